@@ -1,0 +1,119 @@
+// The data types the pure core takes in and gives out. Offsets are UTF-16 code-unit offsets (JavaScript string
+// indices) into the text they belong to; converting them to lines and characters happens outside the core.
+
+/** A half-open range [start, end) of UTF-16 offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The kinds of draft the quotation finder understands. */
+export type DraftFormat = 'plaintext' | 'markdown' | 'latex';
+
+/** One quotation found in a draft. */
+export interface Quotation {
+  /** The quotation as written, without its outer marks. */
+  text: string;
+  /** Offset of `text` in the draft. */
+  start: number;
+  /** Offset just past `text` in the draft. */
+  end: number;
+  /** The opening mark, e.g. `“` or `«` or two backticks. */
+  open: Span;
+  /** The closing mark, or null when the quotation was left open and ends at the end of its paragraph. */
+  close: Span | null;
+  /**
+   * Quotations interrupted by attribution (“We will,” she said, “rebuild.”) share a group number; every other
+   * quotation has a group of its own. Groups are numbered from 0 in document order.
+   */
+  group: number;
+}
+
+/** What a source says about itself: from front matter, a dateline, HTML metadata or the file name. */
+export interface SourceMeta {
+  title?: string;
+  outlet?: string;
+  author?: string;
+  /** ISO date (YYYY-MM-DD) when it could be read. */
+  date?: string;
+  url?: string;
+}
+
+/** A stretch of the matched text that stands at another offset in the file it came from. */
+export interface TextSegment {
+  /** Offset in `SourceDocument.text`. */
+  text: number;
+  /** Offset in the decoded file content. */
+  file: number;
+  length: number;
+}
+
+/** A source as the core sees it: its visible text and what is known about it. */
+export interface SourceDocument {
+  /** Opaque identifier (a path or URI), unique per source. */
+  id: string;
+  /** The visible text that quotations are matched against. */
+  text: string;
+  meta: SourceMeta;
+  /**
+   * Present when `text` is not the file's decoded content itself (HTML, front matter stripped): the file's
+   * decoded content and where each stretch of `text` stands in it. Offsets outside every segment map to the
+   * nearest segment start.
+   */
+  file?: { content: string; segments: TextSegment[] };
+}
+
+export type Verdict = 'verbatim' | 'altered' | 'unsourced';
+
+/** One word-level difference between a quotation and its source; an empty side is an insertion or deletion. */
+export interface Change {
+  draft: string;
+  source: string;
+}
+
+/** The source passage a quotation was matched to. */
+export interface SourceMatch {
+  /** `SourceDocument.id` of the source. */
+  id: string;
+  /** Offsets of the passage in `SourceDocument.text`. */
+  start: number;
+  end: number;
+  /** The passage exactly as the source writes it. */
+  text: string;
+  /** Who the source says spoke the words, when it says so. */
+  speaker: string | null;
+  meta: SourceMeta;
+}
+
+/** The verdict on one quotation. */
+export interface Finding {
+  quotation: Quotation;
+  verdict: Verdict;
+  /** True for quotations of at most `shortQuoteMaxWords` words (reported quietly when unsourced). */
+  short: boolean;
+  /** 0..1: how much of the quotation the source passage holds, after typography is folded. */
+  similarity: number;
+  source: SourceMatch | null;
+  changes: Change[];
+  /** Set when the check stopped short for this quotation (too long to align, for example). */
+  limit?: string;
+}
+
+/** Thresholds that decide verdicts. */
+export interface CheckOptions {
+  /** Quotations of at most this many words are short (default 3). */
+  shortQuoteMaxWords: number;
+  /** Lowest similarity at which a differing source passage counts as the same statement (default 0.5). */
+  alteredThreshold: number;
+  /** How many words an ellipsis may stand for at most (default 60). */
+  maxEllipsisWords: number;
+  /** Quotations longer than this many words are not aligned and are reported as such (default 2000). */
+  maxQuoteWords: number;
+}
+
+export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
+  shortQuoteMaxWords: 3,
+  alteredThreshold: 0.5,
+  maxEllipsisWords: 60,
+  maxQuoteWords: 2000,
+};
