@@ -1,6 +1,14 @@
-// Checks the quotations of a draft against a SourceIndex and gives one Finding per quotation.
-import type { CheckOptions, DraftFormat, Finding } from './types.js';
-import type { SourceIndex } from './sourceIndex.js';
+// Checks the quotations of a draft against a SourceIndex and gives one Finding per quotation: the verdict, the
+// closest source passage as the source words it, and the word changes.
+import { align, type Alignment } from './align.js';
+import { findSpeaker } from './attribution.js';
+import { findRegions } from './candidates.js';
+import { findQuotations } from './extract/index.js';
+import { quoteWords, type QuoteWords } from './quoteWords.js';
+import { SourceIndex, type IndexedSource } from './sourceIndex.js';
+import { DEFAULT_CHECK_OPTIONS } from './types.js';
+import type { Change, CheckOptions, DraftFormat, Finding, Quotation, Verdict } from './types.js';
+import { isNegation, splitWords, wordWeight } from './words.js';
 
 /** Options of a draft check: the verdict thresholds and quotations the writer chose to ignore. */
 export interface DraftCheckOptions extends CheckOptions {
@@ -10,10 +18,244 @@ export interface DraftCheckOptions extends CheckOptions {
 
 /** Finds every quotation in `text` and checks it against `index`. */
 export function checkDraft(
-  _index: SourceIndex,
-  _text: string,
-  _format: DraftFormat,
-  _options: Partial<DraftCheckOptions> = {},
+  index: SourceIndex,
+  text: string,
+  format: DraftFormat,
+  options: Partial<DraftCheckOptions> = {},
 ): Finding[] {
-  throw new Error('not implemented yet');
+  return checkQuotations(index, text, findQuotations(text, format), options);
+}
+
+/** Checks quotations already found in `text`; quotations of one group are checked together. */
+export function checkQuotations(
+  index: SourceIndex,
+  text: string,
+  quotations: Quotation[],
+  options: Partial<DraftCheckOptions> = {},
+): Finding[] {
+  const settings: DraftCheckOptions = { ...DEFAULT_CHECK_OPTIONS, ignore: [], ...options };
+  const ignored = new Set(settings.ignore.map(foldedText));
+  const groups = new Map<number, Quotation[]>();
+  for (const quotation of quotations) {
+    if (ignored.size > 0 && ignored.has(foldedText(quotation.text))) continue;
+    const group = groups.get(quotation.group);
+    if (group) group.push(quotation);
+    else groups.set(quotation.group, [quotation]);
+  }
+  const findings: Finding[] = [];
+  for (const parts of groups.values()) findings.push(...checkGroup(index, text, parts, settings));
+  return findings;
+}
+
+/** The words of a text folded and joined by single spaces: the form ignore entries are compared in. */
+export function foldedText(text: string): string {
+  return splitWords(text).folded.join(' ');
+}
+
+function checkGroup(index: SourceIndex, draft: string, parts: Quotation[], options: CheckOptions): Finding[] {
+  const words = quoteWords(draft, parts, options.maxEllipsisWords);
+  const count = words.folded.length;
+  if (count === 0) return [];
+  const short = count <= options.shortQuoteMaxWords;
+  if (count > options.maxQuoteWords) {
+    const limit = `too long to check: ${count} words (the limit is ${options.maxQuoteWords})`;
+    return parts.map((quotation) => unsourced(quotation, short, 0, limit));
+  }
+  const ids = words.folded.map((word) => index.wordId(word));
+  if (short) {
+    const found = findQuotedExactly(index, ids);
+    return parts.map((quotation) =>
+      found ? sourced(quotation, 'verbatim', true, 1, found.source, found, []) : unsourced(quotation, true, 0),
+    );
+  }
+  const best = bestAlignment(index, words, ids);
+  if (!best) return parts.map((quotation) => unsourced(quotation, false, 0));
+  const whole = measure(index, best, words, draft, () => true);
+  const isSourced =
+    whole.changes.length === 0 || (whole.similarity >= options.alteredThreshold && whole.contentMatches >= 2);
+  return parts.map((quotation, part) => {
+    if (!isSourced) return unsourced(quotation, false, whole.similarity);
+    const own = parts.length === 1 ? whole : measure(index, best, words, draft, (q) => words.part[q] === part);
+    const verdict: Verdict = own.changes.length === 0 ? 'verbatim' : 'altered';
+    return sourced(quotation, verdict, false, own.similarity, best.source, own, own.changes);
+  });
+}
+
+interface Candidate {
+  source: IndexedSource;
+  alignment: Alignment;
+  score: number;
+}
+
+/** Aligns the quotation against each candidate stretch and keeps the closest. */
+function bestAlignment(index: SourceIndex, words: QuoteWords, ids: number[]): Candidate | null {
+  let best: Candidate | null = null;
+  for (const region of findRegions(index, ids, words.folded, words.freeSkip)) {
+    const alignment = align({ quote: ids, freeSkip: words.freeSkip, source: region.source.ids, from: region.from, to: region.to });
+    if (alignment.first < 0) continue;
+    let matched = 0;
+    for (const step of alignment.steps) if (step.kind === 'match') matched += wordWeight(words.folded[step.quote]);
+    // Fewer edits first; among equals, the passage that the source itself puts in quotation marks.
+    const inside = SourceIndex.insideQuotation(region.source, spanOf(region.source, alignment.first, alignment.last));
+    const score = matched - alignment.cost + (inside ? 0.5 : 0);
+    if (!best || score > best.score) best = { source: region.source, alignment, score };
+  }
+  return best;
+}
+
+interface Measured {
+  changes: Change[];
+  similarity: number;
+  contentMatches: number;
+  first: number;
+  last: number;
+}
+
+/** Reads the changes and the weighted similarity off an alignment, for the quotation words `inPart` accepts. */
+function measure(
+  index: SourceIndex,
+  { alignment, source }: Candidate,
+  words: QuoteWords,
+  draft: string,
+  inPart: (quoteWord: number) => boolean,
+): Measured {
+  const text = source.doc.text;
+  const folded = (word: number) => index.word(source.ids[word]);
+  const changes: Change[] = [];
+  let matched = 0;
+  let quoteWeight = 0;
+  let sourceWeight = 0;
+  let contentMatches = 0;
+  let first = -1;
+  let last = -1;
+  let run: { draft: number[]; source: number[] } = { draft: [], source: [] };
+  let lastQuoteWord = -1;
+  const flush = () => {
+    if (run.draft.length > 0 || run.source.length > 0) {
+      const change = describe(run, words, source, draft, folded);
+      if (change) changes.push(change);
+    }
+    run = { draft: [], source: [] };
+  };
+  for (const step of alignment.steps) {
+    const owner = step.kind === 'insert' || step.kind === 'skip' ? lastQuoteWord : step.quote;
+    if (owner < 0 || !inPart(owner)) {
+      if (step.kind !== 'insert' && step.kind !== 'skip') lastQuoteWord = step.quote;
+      continue;
+    }
+    if (step.kind === 'match' || step.kind === 'substitute') {
+      first = first < 0 ? step.source : first;
+      last = step.source + 1;
+      sourceWeight += wordWeight(folded(step.source));
+    }
+    if (step.kind === 'match') {
+      flush();
+      const weight = wordWeight(words.folded[step.quote]);
+      matched += weight;
+      quoteWeight += weight;
+      if (weight === 1) contentMatches++;
+    } else if (step.kind === 'substitute') {
+      if (run.draft.length > 0 && words.part[run.draft[0]] !== words.part[step.quote]) flush();
+      run.draft.push(step.quote);
+      run.source.push(step.source);
+      quoteWeight += wordWeight(words.folded[step.quote]);
+    } else if (step.kind === 'delete') {
+      if (run.draft.length > 0 && words.part[run.draft[0]] !== words.part[step.quote]) flush();
+      run.draft.push(step.quote);
+      quoteWeight += wordWeight(words.folded[step.quote]);
+    } else if (step.kind === 'insert') {
+      run.source.push(step.source);
+      sourceWeight += wordWeight(folded(step.source));
+    } else if (step.kind === 'skip') {
+      flush();
+      let dropsNegation = false;
+      for (let w = step.from; w < step.to; w++) dropsNegation ||= isNegation(folded(w));
+      if (dropsNegation && words.elided[step.before]) {
+        changes.push({ draft: '…', source: text.slice(source.starts[step.from], source.ends[step.to - 1]) });
+      }
+    }
+    if (step.kind !== 'insert' && step.kind !== 'skip') lastQuoteWord = step.quote;
+  }
+  flush();
+  const total = quoteWeight + sourceWeight;
+  const similarity = changes.length === 0 ? 1 : total === 0 ? 0 : Math.min(1, (2 * matched) / total);
+  return { changes, similarity: round(similarity), contentMatches, first, last };
+}
+
+/**
+ * Turns a run of differing words into a change in the writer's and the source's own wording. A run whose words
+ * differ only in where they are split ("e-mail" and "email", "govern- ment" and "government") is typography, not
+ * a change, and gives null.
+ */
+function describe(
+  run: { draft: number[]; source: number[] },
+  words: QuoteWords,
+  source: IndexedSource,
+  draft: string,
+  folded: (word: number) => string,
+): Change | null {
+  const draftJoined = run.draft.map((q) => words.folded[q]).join('');
+  const sourceJoined = run.source.map(folded).join('');
+  if (draftJoined === sourceJoined) return null;
+  const text = source.doc.text;
+  const draftText = run.draft.length === 0 ? '' : draft.slice(words.starts[run.draft[0]], words.ends[run.draft[run.draft.length - 1]]);
+  const sorted = [...run.source].sort((a, b) => a - b);
+  const sourceText = sorted.length === 0 ? '' : text.slice(source.starts[sorted[0]], source.ends[sorted[sorted.length - 1]]);
+  return { draft: draftText, source: sourceText };
+}
+
+/** Finds a place where a source has exactly these words inside its own quotation marks. */
+function findQuotedExactly(index: SourceIndex, ids: number[]): { source: IndexedSource; first: number; last: number } | null {
+  if (ids.some((id) => id < 0)) return null;
+  const places = ids.length === 1 ? index.lookup(ids[0]) : index.lookup(ids[0], ids[1]);
+  for (const { source, word } of places) {
+    if (word + ids.length > source.ids.length) continue;
+    let same = true;
+    for (let k = 2; k < ids.length && same; k++) same = source.ids[word + k] === ids[k];
+    if (same && SourceIndex.insideQuotation(source, spanOf(source, word, word + ids.length))) {
+      return { source, first: word, last: word + ids.length };
+    }
+  }
+  return null;
+}
+
+function spanOf(source: IndexedSource, first: number, last: number): { start: number; end: number } {
+  return { start: source.starts[first], end: source.ends[last - 1] };
+}
+
+function unsourced(quotation: Quotation, short: boolean, similarity: number, limit?: string): Finding {
+  const finding: Finding = { quotation, verdict: 'unsourced', short, similarity: round(similarity), source: null, changes: [] };
+  if (limit) finding.limit = limit;
+  return finding;
+}
+
+function sourced(
+  quotation: Quotation,
+  verdict: Verdict,
+  short: boolean,
+  similarity: number,
+  source: IndexedSource,
+  words: { first: number; last: number },
+  changes: Change[],
+): Finding {
+  const span = spanOf(source, words.first, words.last);
+  return {
+    quotation,
+    verdict,
+    short,
+    similarity,
+    source: {
+      id: source.doc.id,
+      start: span.start,
+      end: span.end,
+      text: source.doc.text.slice(span.start, span.end),
+      speaker: findSpeaker(source.doc.text, span),
+      meta: source.doc.meta,
+    },
+    changes,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }

@@ -1,0 +1,151 @@
+// Word-level alignment of a quotation against a stretch of a source: every quotation word is accounted for, the
+// source stretch is free to start and end anywhere, and ellipses and editor's brackets let source words be skipped.
+
+/** One step of an alignment, in quotation order. */
+export type Step =
+  | { kind: 'match' | 'substitute'; quote: number; source: number }
+  | { kind: 'delete'; quote: number } // a quotation word the source does not have
+  | { kind: 'insert'; source: number } // a source word the quotation leaves out
+  | { kind: 'skip'; from: number; to: number; before: number }; // source words an ellipsis or bracket stands for
+
+/** The best alignment found: its steps and cost (each substitution, deletion or insertion costs 1). */
+export interface Alignment {
+  steps: Step[];
+  cost: number;
+  /** Index of the first and one past the last source word aligned to a quotation word, or -1 when none. */
+  first: number;
+  last: number;
+}
+
+/** What the aligner needs to know about a quotation. */
+export interface AlignInput {
+  /** Dictionary numbers of the quotation's words; a number no source has never matches. */
+  quote: ArrayLike<number>;
+  /** For each quotation word, how many source words may be skipped at no cost just before it (0: none). */
+  freeSkip: ArrayLike<number>;
+  /** The source's word numbers. */
+  source: ArrayLike<number>;
+  /** The stretch of the source to align against. */
+  from: number;
+  to: number;
+}
+
+const DIAGONAL = 1;
+const UP = 2;
+const LEFT = 3;
+const SKIP = 4;
+
+/**
+ * Aligns the whole quotation against the best-matching part of source[from, to). Cost grows with the product of
+ * the two lengths, so callers bound both.
+ */
+export function align(input: AlignInput): Alignment {
+  const { quote, freeSkip, source, from } = input;
+  const m = quote.length;
+  const n = input.to - from;
+  const width = n + 1;
+  const moves = new Uint8Array((m + 1) * width);
+  const skipFrom = new Map<number, Int32Array>();
+  let previous = new Float64Array(width); // Row 0: the source stretch may start anywhere at no cost.
+  let current = new Float64Array(width);
+
+  for (let i = 1; i <= m; i++) {
+    const row = i * width;
+    const word = quote[i - 1];
+    current[0] = previous[0] + 1;
+    moves[row] = UP;
+    for (let j = 1; j <= n; j++) {
+      const diagonal = previous[j - 1] + (source[from + j - 1] === word ? 0 : 1);
+      const up = previous[j] + 1;
+      if (diagonal <= up) {
+        current[j] = diagonal;
+        moves[row + j] = DIAGONAL;
+      } else {
+        current[j] = up;
+        moves[row + j] = UP;
+      }
+    }
+    // Skips and insertions happen between word i and word i+1, that is along row i, once the row is known.
+    const skip = i < m ? freeSkip[i] : 0;
+    if (skip > 0) applyFreeSkips(current, moves, row, skip, skipFrom, i);
+    for (let j = 1; j <= n; j++) {
+      if (i < m && current[j - 1] + 1 < current[j]) {
+        current[j] = current[j - 1] + 1;
+        moves[row + j] = LEFT;
+      }
+    }
+    [previous, current] = [current, previous];
+  }
+
+  // The stretch may end anywhere: take the cheapest end, the earliest among equals.
+  let end = 0;
+  for (let j = 1; j <= n; j++) if (previous[j] < previous[end]) end = j;
+  return trace({ moves, skipFrom, width, quote, source, from }, m, end, previous[end]);
+}
+
+/** Lets row i reach column j from any of the `skip` columns before it at no cost (sliding-window minimum). */
+function applyFreeSkips(
+  row: Float64Array,
+  moves: Uint8Array,
+  offset: number,
+  skip: number,
+  skipFrom: Map<number, Int32Array>,
+  i: number,
+): void {
+  const sources = new Int32Array(row.length).fill(-1);
+  const before = Float64Array.from(row);
+  const window: number[] = [];
+  for (let j = 0; j < row.length; j++) {
+    while (window.length > 0 && window[0] < j - skip) window.shift();
+    if (window.length > 0 && before[window[0]] < row[j]) {
+      row[j] = before[window[0]];
+      moves[offset + j] = SKIP;
+      sources[j] = window[0];
+    }
+    while (window.length > 0 && before[window[window.length - 1]] >= before[j]) window.pop();
+    window.push(j);
+  }
+  skipFrom.set(i, sources);
+}
+
+interface Trail {
+  moves: Uint8Array;
+  skipFrom: Map<number, Int32Array>;
+  width: number;
+  quote: ArrayLike<number>;
+  source: ArrayLike<number>;
+  from: number;
+}
+
+/** Follows the recorded moves back from the chosen end and lists the steps in quotation order. */
+function trace(trail: Trail, m: number, end: number, cost: number): Alignment {
+  const { moves, skipFrom, width, quote, source, from } = trail;
+  const steps: Step[] = [];
+  let i = m;
+  let j = end;
+  let first = -1;
+  let last = -1;
+  while (i > 0) {
+    const move = moves[i * width + j];
+    if (move === DIAGONAL) {
+      const kind = quote[i - 1] === source[from + j - 1] ? 'match' : 'substitute';
+      steps.push({ kind, quote: i - 1, source: from + j - 1 });
+      if (last < 0) last = from + j;
+      first = from + j - 1;
+      i--;
+      j--;
+    } else if (move === UP) {
+      steps.push({ kind: 'delete', quote: i - 1 });
+      i--;
+    } else if (move === LEFT) {
+      steps.push({ kind: 'insert', source: from + j - 1 });
+      j--;
+    } else {
+      const start = skipFrom.get(i)![j];
+      steps.push({ kind: 'skip', from: from + start, to: from + j, before: i });
+      j = start;
+    }
+  }
+  steps.reverse();
+  return { steps, cost, first, last };
+}

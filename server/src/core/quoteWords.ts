@@ -1,0 +1,78 @@
+// Turns the quotations of one group (a quotation, or one interrupted by attribution) into the words to align, with
+// the journalistic conventions read off: an ellipsis or a break between parts lets source words be left out, and
+// words in [square brackets] are an editor's and stand for source words that are not compared.
+import { splitWords } from './words.js';
+import type { Quotation } from './types.js';
+
+/** The comparable words of a quotation group, with where each stands in the draft. */
+export interface QuoteWords {
+  folded: string[];
+  starts: number[];
+  ends: number[];
+  /** Index, within the group, of the quotation each word belongs to. */
+  part: number[];
+  /** How many source words may be left out just before each word at no cost. */
+  freeSkip: number[];
+  /** True where that leave-out is an ellipsis or a break between parts: it may not drop a negation. */
+  elided: boolean[];
+}
+
+const ELLIPSIS = /\.\s*\.\s*\.|…/;
+/** Source words an editor's bracket may stand for. */
+const BRACKET_SKIP = 8;
+
+/** Reads the words of `parts` (quotations of one group, in order) out of the draft. */
+export function quoteWords(draft: string, parts: Quotation[], maxEllipsisWords: number): QuoteWords {
+  const result: QuoteWords = { folded: [], starts: [], ends: [], part: [], freeSkip: [], elided: [] };
+  parts.forEach((quotation, partIndex) => {
+    const brackets = bracketSpans(draft, quotation.start, quotation.end);
+    const words = splitWords(draft, quotation.start, quotation.end);
+    let previousEnd = quotation.start;
+    let pendingBracket = false;
+    let first = true;
+    for (let w = 0; w < words.folded.length; w++) {
+      const start = words.starts[w];
+      if (brackets.some(([open, close]) => start > open && start < close)) {
+        pendingBracket = true;
+        previousEnd = words.ends[w];
+        continue;
+      }
+      const between = draft.slice(previousEnd, start);
+      let skip = 0;
+      let elided = false;
+      if (first && partIndex > 0) {
+        skip = maxEllipsisWords;
+        elided = true;
+      } else if (!first && ELLIPSIS.test(between)) {
+        skip = maxEllipsisWords;
+        elided = true;
+      }
+      if (pendingBracket) skip = Math.max(skip, BRACKET_SKIP);
+      result.folded.push(words.folded[w]);
+      result.starts.push(start);
+      result.ends.push(words.ends[w]);
+      result.part.push(partIndex);
+      result.freeSkip.push(skip);
+      result.elided.push(elided);
+      previousEnd = words.ends[w];
+      pendingBracket = false;
+      first = false;
+    }
+  });
+  return result;
+}
+
+/** Pairs of [ and ] offsets inside text[start, end); an unclosed bracket marks nothing. */
+function bracketSpans(text: string, start: number, end: number): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let open = -1;
+  for (let i = start; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x5b) open = i;
+    else if (ch === 0x5d && open >= 0) {
+      spans.push([open, i]);
+      open = -1;
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { foldWord, isNegation, splitWords } from '../../server/src/core/words.js';
+
+test('words keep their offsets in the original text', () => {
+  const text = 'He said: “Don’t go.”';
+  const words = splitWords(text);
+  assert.deepEqual(words.folded, ['he', 'said', "don't", 'go']);
+  assert.equal(text.slice(words.starts[2], words.ends[2]), 'Don’t');
+});
+
+test('apostrophe kinds, case, diacritics and invisible characters fold away', () => {
+  assert.equal(foldWord('DON’T'), "don't");
+  assert.equal(foldWord('donʼt'), "don't");
+  assert.equal(foldWord('Café'), 'cafe');
+  assert.equal(foldWord('Hik\u200Bvision'), 'hikvision');
+  assert.equal(foldWord('ﬁrm'), 'firm');
+});
+
+test('apostrophes at the edges of a word are not part of it', () => {
+  assert.deepEqual(splitWords("’tis the Joneses’ house in the ’80s").folded, ['tis', 'the', 'joneses', 'house', 'in', 'the', '80s']);
+});
+
+test('dashes, hyphens and punctuation separate words', () => {
+  assert.deepEqual(splitWords('high-technology—surveillance, mass…detention').folded, [
+    'high',
+    'technology',
+    'surveillance',
+    'mass',
+    'detention',
+  ]);
+});
+
+test('a soft hyphen or zero-width space inside a word does not split it', () => {
+  assert.deepEqual(splitWords('govern\u00ADment in\u200Bvolved').folded, ['government', 'involved']);
+});
+
+test('splitting a range gives only the words inside it', () => {
+  const text = 'one two three four';
+  assert.deepEqual(splitWords(text, 4, 13).folded, ['two', 'three']);
+});
+
+test('negations are recognised, contracted ones too', () => {
+  for (const word of ['not', 'never', 'no', "don't", "won't", 'cannot']) assert.ok(isNegation(word), word);
+  assert.ok(!isNegation('note'));
+});
