@@ -1,0 +1,156 @@
+// Prints the report of a check as SARIF 2.1.0, for code-scanning tools in continuous integration.
+import { isAbsolute } from 'node:path';
+import { pathToUri } from '../../convert.js';
+import { QUOTE_CODES, type QuoteCode, type QuoteReport, type Report } from '../report.js';
+
+type Level = 'none' | 'note' | 'warning' | 'error';
+
+/** The rules, one per diagnostic code, with the level each reports at. */
+const RULES: { id: QuoteCode; name: string; short: string; full: string; level: Level }[] = [
+  {
+    id: QUOTE_CODES.altered,
+    name: 'AlteredQuotation',
+    short: 'Quotation differs from its source',
+    full: 'A source holds the same statement in other words; the message gives the source wording and the changes.',
+    level: 'warning',
+  },
+  {
+    id: QUOTE_CODES.unsourced,
+    name: 'UnsourcedQuotation',
+    short: 'Quotation found in no source',
+    full: 'No source holds this quotation, word for word or in other words.',
+    level: 'note',
+  },
+  {
+    id: QUOTE_CODES.unsourcedShort,
+    name: 'UnsourcedShortQuotation',
+    short: 'Short quotation not quoted by any source',
+    full: 'A short quotation counts as sourced only where a source has the same words inside its own quotation marks.',
+    level: 'note',
+  },
+  {
+    id: QUOTE_CODES.verbatim,
+    name: 'VerbatimQuotation',
+    short: 'Quotation matches its source word for word',
+    full: 'A source holds the quotation word for word; verbatim quotations are not reported as results.',
+    level: 'none',
+  },
+];
+
+/** The base every relative artifact URI is resolved against: the folder the check ran in. */
+const BASE_ID = 'SRCROOT';
+
+/** The report as a SARIF 2.1.0 log; verbatim quotations are not results, quotations not checked are warnings. */
+export function formatSarif(report: Report, context: { cwd: string; version: string }): string {
+  const results: object[] = [];
+  for (const draft of report.results) {
+    for (const quote of draft.quotes) {
+      if (quote.verdict === 'verbatim' && quote.limit === undefined) continue;
+      results.push(resultOf(draft.file, quote));
+    }
+  }
+  const notifications = [
+    ...report.sources.skipped.map((skip) => ({
+      level: 'warning',
+      message: { text: `Source skipped: ${skip.reason}.` },
+      locations: [{ physicalLocation: { artifactLocation: artifact(skip.file) } }],
+    })),
+    ...report.results
+      .filter((draft) => draft.skipped !== undefined)
+      .map((draft) => ({
+        level: 'error',
+        message: { text: `Draft not checked: ${draft.skipped}.` },
+        locations: [{ physicalLocation: { artifactLocation: artifact(draft.file) } }],
+      })),
+  ];
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Verbatim',
+            version: context.version,
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              name: rule.name,
+              shortDescription: { text: rule.short },
+              fullDescription: { text: rule.full },
+              defaultConfiguration: { level: rule.level },
+            })),
+          },
+        },
+        originalUriBaseIds: { [BASE_ID]: { uri: `${pathToUri(context.cwd).replace(/\/?$/, '/')}` } },
+        columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function resultOf(file: string, quote: QuoteReport): object {
+  const rule = RULES.findIndex((candidate) => candidate.id === quote.code);
+  const result: Record<string, unknown> = {
+    ruleId: quote.code,
+    ruleIndex: rule,
+    level: quote.limit !== undefined ? 'warning' : RULES[rule].level,
+    message: { text: messageOf(quote) },
+    locations: [{ physicalLocation: location(file, quote.start, quote.end, quote.text) }],
+  };
+  if (quote.source) {
+    const about = [quote.source.title, quote.source.date, quote.source.speaker].filter(Boolean).join(', ');
+    result.relatedLocations = [
+      {
+        id: 1,
+        physicalLocation: location(quote.source.file, quote.source.start, quote.source.end, quote.source.text),
+        message: { text: about ? `Source passage (${about})` : 'Source passage' },
+      },
+    ];
+  }
+  return result;
+}
+
+function messageOf(quote: QuoteReport): string {
+  const text = `“${quote.text.replace(/\s+/g, ' ').trim()}”`;
+  if (quote.limit !== undefined) return `Quotation ${text} was not checked: ${quote.limit}.`;
+  if (quote.verdict === 'altered' && quote.source) {
+    const changes = quote.changes
+      .map((change) =>
+        change.source === '' ? `+ ${change.draft}` : change.draft === '' ? `− ${change.source}` : `${change.draft} → ${change.source}`,
+      )
+      .join(', ');
+    const similarity = `${Math.round(quote.similarity * 100)}% similar`;
+    return `Quotation differs from its source, which says “${quote.source.text.replace(/\s+/g, ' ').trim()}” (${similarity})${
+      changes ? `. Changes: ${changes}.` : '.'
+    }`;
+  }
+  if (quote.short) return `No source has the short quotation ${text} inside its own quotation marks.`;
+  return `No source holds the quotation ${text}.`;
+}
+
+function location(
+  file: string,
+  start: { line: number; character: number },
+  end: { line: number; character: number },
+  snippet: string,
+): object {
+  return {
+    artifactLocation: artifact(file),
+    region: {
+      startLine: start.line + 1,
+      startColumn: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      snippet: { text: snippet },
+    },
+  };
+}
+
+/** A relative path stays relative to the base folder; an absolute one becomes a file URI. */
+function artifact(file: string): { uri: string; uriBaseId?: string } {
+  if (isAbsolute(file)) return { uri: pathToUri(file) };
+  return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: BASE_ID };
+}

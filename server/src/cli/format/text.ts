@@ -1,0 +1,94 @@
+// Prints the report of a check for people: findings grouped by draft, with sources, changes and a summary line.
+import { formatSummary, summarize, type Summary } from '../../core/summary.js';
+import type { Finding } from '../../core/types.js';
+import type { QuoteReport, Report } from '../report.js';
+
+/** Longest quotation shown on a finding's first line before it is cut with an ellipsis. */
+const MAX_QUOTE_CHARS = 100;
+
+const STYLES = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+} as const;
+type Style = keyof typeof STYLES;
+
+/** Applies terminal styles, or nothing when colour is off. */
+type Paint = (style: Style, text: string) => string;
+
+/** The text report; `findings` gives each draft's findings (null when it was skipped) for its summary. */
+export function formatText(
+  report: Report,
+  findings: (Finding[] | null)[],
+  summary: Summary,
+  options: { color: boolean },
+): string {
+  const paint: Paint = options.color
+    ? (style, text) => `\u001b[${STYLES[style][0]}m${text}\u001b[${STYLES[style][1]}m`
+    : (_style, text) => text;
+  const lines: string[] = [];
+  report.results.forEach((result, i) => {
+    if (i > 0) lines.push('');
+    if (result.skipped !== undefined) {
+      lines.push(`${paint('bold', result.file)}  ${paint('red', 'not checked')}: ${result.skipped}`);
+      return;
+    }
+    lines.push(`${paint('bold', result.file)}  ${paint('dim', `(${formatSummary(summarize(findings[i] ?? []))})`)}`);
+    for (const quote of result.quotes) lines.push(...formatQuote(result.file, quote, paint));
+  });
+  const { skipped, documents } = report.sources;
+  lines.push('');
+  if (skipped.length > 0) {
+    lines.push(paint('yellow', `Skipped ${skipped.length} ${skipped.length === 1 ? 'source' : 'sources'} that could not be read:`));
+    for (const skip of skipped) lines.push(`  ${skip.file}: ${skip.reason}`);
+  }
+  const draftCount = report.results.length;
+  lines.push(
+    paint('dim', `Checked ${draftCount} ${draftCount === 1 ? 'draft' : 'drafts'} against ${documents} ${documents === 1 ? 'source' : 'sources'}.`),
+  );
+  lines.push(paint('bold', formatSummary(summary)));
+  return `${lines.join('\n')}\n`;
+}
+
+function formatQuote(file: string, quote: QuoteReport, paint: Paint): string[] {
+  const where = `${file}:${quote.start.line + 1}:${quote.start.character + 1}`;
+  const lines = [`${where}  ${verdictLabel(quote, paint)}  ${quoted(quote.text, MAX_QUOTE_CHARS)}`];
+  if (quote.limit !== undefined) lines.push(`    ${paint('red', 'not checked')}: ${quote.limit}`);
+  const source = quote.source;
+  if (source) {
+    const about = [source.title, source.date, source.speaker].filter((part): part is string => Boolean(part));
+    const at = `${source.file}:${source.start.line + 1}:${source.start.character + 1}`;
+    lines.push(`    ${paint('dim', 'source ')} ${paint('cyan', at)}${about.length > 0 ? `  ${about.join(', ')}` : ''}`);
+    if (quote.verdict !== 'verbatim') lines.push(`    ${paint('dim', 'says   ')} ${quoted(source.text, Infinity)}`);
+  }
+  if (quote.changes.length > 0) {
+    lines.push(`    ${paint('dim', 'changes')} ${quote.changes.map((change) => formatChange(change, paint)).join(', ')}`);
+  }
+  return lines;
+}
+
+function verdictLabel(quote: QuoteReport, paint: Paint): string {
+  if (quote.limit !== undefined) return paint('red', 'not checked');
+  if (quote.verdict === 'verbatim') return paint('green', 'verbatim');
+  if (quote.verdict === 'altered') return paint('yellow', 'altered');
+  return quote.short ? paint('dim', 'unsourced (short)') : paint('red', 'unsourced');
+}
+
+/**
+ * One change in the writer's terms: `draft → source` for a substitution, `+ words` for words the draft added,
+ * `− words` for words of the source the draft left out.
+ */
+function formatChange(change: { draft: string; source: string }, paint: Paint): string {
+  if (change.source === '') return paint('red', `+ ${change.draft}`);
+  if (change.draft === '') return paint('green', `− ${change.source}`);
+  return `${paint('red', change.draft)} → ${paint('green', change.source)}`;
+}
+
+/** The text between curly quotation marks on one line, cut to `max` characters. */
+function quoted(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `“${flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat}”`;
+}

@@ -1,0 +1,147 @@
+// The report of a `verbatim check` run, shaped as the JSON contract, and how a Finding becomes one of its entries.
+import { isAbsolute, relative, sep } from 'node:path';
+import type { Finding, SourceDocument, Verdict } from '../core/types.js';
+import { fileOffset } from '../core/sources/index.js';
+import { isFileUri, LineIndex, uriToPath, type Position } from '../convert.js';
+
+/** Diagnostic codes, shared by the JSON, SARIF and editor diagnostics. */
+export const QUOTE_CODES = {
+  verbatim: 'quote.verbatim',
+  altered: 'quote.altered',
+  unsourced: 'quote.unsourced',
+  unsourcedShort: 'quote.unsourced-short',
+} as const;
+export type QuoteCode = (typeof QUOTE_CODES)[keyof typeof QUOTE_CODES];
+
+/** The source passage of a quotation; offsets and positions are in the source file's decoded content. */
+export interface SourceReport {
+  file: string;
+  text: string;
+  offset: number;
+  start: Position;
+  end: Position;
+  speaker: string | null;
+  title: string | null;
+  date: string | null;
+  outlet: string | null;
+  url: string | null;
+}
+
+/** One quotation of a draft; offsets and positions are in the draft, 0-based. */
+export interface QuoteReport {
+  text: string;
+  offset: number;
+  start: Position;
+  end: Position;
+  verdict: Verdict;
+  similarity: number;
+  source: SourceReport | null;
+  changes: { draft: string; source: string }[];
+  short: boolean;
+  code: QuoteCode;
+  /** Present when the check stopped short for this quotation: it was not checked and is not a pass. */
+  limit?: string;
+}
+
+/** One draft: its quotations, or why it could not be checked. */
+export interface DraftReport {
+  file: string;
+  quotes: QuoteReport[];
+  /** Present when the draft could not be read or checked. */
+  skipped?: string;
+}
+
+/** The whole report, exactly what `--format json` prints. */
+export interface Report {
+  version: 1;
+  sources: { documents: number; bytes: number; skipped: { file: string; reason: string }[] };
+  results: DraftReport[];
+}
+
+/** The code of a finding. */
+export function codeOf(finding: Pick<Finding, 'verdict' | 'short'>): QuoteCode {
+  if (finding.verdict === 'verbatim') return QUOTE_CODES.verbatim;
+  if (finding.verdict === 'altered') return QUOTE_CODES.altered;
+  return finding.short ? QUOTE_CODES.unsourcedShort : QUOTE_CODES.unsourced;
+}
+
+/** A path or file URI as the user should see it: relative to `cwd` when it lies below it, with `/` separators. */
+export function displayPath(pathOrUri: string, cwd: string): string {
+  let path = pathOrUri;
+  if (isFileUri(path)) {
+    try {
+      path = uriToPath(path);
+    } catch {
+      return pathOrUri;
+    }
+  }
+  if (!isAbsolute(path)) return path.split(sep).join('/');
+  const rel = relative(cwd, path);
+  return rel === '' || isAbsolute(rel) ? path : rel.split(sep).join('/');
+}
+
+/** Builds report entries, remembering the line index of each source so a large source is indexed once. */
+export class QuoteReporter {
+  private readonly sourceLines = new Map<string, LineIndex>();
+
+  constructor(
+    private readonly sources: { get(id: string): SourceDocument | undefined },
+    private readonly cwd: string,
+  ) {}
+
+  /** The report entry of `finding`, with draft positions from `draftLines`. */
+  quote(finding: Finding, draftLines: LineIndex): QuoteReport {
+    const { quotation } = finding;
+    const entry: QuoteReport = {
+      text: quotation.text,
+      offset: quotation.start,
+      start: draftLines.positionAt(quotation.start),
+      end: draftLines.positionAt(quotation.end),
+      verdict: finding.verdict,
+      similarity: Math.round(finding.similarity * 1000) / 1000,
+      source: this.source(finding),
+      changes: finding.changes.map((change) => ({ draft: change.draft, source: change.source })),
+      short: finding.short,
+      code: codeOf(finding),
+    };
+    if (finding.limit !== undefined) entry.limit = finding.limit;
+    return entry;
+  }
+
+  private source(finding: Finding): SourceReport | null {
+    const match = finding.source;
+    if (!match) return null;
+    const doc = this.sources.get(match.id);
+    let offset = match.start;
+    let end = match.end;
+    let lines: LineIndex | null = null;
+    if (doc) {
+      // Positions are given in the file as it is on disk (decoded), which differs from the matched text for
+      // HTML or front matter; the end maps through the last character so it stays inside the same stretch.
+      offset = fileOffset(doc, match.start);
+      end = match.end > match.start ? fileOffset(doc, match.end - 1) + 1 : offset;
+      lines = this.linesOf(doc);
+    }
+    return {
+      file: displayPath(match.id, this.cwd),
+      text: match.text,
+      offset,
+      start: lines ? lines.positionAt(offset) : { line: 0, character: 0 },
+      end: lines ? lines.positionAt(end) : { line: 0, character: 0 },
+      speaker: match.speaker,
+      title: match.meta.title ?? match.meta.outlet ?? null,
+      date: match.meta.date ?? null,
+      outlet: match.meta.outlet ?? null,
+      url: match.meta.url ?? null,
+    };
+  }
+
+  private linesOf(doc: SourceDocument): LineIndex {
+    let lines = this.sourceLines.get(doc.id);
+    if (!lines) {
+      lines = new LineIndex(doc.file?.content ?? doc.text);
+      this.sourceLines.set(doc.id, lines);
+    }
+    return lines;
+  }
+}

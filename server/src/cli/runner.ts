@@ -1,0 +1,197 @@
+// Runs `verbatim check`: resolves configuration, sources and drafts, checks every draft and builds the report.
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { checkDraft, type DraftCheckOptions } from '../core/check.js';
+import { draftFormatOf } from '../core/extract/index.js';
+import { SourceIndex } from '../core/sourceIndex.js';
+import { addSummaries, summarize, type Summary } from '../core/summary.js';
+import type { Finding } from '../core/types.js';
+import { LineIndex } from '../convert.js';
+import {
+  createDraftMatcher,
+  findConfigRoot,
+  loadConfig,
+  loadConfigFile,
+  sourceRoots,
+  type LoadedConfig,
+  type ProjectConfig,
+} from '../io/config.js';
+import { decodeSource } from '../io/decode.js';
+import { loadSources } from '../io/sources.js';
+import { UsageError } from './args.js';
+import { expandDraftArgs, findDrafts, type DraftFile } from './drafts.js';
+import { displayPath, QuoteReporter, type DraftReport, type Report } from './report.js';
+
+/** What a check run needs to know from the command line. */
+export interface CheckRequest {
+  sources: string[];
+  drafts: string[];
+  config: string | null;
+}
+
+/** The outcome of a run: the report, the findings per draft (for summaries) and the exit code. */
+export interface CheckRun {
+  report: Report;
+  /** Findings of each checked draft, in the order of `report.results`; null for a draft that was skipped. */
+  findings: (Finding[] | null)[];
+  summary: Summary;
+  exitCode: 0 | 1 | 2;
+  /** A sentence for stderr when the run is a failure although it produced a report. */
+  problem: string | null;
+}
+
+/** Checks the drafts of `request` relative to `cwd`. Throws a UsageError when nothing can be checked. */
+export async function runCheck(request: CheckRequest, cwd: string): Promise<CheckRun> {
+  const loaded = await resolveConfig(request.config, cwd);
+  if (loaded.errors.length > 0) throw new UsageError(loaded.errors.join('\n'));
+  const configRoot = loaded.file ? dirname(loaded.file) : cwd;
+  const { config } = loaded;
+
+  const roots = await resolveSourceRoots(request.sources, loaded, cwd);
+  const drafts = await resolveDrafts(request.drafts, loaded, cwd, roots, configRoot);
+
+  let sources;
+  try {
+    sources = await loadSources(roots, { maxFileBytes: config.maxSourceFileBytes });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const skippedSources = sources.skipped.map((skip) => ({ file: displayPath(skip.file, cwd), reason: skip.reason }));
+  if (sources.documents.length === 0) {
+    const named = roots.map((root) => displayPath(root, cwd)).join(', ');
+    const first = skippedSources[0];
+    throw new UsageError(
+      first
+        ? `No source in ${named} could be read (${skippedSources.length} skipped; ${first.file}: ${first.reason}).`
+        : `The sources folder ${named} holds no source files.`,
+    );
+  }
+  const index = new SourceIndex();
+  for (const doc of sources.documents) index.set(doc);
+
+  const reporter = new QuoteReporter(index, cwd);
+  const options = checkOptions(config);
+  const results: DraftReport[] = [];
+  const findings: (Finding[] | null)[] = [];
+  for (const draft of drafts) {
+    const checked = await checkOne(draft, index, options);
+    if ('skipped' in checked) {
+      results.push({ file: draft.display, quotes: [], skipped: checked.skipped });
+      findings.push(null);
+      continue;
+    }
+    const lines = new LineIndex(checked.text);
+    results.push({ file: draft.display, quotes: checked.findings.map((finding) => reporter.quote(finding, lines)) });
+    findings.push(checked.findings);
+  }
+
+  const summary = findings.reduce<Summary>(
+    (total, list) => (list ? addSummaries(total, summarize(list)) : total),
+    summarize([]),
+  );
+  const skippedDrafts = results.filter((result) => result.skipped !== undefined);
+  let exitCode: 0 | 1 | 2 = summary.verbatim === summary.total && skippedDrafts.length === 0 ? 0 : 1;
+  let problem: string | null = null;
+  if (skippedDrafts.length === results.length) {
+    exitCode = 2;
+    problem =
+      results.length === 1
+        ? `The draft ${results[0].file} could not be checked: ${results[0].skipped}.`
+        : `None of the ${results.length} drafts could be checked; the first, ${results[0].file}: ${results[0].skipped}.`;
+  }
+  const report: Report = {
+    version: 1,
+    sources: { documents: sources.documents.length, bytes: sources.bytes, skipped: skippedSources },
+    results,
+  };
+  return { report, findings, summary, exitCode, problem };
+}
+
+/** The configuration named by --config, else the nearest verbatim.json from `cwd` up, else the defaults. */
+async function resolveConfig(explicit: string | null, cwd: string): Promise<LoadedConfig> {
+  if (explicit !== null) return loadConfigFile(resolve(cwd, explicit));
+  const root = await findConfigRoot(cwd);
+  return loadConfig(root ?? cwd);
+}
+
+/** Source roots: --sources as given, else the configuration's, else ./sources when it exists. */
+async function resolveSourceRoots(given: string[], loaded: LoadedConfig, cwd: string): Promise<string[]> {
+  if (given.length > 0) {
+    for (const source of given) {
+      if (!(await exists(resolve(cwd, source)))) throw new UsageError(`The sources folder ${source} does not exist.`);
+    }
+    return given.map((source) => resolve(cwd, source));
+  }
+  if (loaded.file) {
+    const roots = sourceRoots(loaded.config, dirname(loaded.file));
+    for (const root of roots) {
+      if (!(await exists(root))) {
+        throw new UsageError(`The sources folder ${displayPath(root, cwd)} named in ${displayPath(loaded.file, cwd)} does not exist.`);
+      }
+    }
+    return roots;
+  }
+  const fallback = resolve(cwd, 'sources');
+  if (await exists(fallback)) return [fallback];
+  throw new UsageError('No sources given: pass --sources <folder>, create a verbatim.json naming them, or put them in ./sources.');
+}
+
+/** Drafts: the arguments, else the configuration's draft globs. */
+async function resolveDrafts(
+  given: string[],
+  loaded: LoadedConfig,
+  cwd: string,
+  roots: string[],
+  configRoot: string,
+): Promise<DraftFile[]> {
+  if (given.length > 0) return expandDraftArgs(given, cwd, roots);
+  if (!loaded.file) {
+    throw new UsageError('No drafts given: name the drafts to check, e.g. verbatim check drafts/, or list them in verbatim.json.');
+  }
+  const drafts = await findDrafts(configRoot, cwd, createDraftMatcher(loaded.config, configRoot), roots);
+  if (drafts.length === 0) {
+    throw new UsageError(`No draft matches the "drafts" globs of ${displayPath(loaded.file, cwd)}.`);
+  }
+  return drafts;
+}
+
+function checkOptions(config: ProjectConfig): Partial<DraftCheckOptions> {
+  return {
+    shortQuoteMaxWords: config.shortQuoteMaxWords,
+    alteredThreshold: config.alteredThreshold,
+    maxEllipsisWords: config.maxEllipsisWords,
+    maxQuoteWords: config.maxQuoteWords,
+    ignore: config.ignore,
+  };
+}
+
+/** Reads and checks one draft; an unreadable draft or a failing check is reported for that draft alone. */
+async function checkOne(
+  draft: DraftFile,
+  index: SourceIndex,
+  options: Partial<DraftCheckOptions>,
+): Promise<{ text: string; findings: Finding[] } | { skipped: string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(draft.path);
+  } catch (error) {
+    return { skipped: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
+  }
+  const decoded = decodeSource(bytes);
+  if ('skip' in decoded) return { skipped: decoded.skip };
+  try {
+    const format = draftFormatOf(draft.path) ?? 'plaintext';
+    return { text: decoded.text, findings: checkDraft(index, decoded.text, format, options) };
+  } catch (error) {
+    return { skipped: `the check failed (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
