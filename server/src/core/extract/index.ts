@@ -1,0 +1,55 @@
+// Finds the quotations of a draft: where each opens and closes, what it says, and which parts belong together.
+import type { DraftFormat, Quotation } from '../types.js';
+import { readLatex } from './latex.js';
+import { readMarkdown } from './markdown.js';
+import { scanMarks, type MarkToken } from './marks.js';
+import { paragraphsOf } from './mask.js';
+import { assignGroups, pairMarks, type Block } from './pairing.js';
+
+/**
+ * Finds every top-level quotation in `text`, in document order. A quotation nested in another belongs to the
+ * outer one and is not listed; a quotation left open ends at the end of its paragraph (`close` is null) unless
+ * the next paragraph opens again with a mark of the same kind, the convention for a quotation that runs over
+ * several paragraphs. Code, front matter, link targets, raw HTML (Markdown) and comments, verbatim text and
+ * command names (LaTeX) are never read as prose. Offsets are UTF-16 offsets into `text`.
+ */
+export function findQuotations(text: string, format: DraftFormat): Quotation[] {
+  let masked = text;
+  let blocks: Block[];
+  let extra: MarkToken[] = [];
+  if (format === 'markdown') {
+    ({ masked, blocks } = readMarkdown(text));
+  } else {
+    if (format === 'latex') ({ masked, marks: extra } = readLatex(text));
+    blocks = paragraphsOf(masked);
+  }
+  const tokens = scanMarks(masked, format === 'latex', extra);
+  const quotations = pairMarks(text, tokens, blocks, format === 'latex');
+  assignGroups(text, quotations);
+  return quotations;
+}
+
+const FORMATS: Record<string, DraftFormat> = {
+  md: 'markdown',
+  markdown: 'markdown',
+  mdown: 'markdown',
+  mkd: 'markdown',
+  txt: 'plaintext',
+  text: 'plaintext',
+  plaintext: 'plaintext',
+  tex: 'latex',
+  latex: 'latex',
+  ltx: 'latex',
+};
+
+/**
+ * The draft format of a file path (by its extension: .md/.markdown, .txt, .tex) or of a VS Code language id
+ * (markdown, plaintext, latex); null when it is none of them.
+ */
+export function draftFormatOf(pathOrLanguageId: string): DraftFormat | null {
+  const name = pathOrLanguageId.toLowerCase();
+  const dot = name.lastIndexOf('.');
+  const slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+  const key = dot > slash ? name.slice(dot + 1) : name.slice(slash + 1);
+  return Object.hasOwn(FORMATS, key) ? FORMATS[key] : null;
+}

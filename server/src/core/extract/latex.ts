@@ -1,0 +1,168 @@
+// Finds the prose of a LaTeX draft: comments, verbatim text, math, command names and reference-like arguments
+// are blanked out (offsets kept), and \enquote{…} is turned into a pair of quotation marks.
+import type { MarkToken } from './marks.js';
+import { Masker } from './mask.js';
+
+/** Environments whose content is never prose. */
+const VERBATIM_ENVIRONMENTS = new Set([
+  'verbatim', 'verbatim*', 'Verbatim', 'BVerbatim', 'lstlisting', 'minted', 'comment', 'filecontents',
+  'equation', 'equation*', 'align', 'align*', 'gather', 'gather*', 'multline', 'multline*', 'displaymath', 'math',
+]);
+
+/** Commands whose arguments are keys, paths or addresses rather than prose. */
+const KEY_COMMANDS = new Set([
+  'label', 'ref', 'eqref', 'pageref', 'autoref', 'cref', 'Cref', 'cite', 'citep', 'citet', 'citeauthor',
+  'citeyear', 'nocite', 'parencite', 'textcite', 'autocite', 'footcite', 'url', 'href', 'input', 'include',
+  'includegraphics', 'usepackage', 'RequirePackage', 'documentclass', 'begin', 'end', 'bibliography',
+  'bibliographystyle', 'addbibresource', 'hypersetup', 'graphicspath', 'newcommand', 'renewcommand',
+  'setlength', 'setcounter', 'vspace', 'hspace', 'color', 'textcolor',
+]);
+
+/** Commands that quote their argument, as csquotes does. */
+const QUOTE_COMMANDS = new Set(['enquote', 'enquote*', 'textquote', 'textquote*']);
+
+/** How far an optional argument in brackets is looked for; prose brackets are often left unbalanced. */
+const MAX_OPTIONS = 200;
+
+/** For each opening brace, the index just past its closing brace (0 when it never closes), found in one pass. */
+function matchBraces(text: string): Map<number, number> {
+  const ends = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '{') open.push(i);
+    else if (c === '}' && open.length > 0) ends.set(open.pop() as number, i + 1);
+  }
+  return ends;
+}
+
+/** Index just past the bracketed options that open at `from`, or -1 when they do not close soon. */
+function optionsEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length && i < from + MAX_OPTIONS; i++) {
+    const c = text[i];
+    if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}
+
+/**
+ * Finds the prose of a LaTeX draft. Returns `text` with every character that is not prose replaced by a
+ * space (line breaks kept), and the quotation marks that \enquote{…} and its kin stand for, in order.
+ */
+export function readLatex(text: string): { masked: string; marks: MarkToken[] } {
+  const reader: Reader = { text, masker: new Masker(text), marks: [], braces: matchBraces(text), quoteEnd: -1 };
+  const { masker } = reader;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '%') {
+      const end = text.indexOf('\n', i);
+      const stop = end < 0 ? text.length : end;
+      masker.mask(i, stop);
+      i = stop;
+    } else if (c === '$') {
+      const display = text[i + 1] === '$';
+      const close = text.indexOf(display ? '$$' : '$', i + (display ? 2 : 1));
+      // Math never runs over a blank line; a lone dollar sign is left alone.
+      const end = close < 0 ? -1 : close + (display ? 2 : 1);
+      if (end > 0 && !/\n[^\S\n]*\n/.test(text.slice(i, end))) {
+        masker.mask(i, end);
+        i = end - 1;
+      }
+    } else if (c === '\\') {
+      i = readCommand(reader, i) - 1;
+    }
+  }
+  reader.marks.sort((a, b) => a.start - b.start);
+  return { masked: reader.masker.result(), marks: reader.marks };
+}
+
+/** What reading a LaTeX draft keeps track of. */
+interface Reader {
+  text: string;
+  masker: Masker;
+  marks: MarkToken[];
+  braces: Map<number, number>;
+  /** Where the outermost quoting command read so far ends; quoting commands inside it are nested quotations. */
+  quoteEnd: number;
+}
+
+/** Reads the command at `at` (a backslash), masks what is not prose and returns the index just past it. */
+function readCommand(reader: Reader, at: number): number {
+  const { text, masker } = reader;
+  const name = /^[A-Za-z]+\*?/.exec(text.slice(at + 1, at + 40))?.[0];
+  if (name === undefined) {
+    const symbol = text[at + 1];
+    if (symbol === '(' || symbol === '[') {
+      const close = text.indexOf(symbol === '(' ? '\\)' : '\\]', at + 2);
+      const end = close < 0 ? at + 2 : close + 2;
+      masker.mask(at, end);
+      return end;
+    }
+    // An escaped character or an accent (\" \' \`): none of them is a quotation mark.
+    masker.mask(at, Math.min(at + 2, text.length));
+    return at + 2;
+  }
+  let end = at + 1 + name.length;
+  masker.mask(at, end);
+  if (name === 'verb' || name === 'verb*' || name === 'lstinline') {
+    const delimiter = text[end];
+    if (delimiter !== undefined && delimiter !== '{') {
+      const close = text.indexOf(delimiter, end + 1);
+      const stop = close < 0 ? end + 1 : close + 1;
+      masker.mask(at, stop);
+      return stop;
+    }
+  }
+  if (name === 'begin') {
+    const env = /^\{([^}]*)\}/.exec(text.slice(end, end + 40))?.[1];
+    if (env !== undefined && VERBATIM_ENVIRONMENTS.has(env)) {
+      const closing = `\\end{${env}}`;
+      const close = text.indexOf(closing, end);
+      const stop = close < 0 ? text.length : close + closing.length;
+      masker.mask(at, stop);
+      return stop;
+    }
+  }
+  if (KEY_COMMANDS.has(name)) {
+    // Options and the first argument of a reference-like command are keys; \href keeps its second argument.
+    let i = skipSpaces(text, end);
+    if (text[i] === '[') {
+      const close = optionsEnd(text, i);
+      if (close > 0) i = skipSpaces(text, close);
+    }
+    if (text[i] === '{') {
+      const close = reader.braces.get(i) ?? -1;
+      if (close > 0) {
+        masker.mask(end, close);
+        return close;
+      }
+    }
+    masker.mask(end, i);
+    return i;
+  }
+  if (QUOTE_COMMANDS.has(name)) {
+    const i = skipSpaces(text, end);
+    const close = text[i] === '{' ? reader.braces.get(i) ?? -1 : -1;
+    if (close > 0) {
+      masker.mask(at, i + 1);
+      masker.mask(close - 1, close);
+      // A quotation inside a quotation belongs to the outer one and is not given marks of its own.
+      if (at >= reader.quoteEnd) {
+        reader.marks.push({ start: at, end: i + 1, family: 'enquote', mark: text.slice(at, i + 1), canOpen: true, canClose: false, weak: false });
+        reader.marks.push({ start: close - 1, end: close, family: 'enquote', mark: '}', canOpen: false, canClose: true, weak: false });
+        reader.quoteEnd = close;
+      }
+      return i + 1;
+    }
+  }
+  return end;
+}

@@ -1,0 +1,82 @@
+// Reads a Markdown draft with a CommonMark parser to find what is prose: code, front matter, link targets and
+// raw HTML are blanked out (offsets kept) and the leaf blocks become the stretches quotations may stand in.
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import type { Block } from './pairing.js';
+import { Masker } from './mask.js';
+
+/** The parts of an mdast node this reader looks at. */
+interface MdNode {
+  type: string;
+  position?: { start: { offset?: number }; end: { offset?: number } };
+  children?: MdNode[];
+}
+
+/** Node types whose whole text is never prose. */
+const HIDDEN = new Set(['yaml', 'toml', 'code', 'inlineCode', 'definition', 'image', 'imageReference']);
+/** Node types that hold a stretch of prose of their own. */
+const LEAF_BLOCKS = new Set(['paragraph', 'heading']);
+
+function rangeOf(node: MdNode): Block | null {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? null : { start, end };
+}
+
+/** Blanks the tags and comments of a piece of raw HTML, keeping the text between them. */
+function maskHtml(text: string, range: Block, masker: Masker): void {
+  const html = text.slice(range.start, range.end);
+  const tag = /<!--[\s\S]*?(?:-->|$)|<[^>]*>?/g;
+  for (let m = tag.exec(html); m !== null; m = tag.exec(html)) {
+    masker.mask(range.start + m.index, range.start + m.index + m[0].length);
+  }
+}
+
+/**
+ * Finds the prose of a Markdown draft. Returns `text` with every character that is not prose replaced by a
+ * space (line breaks kept), and the leaf blocks (paragraphs, headings, HTML blocks) in document order.
+ */
+export function readMarkdown(text: string): { masked: string; blocks: Block[] } {
+  const tree = fromMarkdown(text, {
+    extensions: [frontmatter(['yaml', 'toml'])],
+    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml'])],
+  }) as MdNode;
+  const masker = new Masker(text);
+  const blocks: Block[] = [];
+  // An explicit stack rather than recursion: deeply nested lists or block quotes must not overflow the call stack.
+  const stack: { node: MdNode; inBlock: boolean }[] = [{ node: tree, inBlock: false }];
+  while (stack.length > 0) {
+    const { node, inBlock } = stack.pop() as { node: MdNode; inBlock: boolean };
+    const range = rangeOf(node);
+    if (range === null) continue;
+    if (HIDDEN.has(node.type)) {
+      masker.mask(range.start, range.end);
+      continue;
+    }
+    if (node.type === 'html') {
+      maskHtml(text, range, masker);
+      if (!inBlock) blocks.push(range);
+      continue;
+    }
+    if (node.type === 'link' || node.type === 'linkReference') {
+      const children = node.children ?? [];
+      const autolink = text[range.start] === '<';
+      // Only the link's text is prose; its target, title and brackets are not, and an autolink is all target.
+      let from = range.start;
+      for (const child of autolink ? [] : children) {
+        const inner = rangeOf(child);
+        if (inner === null) continue;
+        masker.mask(from, inner.start);
+        from = inner.end;
+      }
+      masker.mask(from, range.end);
+    }
+    const leaf = LEAF_BLOCKS.has(node.type);
+    if (leaf) blocks.push(range);
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], inBlock: inBlock || leaf });
+  }
+  blocks.sort((a, b) => a.start - b.start);
+  return { masked: masker.result(), blocks };
+}

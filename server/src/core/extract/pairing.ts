@@ -1,0 +1,164 @@
+// Pairs opening and closing marks into quotations, paragraph by paragraph, and groups the parts of a quotation
+// that attribution interrupts.
+import type { Quotation, Span } from '../types.js';
+import type { MarkToken } from './marks.js';
+
+/** A stretch of the draft in which a quotation may stand: a paragraph, a heading, a block of HTML. */
+export type Block = Span;
+
+interface OpenQuotation {
+  token: MarkToken;
+  /** The first weak closing candidate seen since the quotation opened, and its index in the token list. */
+  weak: MarkToken | null;
+  weakIndex: number;
+}
+
+/** Marks that are read as apostrophes when nothing closes them, rather than as quotations left open. */
+const AMBIGUOUS_OPENERS = new Set(["'", '`']);
+
+/** True when `close` can end a quotation opened by `open` (the family is already known to match). */
+function closes(open: MarkToken, close: MarkToken, latex: boolean): boolean {
+  if (open.family === 'guillemet' || open.family === 'guillemetSingle') return open.mark !== close.mark;
+  switch (close.mark) {
+    case '“':
+      return open.mark === '„';
+    case '‘':
+      return open.mark === '‚';
+    case "''":
+    case '"\'':
+      return latex || open.mark === '``' || open.mark === '"`';
+    default:
+      return true;
+  }
+}
+
+function isSpace(c: string): boolean {
+  return /\s/u.test(c);
+}
+
+/** Builds one quotation from the original text; null when it holds nothing but spaces. */
+function quotation(text: string, open: MarkToken, close: MarkToken | null, end: number): Quotation | null {
+  let start = open.end;
+  let stop = close === null ? end : close.start;
+  while (start < stop && isSpace(text[start])) start++;
+  while (stop > start && isSpace(text[stop - 1])) stop--;
+  if (start === stop) return null;
+  return {
+    text: text.slice(start, stop),
+    start,
+    end: stop,
+    open: { start: open.start, end: open.end },
+    close: close === null ? null : { start: close.start, end: close.end },
+    group: 0,
+  };
+}
+
+/** True when the first thing in `block` is `token`, with only spaces before it. */
+function startsBlock(text: string, block: Block, token: MarkToken): boolean {
+  if (token.start < block.start || token.start >= block.end) return false;
+  for (let i = block.start; i < token.start; i++) if (!isSpace(text[i])) return false;
+  return true;
+}
+
+/**
+ * Pairs `tokens` (in document order) into quotations inside `blocks` (in document order, not overlapping).
+ * `text` is the original draft; marks outside every block are ignored. A quotation left open at the end of a
+ * block continues when the next block opens with a mark of the same family (a quotation over several
+ * paragraphs); otherwise it ends with its block. Groups are not yet set.
+ */
+export function pairMarks(text: string, tokens: MarkToken[], blocks: Block[], latex: boolean): Quotation[] {
+  const found: Quotation[] = [];
+  const emit = (q: Quotation | null): void => {
+    if (q !== null) found.push(q);
+  };
+  let t = 0;
+  let open: OpenQuotation | null = null;
+  let skip = -1;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    while (t < tokens.length && tokens[t].start < block.start) t++;
+    const first = t;
+    while (t < tokens.length && tokens[t].end <= block.end) t++;
+    const last = t;
+    let k = first;
+    for (;;) {
+      if (k >= last) {
+        if (open === null || open.weak === null) break;
+        // A weak candidate is the best close this block offers; what followed it is read again outside the quotation.
+        emit(quotation(text, open.token, open.weak, 0));
+        k = open.weakIndex + 1;
+        open = null;
+        continue;
+      }
+      const token = tokens[k];
+      if (k === skip) {
+        k++;
+        continue;
+      }
+      if (open === null) {
+        if (token.canOpen) open = { token, weak: null, weakIndex: -1 };
+      } else if (token.family === open.token.family) {
+        if (token.canClose && closes(open.token, token, latex)) {
+          if (!token.weak) {
+            emit(quotation(text, open.token, token, 0));
+            open = null;
+          } else if (open.weak === null) {
+            open.weak = token;
+            open.weakIndex = k;
+          }
+        } else if (token.canOpen) {
+          if (open.weak !== null) {
+            emit(quotation(text, open.token, open.weak, 0));
+            k = open.weakIndex + 1;
+            open = null;
+            continue;
+          }
+          // A new opening mark while one is open most often means the earlier close was left out.
+          if (!AMBIGUOUS_OPENERS.has(open.token.mark)) emit(quotation(text, open.token, null, token.start));
+          open = { token, weak: null, weakIndex: -1 };
+        }
+      }
+      k++;
+    }
+    if (open !== null) {
+      const next = blocks[b + 1];
+      if (next !== undefined && last < tokens.length) {
+        const candidate = tokens[last];
+        if (candidate.family === open.token.family && candidate.canOpen && startsBlock(text, next, candidate)) {
+          skip = last;
+          continue;
+        }
+      }
+      if (!AMBIGUOUS_OPENERS.has(open.token.mark)) emit(quotation(text, open.token, null, block.end));
+      open = null;
+    }
+  }
+  return found;
+}
+
+/** The end of a quotation whose sentence is finished; any other ending goes on after an attribution. */
+const SENTENCE_END = /[.!?]$/u;
+/** Text between two parts of one interrupted quotation: a short attribution, at most one sentence end. */
+const ATTRIBUTION = /^[^.!?"“”«»„]{1,80}[.!?]?$/u;
+
+/**
+ * Numbers the groups of `quotations` (in document order): a quotation joins the group of the one before it when
+ * that one ends mid-sentence and only a short attribution stands between them in the same paragraph
+ * (“We will,” she said, “rebuild.”).
+ */
+export function assignGroups(text: string, quotations: Quotation[]): void {
+  let group = -1;
+  for (let i = 0; i < quotations.length; i++) {
+    const q = quotations[i];
+    const prev = i > 0 ? quotations[i - 1] : null;
+    if (prev !== null && prev.close !== null && !SENTENCE_END.test(prev.text)) {
+      const gap = text.slice(prev.close.end, q.open.start);
+      const words = gap.trim();
+      if (!/\n[^\S\n]*\n/.test(gap) && ATTRIBUTION.test(words) && /\p{L}/u.test(words)) {
+        q.group = group;
+        continue;
+      }
+    }
+    q.group = ++group;
+  }
+}
