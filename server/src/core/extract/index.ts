@@ -1,5 +1,6 @@
 // Finds the quotations of a draft: where each opens and closes, what it says, and which parts belong together.
 import type { DraftFormat, Quotation } from '../types.js';
+import { findDashDialogue } from './dashes.js';
 import { readLatex } from './latex.js';
 import { readMarkdown } from './markdown.js';
 import { scanMarks, type MarkToken } from './marks.js';
@@ -23,8 +24,13 @@ export function findQuotations(text: string, format: DraftFormat): Quotation[] {
     if (format === 'latex') ({ masked, marks: extra } = readLatex(text));
     blocks = paragraphsOf(masked);
   }
+  const dialogue = findDashDialogue(text, masked, blocks);
   const tokens = scanMarks(masked, format === 'latex', extra);
-  const quotations = pairMarks(text, tokens, blocks, format === 'latex');
+  const quotations = pairMarks(text, tokens, dialogue.rest, format === 'latex');
+  if (dialogue.quotations.length > 0) {
+    quotations.push(...dialogue.quotations);
+    quotations.sort((a, b) => a.open.start - b.open.start);
+  }
   assignGroups(text, quotations);
   return quotations;
 }

@@ -151,8 +151,8 @@ export function assignGroups(text: string, quotations: Quotation[]): void {
   for (let i = 0; i < quotations.length; i++) {
     const q = quotations[i];
     const prev = i > 0 ? quotations[i - 1] : null;
-    if (prev !== null && prev.close !== null && !SENTENCE_END.test(prev.text)) {
-      const gap = text.slice(prev.close.end, q.open.start);
+    if (prev !== null && !SENTENCE_END.test(prev.text)) {
+      const gap = text.slice(prev.close?.end ?? prev.end, q.open.start);
       const words = gap.trim();
       if (!/\n[^\S\n]*\n/.test(gap) && ATTRIBUTION.test(words) && /\p{L}/u.test(words)) {
         q.group = group;
