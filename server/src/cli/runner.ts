@@ -1,6 +1,6 @@
 // Runs `verbatim check`: resolves configuration, sources and drafts, checks every draft and builds the report.
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { checkDraft, type DraftCheckOptions } from '../core/check.js';
 import { draftFormatOf } from '../core/extract/index.js';
 import { SourceIndex } from '../core/sourceIndex.js';
@@ -8,6 +8,7 @@ import { addSummaries, summarize, type Summary } from '../core/summary.js';
 import type { Finding } from '../core/types.js';
 import { LineIndex } from '../convert.js';
 import {
+  CONFIG_FILE_NAME,
   createDraftMatcher,
   findConfigRoot,
   loadConfig,
@@ -109,9 +110,11 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
 
 /** The configuration named by --config, else the nearest verbatim.json from `cwd` up, else the defaults. */
 async function resolveConfig(explicit: string | null, cwd: string): Promise<LoadedConfig> {
-  if (explicit !== null) return loadConfigFile(resolve(cwd, explicit));
+  if (explicit !== null) return loadConfigFile(resolve(cwd, explicit), explicit);
   const root = await findConfigRoot(cwd);
-  return loadConfig(root ?? cwd);
+  if (root === null) return loadConfig(cwd);
+  const file = join(root, CONFIG_FILE_NAME);
+  return loadConfigFile(file, displayPath(file, cwd));
 }
 
 /** Source roots: --sources as given, else the configuration's, else ./sources when it exists. */

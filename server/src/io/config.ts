@@ -1,7 +1,9 @@
 // Reads and validates verbatim.json, the project configuration file at the workspace root.
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+// The package's main entry is a UMD build whose dynamic requires a bundler cannot follow; its ES module build
+// bundles cleanly and has the same API.
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import picomatch from 'picomatch';
 import { LineIndex } from '../convert.js';
 
@@ -155,8 +157,11 @@ const PARSE_ERROR_WORDS: Record<string, string> = {
   InvalidCharacter: 'character not allowed in a string',
 };
 
-/** Reads the configuration file `file`; a missing or unreadable file is an error. */
-export async function loadConfigFile(file: string): Promise<LoadedConfig> {
+/**
+ * Reads the configuration file `file`; a missing or unreadable file is an error. Messages name the file as
+ * `shownAs`, e.g. relative to the working folder.
+ */
+export async function loadConfigFile(file: string, shownAs: string = file): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -164,10 +169,10 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : `could not be read (${code ?? 'unknown error'})`;
-    return { config: validateConfig({}).config, file, errors: [`The configuration file ${file} ${reason}.`] };
+    return { config: validateConfig({}).config, file, errors: [`The configuration file ${shownAs} ${reason}.`] };
   }
   // A byte order mark is allowed at the start, as editors on Windows write one.
-  const { config, errors } = parseConfigText(text.replace(/^\uFEFF/, ''), file);
+  const { config, errors } = parseConfigText(text.replace(/^\uFEFF/, ''), shownAs);
   return { config, file, errors };
 }
 

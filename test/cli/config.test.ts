@@ -1,0 +1,83 @@
+// The checker finds verbatim.json from the working folder up, or takes --config, and follows what it says.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXAMPLES, project, runCli } from './helpers.js';
+
+const source = readFileSync(join(EXAMPLES, 'sources', 'afp-2019-10-09.txt'), 'utf8');
+const draft = readFileSync(join(EXAMPLES, 'drafts', 'observatory.txt'), 'utf8');
+
+function files(config: object): Record<string, string> {
+  return {
+    'verbatim.json': JSON.stringify(config, null, 2),
+    'wire/afp.txt': source,
+    'stories/observatory.txt': draft,
+    'stories/notes.md': 'The firm said the charges were “groundless”.\n',
+    'stories/page.html': '<p>“not a draft”</p>',
+    'wire/old-draft.md': 'Not a draft either: “inside the sources”.\n',
+  };
+}
+
+test('verbatim.json found from a subfolder names the sources and the drafts', (t) => {
+  const dir = project(t, files({ sources: ['wire'], drafts: ['stories/**/*.{md,txt}'] }));
+  const { status, stdout, stderr } = runCli(['check', '--format', 'json'], { cwd: join(dir, 'stories') });
+  assert.equal(stderr, '');
+  assert.equal(status, 1);
+  const report = JSON.parse(stdout);
+  assert.equal(report.sources.documents, 2, 'everything under the sources folder is a source');
+  assert.deepEqual(report.results.map((result: { file: string }) => result.file), ['notes.md', 'observatory.txt']);
+  assert.equal(report.results[0].quotes[0].text, 'groundless');
+  assert.equal(report.results[0].quotes[0].source.file, '../wire/afp.txt');
+  assert.equal(report.results[1].quotes.length, 19);
+});
+
+test('the default drafts are every draft file outside the sources folders', (t) => {
+  const dir = project(t, files({ sources: ['wire'] }));
+  const report = JSON.parse(runCli(['check', '--format', 'json'], { cwd: dir }).stdout);
+  assert.deepEqual(report.results.map((result: { file: string }) => result.file), ['stories/notes.md', 'stories/observatory.txt']);
+});
+
+test('draft arguments win over the configured drafts; --sources wins over the configured sources', (t) => {
+  const dir = project(t, { ...files({ sources: ['nowhere'] }), 'other/afp.txt': source });
+  const { status, stdout, stderr } = runCli(['check', '--sources', 'other', '--format', 'json', 'stories/notes.md'], { cwd: dir });
+  assert.equal(stderr, '');
+  assert.equal(status, 0);
+  const report = JSON.parse(stdout);
+  assert.deepEqual(report.results.map((result: { file: string }) => result.file), ['stories/notes.md']);
+  assert.equal(report.results[0].quotes[0].verdict, 'verbatim');
+  assert.equal(report.results[0].quotes[0].source.file, 'other/afp.txt');
+});
+
+test('--config names a configuration file elsewhere; its paths are relative to its own folder', (t) => {
+  const dir = project(t, {
+    'settings/verbatim.json': JSON.stringify({ sources: ['../wire'], ignore: ['groundless'] }),
+    'wire/afp.txt': source,
+    'notes.md': 'They said the charges were “groundless” and “made up out of thin air”.\n',
+  });
+  const { status, stdout, stderr } = runCli(['check', '--config', 'settings/verbatim.json', '--format', 'json', 'notes.md'], { cwd: dir });
+  assert.equal(stderr, '');
+  assert.equal(status, 1);
+  const quotes = JSON.parse(stdout).results[0].quotes;
+  assert.deepEqual(quotes.map((quote: { text: string }) => quote.text), ['made up out of thin air'], 'ignored quotations are left out');
+});
+
+test('folders are walked for drafts and globs are expanded', (t) => {
+  const dir = project(t, files({ sources: ['wire'] }));
+  const folder = JSON.parse(runCli(['check', '--format', 'json', 'stories'], { cwd: dir }).stdout);
+  assert.deepEqual(folder.results.map((result: { file: string }) => result.file), ['stories/notes.md', 'stories/observatory.txt']);
+  const glob = JSON.parse(runCli(['check', '--format', 'json', 'stories/*.md'], { cwd: dir }).stdout);
+  assert.deepEqual(glob.results.map((result: { file: string }) => result.file), ['stories/notes.md']);
+  const deep = JSON.parse(runCli(['check', '--format', 'json', '**/*.txt'], { cwd: dir }).stdout);
+  assert.deepEqual(deep.results.map((result: { file: string }) => result.file), ['stories/observatory.txt'], 'the sources are not drafts');
+});
+
+test('thresholds from the configuration reach the checker', (t) => {
+  const dir = project(t, {
+    'verbatim.json': JSON.stringify({ shortQuoteMaxWords: 0 }),
+    'sources/afp.txt': source,
+    'notes.md': 'The claims were “groundless”.\n',
+  });
+  const quote = JSON.parse(runCli(['check', '--format', 'json', 'notes.md'], { cwd: dir }).stdout).results[0].quotes[0];
+  assert.equal(quote.short, false);
+});
