@@ -1,0 +1,412 @@
+// Reads who a source says spoke a passage: the attribution around its quotation or reported speech.
+import type { Span } from './types.js';
+import {
+  SPEECH_PARTICIPLES, SPEECH_VERBS, bare, isBetweenWord, isCapitalised, isDeterminer, isPersonalPronoun,
+  hasPersonTitle, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase, type SpeakerPhrase,
+} from './sources/names.js';
+
+export { sourceMetaFromText } from './sources/meta.js';
+
+/** How far around a passage the attribution is looked for, so that huge unbroken texts stay cheap. */
+const MAX_SCAN = 4000;
+/** How many earlier paragraphs a quotation without attribution, or a pronoun, may reach back. */
+const MAX_PARAGRAPHS_BACK = 3;
+/** How many words may stand between a speech verb and the quotation it introduces. */
+const MAX_INTRO_WORDS = 16;
+
+/** Opening double quotation marks and the marks that close each. */
+const CLOSERS: Record<string, string> = { '“': '”"', '„': '“”', '«': '»', '"': '"”', '‟': '”"' };
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'prof', 'rev',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'inc', 'corp',
+  'co', 'ltd', 'vs', 'mt', 'ft', 'adm', 'sgt', 'gov',
+]);
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** A quotation around the passage: its opening mark, its closing mark (null when left open), and its neighbours. */
+interface QuoteAround {
+  open: number;
+  close: number | null;
+  /** Offset just past the closing mark of the quotation before it in the paragraph, if any. */
+  previousCloseEnd: number | null;
+  /** Opening mark of the quotation before it in the paragraph, if any. */
+  previousOpen: number | null;
+}
+
+/**
+ * Who the source says spoke the words in text[span.start, span.end), a passage inside a quotation or reported
+ * speech; null when the source does not say or the reading would be a guess. Reads “…,” Ross said / said Ross /
+ * Geng Shuang said: “…” / Foreign Ministry spokesman Geng Shuang said “…” / …, according to X / X said in a
+ * statement that … / X told reporters; strips titles (US Secretary of Commerce Wilbur Ross gives "Wilbur Ross");
+ * resolves "he" or "she" to the one person the nearest earlier paragraph names; and carries a speaker over to a
+ * quotation that continues in the next paragraph. The name is returned as the source writes it.
+ */
+export function findSpeaker(text: string, span: Span): string | null {
+  const start = Math.max(0, Math.min(span.start, text.length));
+  const end = Math.max(start, Math.min(span.end, text.length));
+  return speakerAt(text, start, end, 0);
+}
+
+function speakerAt(text: string, start: number, end: number, depth: number): string | null {
+  const paragraph = paragraphAt(text, start);
+  const quote = quoteAround(text, paragraph, start, end);
+  if (!quote) return reportedSpeaker(text, paragraph, start, end);
+
+  const beforeStart = Math.max(
+    paragraph.start,
+    quote.previousCloseEnd ?? paragraph.start,
+    sentenceStart(text, quote.open, paragraph.start),
+  );
+  const intro = introSpeaker(text, beforeStart, quote.open);
+  if (intro) return resolve(text, intro, quote.open, paragraph);
+  if (quote.close !== null) {
+    const afterStart = quote.close + 1;
+    const afterEnd = Math.min(sentenceEnd(text, afterStart, paragraph.end), nextOpener(text, afterStart, paragraph.end));
+    const after = trailingSpeaker(text, afterStart, afterEnd);
+    if (after) return resolve(text, after, afterStart, paragraph);
+    const according = accordingTo(text, afterStart, afterEnd);
+    if (according) return according;
+  }
+  const subject = participleSpeaker(text, beforeStart, quote.open);
+  if (subject) return resolve(text, subject, quote.open, paragraph);
+  if (depth >= MAX_PARAGRAPHS_BACK) return null;
+  // A quotation without attribution takes the speaker of the quotation before it in the paragraph, or, when
+  // it opens its paragraph, of the quotation it continues (“…\n\n“…”) or of the quotation paragraph before.
+  if (quote.previousOpen !== null) return speakerAt(text, quote.previousOpen + 1, quote.previousOpen + 1, depth + 1);
+  if (text.slice(paragraph.start, quote.open).trim() !== '' || paragraph.start === 0) return null;
+  const previous = paragraphAt(text, previousParagraphEnd(text, paragraph.start));
+  const last = lastQuote(text, previous);
+  if (!last) return null;
+  const opensParagraph = text.slice(previous.start, last.open).trim() === '';
+  if (last.close !== null && !opensParagraph) return null;
+  return speakerAt(text, last.open + 1, last.open + 1, depth + 1);
+}
+
+/** The speaker of a passage outside quotation marks (reported speech) from its sentence. */
+function reportedSpeaker(text: string, paragraph: Range, start: number, end: number): string | null {
+  const sentence = sentenceStart(text, start, paragraph.start);
+  const intro = introSpeaker(text, sentence, start) ?? participleSpeaker(text, sentence, start);
+  if (intro) return resolve(text, intro, start, paragraph);
+  const afterEnd = sentenceEnd(text, end, paragraph.end);
+  const according = accordingTo(text, end, afterEnd);
+  if (according) return according;
+  // "The plant will close next year, Ross said.": the attribution follows a comma later in the sentence.
+  for (let i = end; i < afterEnd; i++) {
+    if (text[i] !== ',' && text[i] !== '—') continue;
+    const after = trailingSpeaker(text, i + 1, afterEnd);
+    if (after) return resolve(text, after, i, paragraph);
+  }
+  return null;
+}
+
+/** A speech verb as prose writes it after a speaker: in lower case ("United States" is no verb). */
+function isSpeechVerb(word: string): boolean {
+  const b = bare(word).replace(/\.$/, '');
+  return /^\p{Ll}/u.test(b) && SPEECH_VERBS.has(b);
+}
+
+function resolve(text: string, phrase: SpeakerPhrase, at: number, paragraph: Range): string | null {
+  if (!phrase) return null;
+  if ('name' in phrase) return phrase.name;
+  return resolvePronoun(text, at, paragraph);
+}
+
+/** The paragraph (between blank lines) that holds `pos`, within MAX_SCAN characters either side. */
+function paragraphAt(text: string, pos: number): Range {
+  const lo = Math.max(0, pos - MAX_SCAN);
+  const before = text.slice(lo, pos);
+  let start = lo;
+  for (const m of before.matchAll(/\n[ \t\r]*\n/g)) start = lo + m.index + m[0].length;
+  if (start === lo && lo > 0) {
+    const line = text.indexOf('\n', lo);
+    start = line >= 0 && line < pos ? line + 1 : lo;
+  }
+  const hi = Math.min(text.length, pos + MAX_SCAN);
+  const m = /\n[ \t\r]*\n/.exec(text.slice(pos, hi));
+  return { start, end: m ? pos + m.index : hi };
+}
+
+/** The offset just before the blank line that precedes a paragraph starting at `start`. */
+function previousParagraphEnd(text: string, start: number): number {
+  let i = start - 1;
+  while (i > 0 && /\s/.test(text[i]!)) i--;
+  return i;
+}
+
+/** Walks the double quotation marks of a paragraph up to `until`, telling which quotation is open there. */
+function scanQuotes(text: string, paragraph: Range, until: number) {
+  let open: number | null = null;
+  let closers = '';
+  let previousOpen: number | null = null;
+  let previousCloseEnd: number | null = null;
+  for (let i = paragraph.start; i < until; i++) {
+    const ch = text[i]!;
+    if (open !== null && closers.includes(ch)) {
+      previousOpen = open;
+      previousCloseEnd = i + 1;
+      open = null;
+    } else if (open === null && CLOSERS[ch]) {
+      open = i;
+      closers = CLOSERS[ch];
+    }
+  }
+  return { open, closers, previousOpen, previousCloseEnd };
+}
+
+/** The quotation that holds [start, end), or null when the passage stands outside quotation marks. */
+function quoteAround(text: string, paragraph: Range, start: number, end: number): QuoteAround | null {
+  const state = scanQuotes(text, paragraph, start);
+  let open = state.open;
+  let closers = state.closers;
+  if (open === null && CLOSERS[text[start] ?? '']) {
+    open = start;
+    closers = CLOSERS[text[start]!]!;
+  }
+  if (open === null) return null;
+  let close: number | null = null;
+  for (let i = Math.max(end, open + 1); i < paragraph.end; i++) {
+    if (closers.includes(text[i]!)) {
+      close = i;
+      break;
+    }
+  }
+  return { open, close, previousCloseEnd: state.previousCloseEnd, previousOpen: state.previousOpen };
+}
+
+/** The last quotation of a paragraph. */
+function lastQuote(text: string, paragraph: Range): { open: number; close: number | null } | null {
+  const state = scanQuotes(text, paragraph, paragraph.end);
+  if (state.open !== null) return { open: state.open, close: null };
+  if (state.previousOpen === null) return null;
+  return { open: state.previousOpen, close: state.previousCloseEnd! - 1 };
+}
+
+function nextOpener(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) if (CLOSERS[text[i]!]) return i;
+  return limit;
+}
+
+function isAbbreviation(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && /\p{L}/u.test(text[i - 1]!)) i--;
+  const word = text.slice(i, dot);
+  return (word.length === 1 && /\p{Lu}/u.test(word)) || ABBREVIATIONS.has(word.toLowerCase());
+}
+
+function isSentenceEnd(text: string, i: number): boolean {
+  const ch = text[i]!;
+  if (ch !== '.' && ch !== '!' && ch !== '?') return false;
+  const next = text[i + 1];
+  if (next !== undefined && !/\s/.test(next)) return false;
+  return ch !== '.' || !isAbbreviation(text, i);
+}
+
+/** The start of the sentence that holds `pos`, not before `limit`. */
+function sentenceStart(text: string, pos: number, limit: number): number {
+  for (let i = pos - 1; i >= limit; i--) if (isSentenceEnd(text, i)) return i + 1;
+  return limit;
+}
+
+/** The end of the sentence that holds `pos` (its final punctuation excluded), not after `limit`. */
+function sentenceEnd(text: string, pos: number, limit: number): number {
+  for (let i = pos; i < limit; i++) if (isSentenceEnd(text, i)) return i;
+  return limit;
+}
+
+/** The words of text[from, to) with their offsets; parentheses ("Geng Shuang (耿爽)") are left out. */
+function wordsIn(text: string, from: number, to: number): { word: string; at: number }[] {
+  const slice = text.slice(from, to).replace(/\([^()\n]*\)/g, (m) => ' '.repeat(m.length));
+  return [...slice.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: from + m.index }));
+}
+
+function endsClause(word: string): boolean {
+  return /[,;:!?.—–)]$/.test(word) && !/^\p{Lu}\.$/u.test(word) && !/^(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen)\.$/.test(word);
+}
+
+/** The speaker phrase just before a speech verb: "US Secretary of Commerce Wilbur Ross [also] said". */
+function phraseBefore(words: { word: string }[], verb: number): SpeakerPhrase {
+  let i = verb - 1;
+  while (i >= 0 && isBetweenWord(words[i]!.word) && !endsClause(words[i]!.word)) i--;
+  if (i < 0 || endsClause(words[i]!.word)) return null;
+  if (isPersonalPronoun(words[i]!.word)) return { pronoun: bare(words[i]!.word) };
+  const phrase: string[] = [];
+  // One lower-case head noun may end the phrase ("the Federal Register update said").
+  if (!isPhraseWord(words[i]!.word) && /^\p{Ll}+$/u.test(bare(words[i]!.word)) && i > 0 && isCapitalised(words[i - 1]!.word)) {
+    phrase.unshift(words[i]!.word);
+    i--;
+  }
+  while (i >= 0 && isPhraseWord(words[i]!.word) && !endsClause(words[i]!.word)) {
+    phrase.unshift(words[i]!.word);
+    if (isDeterminer(words[i]!.word)) break;
+    i--;
+  }
+  return phrase.length > 0 ? readSpeakerPhrase(phrase.join(' ')) : null;
+}
+
+/** The speaker phrase just after a speech verb or "according to": "said Foreign Ministry spokesman Geng Shuang". */
+function phraseAfter(words: { word: string }[], from: number): SpeakerPhrase {
+  const phrase: string[] = [];
+  for (let i = from; i < words.length && phrase.length < 14; i++) {
+    const word = words[i]!.word;
+    if (phrase.length === 0 && isPersonalPronoun(word)) return { pronoun: bare(word) };
+    if (!isPhraseWord(word)) break;
+    phrase.push(word);
+    if (endsClause(word)) break;
+  }
+  return phrase.length > 0 ? readSpeakerPhrase(phrase.join(' ')) : null;
+}
+
+/** A speech verb close before a quotation: "Geng Shuang said: “", "Ross said in a statement that “". */
+function introSpeaker(text: string, from: number, to: number): SpeakerPhrase {
+  const words = wordsIn(text, from, to);
+  for (let i = words.length - 1; i >= 0 && i >= words.length - MAX_INTRO_WORDS; i--) {
+    const word = words[i]!.word;
+    if (i < words.length - 1 && /[;!?]$/.test(word)) return null;
+    const k = bare(word).toLowerCase();
+    if (k === 'according' && bare(words[i + 1]?.word ?? '').toLowerCase() === 'to') return phraseAfter(words, i + 2);
+    if (!isSpeechVerb(word) || bare(words[i - 1]?.word ?? '').toLowerCase() === 'to') continue;
+    const before = phraseBefore(words, i);
+    if (before) return before;
+    // "Ross, who spoke on Tuesday, said “…”": the speaker is the subject of the sentence.
+    return clauseSubject(words.slice(0, i)) ?? (i === 0 ? phraseAfter(words, i + 1) : null);
+  }
+  return null;
+}
+
+/**
+ * "Ross announced the move, saying that his country “…”": the subject of the clause that holds the participle;
+ * "…, with John Sullivan denouncing “…”": the name right before it.
+ */
+function participleSpeaker(text: string, from: number, to: number): SpeakerPhrase {
+  const words = wordsIn(text, from, to);
+  const i = words.findIndex((w) => SPEECH_PARTICIPLES.has(w.word.replace(/[,:]$/, '')));
+  if (i <= 0) return null;
+  if (!endsClause(words[i - 1]!.word)) {
+    const before = phraseBefore(words, i);
+    if (before) return before;
+  }
+  return clauseSubject(words.slice(0, i));
+}
+
+/** The subject at the start of a clause, after a leading adverbial ("On Monday, the White House announced"). */
+function clauseSubject(words: { word: string }[]): SpeakerPhrase {
+  // A dateline ("BEIJING (AFP) — China said …") is not part of the sentence.
+  const dash = words.findIndex((w, j) => j < 8 && /^(?:—|–|-|--)$/.test(w.word));
+  let i = dash >= 0 ? dash + 1 : 0;
+  words = words.slice(i);
+  i = 0;
+  if (words.length > 0 && !isPhraseWord(words[0]!.word)) {
+    const comma = words.findIndex((w, j) => j < 6 && /,$/.test(w.word));
+    if (comma < 0) return null;
+    i = comma + 1;
+  }
+  if (i < words.length && isPersonalPronoun(words[i]!.word)) return { pronoun: bare(words[i]!.word) };
+  const phrase: string[] = [];
+  for (; i < words.length && isPhraseWord(words[i]!.word); i++) {
+    phrase.push(words[i]!.word);
+    if (endsClause(words[i]!.word)) break;
+  }
+  return phrase.length > 0 ? readSpeakerPhrase(phrase.join(' ')) : null;
+}
+
+/** An attribution right after a closing mark: “…,” Ross said / “…,” said Ross / “…,” he told reporters. */
+function trailingSpeaker(text: string, from: number, to: number): SpeakerPhrase {
+  const words = wordsIn(text, from, to).filter((w) => !/^[,—–-]+$/.test(w.word));
+  if (words.length === 0) return null;
+  if (isSpeechVerb(words[0]!.word)) return phraseAfter(words, 1);
+  for (let i = 1; i < words.length && i <= 16; i++) {
+    if (isSpeechVerb(words[i]!.word)) return phraseBefore(words, i);
+    if (endsClause(words[i - 1]!.word)) return null;
+  }
+  return null;
+}
+
+/** "…, according to the US Federal Register": a named source in the rest of the sentence. */
+function accordingTo(text: string, from: number, to: number): string | null {
+  const words = wordsIn(text, from, to);
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (bare(words[i]!.word).toLowerCase() !== 'according' || bare(words[i + 1]!.word).toLowerCase() !== 'to') continue;
+    // The named source may sit inside a longer phrase ("an update to the US Federal Register set to be ...").
+    const rest = words.slice(i + 2);
+    const cut = rest.findIndex((w, j) => j > 0 && (endsClause(rest[j - 1]!.word) || !isPhraseWord(w.word) && !/^\p{Ll}/u.test(w.word)));
+    const phrase = (cut < 0 ? rest : rest.slice(0, cut)).map((w) => w.word);
+    let end = phrase.length;
+    while (end > 0 && !isCapitalised(phrase[end - 1]!)) end--;
+    let start = end;
+    while (start > 0 && isPhraseWord(phrase[start - 1]!)) start--;
+    const read = readSpeakerPhrase(phrase.slice(start, end).join(' '));
+    return read && 'name' in read ? read.name : null;
+  }
+  return null;
+}
+
+/**
+ * The person "he" or "she" stands for: the one person named (as a speaker, after a title, or as the subject of
+ * a sentence) outside quotation marks in the nearest paragraph, counting from the pronoun backwards, that names
+ * anyone. Two different people there make the pronoun unclear, and nothing is returned.
+ */
+function resolvePronoun(text: string, at: number, paragraph: Range): string | null {
+  let range: Range = { start: paragraph.start, end: at };
+  for (let back = 0; back <= MAX_PARAGRAPHS_BACK; back++) {
+    const mentions = personMentions(text, range);
+    if (mentions.length > 0) {
+      const people = new Set(mentions.map(personKey));
+      return people.size === 1 ? mentions[mentions.length - 1]! : null;
+    }
+    if (range.start === 0) break;
+    const previous = paragraphAt(text, previousParagraphEnd(text, range.start));
+    range = previous;
+  }
+  return null;
+}
+
+/** People named outside quotation marks in a paragraph stretch, in order. */
+function personMentions(text: string, range: Range): string[] {
+  // Quoted words are blanked out so that offsets stay those of the text.
+  let outside = '';
+  let closers: string | null = null;
+  for (let i = range.start; i < range.end; i++) {
+    const ch = text[i]!;
+    if (closers !== null) {
+      if (closers.includes(ch)) closers = null;
+      outside += ' ';
+    } else if (CLOSERS[ch]) {
+      closers = CLOSERS[ch];
+      outside += ' ';
+    } else {
+      outside += ch;
+    }
+  }
+  const names: string[] = [];
+  const words = wordsIn(outside, 0, outside.length);
+  for (let i = 0; i < words.length; ) {
+    if (!isPhraseWord(words[i]!.word) || isDeterminer(words[i]!.word)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    const run: string[] = [];
+    while (j < words.length && isPhraseWord(words[j]!.word)) {
+      run.push(words[j]!.word);
+      if (endsClause(words[j++]!.word)) break;
+    }
+    const read = readSpeakerPhrase(run.join(' '));
+    if (read && 'name' in read && looksLikePerson(read.name)) {
+      const previous = i > 0 ? words[i - 1]!.word : '';
+      const next = words[j]?.word ?? '';
+      // A name counts as a mention of a person when something says it is one: a title, a speech verb next to
+      // it, or its place as the subject at the start of a sentence.
+      const cue = hasPersonTitle(run)
+        || isSpeechVerb(next) || isSpeechVerb(previous)
+        || ((i === 0 || /[.!?]$/.test(previous)) && /^\p{Ll}/u.test(next));
+      if (cue) names.push(read.name);
+    }
+    i = Math.max(j, i + 1);
+  }
+  return names;
+}

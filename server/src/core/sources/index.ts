@@ -1,0 +1,75 @@
+// Turns the decoded content of a source file into a SourceDocument, choosing the reader by the file's extension.
+import type { SourceDocument } from '../types.js';
+import { parseHtmlSource } from './html.js';
+import { parseMarkdownSource } from './markdown.js';
+import { sourceMetaFromText } from './meta.js';
+
+export { normaliseDate } from './dates.js';
+export { metaFromFileName, sourceMetaFromText } from './meta.js';
+
+/** The formats sources can be read in. */
+export type SourceFormat = 'text' | 'markdown' | 'html';
+
+/** File extensions (lower case, with the dot) read as sources, and their formats. */
+export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+/** The lower-case extension of a file name or path, with its dot ("" when it has none). */
+export function extensionOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+/** The format a source file is read in, or null when its extension is not supported. */
+export function sourceFormat(fileName: string): SourceFormat | null {
+  return SOURCE_EXTENSIONS[extensionOf(fileName)] ?? null;
+}
+
+/**
+ * Parses a source from its decoded content. Markdown (.md, .markdown) takes its metadata from YAML front matter
+ * and matches against the body; HTML (.html, .htm) matches against its visible text; anything else is plain
+ * text, matched as it is, with metadata from its dateline and file name. Never throws on malformed content.
+ */
+export function parseSource(id: string, fileName: string, content: string): SourceDocument {
+  switch (sourceFormat(fileName)) {
+    case 'markdown':
+      return parseMarkdownSource(id, fileName, content);
+    case 'html':
+      return parseHtmlSource(id, fileName, content);
+    default:
+      return { id, text: content, meta: sourceMetaFromText(content, fileName) };
+  }
+}
+
+/**
+ * Maps an offset in `doc.text` to the offset in the file's decoded content: the identity when the text is the
+ * content itself. An offset inside a segment (or at its end) maps within it; an offset in text the reader
+ * inserted (a paragraph break between HTML blocks) maps to the start of the next segment, or to the end of the
+ * last one.
+ */
+export function fileOffset(doc: SourceDocument, textOffset: number): number {
+  const segments = doc.file?.segments;
+  if (!segments) return textOffset;
+  if (segments.length === 0) return 0;
+  // The last segment that starts at or before the offset; a segment that starts exactly there wins over one
+  // that ends there, so that a span's start and end both land on real characters.
+  let lo = 0;
+  let hi = segments.length - 1;
+  if (textOffset < segments[0]!.text) return segments[0]!.file;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid]!.text <= textOffset) lo = mid;
+    else hi = mid - 1;
+  }
+  const segment = segments[lo]!;
+  const within = textOffset - segment.text;
+  if (within <= segment.length) return segment.file + within;
+  return lo + 1 < segments.length ? segments[lo + 1]!.file : segment.file + segment.length;
+}

@@ -1,0 +1,180 @@
+// Word lists and phrase rules for reading who a source names as a speaker ("US Secretary of Commerce Wilbur Ross").
+
+/** Verbs that introduce speech, in the forms prose uses around a quotation. */
+export const SPEECH_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'declared', 'declares', 'wrote',
+  'writes', 'noted', 'notes', 'remarked', 'asked', 'asks', 'replied', 'replies', 'answered', 'continued',
+  'argued', 'argues', 'claimed', 'claims', 'announced', 'announces', 'warned', 'warns', 'urged', 'stressed',
+  'emphasised', 'emphasized', 'commented', 'recalled', 'acknowledged', 'admitted', 'conceded', 'responded',
+  'tweeted', 'posted', 'concluded', 'insisted', 'insists', 'explained', 'explains', 'observed', 'maintained',
+  'countered', 'confirmed', 'denied', 'complained', 'expressed', 'called', 'described', 'predicted', 'vowed',
+  'pledged', 'promised', 'testified', 'shouted', 'whispered', 'exclaimed', 'cried', 'murmured', 'joked',
+]);
+
+/** Participles whose speaker is the subject of their clause ("Ross announced the move, saying that …"). */
+export const SPEECH_PARTICIPLES = new Set([
+  'saying', 'adding', 'telling', 'noting', 'insisting', 'warning', 'arguing', 'calling', 'describing',
+  'declaring', 'stating', 'claiming', 'explaining', 'stressing', 'urging', 'vowing', 'accusing', 'expressing',
+  'denouncing', 'condemning', 'criticising', 'criticizing', 'asking', 'replying', 'writing', 'announcing',
+]);
+
+/** Words that may stand between a speaker and the speech verb ("Ross also said", "Ross on Tuesday said"). */
+const BETWEEN_SPEAKER_AND_VERB = new Set([
+  'also', 'has', 'had', 'have', 'was', 'is', 'later', 'earlier', 'then', 'further', 'once', 'previously',
+  'recently', 'repeatedly', 'reportedly', 'would', 'will', 'again', 'flatly', 'publicly', 'angrily', 'simply',
+  'on', 'last', 'this', 'yesterday', 'today', 'tomorrow', 'late', 'early', 'separately', 'privately', 'had',
+]);
+
+/** Titles that stand before a person's name; the name is what follows the last of them. */
+const PERSON_TITLES = new Set([
+  'president', 'vice', 'premier', 'prime', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson',
+  'chairman', 'chairwoman', 'chair', 'chief', 'executive', 'director', 'ambassador', 'senator', 'sen',
+  'representative', 'rep', 'congressman', 'congresswoman', 'governor', 'gov', 'mayor', 'general', 'gen',
+  'admiral', 'adm', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'commissioner',
+  'councillor', 'councilman', 'councilwoman', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope',
+  'cardinal', 'bishop', 'archbishop', 'rabbi', 'imam', 'reverend', 'rev', 'judge', 'justice', 'attorney',
+  'professor', 'prof', 'dr', 'doctor', 'mr', 'mrs', 'ms', 'mx', 'sir', 'dame', 'lord', 'lady', 'deputy',
+  'assistant', 'undersecretary', 'envoy', 'official', 'head', 'founder', 'ceo', 'cfo', 'coo', 'cto', 'speaker',
+  'leader', 'spokesmen', 'adviser', 'advisor', 'economist', 'analyst', 'lawyer', 'officer', 'commander',
+  'inspector', 'detective', 'superintendent', 'dean', 'provost', 'coach', 'manager', 'president-elect', 'emir',
+  'sheikh', 'ayatollah', 'sultan', 'counsel', 'solicitor', 'auditor', 'treasurer', 'trustee', 'delegate',
+]);
+
+/** Words that name a government department after "Secretary of", "Minister of" and the like. */
+const DEPARTMENTS = new Set([
+  'the', 'and', 'commerce', 'state', 'defense', 'defence', 'treasury', 'foreign', 'affairs', 'homeland',
+  'security', 'health', 'human', 'services', 'justice', 'energy', 'agriculture', 'labor', 'labour', 'education',
+  'interior', 'transportation', 'transport', 'housing', 'urban', 'development', 'veterans', 'finance', 'trade',
+  'economy', 'industry', 'culture', 'environment', 'home', 'information', 'public', 'national',
+]);
+
+/** Lower-case words that may stand inside a speaker's description ("Foreign Ministry spokesman Geng Shuang"). */
+const LOWER_DESCRIPTORS = new Set([
+  'former', 'acting', 'deputy', 'vice', 'chief', 'senior', 'top', 'foreign', 'state', 'prime', 'general',
+  'executive', 'assistant', 'associate', 'national', 'security', 'federal', 'affairs', 'ministry', 'department',
+  'interim', 'outgoing', 'incoming', 'then', 'longtime', 'veteran', 'press', 'trade', 'commerce', 'finance',
+  'defence', 'defense', 'interior', 'justice', 'health', 'economic', 'communications', 'campaign', 'party',
+  'opposition', 'government', 'police', 'military', 'army', 'company', 'white', 'house',
+]);
+
+/** Small words that join the parts of a name or an office ("Secretary of the Treasury", "Ursula von der Leyen"). */
+const CONNECTORS = new Set([
+  'of', 'the', 'and', 'for', 'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'bin', 'ibn',
+  'al', 'el', 'y', 'dos', 'das', 'ter', 'zu',
+]);
+
+/** Capitalised words that begin sentences or clauses but are never part of a speaker's name. */
+const CAPITALISED_STOPS = new Set([
+  'but', 'and', 'or', 'so', 'yet', 'then', 'when', 'while', 'after', 'before', 'although', 'though', 'however',
+  'meanwhile', 'in', 'on', 'at', 'as', 'if', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they',
+  'we', 'i', 'you', 'his', 'her', 'their', 'our', 'my', 'there', 'here', 'what', 'why', 'how', 'where', 'who',
+  'last', 'earlier', 'later', 'still', 'also', 'now', 'instead', 'separately', 'monday', 'tuesday', 'wednesday',
+  'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august',
+  'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
+  'sept', 'oct', 'nov', 'dec', 'yesterday', 'today', 'tomorrow', 'according', 'since', 'because', 'with',
+  'without', 'for', 'from', 'to', 'by', 'about', 'under', 'over', 'during', 'amid', 'despite', 'asked',
+]);
+
+const PRONOUNS = new Set(['he', 'she']);
+const OTHER_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'one', 'who', 'which', 'that', 'this']);
+const DETERMINERS = new Set(['the', 'a', 'an']);
+
+/** A word of a phrase, as written, without surrounding punctuation. */
+export function bare(word: string): string {
+  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
+}
+
+function key(word: string): string {
+  return bare(word).toLowerCase().replace(/\.$/, '');
+}
+
+/** Whether a word begins with a capital letter or is written in a script without letter case (Chinese). */
+export function isCapitalised(word: string): boolean {
+  const w = bare(word);
+  return /^\p{Lu}/u.test(w) || /^\p{Lo}/u.test(w);
+}
+
+/** Whether a word may be skipped between a speaker and the speech verb. */
+export function isBetweenWord(word: string): boolean {
+  const k = key(word);
+  return BETWEEN_SPEAKER_AND_VERB.has(k) || /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(k);
+}
+
+/** Whether a word is "he" or "she", which name a person mentioned before. */
+export function isPersonalPronoun(word: string): boolean {
+  return PRONOUNS.has(key(word));
+}
+
+/** Whether a word can be part of a speaker phrase at all. */
+export function isPhraseWord(word: string): boolean {
+  const k = key(word);
+  if (k === '') return false;
+  if (isCapitalised(word)) return !CAPITALISED_STOPS.has(k) || DETERMINERS.has(k);
+  return CONNECTORS.has(k) || PERSON_TITLES.has(k) || LOWER_DESCRIPTORS.has(k) || DETERMINERS.has(k);
+}
+
+/** Whether a word is a determiner ("the", "a"), which begins a phrase. */
+export function isDeterminer(word: string): boolean {
+  return DETERMINERS.has(key(word));
+}
+
+/** Result of reading a speaker phrase: a name, a pronoun to resolve, or nothing usable. */
+export type SpeakerPhrase = { name: string } | { pronoun: string } | null;
+
+/**
+ * Reads a speaker phrase such as "US Secretary of Commerce Wilbur Ross" (gives "Wilbur Ross"), "Chinese Ministry
+ * of Foreign Affairs spokesman Geng Shuang" ("Geng Shuang"), "the Federal Register update" (kept as written, its
+ * head word is not a name), "he" (a pronoun to resolve). Phrases without any capitalised word ("a spokesman",
+ * "officials") name nobody.
+ */
+export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
+  const words = phrase.replace(/\([^()]*\)/g, ' ').split(/\s+/).map(bare).filter((w) => w !== '');
+  if (words.length === 0 || words.length > 14) return null;
+  if (words.length === 1 && isPersonalPronoun(words[0]!)) return { pronoun: words[0]! };
+  if (words.some((w) => OTHER_PRONOUNS.has(key(w)))) return null;
+  if (!words.some((w) => isCapitalised(w) && !DETERMINERS.has(key(w)))) return null;
+  const last = words[words.length - 1]!;
+  if (!isCapitalised(last)) {
+    // The head is a common noun ("the Federal Register update"): the phrase itself is the attribution,
+    // unless it is a bare title after a name ("Ross's spokesman") or a generic description.
+    return PERSON_TITLES.has(key(last)) && words.length < 2 ? null : { name: words.join(' ') };
+  }
+  // The name is the capitalised run at the end, after the last title in it.
+  let start = words.length;
+  while (start > 0 && (isCapitalised(words[start - 1]!) || CONNECTORS.has(key(words[start - 1]!)))) start--;
+  const run = words.slice(start);
+  let title = -1;
+  run.forEach((w, i) => {
+    if (PERSON_TITLES.has(key(w))) title = i;
+  });
+  let from = title + 1;
+  if (title >= 0 && key(run[from] ?? '') === 'of') {
+    from++;
+    while (from < run.length - 1 && DEPARTMENTS.has(key(run[from]!))) from++;
+  }
+  while (from < run.length && (CONNECTORS.has(key(run[from]!)) || /['’]s$/.test(run[from]!))) from++;
+  const name = run.slice(from);
+  if (name.length === 0) {
+    const whole = run.slice(run.findIndex((w) => !CONNECTORS.has(key(w))));
+    return whole.length > 0 ? { name: whole.join(' ') } : null;
+  }
+  return { name: name.join(' ') };
+}
+
+/** Whether a phrase holds a person's title ("Secretary", "spokesman", "Mr."). */
+export function hasPersonTitle(words: string[]): boolean {
+  return words.some((w) => PERSON_TITLES.has(key(w)));
+}
+
+/** Whether a name looks like a person's (one to four capitalised words, no office words). */
+export function looksLikePerson(name: string): boolean {
+  const words = name.split(' ');
+  if (words.length > 4) return false;
+  return words.every((w) => (isCapitalised(w) || CONNECTORS.has(key(w))) && !DEPARTMENTS.has(key(w))
+    && !LOWER_DESCRIPTORS.has(key(w)) && !PERSON_TITLES.has(key(w)));
+}
+
+/** The surname-like key of a person's name, so that "Wilbur Ross" and "Ross" count as one person. */
+export function personKey(name: string): string {
+  return key(name.split(' ').pop() ?? name);
+}

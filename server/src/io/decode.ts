@@ -1,0 +1,95 @@
+// Turns the bytes of a source file into text: detects the encoding, strips a byte order mark, and refuses binaries.
+
+/** The decoded text of a source file, or the reason it cannot be read as text. */
+export type DecodeResult = { text: string } | { skip: string };
+
+/** Signatures of common binary formats that may sit in a sources folder, checked before anything else. */
+const BINARY_SIGNATURES: { name: string; bytes: number[] }[] = [
+  { name: 'PDF', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { name: 'PNG', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'JPEG', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'GIF', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'ZIP', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'ZIP', bytes: [0x50, 0x4b, 0x05, 0x06] },
+  { name: 'gzip', bytes: [0x1f, 0x8b] },
+  { name: 'OLE (old Office)', bytes: [0xd0, 0xcf, 0x11, 0xe0] },
+];
+
+/** At most this share of control characters (other than tab, line feed, carriage return, form feed) in text. */
+const MAX_CONTROL_SHARE = 0.1;
+
+/**
+ * Decodes a source file. A UTF-8 or UTF-16 (LE/BE) byte order mark decides the encoding and is stripped; without
+ * one, the bytes are read as UTF-8 when they are valid UTF-8 and as Windows-1252 otherwise (so 0x93 and 0x94
+ * become “ and ”). Line ends and stray control characters are kept as they are so that offsets stay meaningful
+ * for the file. Binary files (known signatures, NUL bytes, mostly control characters) give `{ skip: reason }`.
+ */
+export function decodeSource(bytes: Uint8Array): DecodeResult {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return checkText(new TextDecoder('utf-8').decode(bytes.subarray(3)));
+  if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), 'utf-16le');
+  if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), 'utf-16be');
+  for (const signature of BINARY_SIGNATURES) {
+    if (startsWith(bytes, signature.bytes)) return { skip: `binary file (${signature.name})` };
+  }
+  if (bytes.includes(0)) {
+    const utf16 = guessUtf16(bytes);
+    return utf16 ? decodeUtf16(bytes, utf16) : { skip: 'binary file (NUL bytes)' };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Without a BOM, bytes that are not valid UTF-8 are almost always a legacy single-byte encoding; wire
+    // archives are typically Windows-1252, whose printable range is a superset of ISO-8859-1.
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  return checkText(text);
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodeResult {
+  if (bytes.length % 2 !== 0) return { skip: `unreadable ${encoding.toUpperCase()} file (odd number of bytes)` };
+  try {
+    return checkText(new TextDecoder(encoding, { fatal: true }).decode(bytes));
+  } catch {
+    return { skip: `unreadable ${encoding.toUpperCase()} file (invalid character data)` };
+  }
+}
+
+/**
+ * Recognises UTF-16 text written without a byte order mark: mostly Latin text then has a NUL in every other
+ * byte, always on the same side. Anything less regular is treated as binary.
+ */
+function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length % 2 !== 0) return null;
+  const sample = Math.min(bytes.length, 4096);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) evenZeros++;
+    else oddZeros++;
+  }
+  const pairs = sample / 2;
+  if (oddZeros >= pairs * 0.6 && evenZeros === 0) return 'utf-16le';
+  if (evenZeros >= pairs * 0.6 && oddZeros === 0) return 'utf-16be';
+  return null;
+}
+
+/** Refuses decoded text that is mostly control characters (a binary format without a known signature). */
+function checkText(text: string): DecodeResult {
+  if (text.includes('\0')) return { skip: 'binary file (NUL bytes)' };
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) controls++;
+  }
+  if (text.length > 0 && controls / text.length > MAX_CONTROL_SHARE) {
+    return { skip: 'binary file (mostly control characters)' };
+  }
+  return { text };
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  if (bytes.length < prefix.length) return false;
+  return prefix.every((b, i) => bytes[i] === b);
+}
