@@ -18,18 +18,20 @@ interface GoldRow {
   orig_text: string;
 }
 
-function parseArgs(argv: string[]): { errors: number; errorsFile: string | null } {
+function parseArgs(argv: string[]): { errors: number; errorsFile: string | null; all: boolean } {
+  let all = false;
   let errors = 20;
   let errorsFile: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--errors') errors = Number(argv[++i]);
     else if (argv[i] === '--errors-file') errorsFile = argv[++i];
+    else if (argv[i] === '--all') all = true;
     else {
-      console.error(`Unknown option ${argv[i]}; use --errors <n> or --errors-file <path>.`);
+      console.error(`Unknown option ${argv[i]}; use --all, --errors <n> or --errors-file <path>.`);
       process.exit(2);
     }
   }
-  return { errors, errorsFile };
+  return { errors, errorsFile, all };
 }
 
 function line(name: string, s: Score): string {
@@ -47,7 +49,7 @@ function context(text: string, span: Span): string {
 }
 
 function main(): void {
-  const { errors, errorsFile } = parseArgs(process.argv.slice(2));
+  const { errors, errorsFile, all } = parseArgs(process.argv.slice(2));
   const goldFile = join(litbank, 'quotes-aligned.jsonl');
   if (!existsSync(goldFile)) {
     console.log(`SKIPPED: LitBank data not found at ${litbank}; quotation finding was not measured.`);
@@ -73,6 +75,7 @@ function main(): void {
     elapsed += performance.now() - t0;
     chars += text.length;
     const predicted = found
+      .filter((q) => all || q.kind !== 'mention')
       .map((q) => ({ start: q.open.start, end: q.close === null ? q.end : q.close.end }))
       .filter((p) => p.start < limit);
     const result = score(text, gold, predicted);

@@ -27,6 +27,12 @@ export interface Quotation {
    * quotation has a group of its own. Groups are numbered from 0 in document order.
    */
   group: number;
+  /**
+   * How the quotation reads in its sentence: `speech` for words someone said or wrote (dialogue, a quoted
+   * statement), `mention` for a scare quote, a title or a word talked about (a so-called “masher”, the word
+   * “Service”). A guess from the prose around it, set by the quotation finder; both kinds are checked.
+   */
+  kind?: 'speech' | 'mention';
 }
 
 /** What a source says about itself: from front matter, a dateline, HTML metadata or the file name. */

@@ -1,6 +1,7 @@
 // Finds the quotations of a draft: where each opens and closes, what it says, and which parts belong together.
 import type { DraftFormat, Quotation } from '../types.js';
 import { findDashDialogue } from './dashes.js';
+import { assignKinds } from './kind.js';
 import { readLatex } from './latex.js';
 import { readMarkdown } from './markdown.js';
 import { scanMarks, type MarkToken } from './marks.js';
@@ -32,6 +33,7 @@ export function findQuotations(text: string, format: DraftFormat): Quotation[] {
     quotations.sort((a, b) => a.open.start - b.open.start);
   }
   assignGroups(text, quotations);
+  assignKinds(text, quotations);
   return quotations;
 }
 
