@@ -6,6 +6,9 @@ import { isAttribution, SPEECH_VERBS } from './attribution.js';
 /** How far around a quotation the prose is read. */
 const WINDOW = 60;
 
+/** Speech verbs that before a quotation usually name or label rather than report (so-called “experts”). */
+const NAMING_VERBS = new Set(['called', 'calls', 'call', 'thought', 'returned', 'went', 'began', 'notes', 'noted']);
+
 /** Characters before an opening mark after which a quotation starts a sentence or follows an introduction. */
 const INTRODUCES = /[,:.!?;)\]—–\-"'”’»›」』]$/u;
 
@@ -21,7 +24,7 @@ export function kindOf(text: string, q: Quotation): 'speech' | 'mention' {
   if (/[!?][_*]?$/u.test(q.text)) return 'speech';
   if (trimmed === '' || /\n[^\S\n]*\n\s*$/u.test(before) || INTRODUCES.test(trimmed)) return 'speech';
   const previous = /[\p{L}']+$/u.exec(trimmed)?.[0].toLowerCase();
-  if (previous !== undefined && SPEECH_VERBS.has(previous)) return 'speech';
+  if (previous !== undefined && SPEECH_VERBS.has(previous) && !NAMING_VERBS.has(previous)) return 'speech';
   const after = text.slice(q.close?.end ?? q.end, (q.close?.end ?? q.end) + WINDOW);
   const clause = /^[^.,:;!?"“”]*/u.exec(after)?.[0] ?? '';
   if (/^\s*[,]?\s*\p{Ll}/u.test(after) && isAttribution(clause.replace(/^\s*,/u, ''), 5)) return 'speech';

@@ -1,6 +1,7 @@
 // Pairs opening and closing marks into quotations, paragraph by paragraph, and groups the parts of a quotation
 // that attribution interrupts.
 import type { Quotation, Span } from '../types.js';
+import { isAttribution } from './attribution.js';
 import type { MarkToken } from './marks.js';
 
 /** A stretch of the draft in which a quotation may stand: a paragraph, a heading, a block of HTML. */
@@ -138,12 +139,12 @@ export function pairMarks(text: string, tokens: MarkToken[], blocks: Block[], la
 
 /** The end of a quotation whose sentence is finished; any other ending goes on after an attribution. */
 const SENTENCE_END = /[.!?]$/u;
-/** Text between two parts of one interrupted quotation: a short attribution, at most one sentence end. */
-const ATTRIBUTION = /^[^.!?"“”«»„]{1,80}[.!?]?$/u;
+/** Text between two parts of one interrupted quotation: one clause, closed by a punctuation mark. */
+const BETWEEN = /^[^.!?"“”«»„\n]{1,80}(?:\n[^.!?"“”«»„\n]{1,80})?[,:;.—–]$/u;
 
 /**
  * Numbers the groups of `quotations` (in document order): a quotation joins the group of the one before it when
- * that one ends mid-sentence and only a short attribution stands between them in the same paragraph
+ * that one ends mid-sentence and only an attribution stands between them in the same paragraph
  * (“We will,” she said, “rebuild.”).
  */
 export function assignGroups(text: string, quotations: Quotation[]): void {
@@ -154,7 +155,7 @@ export function assignGroups(text: string, quotations: Quotation[]): void {
     if (prev !== null && !SENTENCE_END.test(prev.text)) {
       const gap = text.slice(prev.close?.end ?? prev.end, q.open.start);
       const words = gap.trim();
-      if (!/\n[^\S\n]*\n/.test(gap) && ATTRIBUTION.test(words) && /\p{L}/u.test(words)) {
+      if (BETWEEN.test(words) && isAttribution(words.slice(0, -1))) {
         q.group = group;
         continue;
       }
