@@ -41,9 +41,30 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
   } catch {
     // Without a BOM, bytes that are not valid UTF-8 are almost always a legacy single-byte encoding; wire
     // archives are typically Windows-1252, whose printable range is a superset of ISO-8859-1.
-    text = new TextDecoder('windows-1252').decode(bytes);
+    text = decodeWindows1252(bytes);
   }
   return checkText(text);
+}
+
+/**
+ * Windows-1252 code points of the bytes 0x80-0x9F (the rest equals ISO-8859-1). Node's TextDecoder treats the
+ * label 'windows-1252' as ISO-8859-1 and would turn 0x93 into a control character instead of “, so the table
+ * is applied here. The five unassigned bytes keep their C1 code points, as the WHATWG encoding does.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d,
+  0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d,
+  0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  const CHUNK = 8192;
+  for (let offset = 0; offset < bytes.length; offset += CHUNK) {
+    const codes = Array.from(bytes.subarray(offset, offset + CHUNK), (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80]! : b));
+    chunks.push(String.fromCharCode(...codes));
+  }
+  return chunks.join('');
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodeResult {

@@ -1,5 +1,5 @@
 // Turns the decoded content of a source file into a SourceDocument, choosing the reader by the file's extension.
-import type { SourceDocument } from '../types.js';
+import type { SourceDocument, Span } from '../types.js';
 import { parseHtmlSource } from './html.js';
 import { parseMarkdownSource } from './markdown.js';
 import { sourceMetaFromText } from './meta.js';
@@ -50,9 +50,10 @@ export function parseSource(id: string, fileName: string, content: string): Sour
 
 /**
  * Maps an offset in `doc.text` to the offset in the file's decoded content: the identity when the text is the
- * content itself. An offset inside a segment (or at its end) maps within it; an offset in text the reader
- * inserted (a paragraph break between HTML blocks) maps to the start of the next segment, or to the end of the
- * last one.
+ * content itself. Meant for the start of a span (use `fileSpan` for whole spans): an offset where a segment
+ * starts maps to that segment's start, an offset inside a segment maps within it, and an offset in text the
+ * reader inserted (a paragraph break between HTML blocks) maps to the start of the next segment, or to the end
+ * of the last one.
  */
 export function fileOffset(doc: SourceDocument, textOffset: number): number {
   const segments = doc.file?.segments;
@@ -72,4 +73,24 @@ export function fileOffset(doc: SourceDocument, textOffset: number): number {
   const within = textOffset - segment.text;
   if (within <= segment.length) return segment.file + within;
   return lo + 1 < segments.length ? segments[lo + 1]!.file : segment.file + segment.length;
+}
+
+/**
+ * Maps a span of `doc.text` to the span of the file's decoded content that holds it: the start as `fileOffset`
+ * maps it, the end just after the file character of the span's last character (after the whole character
+ * reference when that character came from one, such as `&rdquo;`), so that markup following the span is left out.
+ */
+export function fileSpan(doc: SourceDocument, span: Span): Span {
+  const start = fileOffset(doc, span.start);
+  if (!doc.file || span.end <= span.start) return { start, end: doc.file ? start : span.end };
+  const last = fileOffset(doc, span.end - 1);
+  const content = doc.file.content;
+  if (content[last] === '&') {
+    const reference = /^&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?/.exec(content.slice(last, last + 40));
+    const next = fileOffset(doc, span.end);
+    // Take the longest reading of the reference that ends where the text continues in the file, if any.
+    if (reference && next > last && next <= last + reference[0].length) return { start, end: next };
+    if (reference) return { start, end: last + reference[0].length };
+  }
+  return { start, end: Math.max(start, last + 1) };
 }

@@ -1,0 +1,241 @@
+// Loads the source files under the configured folders into SourceDocuments, listing every file it had to skip.
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { extensionOf, parseSource, sourceFormat } from '../core/sources/index.js';
+import type { SourceDocument } from '../core/types.js';
+import { decodeSource } from './decode.js';
+
+/** Source files larger than this are skipped (and listed), never truncated: 20 MiB. */
+export const DEFAULT_MAX_SOURCE_FILE_BYTES = 20 * 1024 * 1024;
+
+/** How many files are read at the same time. */
+const READ_CONCURRENCY = 4;
+
+/** Options of `loadSources`. */
+export interface LoadSourcesOptions {
+  /** Files larger than this many bytes are skipped with a reason (default DEFAULT_MAX_SOURCE_FILE_BYTES). */
+  maxFileBytes?: number;
+  /** Globs (relative to each root folder) a file must match to be read; all supported files when absent. */
+  include?: string[];
+  /** Globs (relative to each root folder) of files and folders to leave out silently. */
+  exclude?: string[];
+  /** Called after each file with the number of files done and the total found. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A file that was not read as a source, and why, in one phrase ("unsupported format (.pdf)"). */
+export interface SkippedSource {
+  file: string;
+  reason: string;
+}
+
+/** The outcome of loading sources. */
+export interface LoadedSources {
+  documents: SourceDocument[];
+  skipped: SkippedSource[];
+  /** Total size in bytes of the files read as documents. */
+  bytes: number;
+}
+
+/** The outcome of loading one source file. */
+export type LoadedSourceFile = { document: SourceDocument; bytes: number } | { skip: string };
+
+/**
+ * Loads every source under `roots`. A root is a folder, walked recursively, or a single file. Files named
+ * *.txt, *.text, *.md, *.markdown, *.html and *.htm are read; other files are listed as skipped with their
+ * reason, as are files over the size limit, binary or unreadable files and files that vanish while being read.
+ * Dotfiles and dot-folders (such as .git) are ignored silently. Symbolic links are followed, but a folder or
+ * file reached twice (a link loop, two links to one place) is read once. Document ids are absolute paths.
+ * Throws an Error with a one-sentence message when a root does not exist or cannot be read.
+ */
+export async function loadSources(roots: string[], options: LoadSourcesOptions = {}): Promise<LoadedSources> {
+  const skipped: SkippedSource[] = [];
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const root of roots) {
+    const absolute = resolve(root);
+    let info: Stats;
+    try {
+      info = await stat(absolute);
+    } catch (error) {
+      throw new Error(rootError(root, error));
+    }
+    if (info.isDirectory()) {
+      await walk(absolute, options, files, skipped, seen);
+    } else {
+      const real = await realpath(absolute).catch(() => absolute);
+      if (!seen.has(real)) {
+        seen.add(real);
+        files.push(absolute);
+      }
+    }
+  }
+
+  const results: LoadedSourceFile[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const index = next++;
+      results[index] = await loadSourceFile(files[index]!, options);
+      options.onProgress?.(++done, files.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+
+  const documents: SourceDocument[] = [];
+  let bytes = 0;
+  results.forEach((result, i) => {
+    if ('skip' in result) skipped.push({ file: files[i]!, reason: result.skip });
+    else {
+      documents.push(result.document);
+      bytes += result.bytes;
+    }
+  });
+  return { documents, skipped, bytes };
+}
+
+/**
+ * Loads one source file (for updates of a single file). Gives the document and the file's size, or the reason
+ * the file is skipped; never throws.
+ */
+export async function loadSourceFile(path: string, options: { maxFileBytes?: number } = {}): Promise<LoadedSourceFile> {
+  const file = resolve(path);
+  const max = options.maxFileBytes ?? DEFAULT_MAX_SOURCE_FILE_BYTES;
+  if (!sourceFormat(file)) return { skip: unsupported(file) };
+  let info: Stats;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    return { skip: readError(error) };
+  }
+  // Reading a pipe or a device could block forever; only regular files are sources.
+  if (!info.isFile()) return { skip: 'not a regular file' };
+  if (info.size > max) return { skip: tooLarge(info.size, max) };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return { skip: readError(error) };
+  }
+  // The file may have grown between the size check and the read.
+  if (bytes.length > max) return { skip: tooLarge(bytes.length, max) };
+  const decoded = decodeSource(bytes);
+  if ('skip' in decoded) return { skip: decoded.skip };
+  try {
+    return { document: parseSource(file, file, decoded.text), bytes: bytes.length };
+  } catch (error) {
+    return { skip: `could not be parsed (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+/** Walks a root folder without recursion, collecting supported files and listing the others. */
+async function walk(
+  root: string,
+  options: LoadSourcesOptions,
+  files: string[],
+  skipped: SkippedSource[],
+  seen: Set<string>,
+): Promise<void> {
+  const include = options.include?.length ? picomatch(options.include, { dot: true }) : null;
+  const exclude = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : null;
+  const relativePath = (path: string): string => relative(root, path).split(sep).join('/');
+  const rootReal = await realpath(root).catch(() => root);
+  if (seen.has(rootReal)) return;
+  seen.add(rootReal);
+  const folders = [root];
+  while (folders.length > 0) {
+    const folder = folders.pop()!;
+    let names: string[];
+    try {
+      names = (await readdir(folder)).sort();
+    } catch (error) {
+      if (folder === root) throw new Error(rootError(root, error));
+      skipped.push({ file: folder, reason: `folder ${readError(error)}` });
+      continue;
+    }
+    const subfolders: string[] = [];
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const path = join(folder, name);
+      const rel = relativePath(path);
+      let info: Stats;
+      try {
+        const link = await lstat(path);
+        info = link.isSymbolicLink() ? await stat(path) : link;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code === 'ENOENT' ? 'broken symbolic link' : code === 'ELOOP' ? 'symbolic link loop' : readError(error);
+        skipped.push({ file: path, reason });
+        continue;
+      }
+      if (info.isDirectory()) {
+        if (exclude && (exclude(rel) || exclude(`${rel}/`))) continue;
+        const real = await realpath(path).catch(() => path);
+        if (seen.has(real)) {
+          skipped.push({ file: path, reason: `folder already read (symbolic link to ${real})` });
+          continue;
+        }
+        seen.add(real);
+        subfolders.push(path);
+        continue;
+      }
+      if (exclude?.(rel) || (include && !include(rel))) continue;
+      if (!sourceFormat(name)) {
+        skipped.push({ file: path, reason: unsupported(name) });
+        continue;
+      }
+      const real = await realpath(path).catch(() => path);
+      if (seen.has(real)) {
+        skipped.push({ file: path, reason: `file already read (symbolic link to ${real})` });
+        continue;
+      }
+      seen.add(real);
+      files.push(path);
+    }
+    // Pushed in reverse so that folders are walked in name order.
+    for (let i = subfolders.length - 1; i >= 0; i--) folders.push(subfolders[i]!);
+  }
+}
+
+function unsupported(file: string): string {
+  const extension = extensionOf(basename(file));
+  return `unsupported format (${extension || 'no extension'})`;
+}
+
+function tooLarge(size: number, max: number): string {
+  return `file too large (${formatBytes(size)}; the limit is ${formatBytes(max)})`;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KiB`;
+  return `${bytes} bytes`;
+}
+
+/** A read failure as a short reason ("vanished while being read", "permission denied"). */
+function readError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'vanished while being read';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return `unreadable (${code ?? (error instanceof Error ? error.message : String(error))})`;
+  }
+}
+
+function rootError(root: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return `The sources path "${root}" does not exist.`;
+  if (code === 'EACCES' || code === 'EPERM') return `The sources path "${root}" cannot be read (permission denied).`;
+  return `The sources path "${root}" cannot be read (${code ?? String(error)}).`;
+}
