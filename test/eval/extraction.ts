@@ -3,13 +3,11 @@
 //
 // Usage: npm run eval:extraction [-- --errors <n>] [--errors-file <path>]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { findQuotations } from '../../server/src/core/extract/index.js';
 import { codePointToUtf16, score, type Span, type Score } from './extractionScore.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const litbank = resolve(here, '../../../shared/data/litbank');
+const litbank = resolve(__dirname, '../../../shared/data/litbank');
 
 interface GoldRow {
   book: string;

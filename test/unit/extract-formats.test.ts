@@ -1,0 +1,146 @@
+// Unit tests of the quotation finder on Markdown and LaTeX drafts, and of its speed on hostile input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findQuotations } from '../../server/src/core/extract/index.js';
+import type { DraftFormat } from '../../server/src/core/types.js';
+
+function texts(text: string, format: DraftFormat): string[] {
+  return findQuotations(text, format).map((q) => {
+    assert.equal(text.slice(q.start, q.end), q.text);
+    return q.text;
+  });
+}
+
+test('Markdown: front matter, code spans and code blocks hold no quotations', () => {
+  const md = [
+    '---',
+    'title: "Not a quotation"',
+    '---',
+    '',
+    '+++',
+    '',
+    'He said “real one” and `code "span"` here.',
+    '',
+    '```js',
+    'const s = "fenced";',
+    '```',
+    '',
+    '    indented "code block"',
+    '',
+    'After "the end."',
+  ].join('\n');
+  assert.deepEqual(texts(md, 'markdown'), ['real one', 'the end.']);
+  const toml = '+++\ntitle = "toml"\n+++\n\nText "here".';
+  assert.deepEqual(texts(toml, 'markdown'), ['here']);
+});
+
+test('Markdown: link destinations and titles, images, autolinks and definitions are not prose', () => {
+  const md = [
+    'See [the "report"](https://x.org/"a" "Title \\"q\\"") and ![alt "img"](p.png "t").',
+    '',
+    'Visit <https://example.org/"x"> or [ref][r].',
+    '',
+    '[r]: https://example.org "Definition title"',
+  ].join('\n');
+  assert.deepEqual(texts(md, 'markdown'), ['report']);
+});
+
+test('Markdown: HTML comments and tag attributes are not prose, text between tags is', () => {
+  const md = [
+    '<!-- "hidden" comment -->',
+    '',
+    'Inline <span title="attr">“shown”</span> text.',
+    '',
+    '<div class="box">',
+    '“Block text”',
+    '</div>',
+  ].join('\n');
+  const found = findQuotations(md, 'markdown');
+  assert.deepEqual(found.map((q) => q.text), ['shown', 'Block text']);
+  assert.equal(found[0].start, md.indexOf('shown'));
+});
+
+test('Markdown: a heading is its own block and an unclosed mark stops there', () => {
+  const md = '# “Open heading\nParagraph with “a quote”.';
+  assert.deepEqual(texts(md, 'markdown'), ['Open heading', 'a quote']);
+});
+
+test('Markdown: quotations in emphasis, lists and block quotes, over paragraphs', () => {
+  const md = [
+    '- item with *"emphasised"* words',
+    '',
+    '> “Quoted in a block',
+    '> quote,” she said.',
+    '',
+    '“First paragraph',
+    '',
+    '“second paragraph.”',
+  ].join('\n');
+  assert.deepEqual(texts(md, 'markdown'), ['emphasised', 'Quoted in a block\n> quote,', 'First paragraph\n\n“second paragraph.']);
+});
+
+test('LaTeX: ``…\'\' and `…\' marks, babel marks and \\enquote', () => {
+  const tex = "He said ``we will'' and `maybe'. Sie sagte \"`ja\"'. Also \\enquote{outer \\enquote{inner} end}.";
+  const found = findQuotations(tex, 'latex');
+  assert.deepEqual(found.map((q) => q.text), ['we will', 'maybe', 'ja', 'outer \\enquote{inner} end']);
+  assert.deepEqual(found[3].open, { start: tex.indexOf('\\enquote'), end: tex.indexOf('\\enquote') + 9 });
+});
+
+test('LaTeX: comments, \\verb, verbatim environments, math and keys are not prose', () => {
+  const tex = [
+    "Text ``real''. % a ``comment''",
+    '\\verb|"v"| and \\lstinline!"l"! and $f\'(x) = "m"$.',
+    '\\begin{verbatim}',
+    '"inside verbatim"',
+    '\\end{verbatim}',
+    '\\begin{lstlisting}',
+    'x = "listing"',
+    '\\end{lstlisting}',
+    'See \\cite{key"s} and \\href{http://x/"y"}{``the site\'\'} and 50\\% of "them".',
+  ].join('\n');
+  assert.deepEqual(texts(tex, 'latex'), ['real', 'the site', 'them']);
+});
+
+test('LaTeX: accent commands are not marks', () => {
+  assert.deepEqual(texts('G\\"odel said ``yes\'\' and Erd\\H{o}s \\\'etait ``here\'\'.', 'latex'), ['yes', 'here']);
+});
+
+test('20,000 unmatched marks finish fast and find nothing odd', () => {
+  for (const mark of ['“', '”', '"', "'", '«', '`']) {
+    const text = `Start ${`${mark}word `.repeat(20_000)}end.`;
+    const t0 = performance.now();
+    const found = findQuotations(text, 'plaintext');
+    assert.ok(performance.now() - t0 < 2000, `${mark} took too long`);
+    for (const q of found) assert.ok(q.end <= text.length);
+  }
+});
+
+test('a 10 MB plain-text or LaTeX draft finishes fast', () => {
+  const paragraph = '“Yes,” she said, “the Joneses’ house is 12" wide and it’s ‘fine’.” He didn\'t agree.\n\n';
+  const text = paragraph.repeat(Math.ceil(10_000_000 / paragraph.length));
+  for (const format of ['plaintext', 'latex'] as const) {
+    const t0 = performance.now();
+    const found = findQuotations(text, format);
+    const elapsed = performance.now() - t0;
+    assert.ok(elapsed < 2000, `${format} took ${elapsed.toFixed(0)} ms`);
+    assert.equal(found.length, 2 * Math.ceil(10_000_000 / paragraph.length));
+  }
+});
+
+test('a 250 kB Markdown draft finishes in seconds', () => {
+  const paragraph = 'He said “yes” and `code "x"` and [a "link"](http://x "t").\n\n';
+  const text = paragraph.repeat(Math.ceil(250_000 / paragraph.length));
+  const t0 = performance.now();
+  const found = findQuotations(text, 'markdown');
+  const elapsed = performance.now() - t0;
+  assert.ok(elapsed < 3000, `took ${elapsed.toFixed(0)} ms`);
+  assert.equal(found.length, 2 * Math.ceil(250_000 / paragraph.length));
+});
+
+test('an unclosed mark in one paragraph of a long draft does not swallow the rest', () => {
+  const text = `“Never closed.\n\n${'Plain "quoted" text.\n\n'.repeat(1000)}`;
+  const found = findQuotations(text, 'plaintext');
+  assert.equal(found.length, 1001);
+  assert.equal(found[0].text, 'Never closed.');
+  assert.equal(found[0].close, null);
+});
