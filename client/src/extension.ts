@@ -1,0 +1,90 @@
+// The Verbatim extension: starts the language server over IPC and adds the output channel, the status bar item
+// and the commands that run in the editor.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands, type InitializationOptions } from '../../server/src/protocol.js';
+import { SettingsReader } from './settings.js';
+import { StatusBar } from './statusBar.js';
+
+/** The running client and what lives as long as it does; replaced on restart. */
+interface Session {
+  client: LanguageClient;
+  statusBar: StatusBar;
+}
+
+let session: Session | null = null;
+
+function clientOptions(log: vscode.LogOutputChannel, settings: SettingsReader): LanguageClientOptions {
+  const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
+  return {
+    documentSelector: settings.languages().map((language) => ({ scheme: 'file', language })),
+    outputChannel: log,
+    initializationOptions,
+    diagnosticCollectionName: 'verbatim',
+    // Hovers link to the source passage through this one command and no other.
+    markdown: { isTrusted: { enabledCommands: [Commands.openSource] } },
+    middleware: { workspace: { configuration: settings.middleware() } },
+  };
+}
+
+async function startSession(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, settings: SettingsReader): Promise<Session> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions(log, settings));
+  await client.start();
+  const statusBar = new StatusBar(client, log);
+  statusBar.refresh();
+  return { client, statusBar };
+}
+
+async function stopSession(): Promise<void> {
+  const current = session;
+  session = null;
+  if (!current) return;
+  current.statusBar.dispose();
+  await current.client.stop();
+}
+
+/** Starts Verbatim. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('Verbatim', { log: true });
+  const settings = new SettingsReader(log);
+  context.subscriptions.push(log);
+
+  const restart = async (why: string): Promise<void> => {
+    log.info(`Restarting the language server: ${why}.`);
+    try {
+      await stopSession();
+      session = await startSession(context, log, settings);
+    } catch (error) {
+      log.error(`The language server could not be restarted: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage('Verbatim: the language server could not be restarted; see the Verbatim output.');
+    }
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.showOutput, () => log.show(true)),
+    // The documents the server sees are chosen when it starts, so a change of languages needs a restart.
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('verbatim.languages')) void restart('the draft languages changed');
+    }),
+    // Trust lifts the limited mode, which the server reads at start-up.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart('the workspace is now trusted')),
+    { dispose: () => void stopSession() },
+  );
+
+  try {
+    session = await startSession(context, log, settings);
+  } catch (error) {
+    log.error(`The language server could not be started: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage('Verbatim: the language server could not be started; see the Verbatim output.');
+  }
+}
+
+/** Stops the language server. */
+export function deactivate(): Promise<void> {
+  return stopSession();
+}

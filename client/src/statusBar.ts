@@ -1,0 +1,93 @@
+// The status bar item: how far indexing has come, and the quotation counts of the active draft.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Commands, Methods, type StatusParams, type StatusResult } from '../../server/src/protocol.js';
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+/** Words a count with its noun. */
+function count(n: number, noun: string): string {
+  return `${numberFormat.format(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The status bar text and tooltip for a status; exported for the extension's tests. */
+export function describeStatus(status: StatusResult): { text: string; tooltip: string; warning: boolean } {
+  const lines: string[] = [];
+  let sources = 0;
+  let skipped = 0;
+  let errors = 0;
+  const indexing = { running: false, done: 0, total: 0 };
+  let failed = false;
+  for (const folder of status.folders) {
+    sources += folder.sources;
+    skipped += folder.skipped.length;
+    errors += folder.errors.length;
+    failed ||= folder.state === 'failed';
+    if (folder.state === 'indexing') {
+      indexing.running = true;
+      indexing.done += folder.progress?.done ?? 0;
+      indexing.total += folder.progress?.total ?? 0;
+    }
+    const where = vscode.Uri.parse(folder.uri).fsPath;
+    lines.push(`${where}: ${count(folder.sources, 'source')}` + (folder.skipped.length > 0 ? `, ${folder.skipped.length} left out` : ''));
+  }
+  if (skipped > 0) lines.push(`${count(skipped, 'source file')} could not be read; click for the list.`);
+  if (errors > 0) lines.push(`${count(errors, 'configuration problem')}; click for details.`);
+  if (status.restricted) lines.push('Untrusted workspace: sources outside the workspace folder are not read.');
+  const warning = skipped > 0 || errors > 0 || failed;
+  let text: string;
+  if (indexing.running) {
+    text = `$(sync~spin) Verbatim: indexing ${numberFormat.format(indexing.done)} of ${numberFormat.format(indexing.total)}`;
+  } else if (status.document) {
+    const d = status.document;
+    const flagged = d.altered + d.unsourced;
+    text = flagged === 0
+      ? `$(check) Verbatim: ${count(d.quotations, 'quotation')} verified`
+      : `$(warning) Verbatim: ${[d.altered > 0 ? `${d.altered} altered` : '', d.unsourced > 0 ? `${d.unsourced} unsourced` : ''].filter(Boolean).join(', ')}`;
+    lines.unshift(`This draft: ${count(d.quotations, 'quotation')}: ${d.verbatim} verbatim, ${d.altered} altered, ${d.unsourced} unsourced`);
+  } else {
+    text = `$(book) Verbatim: ${count(sources, 'source')}`;
+  }
+  if (warning && !text.startsWith('$(warning)')) text += ' $(warning)';
+  return { text, tooltip: lines.join('\n'), warning };
+}
+
+/** Owns the status bar item and keeps it current. */
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('verbatim.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private request = 0;
+
+  constructor(private readonly client: LanguageClient, private readonly log: vscode.LogOutputChannel) {
+    this.item.name = 'Verbatim';
+    this.item.command = Commands.showOutput;
+    this.item.text = '$(sync~spin) Verbatim: starting';
+    this.item.show();
+    this.subscriptions.push(
+      client.onNotification(Methods.statusChanged, () => this.refresh()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+    );
+  }
+
+  /** Asks the server for its status and shows it; only the newest answer is shown. */
+  refresh(): void {
+    const ticket = ++this.request;
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const params: StatusParams = uri ? { uri } : {};
+    this.client.sendRequest<StatusResult>(Methods.status, params).then(
+      (status) => {
+        if (ticket !== this.request) return;
+        const { text, tooltip, warning } = describeStatus(status);
+        this.item.text = text;
+        this.item.tooltip = tooltip;
+        this.item.backgroundColor = warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      },
+      (error: unknown) => this.log.warn(`The status could not be read: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,180 @@
+// Turns the core's findings on a draft into the typed diagnostic data and LSP diagnostics the editor shows.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Finding, SourceDocument } from '../core/types.js';
+import { fileOffset } from '../core/sources/index.js';
+import { LineIndex, isFileUri, pathToUri } from '../convert.js';
+import {
+  DIAGNOSTIC_SOURCE,
+  DiagnosticCodes,
+  type DiagnosticCode,
+  type QuoteDiagnosticData,
+  type SeverityName,
+  type Settings,
+  type SourcePassage,
+} from '../protocol.js';
+import { renderAttribution } from './attribution.js';
+
+/** One checked quotation as the server keeps it: its data, and its diagnostic unless it is verified or turned off. */
+export interface CheckedQuotation {
+  data: QuoteDiagnosticData;
+  diagnostic: Diagnostic | null;
+}
+
+/** What turning findings into diagnostics needs besides the findings. */
+export interface FindingContext {
+  /** The draft's text and version. */
+  text: string;
+  version: number | null;
+  /** Looks a source up by id, to place the passage in its file. */
+  source: (id: string) => SourceDocument | undefined;
+  severity: Settings['severity'];
+  attributionTemplate: string;
+}
+
+/** Marks that close each opening mark, for quotations left open at the end of their paragraph. */
+const CLOSING: Record<string, string> = { '“': '”', '„': '“', '«': '»', '»': '«', '‘': '’', '‚': '‘', '"': '"', "'": "'", '``': "''", '`': "'", '「': '」', '『': '』', '‹': '›' };
+
+/** The `file:` URI of a source id, which the loader gives as an absolute path or already as a URI. */
+export function sourceUri(id: string): string {
+  return isFileUri(id) ? id : pathToUri(id);
+}
+
+// Each source's line index is computed once per loaded document object and dropped with it.
+const sourceLines = new WeakMap<SourceDocument, LineIndex>();
+
+function passageOf(finding: Finding, lookup: FindingContext['source']): SourcePassage | null {
+  const match = finding.source;
+  if (!match) return null;
+  const doc = lookup(match.id);
+  let range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (doc) {
+    let lines = sourceLines.get(doc);
+    if (!lines) {
+      lines = new LineIndex(doc.file?.content ?? doc.text);
+      sourceLines.set(doc, lines);
+    }
+    range = lines.rangeOf(fileOffset(doc, match.start), fileOffset(doc, match.end));
+  }
+  const meta = match.meta ?? {};
+  return {
+    uri: sourceUri(match.id),
+    range,
+    text: match.text,
+    speaker: match.speaker ?? null,
+    title: meta.title ?? null,
+    outlet: meta.outlet ?? null,
+    date: meta.date ?? null,
+    url: meta.url ?? null,
+  };
+}
+
+/** The diagnostic code of a finding, or null for a verified quotation. */
+export function codeOf(finding: Pick<Finding, 'verdict' | 'short' | 'limit'>): DiagnosticCode | null {
+  if (finding.limit !== undefined) return DiagnosticCodes.unchecked;
+  if (finding.verdict === 'altered') return DiagnosticCodes.altered;
+  if (finding.verdict === 'unsourced') return finding.short ? DiagnosticCodes.unsourcedShort : DiagnosticCodes.unsourced;
+  return null;
+}
+
+function severityOf(code: DiagnosticCode, severity: Settings['severity']): DiagnosticSeverity | null {
+  const name: SeverityName =
+    code === DiagnosticCodes.altered ? severity.altered
+    : code === DiagnosticCodes.unsourced ? severity.unsourced
+    : code === DiagnosticCodes.unsourcedShort ? severity.unsourcedShort
+    // A check that stopped short must never look like a pass, so it is always shown.
+    : 'warning';
+  switch (name) {
+    case 'error': return DiagnosticSeverity.Error;
+    case 'warning': return DiagnosticSeverity.Warning;
+    case 'information': return DiagnosticSeverity.Information;
+    case 'hint': return DiagnosticSeverity.Hint;
+    default: return null;
+  }
+}
+
+/** Quotes a piece of wording for a message, shortened when long. */
+export function quoted(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`;
+}
+
+/** One change in words: “repression” → “suppression”, added “China’s”, left out “within China”. */
+export function describeChange(change: { draft: string; source: string }): string {
+  if (change.draft === '') return `left out ${quoted(change.source)}`;
+  if (change.source === '') return `added ${quoted(change.draft)}`;
+  return `${quoted(change.draft)} → ${quoted(change.source)}`;
+}
+
+/** A short name for a source in messages: outlet, title, or file name. */
+export function sourceName(passage: SourcePassage): string {
+  if (passage.outlet) return passage.outlet;
+  if (passage.title) return passage.title;
+  const path = decodeURIComponent(passage.uri.replace(/[?#].*$/, ''));
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** The diagnostic message, saying what changed: “repression” → “suppression”, 2 more changes. */
+export function messageOf(code: DiagnosticCode, data: QuoteDiagnosticData): string {
+  switch (code) {
+    case DiagnosticCodes.altered: {
+      const from = data.source ? ` from ${sourceName(data.source)}` : '';
+      const shown = data.changes.slice(0, 2).map(describeChange);
+      const more = data.changes.length - shown.length;
+      if (more > 0) shown.push(`${more} more change${more === 1 ? '' : 's'}`);
+      const what = shown.length > 0 ? `: ${shown.join(', ')}` : '';
+      return `Quotation differs${from}${what}.`;
+    }
+    case DiagnosticCodes.unsourced:
+      return 'No source holds this quotation.';
+    case DiagnosticCodes.unsourcedShort:
+      return 'No source quotes these words.';
+    default:
+      return `Quotation not checked: ${data.limit ?? 'the check stopped short'}.`.replace(/\.\.$/, '.');
+  }
+}
+
+/** Builds the data and diagnostic of every finding on one draft. */
+export function checkedQuotations(findings: readonly Finding[], context: FindingContext): CheckedQuotation[] {
+  const lines = new LineIndex(context.text);
+  return findings.map((finding) => {
+    const q = finding.quotation;
+    const outerStart = q.open.start;
+    const outerEnd = q.close ? q.close.end : q.end;
+    const open = context.text.slice(q.open.start, q.open.end);
+    const close = q.close ? context.text.slice(q.close.start, q.close.end) : (CLOSING[open] ?? open);
+    const source = passageOf(finding, context.source);
+    const data: QuoteDiagnosticData = {
+      kind: 'verbatim/quote',
+      documentVersion: context.version,
+      verdict: finding.verdict,
+      quotation: q.text,
+      replaceRange: lines.rangeOf(outerStart, outerEnd),
+      open,
+      close,
+      source,
+      similarity: finding.similarity,
+      changes: finding.changes,
+      attribution: source
+        ? renderAttribution(context.attributionTemplate, source)
+        : { before: '', after: '' },
+      ...(finding.limit !== undefined ? { limit: finding.limit } : {}),
+    };
+    const code = codeOf(finding);
+    const severity = code ? severityOf(code, context.severity) : null;
+    if (!code || severity === null) return { data, diagnostic: null };
+    const diagnostic: Diagnostic = {
+      range: lines.rangeOf(q.start, q.end),
+      severity,
+      code,
+      source: DIAGNOSTIC_SOURCE,
+      message: messageOf(code, data),
+      data,
+    };
+    if (source) {
+      diagnostic.relatedInformation = [
+        { location: { uri: source.uri, range: source.range }, message: `Source wording: ${quoted(source.text, 200)}` },
+      ];
+    }
+    return { data, diagnostic };
+  });
+}
