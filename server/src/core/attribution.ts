@@ -233,7 +233,10 @@ function phraseBefore(words: { word: string }[], verb: number): SpeakerPhrase {
   let i = verb - 1;
   while (i >= 0 && isBetweenWord(words[i]!.word) && !endsClause(words[i]!.word)) i--;
   if (i < 0 || endsClause(words[i]!.word)) return null;
-  if (isPersonalPronoun(words[i]!.word)) return { pronoun: bare(words[i]!.word) };
+  // "he" is a pronoun on its own, but a name in "Vice Premier Liu He said".
+  if (isPersonalPronoun(words[i]!.word) && (i === 0 || endsClause(words[i - 1]!.word) || !isPhraseWord(words[i - 1]!.word))) {
+    return { pronoun: bare(words[i]!.word) };
+  }
   const phrase: string[] = [];
   // One lower-case head noun may end the phrase ("the Federal Register update said").
   if (!isPhraseWord(words[i]!.word) && /^\p{Ll}+$/u.test(bare(words[i]!.word)) && i > 0 && isCapitalised(words[i - 1]!.word)) {
@@ -242,7 +245,8 @@ function phraseBefore(words: { word: string }[], verb: number): SpeakerPhrase {
   }
   while (i >= 0 && isPhraseWord(words[i]!.word) && !endsClause(words[i]!.word)) {
     phrase.unshift(words[i]!.word);
-    if (isDeterminer(words[i]!.word)) break;
+    // "the" begins the phrase, except inside an office ("Secretary of the Treasury").
+    if (isDeterminer(words[i]!.word) && bare(words[i - 1]?.word ?? '').toLowerCase() !== 'of') break;
     i--;
   }
   return phrase.length > 0 ? readSpeakerPhrase(phrase.join(' ')) : null;
@@ -253,7 +257,9 @@ function phraseAfter(words: { word: string }[], from: number): SpeakerPhrase {
   const phrase: string[] = [];
   for (let i = from; i < words.length && phrase.length < 14; i++) {
     const word = words[i]!.word;
-    if (phrase.length === 0 && isPersonalPronoun(word)) return { pronoun: bare(word) };
+    if (phrase.length === 0 && isPersonalPronoun(word) && !isCapitalised(words[i + 1]?.word ?? '')) {
+      return { pronoun: bare(word) };
+    }
     if (!isPhraseWord(word)) break;
     phrase.push(word);
     if (endsClause(word)) break;
@@ -305,7 +311,9 @@ function clauseSubject(words: { word: string }[]): SpeakerPhrase {
     if (comma < 0) return null;
     i = comma + 1;
   }
-  if (i < words.length && isPersonalPronoun(words[i]!.word)) return { pronoun: bare(words[i]!.word) };
+  if (i < words.length && isPersonalPronoun(words[i]!.word) && !isCapitalised(words[i + 1]?.word ?? '')) {
+    return { pronoun: bare(words[i]!.word) };
+  }
   const phrase: string[] = [];
   for (; i < words.length && isPhraseWord(words[i]!.word); i++) {
     phrase.push(words[i]!.word);

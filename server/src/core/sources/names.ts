@@ -66,7 +66,7 @@ const CONNECTORS = new Set([
 /** Capitalised words that begin sentences or clauses but are never part of a speaker's name. */
 const CAPITALISED_STOPS = new Set([
   'but', 'and', 'or', 'so', 'yet', 'then', 'when', 'while', 'after', 'before', 'although', 'though', 'however',
-  'meanwhile', 'in', 'on', 'at', 'as', 'if', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they',
+  'meanwhile', 'in', 'on', 'at', 'as', 'if', 'this', 'that', 'these', 'those', 'it', 'its', 'they',
   'we', 'i', 'you', 'his', 'her', 'their', 'our', 'my', 'there', 'here', 'what', 'why', 'how', 'where', 'who',
   'last', 'earlier', 'later', 'still', 'also', 'now', 'instead', 'separately', 'monday', 'tuesday', 'wednesday',
   'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august',

@@ -1,0 +1,142 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findSpeaker, sourceMetaFromText } from '../../server/src/core/attribution.js';
+
+/** The speaker of the first occurrence of `words` in `text` (or the nth, counting from 0). */
+function speaker(text: string, words: string, nth = 0): string | null {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(words, at + 1);
+  assert.ok(at >= 0, `"${words}" is in the text`);
+  return findSpeaker(text, { start: at, end: at + words.length });
+}
+
+// Paragraphs of the AFP wire story in examples/sources/afp-2019-10-09.txt.
+const AFP = [
+  ' date 2019-10-09 AFP, BEIJING',
+  'China yesterday hit back at the US over the blacklisting of 28 Chinese entities accused of being implicated in rights violations against mostly Muslim minorities in the Xinjiang region, saying the claims are “groundless.”',
+  'US Secretary of Commerce Wilbur Ross announced the move to bar the entities on Monday, saying that his country “cannot and will not tolerate the brutal suppression of ethnic minorities within China.”',
+  'Beijing expressed “strong dissatisfaction and resolute opposition” to the blacklist and defended its policy in the western frontier region, where rights groups say more than 1 million Uighurs and other mostly Muslim minorities are held in re-education camps.',
+  '“There is no such thing as these so-called ‘human rights issues’ as claimed by the United States,” Chinese Ministry of Foreign Affairs spokesman Geng Shuang (耿爽) said. “These accusations are nothing more than an excuse for the United States to deliberately interfere in China’s internal affairs.”',
+  'The blacklisted firms included video surveillance company Hangzhou Hikvision Digital Technology Co (杭州海康威視數字技術), as well as artificial intelligence companies Megvii Technology Ltd (曠視科技) and SenseTime (商湯科技), according to an update to the US Federal Register set to be published tomorrow.',
+  'On Monday, the White House announced that talks between the two countries were set to resume tomorrow, with Chinese Vice Premier Liu He (劉鶴) due to meet US Trade Representative Robert Lighthizer and US Secretary of the Treasury Steven Mnuchin.',
+  '“These entities have been implicated in human rights violations and abuses in the implementation of China’s campaign of repression, mass arbitrary detention, and high-technology surveillance against Uighurs, Kazakhs and other members of Muslim minority groups,” the Federal Register update said.',
+].join('\n\n');
+
+test('AFP: a title before the name is dropped (US Secretary of Commerce Wilbur Ross, saying that …)', () => {
+  assert.equal(speaker(AFP, 'cannot and will not tolerate'), 'Wilbur Ross');
+  assert.equal(speaker(AFP, 'brutal suppression'), 'Wilbur Ross');
+});
+
+test('AFP: “…,” spokesman Geng Shuang (耿爽) said, for the quotation and the single-quoted words inside it', () => {
+  assert.equal(speaker(AFP, 'There is no such thing'), 'Geng Shuang');
+  assert.equal(speaker(AFP, 'human rights issues'), 'Geng Shuang');
+});
+
+test('AFP: a second quotation in the same paragraph keeps the speaker of the first', () => {
+  assert.equal(speaker(AFP, 'These accusations are nothing more'), 'Geng Shuang');
+});
+
+test('AFP: a subject that is a country or a document is named as written', () => {
+  assert.equal(speaker(AFP, 'groundless'), 'China');
+  assert.equal(speaker(AFP, 'strong dissatisfaction'), 'Beijing');
+  assert.equal(speaker(AFP, 'These entities have been implicated'), 'the Federal Register update');
+});
+
+test('AFP: reported speech attributed with “according to …” and “X announced that …”', () => {
+  assert.equal(speaker(AFP, 'Megvii Technology Ltd'), 'US Federal Register');
+  assert.equal(speaker(AFP, 'talks between the two countries'), 'White House');
+});
+
+test('“…,” Ross said and “…,” said Ross, with curly and straight marks', () => {
+  assert.equal(speaker('“We will rebuild,” Ross said.', 'We will rebuild'), 'Ross');
+  assert.equal(speaker('“We will rebuild,” said Ross, who visited on Monday.', 'rebuild'), 'Ross');
+  assert.equal(speaker('"We will rebuild," Ross said on Tuesday.', 'We will'), 'Ross');
+  assert.equal(speaker('“We will rebuild,” Ross told reporters.', 'rebuild'), 'Ross');
+  assert.equal(speaker('“We will rebuild,” Ross also said later.', 'rebuild'), 'Ross');
+});
+
+test('Geng Shuang said: “…” and Foreign Ministry spokesman Geng Shuang said “…”', () => {
+  assert.equal(speaker('Geng Shuang said: “The claims are groundless.”', 'groundless'), 'Geng Shuang');
+  assert.equal(speaker('Foreign Ministry spokesman Geng Shuang said “the claims are groundless.”', 'claims'), 'Geng Shuang');
+  assert.equal(speaker('At a briefing, Geng Shuang told reporters: “The claims are groundless.”', 'claims'), 'Geng Shuang');
+});
+
+test('titles before names are dropped', () => {
+  assert.equal(speaker('US Secretary of the Treasury Steven Mnuchin said: “Talks will resume.”', 'Talks'), 'Steven Mnuchin');
+  assert.equal(speaker('“Talks will resume,” Chinese Vice Premier Liu He said.', 'Talks'), 'Liu He');
+  assert.equal(speaker('“Talks will resume,” said US Trade Representative Robert Lighthizer.', 'Talks'), 'Robert Lighthizer');
+  assert.equal(speaker('“It is done,” Mr. Ross said.', 'done'), 'Ross');
+  assert.equal(speaker('“It is done,” Minister of Foreign Affairs Wang Yi said.', 'done'), 'Wang Yi');
+});
+
+test('reported speech: X said in a statement that …, X told reporters …, …, according to X', () => {
+  const statement = 'US Trade Secretary Wilbur Ross said in a statement that the United States cannot tolerate repression.';
+  assert.equal(speaker(statement, 'cannot tolerate repression'), 'Wilbur Ross');
+  assert.equal(speaker('Ross told reporters that the talks would resume on Thursday.', 'talks would resume'), 'Ross');
+  assert.equal(speaker('The plant will close next year, according to Jane Smith, a union official.', 'plant will close'), 'Jane Smith');
+  assert.equal(speaker('The plant will close next year, Smith said.', 'will close'), 'Smith');
+  assert.equal(speaker('BEIJING, Oct 9 (Reuters) - China on Wednesday said the charges were “groundless”.', 'groundless'), 'China');
+});
+
+test('“…,” he said resolves to the one person named in the paragraph before', () => {
+  const draft = [
+    '“None of these ‘human rights issues’ claimed by the United States exist,” Foreign Ministry spokesman Geng Shuang said Tuesday.',
+    '“These accusations are just an excuse used by the United States to deliberately interfere in China’s internal affairs,” he said.',
+  ].join('\n\n');
+  assert.equal(speaker(draft, 'These accusations are just an excuse'), 'Geng Shuang');
+  const sameParagraph = 'Mayor Jane Doe visited the site on Monday. “We will,” she said, “rebuild.”';
+  assert.equal(speaker(sameParagraph, 'We will'), 'Jane Doe');
+  assert.equal(speaker(sameParagraph, 'rebuild'), 'Jane Doe');
+});
+
+test('a pronoun that could stand for two people, or for nobody named, gives null', () => {
+  assert.equal(speaker('Ross met Vice Premier Liu He on Monday.\n\n“We made progress,” he said.', 'progress'), null);
+  assert.equal(speaker('“We made progress,” she said.', 'progress'), null);
+  assert.equal(speaker('The talks ended late.\n\n“We made progress,” he said.', 'progress'), null);
+});
+
+test('a quotation that runs over paragraphs, or a quotation paragraph after an attributed one, keeps its speaker', () => {
+  const open = 'Sullivan said: “In Xinjiang, the government prohibits praying.\n\n“It is a systematic campaign.”';
+  assert.equal(speaker(open, 'systematic campaign'), 'Sullivan');
+  const closed = [
+    '“In Xinjiang, the Chinese government prohibits Muslims from praying and reading the Koran,” Sullivan said.',
+    '“It is a systematic campaign by the CPC to prevent its citizens from exercising their right to religious freedom.”',
+  ].join('\n\n');
+  assert.equal(speaker(closed, 'systematic campaign'), 'Sullivan');
+  const participle = 'At the meeting, US Deputy Secretary of State John Sullivan spoke, denouncing China’s “appalling crackdown.”';
+  assert.equal(speaker(participle, 'appalling crackdown'), 'John Sullivan');
+});
+
+test('quotations nobody is named for give null', () => {
+  assert.equal(speaker('“It is over,” a spokesman said.', 'over'), null);
+  assert.equal(speaker('The sign read “closed for repairs” all week.', 'closed'), null);
+  assert.equal(speaker('Nothing here.\n\n“Unattributed words.”', 'Unattributed'), null);
+  assert.equal(speaker('The narration went on.\n\nIt was “fine,” they said.', 'fine'), null);
+});
+
+test('findSpeaker never throws and accepts spans at the edges', () => {
+  assert.equal(findSpeaker('', { start: 0, end: 0 }), null);
+  assert.equal(findSpeaker('“', { start: 0, end: 1 }), null);
+  assert.equal(findSpeaker('said', { start: 10, end: 20 }), null);
+});
+
+test('sourceMetaFromText reads the AFP dateline and the file name', () => {
+  assert.deepEqual(sourceMetaFromText(AFP, 'afp-2019-10-09.txt'), { date: '2019-10-09', outlet: 'AFP' });
+  assert.deepEqual(sourceMetaFromText('China said.', '/sources/afp-2019-10-09.txt'), { date: '2019-10-09', outlet: 'AFP' });
+  assert.deepEqual(sourceMetaFromText('China said.', 'C:\\sources\\20191009_reuters.txt'), { date: '2019-10-09', outlet: 'Reuters' });
+  assert.deepEqual(sourceMetaFromText('China said.', 'interview-notes.txt'), {});
+});
+
+test('sourceMetaFromText reads wire datelines, bylines and a headline', () => {
+  const reuters = 'China denounces US blacklist\n\nBy Ben Blanchard\n\nBEIJING, Oct 9 (Reuters) - China said on Wednesday.';
+  assert.deepEqual(sourceMetaFromText(reuters, 'reuters-2019-10-09.txt'), {
+    title: 'China denounces US blacklist', outlet: 'Reuters', author: 'Ben Blanchard', date: '2019-10-09',
+  });
+  // Without a year in the dateline or the file name, no date is made up.
+  assert.deepEqual(sourceMetaFromText('BEIJING, Oct 9 (Reuters) - China said.', 'story.txt'), { outlet: 'Reuters' });
+  assert.deepEqual(sourceMetaFromText('WASHINGTON (AP) — The White House said.', 'story.txt'), { outlet: 'AP' });
+  assert.deepEqual(sourceMetaFromText('PARIS, Oct. 9, 2019 (AFP) -- France said.', 'x.txt'), { outlet: 'AFP', date: '2019-10-09' });
+  assert.deepEqual(sourceMetaFromText('Date: October 9, 2019\n\nText.', 'x.txt'), { date: '2019-10-09' });
+  // A first line that is a sentence is not a headline.
+  assert.deepEqual(sourceMetaFromText('China yesterday hit back at the US.\n\nMore.', 'x.txt'), {});
+});
