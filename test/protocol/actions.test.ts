@@ -1,0 +1,130 @@
+// The pure parts of the editor contract: attribution templates, quick-fix edits from diagnostic data, settings
+// validation, and editing verbatim.json's ignore list.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { proseDate, renderAttribution } from '../../server/src/lsp/attribution.js';
+import { codeActionsFor, replacementText } from '../../server/src/lsp/codeActions.js';
+import { withIgnoredQuotation } from '../../server/src/lsp/ignore.js';
+import { hoverMarkdown } from '../../server/src/lsp/hover.js';
+import { isQuoteDiagnosticData, parseSettings, type QuoteDiagnosticData } from '../../server/src/protocol.js';
+
+const ross = { speaker: 'Wilbur Ross', title: null, outlet: 'AFP', date: '2019-10-09' };
+const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
+
+test('the attribution drops missing parts with their separators', () => {
+  const template = '{quote} ({speaker}, {source}, {date})';
+  assert.deepEqual(renderAttribution(template, ross), { before: '', after: ' (Wilbur Ross, AFP, 9 October 2019)' });
+  assert.deepEqual(renderAttribution(template, { ...ross, speaker: null }), { before: '', after: ' (AFP, 9 October 2019)' });
+  assert.deepEqual(renderAttribution(template, { ...ross, date: null }), { before: '', after: ' (Wilbur Ross, AFP)' });
+  assert.deepEqual(renderAttribution(template, { ...ross, outlet: null }), { before: '', after: ' (Wilbur Ross, 9 October 2019)' });
+  assert.deepEqual(renderAttribution(template, { speaker: null, title: null, outlet: null, date: null }), { before: '', after: '' });
+});
+
+test('the attribution may stand before the quotation, and {source} prefers the outlet to the title', () => {
+  const template = 'As {speaker} told {source}, {quote}';
+  assert.deepEqual(renderAttribution(template, { ...ross, title: 'China hits back' }), { before: 'As Wilbur Ross told AFP, ', after: '' });
+  assert.deepEqual(renderAttribution('{quote} ({title}; {isoDate})', { ...ross, title: 'China hits back' }), { before: '', after: ' (China hits back; 2019-10-09)' });
+  // A template without {quote} is appended after the quotation.
+  assert.deepEqual(renderAttribution(', {speaker} said', ross), { before: '', after: ', Wilbur Ross said' });
+  // An unknown placeholder stays visible rather than vanishing.
+  assert.deepEqual(renderAttribution('{quote} ({spekaer})', ross), { before: '', after: ' ({spekaer})' });
+});
+
+test('dates read as prose; other date text is kept', () => {
+  assert.equal(proseDate('2019-10-09'), '9 October 2019');
+  assert.equal(proseDate('October 2019'), 'October 2019');
+  assert.equal(proseDate('2019-13-01'), '2019-13-01');
+});
+
+function data(overrides: Partial<QuoteDiagnosticData> = {}): QuoteDiagnosticData {
+  return {
+    kind: 'verbatim/quote',
+    documentVersion: 7,
+    verdict: 'altered',
+    quotation: 'the brutal repression',
+    replaceRange: range(3, 10, 33),
+    open: '“',
+    close: '”',
+    source: {
+      uri: 'file:///sources/afp.txt',
+      range: range(5, 0, 30),
+      text: 'the brutal\nsuppression',
+      speaker: 'Wilbur Ross',
+      title: null,
+      outlet: 'AFP',
+      date: '2019-10-09',
+      url: null,
+    },
+    similarity: 0.8,
+    changes: [{ draft: 'repression', source: 'suppression' }],
+    attribution: { before: '', after: ' (Wilbur Ross, AFP, 9 October 2019)' },
+    ...overrides,
+  };
+}
+
+test('the replacement is the source wording on one line, in the draft’s marks, with the attribution', () => {
+  assert.equal(replacementText(data()), '“the brutal suppression” (Wilbur Ross, AFP, 9 October 2019)');
+  assert.equal(replacementText(data({ source: null })), null);
+});
+
+test('code actions come from the diagnostic data alone and bind the edit to its document version', () => {
+  const diagnostic = { range: range(3, 11, 32), message: 'm', code: 'quote.altered', source: 'verbatim', data: data() };
+  const actions = codeActionsFor('file:///draft.md', diagnostic, { documentChanges: true, canIgnore: true });
+  assert.deepEqual(actions.map((a) => a.title), ['Replace with source wording', 'Open source passage', 'Ignore this quotation']);
+  assert.deepEqual(actions[0]!.edit, {
+    documentChanges: [{
+      textDocument: { uri: 'file:///draft.md', version: 7 },
+      edits: [{ range: range(3, 10, 33), newText: '“the brutal suppression” (Wilbur Ross, AFP, 9 October 2019)' }],
+    }],
+  });
+  assert.deepEqual(actions[1]!.command?.arguments, ['file:///sources/afp.txt', range(5, 0, 30)]);
+  assert.deepEqual(actions[2]!.command?.arguments, ['file:///draft.md', 'the brutal repression']);
+
+  const limited = codeActionsFor('file:///draft.md', diagnostic, { documentChanges: true, canIgnore: false });
+  assert.deepEqual(limited.map((a) => a.title), ['Replace with source wording', 'Open source passage']);
+  const unsourced = codeActionsFor('file:///draft.md', { ...diagnostic, code: 'quote.unsourced', data: data({ verdict: 'unsourced', source: null }) }, { documentChanges: true, canIgnore: true });
+  assert.deepEqual(unsourced.map((a) => a.title), ['Ignore this quotation']);
+});
+
+test('diagnostic data that is missing or malformed gives no code actions', () => {
+  const base = { range: range(0, 0, 1), message: 'm', code: 'quote.altered', source: 'verbatim' };
+  assert.deepEqual(codeActionsFor('file:///d.md', { ...base }, { documentChanges: true, canIgnore: true }), []);
+  assert.deepEqual(codeActionsFor('file:///d.md', { ...base, data: { kind: 'verbatim/quote' } }, { documentChanges: true, canIgnore: true }), []);
+  assert.equal(isQuoteDiagnosticData({ ...data(), replaceRange: { start: 1 } }), false);
+  assert.equal(isQuoteDiagnosticData(data()), true);
+});
+
+test('the hover marks the changed source words and escapes Markdown in the wording', () => {
+  const value = hoverMarkdown(data({ source: { ...data().source!, text: 'the *brutal* suppression' }, changes: [{ draft: 'repression', source: 'suppression' }] }));
+  assert.match(value, /Source wording: “the \\\*brutal\\\* \*\*suppression\*\*”/);
+  assert.match(hoverMarkdown(data({ verdict: 'verbatim', changes: [] })), /^\*\*Verbatim: found in AFP\*\*/);
+  assert.match(hoverMarkdown(data({ verdict: 'unsourced', source: null })), /^\*\*Verbatim: unsourced\.\*\*/);
+});
+
+test('settings are validated at the boundary: wrong values are dropped and named', () => {
+  const { settings, errors } = parseSettings({
+    sources: ['notes', 3],
+    shortQuoteMaxWords: 4,
+    alteredThreshold: 1.5,
+    severity: { altered: 'error', unsourced: 'loud' },
+    attributionTemplate: '{quote}, {speaker} said',
+  });
+  assert.deepEqual(settings, { shortQuoteMaxWords: 4, severity: { altered: 'error' }, attributionTemplate: '{quote}, {speaker} said' });
+  assert.equal(errors.length, 3);
+  assert.match(errors[0]!, /"verbatim\.sources" must be a list of strings/);
+  assert.deepEqual(parseSettings(null), { settings: {}, errors: [] });
+  assert.equal(parseSettings('x').errors.length, 1);
+});
+
+test('ignoring a quotation edits verbatim.json in place, keeping comments', () => {
+  const text = '{\n  // where the interviews are\n  "sources": ["interviews"]\n}\n';
+  const updated = withIgnoredQuotation(text, 'off the record');
+  assert.equal(typeof updated, 'string');
+  assert.match(updated as string, /\/\/ where the interviews are/);
+  assert.match(updated as string, /"ignore": \[\s*"off the record"\s*\]/);
+  assert.equal(withIgnoredQuotation(updated as string, 'off the record'), 'listed');
+  assert.match(withIgnoredQuotation(updated as string, 'second') as string, /"off the record",\s*"second"/);
+  assert.equal(withIgnoredQuotation('[1, 2]', 'x'), 'invalid');
+  assert.equal(withIgnoredQuotation('{ "ignore": "x" }', 'x'), 'invalid');
+  assert.deepEqual(JSON.parse(withIgnoredQuotation('', 'x') as string), { ignore: ['x'] });
+});
