@@ -1,9 +1,11 @@
 // A small LSP client for protocol tests: starts the bundled server over stdio, answers the server's requests the
 // way an editor does, records what the server sends, and lets tests wait on notifications.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type Diagnostic,
@@ -23,6 +25,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Passed as initializationOptions. */
   initializationOptions?: Record<string, unknown>;
+  /** How to talk to the server: stdio (the default) or Node IPC, as the extension does. */
+  transport?: 'stdio' | 'ipc';
 }
 
 /** A running server with a connection to it and a record of what it sent. */
@@ -41,8 +45,13 @@ export class LspTestClient {
 
   /** Starts the server over stdio and initializes it with one workspace folder. */
   static async start(folderUri: string, options: ClientOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const ipc = options.transport === 'ipc';
+    const child = ipc
+      ? fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+      : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection);
     child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
     client.listen(options);
