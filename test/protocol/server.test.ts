@@ -97,8 +97,9 @@ describe('language server over stdio', { timeout: 60000 }, () => {
       assert.deepEqual(diagnostic.relatedInformation?.[0]?.location, { uri: uri(source), range: data.source!.range });
     }
     const ross = altered[0]!;
-    assert.match(ross.message, /“repression” → “suppression”/);
-    assert.match(ross.message, /^Quotation differs from AFP: /);
+    const message = ross.message as string;
+    assert.match(message, /“repression” → “suppression”/);
+    assert.match(message, /^Quotation differs from AFP: /);
     assert.equal((ross.data as QuoteDiagnosticData).source?.speaker, 'Wilbur Ross');
   });
 
