@@ -48,12 +48,19 @@ async function main(argv: string[]): Promise<number> {
   return run.exitCode;
 }
 
-/** Writes to stdout and waits until it is flushed, so a piped report is never cut short by the exit. */
+/**
+ * Writes to stdout and waits until it is flushed, so a piped report is never cut short by the exit. A reader that
+ * stops early (`| head`) closes the pipe; that is not an error of the check.
+ */
 function write(text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
+    process.stdout.write(text, (error) => (error && (error as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(error) : resolve()));
   });
 }
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') process.stderr.write(`verbatim: could not write the report (${error.code ?? error.message}).\n`);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,7 +1,7 @@
 // The report of a `verbatim check` run, shaped as the JSON contract, and how a Finding becomes one of its entries.
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding, SourceDocument, Verdict } from '../core/types.js';
-import { fileOffset } from '../core/sources/index.js';
+import { fileSpan } from '../core/sources/index.js';
 import { isFileUri, LineIndex, uriToPath, type Position } from '../convert.js';
 
 /** Diagnostic codes, shared by the JSON, SARIF and editor diagnostics. */
@@ -117,9 +117,8 @@ export class QuoteReporter {
     let lines: LineIndex | null = null;
     if (doc) {
       // Positions are given in the file as it is on disk (decoded), which differs from the matched text for
-      // HTML or front matter; the end maps through the last character so it stays inside the same stretch.
-      offset = fileOffset(doc, match.start);
-      end = match.end > match.start ? fileOffset(doc, match.end - 1) + 1 : offset;
+      // HTML or front matter.
+      ({ start: offset, end } = fileSpan(doc, { start: match.start, end: match.end }));
       lines = this.linesOf(doc);
     }
     return {
