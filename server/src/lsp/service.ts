@@ -3,6 +3,7 @@
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DiagnosticSeverity,
   FileChangeType,
   type ClientCapabilities,
   type Connection,
@@ -355,7 +356,7 @@ export class VerbatimService {
       this.connection.console.error(`Checking ${uri} failed: ${(error as Error).stack ?? String(error)}`);
       const failure: Diagnostic = {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 2,
+        severity: DiagnosticSeverity.Warning,
         code: DiagnosticCodes.unchecked,
         source: DIAGNOSTIC_SOURCE,
         message: `Verbatim could not check this draft, so none of its quotations is verified: ${(error as Error).message}`,
