@@ -73,13 +73,13 @@ connection.onInitialized(notification('Start-up', async () => {
 connection.onDidChangeConfiguration(notification('Settings change', () => service.changeConfiguration()));
 connection.onDidChangeWatchedFiles(notification('Watched file change', (params) => service.changeWatchedFiles(params.changes)));
 
-documents.onDidOpen(notification('Opening a draft', (event) => {
-  // A draft that Check All Quotes read from disk is now checked from the editor's buffer.
-  service.diskDrafts.delete(event.document.uri);
-  if (service.isCheckedDocument(event.document)) service.schedule(event.document.uri, 0);
-}));
+// A draft that Check All Quotes read from disk is checked from the editor's buffer once it is open.
+documents.onDidOpen(notification('Opening a draft', (event) => void service.diskDrafts.delete(event.document.uri)));
+// This fires on opening too: a draft not yet checked from its buffer is checked at once, an edited one after a pause.
 documents.onDidChangeContent(notification('Editing a draft', (event) => {
-  if (service.isCheckedDocument(event.document)) service.schedule(event.document.uri);
+  if (!service.isCheckedDocument(event.document)) return;
+  const previous = service.results.get(event.document.uri);
+  service.schedule(event.document.uri, previous && previous.version !== null ? undefined : 0);
 }));
 documents.onDidClose(notification('Closing a draft', (event) => service.closed(event.document.uri)));
 

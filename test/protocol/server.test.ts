@@ -171,6 +171,19 @@ describe('language server over stdio', { timeout: 60000 }, () => {
     assert.deepEqual(stale, [], 'no fix is offered from a diagnostic of version 1 on version 2');
   });
 
+  test('checks only the newest text when edits come quickly, never publishing for an older version', async () => {
+    const count = client.publications(draftUri);
+    for (const version of [3, 4]) {
+      await client.sendNotification('textDocument/didChange', {
+        textDocument: { uri: draftUri, version },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
+      });
+    }
+    const next = await client.waitForDiagnostics(draftUri, (p) => p.version === 4, count);
+    assert.equal(withCode(next.diagnostics, 'quote.altered').length, 5);
+    assert.deepEqual(client.diagnostics.get(draftUri)!.slice(count).map((p) => p.version), [4]);
+  });
+
   test('Check All Quotes reports drafts that are not open and ends with a summary', async () => {
     const second = join(workspace, 'drafts', 'second.md');
     writeFileSync(second, '# Notes\n\nRoss said the US “will not tolerate the brutal repression of ethnic minorities within China.”\n');
@@ -198,7 +211,7 @@ describe('language server over stdio', { timeout: 60000 }, () => {
     writeFileSync(source, text);
     await client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(source), type: 2 }] });
     const next = await client.waitForDiagnostics(draftUri, (p) => withCode(p.diagnostics, 'quote.altered').length === 4, count);
-    assert.equal(next.version, 2);
+    assert.equal(next.version, 4);
     assert.deepEqual(withCode(next.diagnostics, 'quote.altered').map((d) => d.range.start.line), [6, 8, 10, 34]);
     const afterChange = await status();
     assert.equal(afterChange.folders[0]!.sourceReads, before.folders[0]!.sourceReads + 1);
