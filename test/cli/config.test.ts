@@ -81,3 +81,31 @@ test('thresholds from the configuration reach the checker', (t) => {
   const quote = JSON.parse(runCli(['check', '--format', 'json', 'notes.md'], { cwd: dir }).stdout).results[0].quotes[0];
   assert.equal(quote.short, false);
 });
+
+test('a quotation the checker stopped short on is reported as not checked, never as a pass', (t) => {
+  const dir = project(t, {
+    'verbatim.json': JSON.stringify({ maxQuoteWords: 2 }),
+    'sources/afp.txt': source,
+    'notes.md': 'They said “groundless” and “strong dissatisfaction and resolute opposition”.\n',
+  });
+  const json = runCli(['check', '--format', 'json', 'notes.md'], { cwd: dir });
+  assert.equal(json.status, 1);
+  const [groundless, long] = JSON.parse(json.stdout).results[0].quotes;
+  assert.equal(groundless.verdict, 'verbatim');
+  assert.equal(groundless.limit, undefined);
+  assert.equal(long.code, 'quote.unchecked');
+  assert.match(long.limit, /too long/);
+
+  const text = runCli(['check', 'notes.md'], { cwd: dir });
+  assert.equal(text.status, 1);
+  assert.match(text.stdout, /^notes\.md:1:\d+ {2}not checked {2}“strong dissatisfaction and resolute opposition”$/m);
+  assert.match(text.stdout, /^ {4}not checked: too long/m);
+  assert.ok(text.stdout.trimEnd().endsWith('2 quotations: 1 verbatim, 0 altered, 0 unsourced, 1 not checked'));
+
+  const sarif = JSON.parse(runCli(['check', '--format', 'sarif', 'notes.md'], { cwd: dir }).stdout);
+  const results = sarif.runs[0].results;
+  assert.equal(results.length, 1);
+  assert.equal(results[0].ruleId, 'quote.unchecked');
+  assert.equal(results[0].level, 'warning');
+  assert.match(results[0].message.text, /was not checked: too long/);
+});

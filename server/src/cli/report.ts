@@ -3,15 +3,11 @@ import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding, SourceDocument, Verdict } from '../core/types.js';
 import { fileSpan } from '../core/sources/index.js';
 import { isFileUri, LineIndex, uriToPath, type Position } from '../convert.js';
+import { DiagnosticCodes, type DiagnosticCode } from '../protocol.js';
 
-/** Diagnostic codes, shared by the JSON, SARIF and editor diagnostics. */
-export const QUOTE_CODES = {
-  verbatim: 'quote.verbatim',
-  altered: 'quote.altered',
-  unsourced: 'quote.unsourced',
-  unsourcedShort: 'quote.unsourced-short',
-} as const;
-export type QuoteCode = (typeof QUOTE_CODES)[keyof typeof QUOTE_CODES];
+/** The code of each kind of finding: the editor's diagnostic codes, and one for verbatim quotations. */
+export const QUOTE_CODES = { ...DiagnosticCodes, verbatim: 'quote.verbatim' } as const;
+export type QuoteCode = DiagnosticCode | typeof QUOTE_CODES.verbatim;
 
 /** The source passage of a quotation; offsets and positions are in the source file's decoded content. */
 export interface SourceReport {
@@ -58,8 +54,9 @@ export interface Report {
   results: DraftReport[];
 }
 
-/** The code of a finding. */
-export function codeOf(finding: Pick<Finding, 'verdict' | 'short'>): QuoteCode {
+/** The code of a finding; a quotation whose check stopped short is unchecked, whatever its verdict. */
+export function codeOf(finding: Pick<Finding, 'verdict' | 'short' | 'limit'>): QuoteCode {
+  if (finding.limit !== undefined) return QUOTE_CODES.unchecked;
   if (finding.verdict === 'verbatim') return QUOTE_CODES.verbatim;
   if (finding.verdict === 'altered') return QUOTE_CODES.altered;
   return finding.short ? QUOTE_CODES.unsourcedShort : QUOTE_CODES.unsourced;

@@ -29,6 +29,13 @@ const RULES: { id: QuoteCode; name: string; short: string; full: string; level: 
     level: 'note',
   },
   {
+    id: QUOTE_CODES.unchecked,
+    name: 'UncheckedQuotation',
+    short: 'Quotation not checked',
+    full: 'The check stopped short for this quotation (it is too long to align, for example); it was not verified.',
+    level: 'warning',
+  },
+  {
     id: QUOTE_CODES.verbatim,
     name: 'VerbatimQuotation',
     short: 'Quotation matches its source word for word',
@@ -96,7 +103,7 @@ function resultOf(file: string, quote: QuoteReport): object {
   const result: Record<string, unknown> = {
     ruleId: quote.code,
     ruleIndex: rule,
-    level: quote.limit !== undefined ? 'warning' : RULES[rule].level,
+    level: RULES[rule].level,
     message: { text: messageOf(quote) },
     locations: [{ physicalLocation: location(file, quote.start, quote.end, quote.text) }],
   };
