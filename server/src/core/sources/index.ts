@@ -92,5 +92,5 @@ export function fileSpan(doc: SourceDocument, span: Span): Span {
     if (reference && next > last && next <= last + reference[0].length) return { start, end: next };
     if (reference) return { start, end: last + reference[0].length };
   }
-  return { start, end: Math.max(start, last + 1) };
+  return { start, end: Math.min(content.length, Math.max(start, last + 1)) };
 }

@@ -99,7 +99,7 @@ function isSpace(ch: string): boolean {
 function align(value: string, raw: string, rawStart: number): Piece[] {
   if (raw.startsWith(value, rawStart)) return [{ value: 0, raw: rawStart, length: value.length }];
   const pieces: Piece[] = [];
-  let i = rawStart;
+  let i = referenceStart(value, raw, rawStart);
   let j = 0;
   const add = (length: number): void => {
     const last = pieces[pieces.length - 1];
@@ -113,8 +113,14 @@ function align(value: string, raw: string, rawStart: number): Piece[] {
       j++;
       continue;
     }
-    if (raw[i] === '\r' && value[j] === '\n' && raw[i + 1] === '\n') {
-      i++;
+    if (raw[i] === '\r' && value[j] === '\n') {
+      // The parser turns CRLF and a lone CR into LF: skip the CR of a pair, map a lone CR to its LF.
+      if (raw[i + 1] === '\n') i++;
+      else {
+        add(1);
+        i++;
+        j++;
+      }
       continue;
     }
     if (raw[i] === '&') {
@@ -139,6 +145,18 @@ function align(value: string, raw: string, rawStart: number): Piece[] {
   return pieces;
 }
 
+/**
+ * Where a text node really starts. The parser can report the start of a node that opens with a character
+ * reference after leading white space of the document as a point inside that reference; the reference's "&",
+ * a few characters back, is then the start.
+ */
+function referenceStart(value: string, raw: string, rawStart: number): number {
+  if (value.length === 0 || raw[rawStart] === value[0] || raw[rawStart] === '&') return rawStart;
+  const amp = raw.lastIndexOf('&', rawStart);
+  if (amp < 0 || rawStart - amp > 32 || !/^&[#\w]*;?$/.test(raw.slice(amp, rawStart))) return rawStart;
+  return matchEntity(value, 0, raw, amp) ? amp : rawStart;
+}
+
 /** The raw length of the character reference at raw[i] and how many decoded characters it gave, if it fits. */
 function matchEntity(value: string, j: number, raw: string, i: number): { raw: number; decoded: number } | null {
   ENTITY.lastIndex = i;
@@ -147,10 +165,14 @@ function matchEntity(value: string, j: number, raw: string, i: number): { raw: n
   // Legacy references may end before the longest name ("&copy2019"), and one reference can decode to two
   // code units (rarely, so one is tried first); the right reading is the one after which the raw text and the
   // value agree again.
-  for (const decoded of [1, 2]) {
-    if (j + decoded > value.length) continue;
-    for (let length = m[0].length; length >= 2; length--) {
-      if (agrees(value, j + decoded, raw, i + length)) return { raw: length, decoded };
+  // A character outside the Basic Multilingual Plane is two code units that one reference gave together.
+  const counts = /[\uD800-\uDBFF]/.test(value[j] ?? '') ? [2] : [1, 2];
+  for (const strict of [true, false]) {
+    for (const decoded of counts) {
+      if (j + decoded > value.length) continue;
+      for (let length = m[0].length; length >= 2; length--) {
+        if (agrees(value, j + decoded, raw, i + length, strict)) return { raw: length, decoded };
+      }
     }
   }
   return null;
@@ -158,13 +180,15 @@ function matchEntity(value: string, j: number, raw: string, i: number): { raw: n
 
 /**
  * Whether the value from `j` and the raw text from `i` agree for the next few characters, or up to the next
- * character reference or carriage return (which the caller aligns in turn).
+ * character reference or carriage return (which the caller aligns in turn). Strictly, at least one character
+ * must agree first; otherwise it is enough that the raw text goes on with another reference or with markup.
  */
-function agrees(value: string, j: number, raw: string, i: number): boolean {
+function agrees(value: string, j: number, raw: string, i: number, strict: boolean): boolean {
+  if (!strict) return i >= raw.length || raw[i] === '&' || raw[i] === '\r' || raw[i] === '<';
   for (let k = 0; k < RESYNC_LENGTH; k++) {
     if (j + k >= value.length) return true;
-    if (raw[i + k] === value[j + k]) continue;
-    return raw[i + k] === '&' || raw[i + k] === '\r';
+    if (raw[i + k] === value[j + k] || (raw[i + k] === '\r' && value[j + k] === '\n')) continue;
+    return k > 0 && (raw[i + k] === '&' || raw[i + k] === '\r');
   }
   return true;
 }
@@ -172,6 +196,8 @@ function agrees(value: string, j: number, raw: string, i: number): boolean {
 /** Where in the raw text, a little ahead, the value continues (markup the parser dropped), or `i` if nowhere. */
 function resync(value: string, j: number, raw: string, i: number): number {
   const probe = value.slice(j, j + RESYNC_LENGTH);
+  // A probe of one or two characters would be found by chance; such a short rest is mapped as it stands.
+  if (probe.length < 3) return i;
   const window = raw.slice(i + 1, i + 1 + RESYNC_WINDOW + probe.length);
   const found = window.indexOf(probe);
   return found >= 0 ? i + 1 + found : i;
