@@ -27,6 +27,8 @@ interface Hit {
   source: IndexedSource;
   word: number;
   quoteWord: number;
+  /** How many quotation words the key covers: one for a single word, two for a pair. */
+  width: number;
 }
 
 /** The best `limit` stretches for a quotation given as dictionary numbers (-1 for words no source has). */
@@ -35,7 +37,7 @@ export function findRegions(
   ids: number[],
   folded: string[],
   freeSkip: number[],
-  limit = 4,
+  limit = ids.length < 12 ? 8 : 4,
 ): Region[] {
   const m = ids.length;
   const keys: Key[] = [];
@@ -58,7 +60,7 @@ export function findRegions(
     used++;
     read += key.frequency;
     for (const place of index.lookup(key.first, key.second, MAX_PLACES)) {
-      hits.push({ source: place.source, word: place.word, quoteWord: key.word });
+      hits.push({ source: place.source, word: place.word, quoteWord: key.word, width: key.second < 0 ? 1 : 2 });
     }
   }
   return cluster(hits, m, freeSkip, limit);
@@ -85,6 +87,7 @@ function cluster(hits: Hit[], m: number, freeSkip: number[], limit: number): Reg
     let high = -Infinity;
     for (let h = start; h < k; h++) {
       covered.add(hits[h].quoteWord);
+      if (hits[h].width === 2) covered.add(hits[h].quoteWord + 1);
       low = Math.min(low, diagonal(hits[h]));
       high = Math.max(high, hits[h].word + (m - hits[h].quoteWord));
     }

@@ -7,7 +7,7 @@ import { findQuotations } from './extract/index.js';
 import { quoteWords, type QuoteWords } from './quoteWords.js';
 import { SourceIndex, type IndexedSource } from './sourceIndex.js';
 import { DEFAULT_CHECK_OPTIONS } from './types.js';
-import type { Change, CheckOptions, DraftFormat, Finding, Quotation, Verdict } from './types.js';
+import type { Change, CheckOptions, DraftFormat, Finding, Quotation, Span, Verdict } from './types.js';
 import { isNegation, splitWords, wordWeight } from './words.js';
 
 /** Options of a draft check: the verdict thresholds and quotations the writer chose to ignore. */
@@ -65,19 +65,24 @@ function checkGroup(index: SourceIndex, draft: string, parts: Quotation[], optio
   if (short) {
     const found = findQuotedExactly(index, ids);
     return parts.map((quotation) =>
-      found ? sourced(quotation, 'verbatim', true, 1, found.source, found, []) : unsourced(quotation, true, 0),
+      found
+        ? sourced(quotation, 'verbatim', true, 1, found.source, spanOf(found.source, found.first, found.last), [])
+        : unsourced(quotation, true, 0),
     );
   }
   const best = bestAlignment(index, words, ids);
   if (!best) return parts.map((quotation) => unsourced(quotation, false, 0));
   const whole = measure(index, best, words, draft, () => true);
   const isSourced =
-    whole.changes.length === 0 || (whole.similarity >= options.alteredThreshold && whole.contentMatches >= 2);
+    whole.changes.length === 0 ||
+    (whole.similarity >= options.alteredThreshold && whole.contentMatches >= Math.min(2, whole.sourceContent));
   return parts.map((quotation, part) => {
     if (!isSourced) return unsourced(quotation, false, whole.similarity);
     const own = parts.length === 1 ? whole : measure(index, best, words, draft, (q) => words.part[q] === part);
     const verdict: Verdict = own.changes.length === 0 ? 'verbatim' : 'altered';
-    return sourced(quotation, verdict, false, own.similarity, best.source, own, own.changes);
+    const span = spanOf(best.source, own.first, own.last);
+    const reported = verdict === 'altered' ? wholeStatement(best.source, span) : span;
+    return sourced(quotation, verdict, false, own.similarity, best.source, reported, own.changes);
   });
 }
 
@@ -107,6 +112,8 @@ interface Measured {
   changes: Change[];
   similarity: number;
   contentMatches: number;
+  /** Content words (not function words) in the aligned source passage. */
+  sourceContent: number;
   first: number;
   last: number;
 }
@@ -121,11 +128,16 @@ function measure(
 ): Measured {
   const text = source.doc.text;
   const folded = (word: number) => index.word(source.ids[word]);
+  // Rare words weigh more than common ones, so that a stock phrase shared by chance ("did you ever hear of the")
+  // does not make an unrelated passage look like a reworded quotation.
+  const quoteWeightOf = (q: number) => wordWeight(words.folded[q]) * index.rarity(index.wordId(words.folded[q]));
+  const sourceWeightOf = (w: number) => wordWeight(folded(w)) * index.rarity(source.ids[w]);
   const changes: Change[] = [];
   let matched = 0;
   let quoteWeight = 0;
   let sourceWeight = 0;
   let contentMatches = 0;
+  let sourceContent = 0;
   let first = -1;
   let last = -1;
   let run: { draft: number[]; source: number[] } = { draft: [], source: [] };
@@ -146,26 +158,28 @@ function measure(
     if (step.kind === 'match' || step.kind === 'substitute') {
       first = first < 0 ? step.source : first;
       last = step.source + 1;
-      sourceWeight += wordWeight(folded(step.source));
+      sourceWeight += sourceWeightOf(step.source);
+      if (wordWeight(folded(step.source)) === 1) sourceContent++;
     }
     if (step.kind === 'match') {
       flush();
-      const weight = wordWeight(words.folded[step.quote]);
+      const weight = quoteWeightOf(step.quote);
       matched += weight;
       quoteWeight += weight;
-      if (weight === 1) contentMatches++;
+      if (wordWeight(words.folded[step.quote]) === 1) contentMatches++;
     } else if (step.kind === 'substitute') {
       if (run.draft.length > 0 && words.part[run.draft[0]] !== words.part[step.quote]) flush();
       run.draft.push(step.quote);
       run.source.push(step.source);
-      quoteWeight += wordWeight(words.folded[step.quote]);
+      quoteWeight += quoteWeightOf(step.quote);
     } else if (step.kind === 'delete') {
       if (run.draft.length > 0 && words.part[run.draft[0]] !== words.part[step.quote]) flush();
       run.draft.push(step.quote);
-      quoteWeight += wordWeight(words.folded[step.quote]);
+      quoteWeight += quoteWeightOf(step.quote);
     } else if (step.kind === 'insert') {
       run.source.push(step.source);
-      sourceWeight += wordWeight(folded(step.source));
+      sourceWeight += sourceWeightOf(step.source);
+      if (wordWeight(folded(step.source)) === 1) sourceContent++;
     } else if (step.kind === 'skip') {
       flush();
       let dropsNegation = false;
@@ -179,7 +193,7 @@ function measure(
   flush();
   const total = quoteWeight + sourceWeight;
   const similarity = changes.length === 0 ? 1 : total === 0 ? 0 : Math.min(1, (2 * matched) / total);
-  return { changes, similarity: round(similarity), contentMatches, first, last };
+  return { changes, similarity: round(similarity), contentMatches, sourceContent, first, last };
 }
 
 /**
@@ -219,7 +233,41 @@ function findQuotedExactly(index: SourceIndex, ids: number[]): { source: Indexed
   return null;
 }
 
-function spanOf(source: IndexedSource, first: number, last: number): { start: number; end: number } {
+/** Words a reported passage may be widened by, at each end, to take in the whole of the source's quotation. */
+const WIDEN_WORDS = 3;
+
+/**
+ * The wording to offer in place of an altered quotation: the aligned passage, widened to the source's own
+ * quotation when that starts or ends a few words away, so that a fix does not cut the source's sentence short.
+ */
+function wholeStatement(source: IndexedSource, span: Span): Span {
+  const quotation = SourceIndex.enclosingQuotation(source, span);
+  if (!quotation) return span;
+  const before = wordsBetween(source, quotation.start, span.start);
+  const after = wordsBetween(source, span.end, quotation.end);
+  return {
+    start: before <= WIDEN_WORDS ? quotation.start : span.start,
+    end: after <= WIDEN_WORDS ? quotation.end : span.end,
+  };
+}
+
+/** How many source words start in [from, to). */
+function wordsBetween(source: IndexedSource, from: number, to: number): number {
+  return lowerBound(source.starts, to) - lowerBound(source.starts, from);
+}
+
+function lowerBound(values: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function spanOf(source: IndexedSource, first: number, last: number): Span {
   return { start: source.starts[first], end: source.ends[last - 1] };
 }
 
@@ -235,10 +283,9 @@ function sourced(
   short: boolean,
   similarity: number,
   source: IndexedSource,
-  words: { first: number; last: number },
+  span: Span,
   changes: Change[],
 ): Finding {
-  const span = spanOf(source, words.first, words.last);
   return {
     quotation,
     verdict,

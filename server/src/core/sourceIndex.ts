@@ -38,6 +38,8 @@ const UNKNOWN = -1;
 export class SourceIndex {
   private readonly dictionary = new Map<string, number>();
   private readonly words: string[] = [];
+  /** How often each dictionary word occurs in the live sources. */
+  private readonly counts: number[] = [];
   private readonly sources = new Map<string, IndexedSource>();
   private readonly pending: IndexedSource[] = [];
   private segments: Segment[] = [];
@@ -49,7 +51,10 @@ export class SourceIndex {
     this.delete(doc.id);
     const split = splitWords(doc.text);
     const ids = new Int32Array(split.folded.length);
-    for (let i = 0; i < ids.length; i++) ids[i] = this.intern(split.folded[i]);
+    for (let i = 0; i < ids.length; i++) {
+      ids[i] = this.intern(split.folded[i]);
+      this.counts[ids[i]]++;
+    }
     const quoted: number[] = [];
     for (const quotation of findQuotations(doc.text, 'plaintext')) quoted.push(quotation.start, quotation.end);
     const source: IndexedSource = {
@@ -70,6 +75,7 @@ export class SourceIndex {
     const source = this.sources.get(id);
     if (!source) return false;
     this.sources.delete(id);
+    for (const word of source.ids) this.counts[word]--;
     this.characters -= source.doc.text.length;
     this.wordCount -= source.ids.length;
     const waiting = this.pending.indexOf(source);
@@ -103,6 +109,15 @@ export class SourceIndex {
     return this.words[id];
   }
 
+  /**
+   * How much finding this word says, from how rare it is in the sources (inverse document frequency over words):
+   * a word no source has says the most, a word every other line has says little.
+   */
+  rarity(id: number): number {
+    const count = id < 0 ? 0 : this.counts[id];
+    return Math.max(1, Math.log((this.wordCount + 1) / (count + 1)));
+  }
+
   /** How many places a key may stand in (an upper bound: hash buckets are shared). */
   frequency(first: number, second: number = UNKNOWN): number {
     this.refresh();
@@ -123,6 +138,11 @@ export class SourceIndex {
 
   /** True when `span` of the source lies inside one of the source's own quotations. */
   static insideQuotation(source: IndexedSource, span: Span): boolean {
+    return SourceIndex.enclosingQuotation(source, span) !== null;
+  }
+
+  /** The source's own quotation that holds `span`, or null when the span is not inside one. */
+  static enclosingQuotation(source: IndexedSource, span: Span): Span | null {
     const quoted = source.quoted;
     let lo = 0;
     let hi = quoted.length / 2 - 1;
@@ -131,7 +151,10 @@ export class SourceIndex {
       if (quoted[2 * mid + 1] < span.end) lo = mid + 1;
       else hi = mid - 1;
     }
-    return lo < quoted.length / 2 && quoted[2 * lo] <= span.start && span.end <= quoted[2 * lo + 1];
+    if (lo < quoted.length / 2 && quoted[2 * lo] <= span.start && span.end <= quoted[2 * lo + 1]) {
+      return { start: quoted[2 * lo], end: quoted[2 * lo + 1] };
+    }
+    return null;
   }
 
   private intern(folded: string): number {
@@ -140,6 +163,7 @@ export class SourceIndex {
       id = this.words.length;
       this.dictionary.set(folded, id);
       this.words.push(folded);
+      this.counts.push(0);
     }
     return id;
   }

@@ -1,0 +1,156 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkDraft } from '../../server/src/core/check.js';
+import { SourceIndex } from '../../server/src/core/sourceIndex.js';
+import type { Finding } from '../../server/src/core/types.js';
+
+function indexOf(...texts: string[]): SourceIndex {
+  const index = new SourceIndex();
+  texts.forEach((text, n) => index.set({ id: `source-${n}`, text, meta: {} }));
+  return index;
+}
+
+function only(findings: Finding[]): Finding {
+  assert.equal(findings.length, 1, `expected one finding, got ${findings.map((f) => f.quotation.text).join(' | ')}`);
+  return findings[0];
+}
+
+const WIRE =
+  'US Secretary of Commerce Wilbur Ross announced the move on Monday, saying that his country “cannot and will not ' +
+  'tolerate the brutal suppression of ethnic minorities within China.” Beijing called the claims “groundless.”';
+
+test('an exact excerpt is verbatim, with the source wording and span', () => {
+  const index = indexOf(WIRE);
+  const finding = only(checkDraft(index, 'He said the US “will not tolerate the brutal suppression of ethnic minorities”.', 'plaintext'));
+  assert.equal(finding.verdict, 'verbatim');
+  assert.equal(finding.similarity, 1);
+  assert.deepEqual(finding.changes, []);
+  assert.equal(finding.source?.text, 'will not tolerate the brutal suppression of ethnic minorities');
+  assert.equal(WIRE.slice(finding.source!.start, finding.source!.end), finding.source!.text);
+});
+
+test('typography never makes a quotation altered', () => {
+  const index = indexOf(WIRE);
+  const drafts = [
+    'He said the US "Cannot and will not tolerate the brutal suppression of ethnic minorities within China."',
+    'He said the US ‘cannot and will not\ntolerate the brutal suppression of ethnic minorities within China’.',
+    'He said the US “cannot and will not tolerate the brutal sup-\npression of ethnic minorities within China,” and left.',
+    'He said the US “CANNOT and will  not tolerate the brutal suppression of ethnic minorities within China!”',
+  ];
+  for (const draft of drafts) assert.equal(only(checkDraft(index, draft, 'plaintext')).verdict, 'verbatim', draft);
+});
+
+test('a reworded quotation is altered, with the word changes in both wordings', () => {
+  const index = indexOf(WIRE);
+  const draft = 'Ross said the US “cannot tolerate and will not tolerate the brutal repression of China’s ethnic minorities.”';
+  const finding = only(checkDraft(index, draft, 'plaintext'));
+  assert.equal(finding.verdict, 'altered');
+  assert.ok(finding.similarity > 0.5 && finding.similarity < 1, String(finding.similarity));
+  assert.ok(finding.changes.some((c) => c.draft === 'repression' && c.source === 'suppression'), JSON.stringify(finding.changes));
+  assert.ok(finding.changes.some((c) => c.draft === 'tolerate' && c.source === ''), JSON.stringify(finding.changes));
+  assert.match(finding.source!.text, /^cannot and will not tolerate the brutal suppression of ethnic minorities/);
+});
+
+test('an ellipsis stands for omitted words, in order', () => {
+  const index = indexOf(WIRE);
+  const finding = only(checkDraft(index, 'He said: “cannot and will not tolerate … ethnic minorities within China.”', 'plaintext'));
+  assert.equal(finding.verdict, 'verbatim');
+  const spaced = only(checkDraft(index, 'He said: “cannot and will not tolerate . . . ethnic minorities within China.”', 'plaintext'));
+  assert.equal(spaced.verdict, 'verbatim');
+});
+
+test('an ellipsis that drops a negation is altered', () => {
+  const index = indexOf(WIRE);
+  const finding = only(checkDraft(index, 'He said the US “cannot and will ... tolerate the brutal suppression of ethnic minorities.”', 'plaintext'));
+  assert.equal(finding.verdict, 'altered');
+  assert.deepEqual(finding.changes, [{ draft: '…', source: 'not' }]);
+});
+
+test('square brackets mark an editor’s substitution', () => {
+  const index = indexOf(WIRE);
+  const finding = only(checkDraft(index, 'He said the US “cannot and will not tolerate the brutal suppression of ethnic minorities within [the People’s Republic].”', 'plaintext'));
+  assert.equal(finding.verdict, 'verbatim');
+  const inside = only(checkDraft(index, '“[The US] cannot and will not tolerate the brutal suppression of ethnic minorities,” he said.', 'plaintext'));
+  assert.equal(inside.verdict, 'verbatim');
+});
+
+test('a short quotation is verbatim only inside the source’s own quotation marks', () => {
+  const index = indexOf(WIRE);
+  assert.equal(only(checkDraft(index, 'China called it “groundless”.', 'plaintext')).verdict, 'verbatim');
+  const outside = only(checkDraft(index, 'It was “the move” again.', 'plaintext'));
+  assert.equal(outside.verdict, 'unsourced');
+  assert.equal(outside.short, true);
+  const inner = only(checkDraft(index, 'A “brutal suppression” indeed.', 'plaintext'));
+  assert.equal(inner.verdict, 'verbatim');
+});
+
+test('a quotation no source holds is unsourced, with no source', () => {
+  const index = indexOf(WIRE);
+  const finding = only(checkDraft(index, 'She added: “We urge the government to reconsider, based on fairness and justice.”', 'plaintext'));
+  assert.equal(finding.verdict, 'unsourced');
+  assert.equal(finding.short, false);
+  assert.equal(finding.source, null);
+});
+
+test('a quotation interrupted by attribution is checked as one statement, each part on its own', () => {
+  const index = indexOf(WIRE);
+  const findings = checkDraft(index, '“Cannot and will not tolerate,” Ross said, “the brutal suppression of ethnic minorities.”', 'plaintext');
+  assert.equal(findings.length, 2);
+  assert.deepEqual(findings.map((f) => f.verdict), ['verbatim', 'verbatim']);
+  const altered = checkDraft(index, '“Cannot and will not tolerate,” Ross said, “the brutal repression of ethnic minorities.”', 'plaintext');
+  assert.deepEqual(altered.map((f) => f.verdict), ['verbatim', 'altered']);
+  assert.deepEqual(altered[1].changes, [{ draft: 'repression', source: 'suppression' }]);
+});
+
+test('ignored quotations are not reported', () => {
+  const index = indexOf(WIRE);
+  const draft = 'She added: “We urge the government to reconsider.” and “groundless”';
+  const findings = checkDraft(index, draft, 'plaintext', { ignore: ['we URGE the government to reconsider'] });
+  assert.deepEqual(findings.map((f) => f.quotation.text), ['groundless']);
+});
+
+test('a quotation over the word limit is reported as not checked', () => {
+  const index = indexOf(WIRE);
+  const long = Array.from({ length: 50 }, (_, n) => `word${n}`).join(' ');
+  const finding = only(checkDraft(index, `“${long}”`, 'plaintext', { maxQuoteWords: 20 }));
+  assert.equal(finding.verdict, 'unsourced');
+  assert.match(finding.limit ?? '', /too long to check: 50 words/);
+});
+
+test('the best of several sources is chosen, and a source can be replaced or removed', () => {
+  const index = indexOf('Nothing here about it.', WIRE);
+  const draft = 'He said “cannot and will not tolerate the brutal suppression”.';
+  assert.equal(only(checkDraft(index, draft, 'plaintext')).source?.id, 'source-1');
+  index.set({ id: 'source-1', text: 'Something else entirely, said nobody.', meta: {} });
+  assert.equal(only(checkDraft(index, draft, 'plaintext')).verdict, 'unsourced');
+  index.set({ id: 'source-1', text: WIRE, meta: {} });
+  assert.equal(only(checkDraft(index, draft, 'plaintext')).verdict, 'verbatim');
+  index.delete('source-1');
+  assert.equal(only(checkDraft(index, draft, 'plaintext')).verdict, 'unsourced');
+});
+
+test('the example draft gets the expected verdicts', () => {
+  const source = readFileSync(join(__dirname, '../../examples/sources/afp-2019-10-09.txt'), 'utf8');
+  const draft = readFileSync(join(__dirname, '../../examples/drafts/observatory.txt'), 'utf8');
+  const index = new SourceIndex();
+  index.set({ id: 'afp', text: source, meta: {} });
+  const findings = checkDraft(index, draft, 'plaintext');
+  assert.equal(findings.length, 19);
+  const verdicts = Object.fromEntries(findings.map((f) => [f.quotation.text.slice(0, 30), f.verdict]));
+  const altered = findings.filter((f) => f.verdict === 'altered').map((f) => f.quotation.text.slice(0, 30));
+  assert.deepEqual(altered, [
+    'cannot tolerate and will not t',
+    'strong dissatisfaction and fir',
+    'None of these ‘human rights is',
+    'These accusations are just an ',
+    'These entities are involved in',
+  ]);
+  assert.deepEqual(findings.filter((f) => f.verdict === 'verbatim').map((f) => f.quotation.text), ['groundless']);
+  assert.equal(findings.filter((f) => f.verdict === 'unsourced').length, 13, JSON.stringify(verdicts, null, 1));
+  const ross = findings.find((f) => f.quotation.text.startsWith('cannot tolerate'))!;
+  assert.equal(ross.source?.text, 'cannot and will not tolerate the brutal suppression of ethnic minorities within China.');
+  const opposition = findings.find((f) => f.quotation.text.startsWith('strong'))!;
+  assert.deepEqual(opposition.changes, [{ draft: 'firm', source: 'resolute' }]);
+});
