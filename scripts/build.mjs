@@ -1,6 +1,8 @@
 // Bundles the command-line checker, the language server and the extension client into dist/.
+// The bundles are written to a fresh folder first and moved into place together, so a test run that reads dist/
+// never sees a half-written build.
 import { build } from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -8,19 +10,30 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // Several dependencies ship a UMD build as `main` that cannot be bundled; their ES module build can.
+  mainFields: ['module', 'main'],
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
 };
 
 const bundles = [
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'server.js' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'extension.js', external: ['vscode'] },
 ];
 
-rmSync('dist', { recursive: true, force: true });
-for (const bundle of bundles) {
-  if (!existsSync(bundle.entryPoints[0])) continue;
-  await build({ ...common, ...bundle });
+const staging = mkdtempSync('dist-');
+try {
+  for (const bundle of bundles) {
+    if (!existsSync(bundle.entryPoints[0])) continue;
+    await build({ ...common, ...bundle, outfile: `${staging}/${bundle.outfile}` });
+  }
+  const previous = `${staging}-old`;
+  if (existsSync('dist')) renameSync('dist', previous);
+  renameSync(staging, 'dist');
+  rmSync(previous, { recursive: true, force: true });
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  throw error;
 }
