@@ -2,6 +2,7 @@
 // Stands in for the VS Code executable that @vscode/test-electron's runTests starts: runs the extension tests in code-server, driven by headless Chromium, and exits with the suite's code.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { format } from 'node:util';
 import { cleanUp, guardProcess, launchChromium, startCodeServer } from './editor.mjs';
 import { toolPaths } from './install.mjs';
 
@@ -21,15 +22,6 @@ function parseArgs(argv) {
   if (!options.extensionTestsPath) throw new Error('The launcher needs --extensionTestsPath=<path>.');
   if (!options.folder) throw new Error('The launcher needs the workspace folder to open (pass it in launchArgs).');
   return options;
-}
-
-function stringify(value) {
-  if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return String(value);
-  }
 }
 
 /**
@@ -76,7 +68,7 @@ async function main() {
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
   const verbose = Boolean(process.env.VERBATIM_E2E_VERBOSE);
   await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const entry = (Array.isArray(args) ? args : [args]).map(stringify).join(' ');
+    const entry = format(...(Array.isArray(args) ? args : [args]));
     if (verbose || !isWorkbenchChatter(entry)) (type === 'error' ? process.stderr : process.stdout).write(`${entry}\n`);
   });
   page.on('pageerror', (error) => process.stderr.write(`[e2e] page error: ${error.message}\n`));
