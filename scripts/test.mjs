@@ -13,7 +13,7 @@ function collect(dir) {
   return files;
 }
 
-const roots = process.argv.length > 2 ? process.argv.slice(2) : ['test/unit', 'test/protocol', 'test/cli'];
+const roots = process.argv.length > 2 ? process.argv.slice(2) : ['test/unit', 'test/property', 'test/hostile', 'test/protocol', 'test/cli'];
 const files = roots.flatMap((root) => {
   try { return statSync(root).isDirectory() ? collect(root) : [root]; } catch { return []; }
 });
