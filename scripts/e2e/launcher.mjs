@@ -65,7 +65,10 @@ async function main() {
   const page = context.pages()[0] ?? (await context.newPage());
   let resolveExit;
   const exitCode = new Promise((resolveWith) => (resolveExit = resolveWith));
-  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    reported = true;
+    resolveExit(Number(code));
+  });
   const verbose = Boolean(process.env.VERBATIM_E2E_VERBOSE);
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const entry = format(...(Array.isArray(args) ? args : [args]));
@@ -79,13 +82,15 @@ async function main() {
 
 let code = 1;
 let logFile = null;
+/** True once the suite reported its exit code; the editor's log is shown only when it never did. */
+let reported = false;
 try {
   code = await main();
 } catch (error) {
   process.stderr.write(`[e2e] ${error?.stack ?? error}\n`);
   code = 1;
 } finally {
-  if (code !== 0 && logFile) process.stderr.write(`[e2e] end of the code-server log:\n${tail(logFile, 30)}\n`);
+  if (!reported && logFile) process.stderr.write(`[e2e] end of the code-server log:\n${tail(logFile, 30)}\n`);
   await cleanUp();
 }
 process.exit(code);

@@ -84,6 +84,8 @@ export async function bundleSuite() {
     external: ['vscode'],
     sourcemap: 'inline',
     logLevel: 'warning',
+    // Mocha's parallel mode resolves worker files at run time; the suite runs serially and never loads them.
+    logOverride: { 'require-resolve-not-external': 'silent' },
   });
   return join(outdir, 'index.js');
 }
