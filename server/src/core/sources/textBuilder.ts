@@ -21,7 +21,9 @@ const ENTITY = /&(?:#[xX][0-9a-fA-F]*;?|#[0-9]*;?|[A-Za-z][A-Za-z0-9]*;?)/y;
  * inserted breaks have none.
  */
 export class TextBuilder {
-  private text = '';
+  // Code units in an array rather than a growing string: reading the last character of a concatenated string
+  // flattens it, which would make building a large page quadratic.
+  private readonly chars: string[] = [];
   private readonly segments: TextSegment[] = [];
 
   constructor(private readonly content: string) {}
@@ -40,7 +42,7 @@ export class TextBuilder {
       const raw = piece && j >= piece.value ? piece.raw + (j - piece.value) : null;
       const ch = value[j]!;
       if (!preformatted && isSpace(ch)) {
-        if (this.text.length === 0 || isSpace(this.text[this.text.length - 1]!)) continue;
+        if (this.chars.length === 0 || isSpace(this.last(1))) continue;
         this.push(' ', raw);
       } else {
         this.push(ch, raw);
@@ -51,35 +53,42 @@ export class TextBuilder {
   /** Ends the current paragraph: trailing white space goes, and a blank line follows unless one is there. */
   blockBreak(): void {
     this.trimEnd();
-    if (this.text.length > 0 && !this.text.endsWith('\n\n')) this.text += this.text.endsWith('\n') ? '\n' : '\n\n';
+    if (this.chars.length === 0 || (this.last(1) === '\n' && this.last(2) === '\n')) return;
+    if (this.last(1) !== '\n') this.chars.push('\n');
+    this.chars.push('\n');
   }
 
   /** A line break (`br`). */
   lineBreak(): void {
     this.trimEnd();
-    if (this.text.length > 0) this.text += '\n';
+    if (this.chars.length > 0) this.chars.push('\n');
   }
 
   /** The text without trailing white space, and its segments. */
   finish(): { text: string; segments: TextSegment[] } {
     this.trimEnd();
-    return { text: this.text, segments: this.segments };
+    return { text: this.chars.join(''), segments: this.segments };
   }
 
   private push(ch: string, raw: number | null): void {
-    const at = this.text.length;
-    this.text += ch;
+    const at = this.chars.length;
+    this.chars.push(ch);
     if (raw === null) return;
     const last = this.segments[this.segments.length - 1];
     if (last && last.text + last.length === at && last.file + last.length === raw) last.length++;
     else this.segments.push({ text: at, file: raw, length: 1 });
   }
 
+  /** The n-th character from the end (1 is the last), or "" before the start. */
+  private last(n: number): string {
+    return this.chars[this.chars.length - n] ?? '';
+  }
+
   private trimEnd(): void {
-    let end = this.text.length;
-    while (end > 0 && isSpace(this.text[end - 1]!)) end--;
-    if (end === this.text.length) return;
-    this.text = this.text.slice(0, end);
+    let end = this.chars.length;
+    while (end > 0 && isSpace(this.chars[end - 1]!)) end--;
+    if (end === this.chars.length) return;
+    this.chars.length = end;
     while (this.segments.length > 0) {
       const last = this.segments[this.segments.length - 1]!;
       if (last.text >= end) this.segments.pop();
