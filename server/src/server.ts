@@ -83,8 +83,8 @@ documents.onDidChangeContent(notification('Editing a draft', (event) => {
 }));
 documents.onDidClose(notification('Closing a draft', (event) => service.closed(event.document.uri)));
 
-connection.onHover(request('Hover', (params) => {
-  const result = service.currentResult(params.textDocument.uri);
+connection.onHover(request('Hover', async (params) => {
+  const result = await service.currentResult(params.textDocument.uri);
   if (!result) return null;
   const at = (p: { line: number; character: number }): number => p.line * 1e7 + p.character;
   const hit = result.quotations.find(({ data }) => at(data.replaceRange.start) <= at(params.position) && at(params.position) <= at(data.replaceRange.end));

@@ -45,6 +45,8 @@ export interface DraftReport {
   quotes: QuoteReport[];
   /** Present when the draft could not be read or checked. */
   skipped?: string;
+  /** Present when only part of the draft was checked (too many quotations): why, in one phrase. */
+  limit?: string;
 }
 
 /** The whole report, exactly what `--format json` prints. */

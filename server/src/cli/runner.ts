@@ -1,7 +1,7 @@
 // Runs `verbatim check`: resolves configuration, sources and drafts, checks every draft and builds the report.
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { checkDraft, type DraftCheckOptions } from '../core/check.js';
+import type { DraftCheckOptions } from '../core/check.js';
 import { draftFormatOf } from '../core/extract/index.js';
 import { SourceIndex } from '../core/sourceIndex.js';
 import { addSummaries, summarize, type Summary } from '../core/summary.js';
@@ -18,6 +18,7 @@ import {
   type ProjectConfig,
 } from '../io/config.js';
 import { decodeSource } from '../io/decode.js';
+import { checkDraftWithinLimits, draftTooLarge } from '../io/draftLimits.js';
 import { loadSources } from '../io/sources.js';
 import { UsageError } from './args.js';
 import { expandDraftArgs, findDrafts, type DraftFile } from './drafts.js';
@@ -82,7 +83,9 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
       continue;
     }
     const lines = new LineIndex(checked.text);
-    results.push({ file: draft.display, quotes: checked.findings.map((finding) => reporter.quote(finding, lines)) });
+    const result: DraftReport = { file: draft.display, quotes: checked.findings.map((finding) => reporter.quote(finding, lines)) };
+    if (checked.limit) result.limit = checked.limit;
+    results.push(result);
     findings.push(checked.findings);
   }
 
@@ -91,7 +94,9 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
     summarize([]),
   );
   const skippedDrafts = results.filter((result) => result.skipped !== undefined);
-  let exitCode: 0 | 1 | 2 = summary.verbatim === summary.total && skippedDrafts.length === 0 ? 0 : 1;
+  // A draft checked only in part is not a pass, whatever its checked quotations say.
+  const partial = results.some((result) => result.limit !== undefined);
+  let exitCode: 0 | 1 | 2 = summary.verbatim === summary.total && skippedDrafts.length === 0 && !partial ? 0 : 1;
   let problem: string | null = null;
   if (skippedDrafts.length === results.length) {
     exitCode = 2;
@@ -173,7 +178,7 @@ async function checkOne(
   draft: DraftFile,
   index: SourceIndex,
   options: Partial<DraftCheckOptions>,
-): Promise<{ text: string; findings: Finding[] } | { skipped: string }> {
+): Promise<{ text: string; findings: Finding[]; limit: string | null } | { skipped: string }> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(draft.path);
@@ -182,9 +187,14 @@ async function checkOne(
   }
   const decoded = decodeSource(bytes);
   if ('skip' in decoded) return { skipped: decoded.skip };
+  const tooLarge = draftTooLarge(decoded.text.length);
+  if (tooLarge) return { skipped: tooLarge.reason };
   try {
     const format = draftFormatOf(draft.path) ?? 'plaintext';
-    return { text: decoded.text, findings: checkDraft(index, decoded.text, format, options) };
+    // The command line has nothing else to serve meanwhile, so the check runs in one slice.
+    const checked = await checkDraftWithinLimits(index, decoded.text, format, options, undefined, { sliceMs: Infinity });
+    if (!checked) return { skipped: 'the check was cancelled' };
+    return { text: decoded.text, findings: checked.findings, limit: checked.stopped?.reason ?? null };
   } catch (error) {
     return { skipped: `the check failed (${error instanceof Error ? error.message : String(error)})` };
   }

@@ -36,17 +36,20 @@ export async function checkAllQuotes(service: VerbatimService): Promise<CheckAll
         const open = service.documents.get(uri);
         let result;
         if (open) {
-          result = service.checkDocument(open);
+          result = await service.checkDocument(open);
+          // The draft changed while it was checked; its newer text is checked and published on its own.
+          if (!result) continue;
         } else {
           const read = await readDraft(file, folder.settings.maxSourceFileBytes);
           if ('skip' in read) {
             skipped.push({ file, reason: read.skip });
             continue;
           }
-          result = service.check(folder, uri, read.text, draftFormatOf(file) ?? formatOf(null, uri), null);
+          result = await service.check(folder, uri, read.text, draftFormatOf(file) ?? formatOf(null, uri), null);
+          if (!result) continue;
           service.diskDrafts.add(uri);
+          service.publish(result);
         }
-        service.publish(result);
         total = addSummaries(total, result.summary);
         drafts++;
       }

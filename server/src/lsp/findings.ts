@@ -178,3 +178,14 @@ export function checkedQuotations(findings: readonly Finding[], context: Finding
     return { data, diagnostic };
   });
 }
+
+/** A warning at the very top of a draft (code quote.unchecked): the check of the whole draft failed or stopped short. */
+export function topOfDraft(message: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: DiagnosticCodes.unchecked,
+    source: DIAGNOSTIC_SOURCE,
+    message,
+  };
+}

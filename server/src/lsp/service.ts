@@ -3,7 +3,6 @@
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  DiagnosticSeverity,
   FileChangeType,
   type ClientCapabilities,
   type Connection,
@@ -15,21 +14,19 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename, dirname } from 'node:path';
-import { checkDraft } from '../core/check.js';
 import { draftFormatOf } from '../core/extract/index.js';
 import { summarize, type Summary } from '../core/summary.js';
 import type { DraftFormat } from '../core/types.js';
 import { isFileUri, pathToUri, uriToPath } from '../convert.js';
 import { CONFIG_FILE_NAME } from '../io/config.js';
+import { checkDraftWithinLimits, DEFAULT_DRAFT_LIMITS, stoppedMessage } from '../io/draftLimits.js';
 import {
-  DIAGNOSTIC_SOURCE,
-  DiagnosticCodes,
   Methods,
   parseSettings,
   type DocumentStatus,
   type StatusResult,
 } from '../protocol.js';
-import { checkedQuotations, type CheckedQuotation } from './findings.js';
+import { checkedQuotations, topOfDraft, type CheckedQuotation } from './findings.js';
 import { readDraft } from './drafts.js';
 import { isInside, loadFolderSettings, SourceFolder, unresolvedSettings } from './folder.js';
 
@@ -40,8 +37,18 @@ export interface DraftResult {
   version: number | null;
   quotations: CheckedQuotation[];
   summary: Summary;
-  /** Set when the check itself failed: a diagnostic saying so, so that a failed check never looks like a pass. */
+  /**
+   * Set when the check failed or stopped short of the whole draft (a limit): a diagnostic at the top of the draft
+   * saying so, so that a check that did not run never looks like a pass.
+   */
   failure?: Diagnostic;
+}
+
+/** A check of one open draft that is running: the version it checks and how to stop it. */
+interface RunningCheck {
+  version: number;
+  cancelled: boolean;
+  done: Promise<DraftResult | null>;
 }
 
 /** What the client can do, as far as the server cares. */
@@ -67,6 +74,8 @@ export class VerbatimService {
   /** Drafts whose diagnostics came from disk (Check All Quotes) rather than an open buffer. */
   readonly diskDrafts = new Set<string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Checks of open drafts that are under way, at most one per draft. */
+  private readonly running = new Map<string, RunningCheck>();
   private readonly pendingFolders = new Set<SourceFolder>();
   private sourceTimer: ReturnType<typeof setTimeout> | null = null;
   private watcherRegistration: Disposable | null = null;
@@ -274,8 +283,9 @@ export class VerbatimService {
     if (!folder) return;
     const read = await readDraft(uriToPath(uri), folder.settings.maxSourceFileBytes);
     if ('skip' in read) return;
-    const result = this.check(folder, uri, read.text, draftFormatOf(uriToPath(uri)) ?? 'plaintext', null);
-    this.publish(result);
+    const result = await this.check(folder, uri, read.text, draftFormatOf(uriToPath(uri)) ?? 'plaintext', null);
+    // The draft may have been opened meanwhile; its buffer is then what counts.
+    if (result && !this.documents.get(uri)) this.publish(result);
   }
 
   /** True for an open document in one of the checked languages, inside a workspace folder. */
@@ -291,17 +301,27 @@ export class VerbatimService {
   schedule(uri: string, delay = EDIT_DELAY_MS): void {
     const waiting = this.timers.get(uri);
     if (waiting) clearTimeout(waiting);
+    this.stopRunning(uri);
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
       void this.checkOpenDocument(uri);
     }, delay));
   }
 
-  /** Drops a waiting check of a draft (it was closed). */
+  /** Drops a waiting check of a draft and stops a running one (it was closed). */
   cancel(uri: string): void {
     const waiting = this.timers.get(uri);
     if (waiting) clearTimeout(waiting);
     this.timers.delete(uri);
+    this.stopRunning(uri);
+  }
+
+  /** Stops the running check of a draft, if any: it ends at its next slice and publishes nothing. */
+  private stopRunning(uri: string): void {
+    const running = this.running.get(uri);
+    if (!running) return;
+    running.cancelled = true;
+    this.running.delete(uri);
   }
 
   private async checkOpenDocument(uri: string): Promise<void> {
@@ -314,54 +334,93 @@ export class VerbatimService {
     // The document changed or closed while the sources were loading; the newer state has its own check.
     if (!current || current.version !== document.version || this.timers.has(uri)) return;
     if (!this.isCheckedDocument(current)) return;
-    this.publish(this.checkDocument(current));
+    await this.checkDocument(current);
   }
 
-  /** Checks an open document now; the result is also kept for hovers and the status. */
-  checkDocument(document: TextDocument): DraftResult {
-    const folder = this.folderOf(document.uri);
-    const format = formatOf(document.languageId, document.uri);
-    if (!folder) return { uri: document.uri, version: document.version, quotations: [], summary: summarize([]) };
-    return this.check(folder, document.uri, document.getText(), format, document.version);
+  /**
+   * Checks an open document, or joins the check of its current version that is already running; the result is
+   * published (and kept for hovers and the status) if the document is still at that version when it is ready.
+   * Gives null when the check was stopped because the document changed or closed.
+   */
+  checkDocument(document: TextDocument): Promise<DraftResult | null> {
+    const { uri, version } = document;
+    const running = this.running.get(uri);
+    if (running && running.version === version) return running.done;
+    this.stopRunning(uri);
+    const folder = this.folderOf(uri);
+    if (!folder) return Promise.resolve({ uri, version, quotations: [], summary: summarize([]) });
+    const job: RunningCheck = { version, cancelled: false, done: Promise.resolve(null) };
+    job.done = this.check(folder, uri, document.getText(), formatOf(document.languageId, uri), version, () => job.cancelled).then((result) => {
+      if (this.running.get(uri) === job) this.running.delete(uri);
+      if (result && this.documents.get(uri)?.version === version) this.publish(result);
+      return result;
+    });
+    this.running.set(uri, job);
+    return job.done;
   }
 
   /** The latest result for an open document, checking it now if its result is missing or older than its text. */
-  currentResult(uri: string): DraftResult | null {
+  async currentResult(uri: string): Promise<DraftResult | null> {
     const document = this.documents.get(uri);
     if (!document || !this.isCheckedDocument(document)) return null;
     const folder = this.folderOf(uri);
     if (!folder || folder.state === 'indexing') return this.results.get(uri) ?? null;
     const result = this.results.get(uri);
     if (result && result.version === document.version) return result;
-    this.cancel(uri);
-    const fresh = this.checkDocument(document);
-    this.publish(fresh);
-    return fresh;
+    const waiting = this.timers.get(uri);
+    if (waiting) clearTimeout(waiting);
+    this.timers.delete(uri);
+    return (await this.checkDocument(document)) ?? this.results.get(uri) ?? null;
   }
 
-  /** Runs the core check of one draft text. One draft that breaks the checker is reported on, never fatal. */
-  check(folder: SourceFolder, uri: string, text: string, format: DraftFormat, version: number | null): DraftResult {
+  /**
+   * Runs the check of one draft text within the draft limits, in slices that let other requests be answered
+   * meanwhile; a check that runs long shows progress. Gives null when `cancelled` says so between slices. One draft
+   * that breaks the checker is reported on, never fatal.
+   */
+  async check(
+    folder: SourceFolder,
+    uri: string,
+    text: string,
+    format: DraftFormat,
+    version: number | null,
+    cancelled: () => boolean = () => false,
+  ): Promise<DraftResult | null> {
     this.checks++;
+    const index = folder.index;
+    let progress: Awaited<ReturnType<Connection['window']['createWorkDoneProgress']>> | null = null;
     try {
-      const findings = checkDraft(folder.index, text, format, folder.settings.check);
+      const checked = await checkDraftWithinLimits(index, text, format, folder.settings.check, DEFAULT_DRAFT_LIMITS, {
+        cancelled,
+        afterSlice: async (done, total) => {
+          if (!progress) {
+            progress = await this.connection.window.createWorkDoneProgress();
+            progress.begin('Verbatim', 0, `Checking ${basename(isFileUri(uri) ? uriToPath(uri) : uri)}`, false);
+          }
+          progress.report(total > 0 ? Math.floor((done / total) * 100) : 0, `Checking quotations: ${numberFormat.format(done)} of ${numberFormat.format(total)}`);
+        },
+      });
+      if (!checked) return null;
+      const { findings, stopped } = checked;
       const quotations = checkedQuotations(findings, {
         text,
         version,
-        source: (id) => folder.index.get(id),
+        source: (id) => index.get(id),
         severity: folder.settings.severity,
         attributionTemplate: folder.settings.attributionTemplate,
       });
-      return { uri, version, quotations, summary: summarize(findings) };
+      const result: DraftResult = { uri, version, quotations, summary: summarize(findings) };
+      if (stopped) {
+        this.connection.console.warn(`Checking ${uri} stopped short: ${stopped.reason}.`);
+        result.failure = topOfDraft(stoppedMessage(stopped));
+      }
+      return result;
     } catch (error) {
       this.connection.console.error(`Checking ${uri} failed: ${(error as Error).stack ?? String(error)}`);
-      const failure: Diagnostic = {
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: DiagnosticSeverity.Warning,
-        code: DiagnosticCodes.unchecked,
-        source: DIAGNOSTIC_SOURCE,
-        message: `Verbatim could not check this draft, so none of its quotations is verified: ${(error as Error).message}`,
-      };
+      const failure = topOfDraft(`Verbatim could not check this draft, so none of its quotations is verified: ${(error as Error).message}`);
       return { uri, version, quotations: [], summary: summarize([]), failure };
+    } finally {
+      (progress as { done(): void } | null)?.done();
     }
   }
 

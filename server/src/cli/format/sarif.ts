@@ -51,6 +51,7 @@ const BASE_ID = 'SRCROOT';
 export function formatSarif(report: Report, context: { cwd: string; version: string }): string {
   const results: object[] = [];
   for (const draft of report.results) {
+    if (draft.limit !== undefined) results.push(stoppedResult(draft.file, draft.limit));
     for (const quote of draft.quotes) {
       if (quote.verdict === 'verbatim' && quote.limit === undefined) continue;
       results.push(resultOf(draft.file, quote));
@@ -67,6 +68,13 @@ export function formatSarif(report: Report, context: { cwd: string; version: str
       .map((draft) => ({
         level: 'error',
         message: { text: `Draft not checked: ${draft.skipped}.` },
+        locations: [{ physicalLocation: { artifactLocation: artifact(draft.file) } }],
+      })),
+    ...report.results
+      .filter((draft) => draft.limit !== undefined)
+      .map((draft) => ({
+        level: 'error',
+        message: { text: `Draft checked only in part: ${draft.limit}.` },
         locations: [{ physicalLocation: { artifactLocation: artifact(draft.file) } }],
       })),
   ];
@@ -96,6 +104,18 @@ export function formatSarif(report: Report, context: { cwd: string; version: str
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A result at the top of a draft checked only in part, so that code scanning shows it where the draft is. */
+function stoppedResult(file: string, limit: string): object {
+  const rule = RULES.findIndex((candidate) => candidate.id === QUOTE_CODES.unchecked);
+  return {
+    ruleId: QUOTE_CODES.unchecked,
+    ruleIndex: rule,
+    level: RULES[rule].level,
+    message: { text: `The draft was checked only in part: ${limit}; split it to check the rest.` },
+    locations: [{ physicalLocation: { artifactLocation: artifact(file), region: { startLine: 1, startColumn: 1 } } }],
+  };
 }
 
 function resultOf(file: string, quote: QuoteReport): object {

@@ -37,6 +37,7 @@ export function formatText(
       return;
     }
     lines.push(`${paint('bold', result.file)}  ${paint('dim', `(${formatSummary(summarize(findings[i] ?? []))})`)}`);
+    if (result.limit !== undefined) lines.push(`${result.file}:1:1  ${paint('red', 'stopped short')}: ${result.limit}`);
     for (const quote of result.quotes) lines.push(...formatQuote(result.file, quote, paint));
   });
   const { skipped, documents } = report.sources;
