@@ -115,6 +115,8 @@ test('20,000 unmatched marks finish fast and find nothing odd', () => {
   }
 });
 
+// The bounds are far above the measured times (under a second here): they catch work that grows faster than the
+// draft, not a slow machine.
 test('a 10 MB plain-text or LaTeX draft finishes fast', () => {
   const paragraph = '“Yes,” she said, “the Joneses’ house is 12" wide and it’s ‘fine’.” He didn\'t agree.\n\n';
   const text = paragraph.repeat(Math.ceil(10_000_000 / paragraph.length));
@@ -122,7 +124,7 @@ test('a 10 MB plain-text or LaTeX draft finishes fast', () => {
     const t0 = performance.now();
     const found = findQuotations(text, format);
     const elapsed = performance.now() - t0;
-    assert.ok(elapsed < 2000, `${format} took ${elapsed.toFixed(0)} ms`);
+    assert.ok(elapsed < 20_000, `${format} took ${elapsed.toFixed(0)} ms`);
     assert.equal(found.length, 2 * Math.ceil(10_000_000 / paragraph.length));
   }
 });
@@ -133,7 +135,7 @@ test('a 250 kB Markdown draft finishes in seconds', () => {
   const t0 = performance.now();
   const found = findQuotations(text, 'markdown');
   const elapsed = performance.now() - t0;
-  assert.ok(elapsed < 3000, `took ${elapsed.toFixed(0)} ms`);
+  assert.ok(elapsed < 15_000, `took ${elapsed.toFixed(0)} ms`);
   assert.equal(found.length, 2 * Math.ceil(250_000 / paragraph.length));
 });
 

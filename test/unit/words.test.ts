@@ -44,3 +44,10 @@ test('negations are recognised, contracted ones too', () => {
   for (const word of ['not', 'never', 'no', "don't", "won't", 'cannot']) assert.ok(isNegation(word), word);
   assert.ok(!isNegation('note'));
 });
+
+test('letters outside the basic plane stay whole, and a lone surrogate is no letter', () => {
+  const text = 'x 𝔘𝔫𝔦 y \uDC00 z';
+  const words = splitWords(text);
+  assert.deepEqual(words.folded, ['x', 'uni', 'y', 'z']);
+  assert.equal(text.slice(words.starts[1], words.ends[1]), '𝔘𝔫𝔦');
+});

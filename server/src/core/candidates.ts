@@ -12,8 +12,14 @@ export interface Region {
   support: number;
 }
 
-/** How many keys are looked up at most, and how many places are read at most, per quotation. */
+/**
+ * How many keys are looked up at most, and how many places are read at most, per quotation. Past the first few
+ * keys, only keys that keep the reading cheap are added: the rarest keys already place a quotation that the
+ * sources hold, and common ones only add noise.
+ */
 const MAX_KEYS = 24;
+const ENOUGH_KEYS = 6;
+const CHEAP_PLACES = 5_000;
 const MAX_PLACES = 200_000;
 
 interface Key {
@@ -57,6 +63,7 @@ export function findRegions(
   for (const key of keys) {
     if (key.frequency === 0) continue;
     if (used >= MAX_KEYS || (used > 0 && read + key.frequency > MAX_PLACES)) break;
+    if (used >= ENOUGH_KEYS && read + key.frequency > CHEAP_PLACES) break;
     used++;
     read += key.frequency;
     for (const place of index.lookup(key.first, key.second, MAX_PLACES)) {

@@ -73,9 +73,7 @@ function checkGroup(index: SourceIndex, draft: string, parts: Quotation[], optio
   const best = bestAlignment(index, words, ids);
   if (!best) return parts.map((quotation) => unsourced(quotation, false, 0));
   const whole = measure(index, best, words, draft, () => true);
-  const isSourced =
-    whole.changes.length === 0 ||
-    (whole.similarity >= options.alteredThreshold && whole.contentMatches >= Math.min(2, whole.sourceContent));
+  const isSourced = whole.changes.length === 0 || sameStatement(whole, options);
   return parts.map((quotation, part) => {
     if (!isSourced) return unsourced(quotation, false, whole.similarity);
     const own = parts.length === 1 ? whole : measure(index, best, words, draft, (q) => words.part[q] === part);
@@ -84,6 +82,20 @@ function checkGroup(index: SourceIndex, draft: string, parts: Quotation[], optio
     const reported = verdict === 'altered' ? wholeStatement(best.source, span) : span;
     return sourced(quotation, verdict, false, own.similarity, best.source, reported, own.changes);
   });
+}
+
+/** Words of a long quotation that, found in order in one passage, make it the same statement reworded. */
+const STRONG_CONTENT_MATCHES = 5;
+
+/**
+ * Whether a differing passage holds the same statement in other words, rather than sharing words by chance. Either
+ * the passage is close overall (weighted similarity at the threshold), or it holds, in order, several content
+ * words and at least half of the quotation's weight: a loose paraphrase of a long statement, as rewrites make them.
+ */
+function sameStatement(measured: Measured, options: CheckOptions): boolean {
+  if (measured.contentMatches < Math.min(2, measured.sourceContent)) return false;
+  if (measured.similarity >= options.alteredThreshold) return true;
+  return measured.contentMatches >= STRONG_CONTENT_MATCHES && measured.coverage >= 0.5;
 }
 
 interface Candidate {
@@ -114,6 +126,8 @@ interface Measured {
   contentMatches: number;
   /** Content words (not function words) in the aligned source passage. */
   sourceContent: number;
+  /** Share of the quotation's weight that the passage holds word for word. */
+  coverage: number;
   first: number;
   last: number;
 }
@@ -185,7 +199,7 @@ function measure(
       let dropsNegation = false;
       for (let w = step.from; w < step.to; w++) dropsNegation ||= isNegation(folded(w));
       if (dropsNegation && words.elided[step.before]) {
-        changes.push({ draft: '…', source: text.slice(source.starts[step.from], source.ends[step.to - 1]) });
+        changes.push({ draft: '…', source: text.slice(source.starts[step.from], SourceIndex.wordEnd(source, step.to - 1)) });
       }
     }
     if (step.kind !== 'insert' && step.kind !== 'skip') lastQuoteWord = step.quote;
@@ -193,7 +207,8 @@ function measure(
   flush();
   const total = quoteWeight + sourceWeight;
   const similarity = changes.length === 0 ? 1 : total === 0 ? 0 : Math.min(1, (2 * matched) / total);
-  return { changes, similarity: round(similarity), contentMatches, sourceContent, first, last };
+  const coverage = quoteWeight === 0 ? 0 : matched / quoteWeight;
+  return { changes, similarity: round(similarity), contentMatches, sourceContent, coverage, first, last };
 }
 
 /**
@@ -214,7 +229,7 @@ function describe(
   const text = source.doc.text;
   const draftText = run.draft.length === 0 ? '' : draft.slice(words.starts[run.draft[0]], words.ends[run.draft[run.draft.length - 1]]);
   const sorted = [...run.source].sort((a, b) => a - b);
-  const sourceText = sorted.length === 0 ? '' : text.slice(source.starts[sorted[0]], source.ends[sorted[sorted.length - 1]]);
+  const sourceText = sorted.length === 0 ? '' : text.slice(source.starts[sorted[0]], SourceIndex.wordEnd(source, sorted[sorted.length - 1]));
   return { draft: draftText, source: sourceText };
 }
 
@@ -268,7 +283,7 @@ function lowerBound(values: Uint32Array, value: number): number {
 }
 
 function spanOf(source: IndexedSource, first: number, last: number): Span {
-  return { start: source.starts[first], end: source.ends[last - 1] };
+  return { start: source.starts[first], end: SourceIndex.wordEnd(source, last - 1) };
 }
 
 function unsourced(quotation: Quotation, short: boolean, similarity: number, limit?: string): Finding {

@@ -1,7 +1,9 @@
-// The in-memory index of sources: each source's words as numbers, and a hash index of single words and word pairs
-// that finds where a quotation's rarer words stand without reading the sources again.
+// The in-memory index of sources: each source's words as dictionary numbers, and hash segments over single words
+// and word pairs that find where a quotation's rarer words stand without reading the sources again.
 import { findQuotations } from './extract/index.js';
-import { splitWords, wordWeight } from './words.js';
+import { prepareBatch, type PreparedBatch } from './prepare.js';
+import { hashKey, hashWord, Segment } from './segment.js';
+import { wordEnd } from './words.js';
 import type { SourceDocument, Span } from './types.js';
 
 /** A source with its words resolved to dictionary numbers. */
@@ -9,10 +11,10 @@ export interface IndexedSource {
   readonly doc: SourceDocument;
   /** Dictionary number of each word. */
   readonly ids: Int32Array;
+  /** Offset of each word in the source's text. */
   readonly starts: Uint32Array;
-  readonly ends: Uint32Array;
-  /** Spans of the source's own quotations (start, end pairs in document order), for the short-quotation rule. */
-  readonly quoted: Uint32Array;
+  /** False once the source is replaced or deleted; its words stay in its segment until that is rebuilt. */
+  live: boolean;
 }
 
 /** Where a looked-up key stands: the source and the index of its (first) word. */
@@ -29,79 +31,92 @@ export interface IndexStats {
   vocabulary: number;
 }
 
-const UNKNOWN = -1;
+const NONE = -1;
+/** Sources added one at a time are indexed in batches of about this many characters, one segment each. */
+const BATCH_CHARACTERS = 8_000_000;
 
 /**
  * Holds the sources quotations are checked against. `set` adds or replaces a source and `delete` removes one;
- * both are cheap, and the hash index is brought up to date lazily, in segments, when it is next searched.
+ * `addBatch` takes many sources prepared elsewhere (another thread, a cache) at once. The hash segments are
+ * brought up to date lazily, when the index is next searched.
  */
 export class SourceIndex {
   private readonly dictionary = new Map<string, number>();
   private readonly words: string[] = [];
-  /** How often each dictionary word occurs in the live sources. */
+  private hashes = new Uint32Array(1024);
   private readonly counts: number[] = [];
   private readonly sources = new Map<string, IndexedSource>();
-  private readonly pending: IndexedSource[] = [];
-  private segments: Segment[] = [];
+  private pending: SourceDocument[] = [];
+  private segments: Array<Segment<IndexedSource>> = [];
   private characters = 0;
   private wordCount = 0;
 
   /** Adds `doc`, replacing any source with the same id. */
   set(doc: SourceDocument): void {
     this.delete(doc.id);
-    const split = splitWords(doc.text);
-    const ids = new Int32Array(split.folded.length);
-    for (let i = 0; i < ids.length; i++) {
-      ids[i] = this.intern(split.folded[i]);
-      this.counts[ids[i]]++;
-    }
-    const quoted: number[] = [];
-    for (const quotation of findQuotations(doc.text, 'plaintext')) quoted.push(quotation.start, quotation.end);
-    const source: IndexedSource = {
-      doc,
-      ids,
-      starts: Uint32Array.from(split.starts),
-      ends: Uint32Array.from(split.ends),
-      quoted: Uint32Array.from(quoted),
-    };
-    this.sources.set(doc.id, source);
-    this.pending.push(source);
+    this.pending.push(doc);
     this.characters += doc.text.length;
-    this.wordCount += ids.length;
+  }
+
+  /** Adds sources prepared by `prepareBatch` over their texts, in the same order, replacing any with the same id. */
+  addBatch(docs: SourceDocument[], batch: PreparedBatch): void {
+    const numbers = Int32Array.from(batch.vocabulary, (word) => this.intern(word));
+    const added: IndexedSource[] = [];
+    docs.forEach((doc, n) => {
+      this.delete(doc.id);
+      const ids = batch.ids[n];
+      for (let w = 0; w < ids.length; w++) {
+        ids[w] = numbers[ids[w]];
+        this.counts[ids[w]]++;
+      }
+      const source: IndexedSource = { doc, ids, starts: batch.starts[n], live: true };
+      this.sources.set(doc.id, source);
+      this.characters += doc.text.length;
+      this.wordCount += ids.length;
+      added.push(source);
+    });
+    this.segments.push(new Segment(added, batch.segment));
   }
 
   /** Removes the source with this id; false when there was none. */
   delete(id: string): boolean {
+    const waiting = this.pending.findIndex((doc) => doc.id === id);
+    if (waiting >= 0) {
+      this.characters -= this.pending[waiting].text.length;
+      this.pending.splice(waiting, 1);
+      return true;
+    }
     const source = this.sources.get(id);
     if (!source) return false;
     this.sources.delete(id);
+    source.live = false;
     for (const word of source.ids) this.counts[word]--;
     this.characters -= source.doc.text.length;
     this.wordCount -= source.ids.length;
-    const waiting = this.pending.indexOf(source);
-    if (waiting >= 0) this.pending.splice(waiting, 1);
     return true;
   }
 
   get(id: string): SourceDocument | undefined {
-    return this.sources.get(id)?.doc;
+    return this.sources.get(id)?.doc ?? this.pending.find((doc) => doc.id === id);
   }
 
   get size(): number {
-    return this.sources.size;
+    return this.sources.size + this.pending.length;
   }
 
   ids(): string[] {
-    return [...this.sources.keys()];
+    return [...this.sources.keys(), ...this.pending.map((doc) => doc.id)];
   }
 
   stats(): IndexStats {
+    this.refresh();
     return { documents: this.sources.size, words: this.wordCount, characters: this.characters, vocabulary: this.words.length };
   }
 
   /** The dictionary number of a folded word, or -1 when no source has it. */
   wordId(folded: string): number {
-    return this.dictionary.get(folded) ?? UNKNOWN;
+    this.refresh();
+    return this.dictionary.get(folded) ?? NONE;
   }
 
   /** The folded word behind a dictionary number. */
@@ -119,21 +134,36 @@ export class SourceIndex {
   }
 
   /** How many places a key may stand in (an upper bound: hash buckets are shared). */
-  frequency(first: number, second: number = UNKNOWN): number {
+  frequency(first: number, second: number = NONE): number {
     this.refresh();
+    const key = this.keyOf(first, second);
     let total = 0;
-    for (const segment of this.segments) total += segment.bucketSize(first, second);
+    for (const segment of this.segments) total += segment.bucketSize(key);
     return total;
   }
 
   /** Every place where word `first` (followed by `second`, when given) stands in a live source. */
-  lookup(first: number, second: number = UNKNOWN, limit = Infinity): Occurrence[] {
+  lookup(first: number, second: number = NONE, limit = Infinity): Occurrence[] {
     this.refresh();
+    const key = this.keyOf(first, second);
     const found: Occurrence[] = [];
     for (const segment of this.segments) {
-      if (!segment.collect(first, second, found, limit, (source) => this.sources.get(source.doc.id) === source)) break;
+      const complete = segment.forEachPlace(key, (source, word) => {
+        // Buckets are shared by unrelated keys, so every place is checked against the words it should hold.
+        if (source.ids[word] !== first) return true;
+        if (second !== NONE && source.ids[word + 1] !== second) return true;
+        if (!source.live) return true;
+        found.push({ source, word });
+        return found.length < limit;
+      });
+      if (!complete) break;
     }
     return found;
+  }
+
+  /** Offset just past word `word` of the source. */
+  static wordEnd(source: IndexedSource, word: number): number {
+    return wordEnd(source.doc.text, source.starts[word]);
   }
 
   /** True when `span` of the source lies inside one of the source's own quotations. */
@@ -141,20 +171,24 @@ export class SourceIndex {
     return SourceIndex.enclosingQuotation(source, span) !== null;
   }
 
-  /** The source's own quotation that holds `span`, or null when the span is not inside one. */
+  /**
+   * The source's own quotation that holds `span`, or null when the span is not inside one. Only the paragraph
+   * around the span is read: quotation marks never pair across a blank line except to continue a quotation.
+   */
   static enclosingQuotation(source: IndexedSource, span: Span): Span | null {
-    const quoted = source.quoted;
-    let lo = 0;
-    let hi = quoted.length / 2 - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (quoted[2 * mid + 1] < span.end) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    if (lo < quoted.length / 2 && quoted[2 * lo] <= span.start && span.end <= quoted[2 * lo + 1]) {
-      return { start: quoted[2 * lo], end: quoted[2 * lo + 1] };
+    const text = source.doc.text;
+    const from = paragraphEdge(text, span.start, -1);
+    const to = paragraphEdge(text, span.end, 1);
+    for (const quotation of findQuotations(text.slice(from, to), 'plaintext')) {
+      if (quotation.start + from <= span.start && span.end <= quotation.end + from) {
+        return { start: quotation.start + from, end: quotation.end + from };
+      }
     }
     return null;
+  }
+
+  private keyOf(first: number, second: number): number {
+    return hashKey(first < 0 ? 0 : this.hashes[first], second < 0 ? NONE : this.hashes[second]);
   }
 
   private intern(folded: string): number {
@@ -164,117 +198,64 @@ export class SourceIndex {
       this.dictionary.set(folded, id);
       this.words.push(folded);
       this.counts.push(0);
+      if (id >= this.hashes.length) {
+        const grown = new Uint32Array(this.hashes.length * 2);
+        grown.set(this.hashes);
+        this.hashes = grown;
+      }
+      this.hashes[id] = hashWord(folded);
     }
     return id;
   }
 
-  /** Puts pending sources into a new segment and rebuilds segments that are mostly replaced or deleted. */
+  /**
+   * Indexes the sources added one at a time, and rebuilds segments that are mostly replaced or deleted. Small
+   * additions (a source edited in the editor) make a small segment of their own, so an edit never re-indexes
+   * the rest.
+   */
   private refresh(): void {
-    const stale = this.segments.filter((segment) => segment.liveShare((s) => this.sources.get(s.doc.id) === s) < 0.5);
-    if (this.pending.length === 0 && stale.length === 0) return;
-    const rebuilt: IndexedSource[] = [...this.pending];
-    for (const segment of stale) {
-      for (const source of segment.sources) if (this.sources.get(source.doc.id) === source) rebuilt.push(source);
-    }
-    this.segments = this.segments.filter((segment) => !stale.includes(segment));
-    this.pending.length = 0;
-    if (rebuilt.length > 0) this.segments.push(new Segment(rebuilt, (id) => wordWeight(this.words[id]) < 1));
-  }
-}
-
-function hashKey(first: number, second: number): number {
-  let h = Math.imul(first + 1, 0x9e3779b1) ^ Math.imul(second + 2, 0x85ebca77);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  h ^= h >>> 12;
-  return h >>> 0;
-}
-
-/**
- * An immutable hash index over a batch of sources: every content word and every pair of neighbouring words is a
- * key; the places of all keys sit in one array, grouped by bucket, so a look-up reads one contiguous stretch.
- */
-class Segment {
-  readonly sources: IndexedSource[];
-  private readonly bases: Uint32Array;
-  private readonly bucketStarts: Uint32Array;
-  private readonly places: Uint32Array;
-  private readonly mask: number;
-
-  constructor(sources: IndexedSource[], isFunctionWord: (id: number) => boolean) {
-    this.sources = sources;
-    this.bases = new Uint32Array(sources.length + 1);
-    for (let d = 0; d < sources.length; d++) this.bases[d + 1] = this.bases[d] + sources[d].ids.length;
-    const total = this.bases[sources.length];
-    let buckets = 1024;
-    while (buckets < total) buckets *= 2;
-    this.mask = buckets - 1;
-    // Two passes of a counting sort: count the keys per bucket, then place each key's position in its bucket.
-    const counts = new Uint32Array(buckets + 1);
-    this.forEachKey(isFunctionWord, (bucket) => counts[bucket + 1]++);
-    for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
-    this.bucketStarts = counts.slice();
-    this.places = new Uint32Array(counts[buckets]);
-    this.forEachKey(isFunctionWord, (bucket, place) => {
-      this.places[counts[bucket]++] = place;
+    const stale = this.segments.filter((segment) => {
+      const live = segment.sources.filter((source) => source.live).length;
+      return live < segment.sources.length / 2;
     });
-  }
-
-  bucketSize(first: number, second: number): number {
-    const bucket = hashKey(first, second) & this.mask;
-    return this.bucketStarts[bucket + 1] - this.bucketStarts[bucket];
-  }
-
-  liveShare(isLive: (source: IndexedSource) => boolean): number {
-    if (this.sources.length === 0) return 0;
-    let live = 0;
-    for (const source of this.sources) if (isLive(source)) live++;
-    return live / this.sources.length;
-  }
-
-  /** Adds the live places of a key to `found`; false once `limit` is reached. */
-  collect(
-    first: number,
-    second: number,
-    found: Occurrence[],
-    limit: number,
-    isLive: (source: IndexedSource) => boolean,
-  ): boolean {
-    const bucket = hashKey(first, second) & this.mask;
-    for (let k = this.bucketStarts[bucket]; k < this.bucketStarts[bucket + 1]; k++) {
-      const place = this.places[k];
-      const d = this.sourceAt(place);
-      const source = this.sources[d];
-      const word = place - this.bases[d];
-      // Buckets are shared by unrelated keys, so every place is checked against the words it should hold.
-      if (source.ids[word] !== first) continue;
-      if (second !== UNKNOWN && source.ids[word + 1] !== second) continue;
-      if (!isLive(source)) continue;
-      found.push({ source, word });
-      if (found.length >= limit) return false;
-    }
-    return true;
-  }
-
-  private sourceAt(place: number): number {
-    let lo = 0;
-    let hi = this.sources.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.bases[mid] <= place) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  private forEachKey(isFunctionWord: (id: number) => boolean, visit: (bucket: number, place: number) => void): void {
-    for (let d = 0; d < this.sources.length; d++) {
-      const ids = this.sources[d].ids;
-      const base = this.bases[d];
-      for (let w = 0; w < ids.length; w++) {
-        if (!isFunctionWord(ids[w])) visit(hashKey(ids[w], UNKNOWN) & this.mask, base + w);
-        if (w + 1 < ids.length) visit(hashKey(ids[w], ids[w + 1]) & this.mask, base + w);
+    if (this.pending.length === 0 && stale.length === 0) return;
+    const docs = [...this.pending];
+    this.pending = [];
+    for (const segment of stale) {
+      for (const source of segment.sources) {
+        if (!source.live) continue;
+        // The source moves to a new segment: it leaves the index here and comes back with the batch.
+        this.delete(source.doc.id);
+        docs.push(source.doc);
+        this.characters += source.doc.text.length;
       }
     }
+    this.segments = this.segments.filter((segment) => !stale.includes(segment));
+    for (const doc of docs) this.characters -= doc.text.length;
+    for (let start = 0; start < docs.length; ) {
+      let end = start;
+      let size = 0;
+      while (end < docs.length && (end === start || size < BATCH_CHARACTERS)) size += docs[end++].text.length;
+      const batch = docs.slice(start, end);
+      this.addBatch(batch, prepareBatch(batch.map((doc) => doc.text)));
+      start = end;
+    }
   }
 }
+
+/** Where the paragraph around `offset` starts (direction -1) or ends (direction 1), at most 20,000 characters away. */
+function paragraphEdge(text: string, offset: number, direction: -1 | 1): number {
+  const limit = direction < 0 ? Math.max(0, offset - 20_000) : Math.min(text.length, offset + 20_000);
+  let sawNewline = false;
+  for (let i = direction < 0 ? offset - 1 : offset; direction < 0 ? i >= limit : i < limit; i += direction) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x0a) {
+      if (sawNewline) return direction < 0 ? i + 1 : i;
+      sawNewline = true;
+    } else if (ch !== 0x20 && ch !== 0x09 && ch !== 0x0d) {
+      sawNewline = false;
+    }
+  }
+  return limit;
+}
+

@@ -14,7 +14,35 @@ export interface Words {
 // Letters, digits and combining marks make words; invisible characters (soft hyphen, zero-width space and joiners,
 // word joiner, BOM) may stand inside a word without splitting it; an apostrophe joins two runs of letters (don't,
 // O'Brien) but is dropped at a word's edges ('tis, Joneses').
-const WORD = /[\p{L}\p{N}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]+(?:['’ʼ‘`′][\p{L}\p{N}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]+)*/gu;
+const SEPARATOR = 0;
+const LETTER = 1;
+const JOINER = 2;
+const INVISIBLE_CHAR = 3;
+const UNKNOWN_CLASS = 255;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const classes = new Uint8Array(0x10000).fill(UNKNOWN_CLASS);
+for (let c = 0; c < 0x80; c++) {
+  classes[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? LETTER : SEPARATOR;
+}
+for (const c of "'’ʼ‘`′") classes[c.charCodeAt(0)] = JOINER;
+for (const c of [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) classes[c] = INVISIBLE_CHAR;
+// A low surrogate on its own is no letter; after a high surrogate it is consumed together with it.
+classes.fill(SEPARATOR, 0xdc00, 0xe000);
+
+/** The class of the character at `i`; a surrogate pair is classed by its code point. */
+function classAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  const known = classes[code];
+  if (known !== UNKNOWN_CLASS) return known;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const point = text.codePointAt(i)!;
+    return point > 0xffff && WORD_CHAR.test(String.fromCodePoint(point)) ? LETTER : SEPARATOR;
+  }
+  const found = WORD_CHAR.test(String.fromCharCode(code)) ? LETTER : SEPARATOR;
+  classes[code] = found;
+  return found;
+}
+
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const APOSTROPHES = /[’ʼ‘`′]/g;
 const MARKS = /\p{M}/gu;
@@ -28,23 +56,103 @@ export function foldWord(word: string): string {
   if (PLAIN.test(cleaned)) return cleaned;
   // Compatibility decomposition turns ligatures and full-width forms into plain letters and splits accents off,
   // so that a source typed without diacritics still matches.
-  return cleaned.normalize('NFKD').replace(MARKS, '').replace(INVISIBLE, '');
+  return cleaned.normalize('NFKD').replace(MARKS, '').replace(INVISIBLE, '').toLowerCase();
+}
+
+/**
+ * Walks the words of text[start, end) in order. This is the one tokenizer of the project: sources and quotations
+ * are split by it alike, so that they always agree. After `next()` returns true, `start` and `end` are the word's
+ * offsets and `folded()` its folded form; `plain` says the folded form is the lower-cased text itself.
+ */
+export class WordScanner {
+  start = 0;
+  end = 0;
+  plain = true;
+  private position: number;
+  private readonly lowered: string;
+  private readonly aligned: boolean;
+
+  constructor(
+    private readonly text: string,
+    private readonly from = 0,
+    private readonly to = text.length,
+  ) {
+    // Lower-casing the whole stretch once is much cheaper than once per word; it is only usable when it keeps
+    // every offset where it was, which it does for all but a handful of letters.
+    const stretch = from === 0 && to === text.length ? text : text.slice(from, to);
+    this.lowered = stretch.toLowerCase();
+    this.aligned = this.lowered.length === stretch.length;
+    this.position = from;
+  }
+
+  /** Moves to the next word; false at the end. */
+  next(): boolean {
+    const text = this.text;
+    const end = this.to;
+    let i = this.position;
+    for (;;) {
+      while (i < end && classAt(text, i) !== LETTER) i++;
+      if (i >= end) {
+        this.position = end;
+        return false;
+      }
+      const wordStart = i;
+      let plain = this.aligned;
+      while (i < end) {
+        const kind = classAt(text, i);
+        const code = text.charCodeAt(i);
+        if (kind === LETTER) {
+          if (code >= 0x80) plain = false;
+          // Surrogate pairs are consumed whole, so a word never ends between the two halves of one character.
+          i += code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
+        } else if (kind === INVISIBLE_CHAR) {
+          plain = false;
+          i++;
+        } else if (kind === JOINER && i + 1 < end && classAt(text, i + 1) === LETTER) {
+          if (code !== 0x27) plain = false;
+          i++;
+        } else {
+          break;
+        }
+      }
+      this.position = i;
+      this.start = wordStart;
+      this.end = i;
+      this.plain = plain;
+      // A word of invisible characters and marks alone folds to nothing and is no word.
+      if (plain || this.folded().length > 0) return true;
+    }
+  }
+
+  /** The folded form of the current word. */
+  folded(): string {
+    return this.plain
+      ? this.lowered.slice(this.start - this.from, this.end - this.from)
+      : foldWord(this.text.slice(this.start, this.end));
+  }
+
+  /** The character code at `offset` of the current word's lower-cased form (only for plain words). */
+  lowerCodeAt(offset: number): number {
+    return this.lowered.charCodeAt(offset - this.from);
+  }
 }
 
 /** Splits text[start, end) into words. */
 export function splitWords(text: string, start = 0, end = text.length): Words {
   const words: Words = { folded: [], starts: [], ends: [] };
-  WORD.lastIndex = start;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    if (match.index >= end) break;
-    const wordEnd = Math.min(match.index + match[0].length, end);
-    const folded = foldWord(text.slice(match.index, wordEnd));
-    if (folded.length === 0) continue;
-    words.folded.push(folded);
-    words.starts.push(match.index);
-    words.ends.push(wordEnd);
+  const scanner = new WordScanner(text, start, end);
+  while (scanner.next()) {
+    words.folded.push(scanner.folded());
+    words.starts.push(scanner.start);
+    words.ends.push(scanner.end);
   }
   return words;
+}
+
+/** Offset just past the word that starts at `start`. */
+export function wordEnd(text: string, start: number): number {
+  const scanner = new WordScanner(text, start, Math.min(text.length, start + 256));
+  return scanner.next() ? scanner.end : start;
 }
 
 // Function words carry little of what a statement says; they count for less when similarity is weighed, so that a

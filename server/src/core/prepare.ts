@@ -1,0 +1,122 @@
+// Turns a batch of source texts into words as numbers of a batch dictionary, plus the batch's hash segment: the
+// expensive part of indexing, kept apart from the index so that it can run on another thread.
+import { buildSegment, hashWord, type SegmentData } from './segment.js';
+import { WordScanner, wordWeight } from './words.js';
+
+/** A batch of sources ready to join a SourceIndex. Word numbers refer to `vocabulary`. */
+export interface PreparedBatch {
+  vocabulary: string[];
+  /** Per source: its words as numbers of `vocabulary`, and where each word starts in the source's text. */
+  ids: Int32Array[];
+  starts: Uint32Array[];
+  segment: SegmentData;
+}
+
+/**
+ * Collects the words of several texts into one dictionary. Words are looked up in an open-addressing table by
+ * their characters, so that the millions of words of a large source are not each copied into a string of their own.
+ */
+export class Tokenizer {
+  readonly vocabulary: string[] = [];
+  private hashes: Uint32Array = new Uint32Array(0);
+  private table = new Int32Array(1 << 16).fill(-1);
+
+  /** The words of `text` as dictionary numbers, with their start offsets. */
+  add(text: string): { ids: Int32Array; starts: Uint32Array } {
+    let ids = new Int32Array(Math.max(16, text.length >> 3));
+    let starts = new Uint32Array(ids.length);
+    let count = 0;
+    const scanner = new WordScanner(text);
+    while (scanner.next()) {
+      if (count === ids.length) {
+        ids = grow(ids, new Int32Array(ids.length * 2));
+        starts = grow(starts, new Uint32Array(starts.length * 2));
+      }
+      ids[count] = scanner.plain ? this.plainWord(scanner) : this.word(scanner.folded());
+      starts[count] = scanner.start;
+      count++;
+    }
+    return { ids: ids.slice(0, count), starts: starts.slice(0, count) };
+  }
+
+  /** The hash of every vocabulary word, by number (the same hash as `hashWord`). */
+  wordHashes(): Uint32Array {
+    return this.hashes.slice(0, this.vocabulary.length);
+  }
+
+  private plainWord(scanner: WordScanner): number {
+    let h = 0x811c9dc5;
+    for (let i = scanner.start; i < scanner.end; i++) {
+      h ^= scanner.lowerCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h >>>= 0;
+    const length = scanner.end - scanner.start;
+    const mask = this.table.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = this.table[slot];
+      if (id < 0) return this.insert(scanner.folded(), h, slot);
+      if (this.hashes[id] !== h) continue;
+      const word = this.vocabulary[id];
+      if (word.length !== length) continue;
+      let same = true;
+      for (let k = 0; k < length && same; k++) same = word.charCodeAt(k) === scanner.lowerCodeAt(scanner.start + k);
+      if (same) return id;
+    }
+  }
+
+  private word(folded: string): number {
+    const h = hashWord(folded);
+    const mask = this.table.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = this.table[slot];
+      if (id < 0) return this.insert(folded, h, slot);
+      if (this.hashes[id] === h && this.vocabulary[id] === folded) return id;
+    }
+  }
+
+  private insert(folded: string, hash: number, slot: number): number {
+    const id = this.vocabulary.length;
+    this.vocabulary.push(folded);
+    if (id >= this.hashes.length) this.hashes = grow(this.hashes, new Uint32Array(Math.max(1024, this.hashes.length * 2)));
+    this.hashes[id] = hash;
+    this.table[slot] = id;
+    // Keep the table at most half full, so that probes stay short.
+    if (this.vocabulary.length * 2 > this.table.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 2).fill(-1);
+    const mask = this.table.length - 1;
+    for (let id = 0; id < this.vocabulary.length; id++) {
+      let slot = this.hashes[id] & mask;
+      while (this.table[slot] >= 0) slot = (slot + 1) & mask;
+      this.table[slot] = id;
+    }
+  }
+}
+
+function grow<T extends Int32Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** Which words of a vocabulary are function words, as the segment builder needs to know. */
+export function functionWordsOf(vocabulary: string[]): Uint8Array {
+  return Uint8Array.from(vocabulary, (word) => (wordWeight(word) < 1 ? 1 : 0));
+}
+
+/** Splits the texts into words and builds their segment. */
+export function prepareBatch(texts: string[]): PreparedBatch {
+  const tokenizer = new Tokenizer();
+  const ids: Int32Array[] = [];
+  const starts: Uint32Array[] = [];
+  for (const text of texts) {
+    const words = tokenizer.add(text);
+    ids.push(words.ids);
+    starts.push(words.starts);
+  }
+  const segment = buildSegment(ids, tokenizer.wordHashes(), functionWordsOf(tokenizer.vocabulary));
+  return { vocabulary: tokenizer.vocabulary, ids, starts, segment };
+}

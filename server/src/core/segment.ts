@@ -1,0 +1,123 @@
+// An immutable hash index over a batch of sources: every content word and every pair of neighbouring words is a
+// key, and the places of all keys sit in one array grouped by bucket, so that a look-up reads one contiguous stretch.
+// Keys are hashed from the words' text, not from dictionary numbers, so a batch can be indexed anywhere (another
+// thread, an earlier run) and still be searched with the numbers of the index it joins.
+
+/** The arrays of a built segment: plain typed arrays, cheap to transfer between threads and to store. */
+export interface SegmentData {
+  /** Word offset at which each source of the batch starts in the batch's word sequence, plus the total. */
+  bases: Uint32Array;
+  /** Where each bucket's places start in `places`, plus the total. */
+  bucketStarts: Uint32Array;
+  /** Word offsets in the batch's word sequence, grouped by the bucket of the key that starts there. */
+  places: Uint32Array;
+}
+
+/** The FNV-1a hash of a folded word: the same in every dictionary. */
+export function hashWord(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    h ^= word.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The hash of a key: one word (second = -1) or a pair of words, given by their word hashes. */
+export function hashKey(first: number, second: number): number {
+  let h = Math.imul(first ^ 0x9e3779b9, 0x85ebca77) ^ Math.imul((second >>> 0) + 0x27d4eb2f, 0xc2b2ae3d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h >>> 0;
+}
+
+/** How many buckets a segment of `words` words gets: a power of two, about one bucket per two keys. */
+function bucketCount(words: number): number {
+  let buckets = 1024;
+  while (buckets < words) buckets *= 2;
+  return buckets;
+}
+
+/**
+ * Builds the segment of a batch. `ids` are the batch's sources as word numbers of some dictionary, `hashes` and
+ * `isFunctionWord` describe that dictionary's words: function words are looked up only in pairs.
+ */
+export function buildSegment(ids: Int32Array[], hashes: Uint32Array, isFunctionWord: Uint8Array): SegmentData {
+  const bases = new Uint32Array(ids.length + 1);
+  for (let d = 0; d < ids.length; d++) bases[d + 1] = bases[d] + ids[d].length;
+  const buckets = bucketCount(bases[ids.length]);
+  const mask = buckets - 1;
+  // Two passes of a counting sort: count the keys per bucket, then put each key's place into its bucket. The
+  // passes are written out rather than shared through a callback: this loop runs once per word of the sources.
+  const counts = new Uint32Array(buckets + 1);
+  for (let d = 0; d < ids.length; d++) {
+    const words = ids[d];
+    for (let w = 0; w < words.length; w++) {
+      const first = hashes[words[w]];
+      if (isFunctionWord[words[w]] === 0) counts[(hashKey(first, -1) & mask) + 1]++;
+      if (w + 1 < words.length) counts[(hashKey(first, hashes[words[w + 1]]) & mask) + 1]++;
+    }
+  }
+  for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
+  const bucketStarts = counts.slice();
+  const places = new Uint32Array(counts[buckets]);
+  for (let d = 0; d < ids.length; d++) {
+    const words = ids[d];
+    const base = bases[d];
+    for (let w = 0; w < words.length; w++) {
+      const first = hashes[words[w]];
+      if (isFunctionWord[words[w]] === 0) places[counts[hashKey(first, -1) & mask]++] = base + w;
+      if (w + 1 < words.length) places[counts[hashKey(first, hashes[words[w + 1]]) & mask]++] = base + w;
+    }
+  }
+  return { bases, bucketStarts, places };
+}
+
+/** Reading access to a segment's data. */
+export class Segment<S> {
+  private readonly mask: number;
+
+  /** `sources` are the batch's sources in the order the segment was built with. */
+  constructor(
+    readonly sources: S[],
+    private readonly data: SegmentData,
+  ) {
+    this.mask = data.bucketStarts.length - 2;
+  }
+
+  /** How many places share the bucket of this key: an upper bound of how often the key occurs. */
+  bucketSize(key: number): number {
+    const bucket = key & this.mask;
+    return this.data.bucketStarts[bucket + 1] - this.data.bucketStarts[bucket];
+  }
+
+  /** Calls `visit` with the source and word offset of every place in the key's bucket; stops when it says false. */
+  forEachPlace(key: number, visit: (source: S, word: number) => boolean): boolean {
+    const { bucketStarts, places } = this.data;
+    const bucket = key & this.mask;
+    for (let k = bucketStarts[bucket]; k < bucketStarts[bucket + 1]; k++) {
+      const place = places[k];
+      const d = this.sourceAt(place);
+      if (!visit(this.sources[d], place - this.data.bases[d])) return false;
+    }
+    return true;
+  }
+
+  /** The typed arrays, for storing the segment. */
+  get arrays(): SegmentData {
+    return this.data;
+  }
+
+  private sourceAt(place: number): number {
+    const bases = this.data.bases;
+    let lo = 0;
+    let hi = this.sources.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (bases[mid] <= place) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
