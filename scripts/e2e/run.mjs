@@ -35,13 +35,16 @@ async function main() {
   const { vsix } = packageExtension();
   step(vsix ? `packaged ${vsix}` : 'built (no package script: loading the repository folder)', packaged);
   const extension = vsix ? installExtension(tools, vsix) : { extensionsDir: null, extensionPath: null };
-  if (runSuite) await suite(tools, extension);
+  // A failing suite still leaves the UI check to run, so that its screenshots show what went wrong.
+  let suiteError = null;
+  if (runSuite) await suite(tools, extension).catch((error) => (suiteError = error));
   if (runUi) {
     if (!extension.extensionsDir) throw new Error('The UI check needs the packaged extension; add the "package" script.');
     const uiStarted = Date.now();
     const { artifacts } = await runUiCheck(tools, { extensionsDir: extension.extensionsDir, workspace: prepareWorkspace({ briefing: true }) });
     step(`UI check passed; screenshots in ${artifacts}`, uiStarted);
   }
+  if (suiteError) throw suiteError;
   step('all end-to-end tests passed', started);
 }
 
