@@ -1,12 +1,13 @@
 // One workspace folder as the server sees it: its resolved settings, its source index and how that index is kept
 // up to date (a full load at start, single files when they change).
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { SourceIndex } from '../core/sourceIndex.js';
 import type { DraftCheckOptions } from '../core/check.js';
 import { pathToUri } from '../convert.js';
 import { createDraftMatcher, loadConfig, type LoadedConfig } from '../io/config.js';
-import { loadSourceFile, loadSources } from '../io/sources.js';
+import { buildIndex } from '../io/indexer.js';
+import { loadSourceFile } from '../io/sources.js';
 import { withDefaults, type FolderStatus, type Settings, type UserSettings } from '../protocol.js';
 
 /** The settings of one folder: `verbatim.*` settings over verbatim.json over the defaults. */
@@ -23,6 +24,8 @@ export interface FolderSettings {
   configFile: string | null;
   /** Problems with the configuration file, the settings, or sources left out in limited mode. */
   errors: string[];
+  /** False in an untrusted workspace: no source is read from outside the workspace folder, links included. */
+  trusted: boolean;
 }
 
 /** Placeholder settings of a folder whose settings have not been read yet: nothing is a source or a draft. */
@@ -38,6 +41,7 @@ export function unresolvedSettings(): FolderSettings {
     isDraft: () => false,
     configFile: null,
     errors: [],
+    trusted: false,
   };
 }
 
@@ -92,6 +96,7 @@ export function resolveFolderSettings(
     isDraft: createDraftMatcher({ ...config, sources: roots }, folder),
     configFile: loaded.file,
     errors,
+    trusted,
   };
 }
 
@@ -113,8 +118,12 @@ export class SourceFolder {
   bytes = 0;
   /** Source files read from disk since start, for the status and to show that edits do not re-read sources. */
   sourceReads = 0;
+  /** Lines for the log from the last full load (a damaged persisted index discarded, for example). */
+  notes: string[] = [];
   /** Configured roots that did not exist at the last full load. */
   missing: string[] = [];
+  /** Why roots were refused at the last full load: they lead outside the folder in an untrusted workspace. */
+  refused: string[] = [];
   /** Bytes of each indexed source file, to keep `bytes` right through single-file updates. */
   private readonly sizes = new Map<string, number>();
   private generation = 0;
@@ -144,7 +153,7 @@ export class SourceFolder {
    * Reads and indexes every source again into a fresh index, swapped in when complete so that checks never see a
    * half-built one. Returns false when a newer load started meanwhile (its result is then dropped).
    */
-  async load(onProgress: ProgressListener): Promise<boolean> {
+  async load(cacheDir: string | null, onProgress: ProgressListener): Promise<boolean> {
     const generation = ++this.generation;
     this.state = 'indexing';
     this.progress = { done: 0, total: 0 };
@@ -153,12 +162,18 @@ export class SourceFolder {
       // when it is created.
       const roots: string[] = [];
       this.missing = [];
+      this.refused = [];
       for (const root of this.settings.roots) {
-        if (await exists(root)) roots.push(root);
-        else this.missing.push(root);
+        if (!(await exists(root))) this.missing.push(root);
+        else if (!this.settings.trusted && !(await this.leadsInside(root))) {
+          this.refused.push(`The source folder ${root} leads outside the workspace folder through a symbolic link and is not read in an untrusted workspace.`);
+        } else roots.push(root);
       }
-      const result = await loadSources(roots, {
+      this.notes = [];
+      const result = await buildIndex(roots, {
         maxFileBytes: this.settings.maxSourceFileBytes,
+        cacheDir,
+        onNote: (note) => this.notes.push(note),
         onProgress: (done, total) => {
           if (generation !== this.generation) return;
           this.progress = { done, total };
@@ -166,15 +181,13 @@ export class SourceFolder {
         },
       });
       if (generation !== this.generation) return false;
-      const index = new SourceIndex();
-      for (const document of result.documents) index.set(document);
-      this.index = index;
+      this.index = result.index;
       this.skipped.clear();
       for (const { file, reason } of result.skipped) this.skipped.set(file, reason);
       this.sizes.clear();
       for (const document of result.documents) this.sizes.set(document.id, document.file?.content.length ?? document.text.length);
       this.bytes = result.bytes;
-      this.sourceReads += result.documents.length;
+      this.sourceReads += result.indexed;
       this.state = 'ready';
       return true;
     } catch (error) {
@@ -190,9 +203,24 @@ export class SourceFolder {
     }
   }
 
+  /**
+   * True when `path`, with every symbolic link resolved, lies inside the workspace folder. A path that cannot be
+   * resolved (it vanished) leads nowhere, and reading it fails with its own reason.
+   */
+  private async leadsInside(path: string): Promise<boolean> {
+    const folderReal = await realpath(this.path).catch(() => this.path);
+    const real = await realpath(path).catch(() => null);
+    return real === null || isInside(folderReal, real);
+  }
+
   /** Reads one changed or created source file into the index; a file that can no longer be read leaves it. */
   async update(path: string): Promise<void> {
     const generation = this.generation;
+    if (!this.settings.trusted && !(await this.leadsInside(path))) {
+      this.remove(path);
+      this.skipped.set(path, 'leads outside the workspace folder through a symbolic link (not read in an untrusted workspace)');
+      return;
+    }
     const result = await loadSourceFile(path, { maxFileBytes: this.settings.maxSourceFileBytes });
     // A full load that started meanwhile reads this file too, and its index replaces this one.
     if (generation !== this.generation) return;
@@ -231,6 +259,7 @@ export class SourceFolder {
       configFile: this.settings.configFile,
       errors: [
         ...this.settings.errors,
+        ...this.refused,
         ...this.missing.map((root) => `The source folder ${root} does not exist; create it or name another in verbatim.json or the verbatim.sources setting.`),
       ],
       roots: this.settings.roots,

@@ -13,7 +13,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { draftFormatOf } from '../core/extract/index.js';
 import { summarize, type Summary } from '../core/summary.js';
 import type { DraftFormat } from '../core/types.js';
@@ -64,6 +64,8 @@ interface ClientFeatures {
 const EDIT_DELAY_MS = 250;
 /** How long to wait for more changed sources before open drafts are checked again. */
 const SOURCE_DELAY_MS = 100;
+/** How long a draft check runs before it shows progress. */
+const PROGRESS_AFTER_MS = 250;
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
@@ -82,12 +84,16 @@ export class VerbatimService {
   private features: ClientFeatures = { configuration: false, dynamicWatchers: false, relativePatterns: false, dynamicConfiguration: false, documentChanges: false };
   checks = 0;
   trusted = true;
+  /** Where folders keep their persisted index; null keeps none. */
+  cacheDir: string | null = null;
 
   constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {}
 
   /** Records what the client supports and the workspace folders it opened with. */
-  initialize(capabilities: ClientCapabilities, folders: { uri: string }[], trusted: boolean): void {
+  initialize(capabilities: ClientCapabilities, folders: { uri: string }[], trusted: boolean, storagePath: string | null): void {
     this.trusted = trusted;
+    // The persisted index lives in the editor's storage for this workspace; without one, nothing is kept.
+    this.cacheDir = storagePath ? join(storagePath, 'index') : null;
     this.features = {
       configuration: capabilities.workspace?.configuration === true,
       dynamicWatchers: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
@@ -164,7 +170,7 @@ export class VerbatimService {
     this.notifyStatus();
     let last = 0;
     const started = Date.now();
-    const current = await folder.load((done, total) => {
+    const current = await folder.load(this.cacheDir, (done, total) => {
       const now = Date.now();
       // Reports are spaced out so that a folder of thousands of files does not flood the editor.
       if (done < total && now - last < 100) return;
@@ -179,6 +185,7 @@ export class VerbatimService {
         (skipped > 0 ? `; ${skipped} files left out.` : '.'),
     );
     for (const [file, reason] of folder.skipped) this.connection.console.warn(`Source left out: ${file}: ${reason}`);
+    for (const note of folder.notes) this.connection.console.warn(`Persisted index: ${note}`);
     for (const error of folder.status().errors) this.connection.console.warn(error);
     await this.registerWatchers();
     this.notifyStatus();
@@ -388,11 +395,14 @@ export class VerbatimService {
   ): Promise<DraftResult | null> {
     this.checks++;
     const index = folder.index;
+    const started = performance.now();
     let progress: Awaited<ReturnType<Connection['window']['createWorkDoneProgress']>> | null = null;
     try {
       const checked = await checkDraftWithinLimits(index, text, format, folder.settings.check, DEFAULT_DRAFT_LIMITS, {
         cancelled,
         afterSlice: async (done, total) => {
+          // Only a check that runs long shows progress; a flash of it on every edit of a short draft is noise.
+          if (!progress && performance.now() - started < PROGRESS_AFTER_MS) return;
           if (!progress) {
             progress = await this.connection.window.createWorkDoneProgress();
             progress.begin('Verbatim', 0, `Checking ${basename(isFileUri(uri) ? uriToPath(uri) : uri)}`, false);
