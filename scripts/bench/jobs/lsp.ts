@@ -1,0 +1,227 @@
+// Benchmark job: starts the bundled language server over stdio on a workspace whose sources are the corpus, opens
+// the draft, and times edits until the diagnostics of the edited version arrive: once as an editor sends them
+// (the server waits for typing to pause), once followed at once by a hover request, which makes the server check
+// the new text without waiting, so that the figure is the server's own work.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { median, percentile, progress, runMain, scoreVerdicts, type Expectation, type VerdictScore } from './common.js';
+
+interface Args {
+  server: string;
+  sources: string;
+  draft: string;
+  expected: Expectation[];
+  edits: number;
+  timeoutMs: number;
+  /** Extra Node options for the server, such as --cpu-prof to see where its time goes. */
+  serverNodeArgs?: string[];
+}
+
+/** Latency figures of one series of edits, in milliseconds. */
+export interface LatencySeries {
+  edits: number;
+  p50: number;
+  p95: number;
+  max: number;
+  mean: number;
+}
+
+/** What the job measured; times in milliseconds, memory in MiB. */
+export interface LspResult {
+  /** From `initialized` to the end of the indexing progress. */
+  indexReadyMs: number;
+  /** From opening the draft to its first diagnostics. */
+  firstDiagnosticsMs: number;
+  verdicts: VerdictScore;
+  debounced: LatencySeries;
+  immediate: LatencySeries;
+  serverPeakMiB: number | null;
+}
+
+type Position = { line: number; character: number };
+
+function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+function offsetAt(text: string, position: Position): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) offset = text.indexOf('\n', offset) + 1;
+  return offset + position.character;
+}
+
+/** The peak resident memory of a process, from /proc (Linux), or null elsewhere. */
+function peakOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+function series(latencies: number[]): LatencySeries {
+  return {
+    edits: latencies.length,
+    p50: median(latencies),
+    p95: percentile(latencies, 0.95),
+    max: Math.max(...latencies),
+    mean: latencies.reduce((a, b) => a + b, 0) / latencies.length,
+  };
+}
+
+/**
+ * One edit of a writer at work, deterministic in `n`: mostly a word typed at the start of a paragraph's prose, and
+ * every tenth edit a word changed inside a quotation, put back by the edit after it.
+ */
+function editFor(text: string, n: number, changed: { offset: number; original: string } | null): { offset: number; remove: number; insert: string; changed: typeof changed } {
+  const paragraphs: number[] = [];
+  for (let i = text.indexOf('\n\n'); i >= 0; i = text.indexOf('\n\n', i + 2)) if (i + 2 < text.length) paragraphs.push(i + 2);
+  const paragraph = paragraphs[(n * 7) % paragraphs.length]!;
+  if (changed) return { offset: changed.offset, remove: 'lantern'.length, insert: changed.original, changed: null };
+  if (n % 10 === 4) {
+    const open = text.indexOf('\u201c', paragraph);
+    let at = open + 1;
+    for (let skip = 0; skip < 3; skip++) at = text.indexOf(' ', at) + 1;
+    const end = text.slice(at).search(/[\s,.;:!?\u201d]/) + at;
+    return { offset: at, remove: end - at, insert: 'lantern', changed: { offset: at, original: text.slice(at, end) } };
+  }
+  return { offset: paragraph, remove: 0, insert: 'Indeed ', changed: null };
+}
+
+async function main(args: Args): Promise<LspResult> {
+  const workspace = mkdtempSync(join(tmpdir(), 'verbatim-bench-lsp-'));
+  const draftPath = join(workspace, 'drafts', 'draft.txt');
+  mkdirSync(join(workspace, 'drafts'));
+  let text = readFileSync(args.draft, 'utf8');
+  writeFileSync(draftPath, text);
+  const uri = pathToFileURL(draftPath).href;
+
+  const child = spawn(process.execPath, [...(args.serverNodeArgs ?? []), args.server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: Array<() => void> = [];
+  let indexingEnded = false;
+  const notify = (): void => {
+    for (const waiter of waiters.splice(0)) waiter();
+  };
+  const waitUntil = (what: string, condition: () => boolean): Promise<void> =>
+    new Promise((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`Timed out waiting for ${what}.`)), args.timeoutMs);
+      const check = (): void => {
+        if (condition()) {
+          clearTimeout(timer);
+          done();
+        } else waiters.push(check);
+      };
+      check();
+    });
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/unregisterCapability', () => null);
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+    params.items.map((item) => (item.section === 'verbatim' ? { sources: [args.sources] } : null)),
+  );
+  connection.onNotification('$/progress', (params: { value: { kind: string } }) => {
+    if (params.value.kind === 'end') indexingEnded = true;
+    notify();
+  });
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    published.push(params);
+    notify();
+  });
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('verbatim/statusChanged', () => undefined);
+  connection.listen();
+
+  const workspaceUri = pathToFileURL(workspace).href;
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: workspaceUri,
+    workspaceFolders: [{ uri: workspaceUri, name: 'bench' }],
+    initializationOptions: {},
+    capabilities: {
+      workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
+      window: { workDoneProgress: true },
+      textDocument: { publishDiagnostics: { versionSupport: true, dataSupport: true }, hover: { contentFormat: ['markdown'] } },
+    },
+  });
+  let started = performance.now();
+  await connection.sendNotification('initialized', {});
+  await waitUntil('the sources to be indexed', () => indexingEnded);
+  const indexReadyMs = performance.now() - started;
+  progress(`server indexed the sources in ${(indexReadyMs / 1000).toFixed(1)} s`);
+
+  const forVersion = (version: number) => () => published.some((p) => p.uri === uri && p.version === version);
+  started = performance.now();
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  await waitUntil('the first diagnostics', forVersion(1));
+  const firstDiagnosticsMs = performance.now() - started;
+  const diagnostics = published.find((p) => p.uri === uri && p.version === 1)!.diagnostics;
+  const verdicts = scoreVerdicts(args.expected, verdictsFromDiagnostics(text, args.expected, diagnostics));
+
+  let version = 1;
+  let changed: { offset: number; original: string } | null = null;
+  const measure = async (immediate: boolean): Promise<number[]> => {
+    const latencies: number[] = [];
+    for (let n = 0; n < args.edits; n++) {
+      const edit = editFor(text, n, changed);
+      changed = edit.changed;
+      const range = { start: positionAt(text, edit.offset), end: positionAt(text, edit.offset + edit.remove) };
+      text = text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset + edit.remove);
+      version++;
+      const begin = performance.now();
+      void connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: edit.insert }],
+      });
+      if (immediate) void connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+      await waitUntil(`the diagnostics of version ${version}`, forVersion(version));
+      latencies.push(performance.now() - begin);
+    }
+    return latencies;
+  };
+  const debounced = series(await measure(false));
+  progress(`edits as typed: p50 ${debounced.p50.toFixed(0)} ms, p95 ${debounced.p95.toFixed(0)} ms`);
+  const immediate = series(await measure(true));
+  progress(`edits checked at once: p50 ${immediate.p50.toFixed(1)} ms, p95 ${immediate.p95.toFixed(1)} ms`);
+
+  const serverPeakMiB = peakOf(child.pid);
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  await exited;
+  connection.dispose();
+  rmSync(workspace, { recursive: true, force: true });
+  return { indexReadyMs, firstDiagnosticsMs, verdicts, debounced, immediate, serverPeakMiB };
+}
+
+/** The verdict each quotation got, read off the diagnostics: none means verbatim. */
+function verdictsFromDiagnostics(text: string, expected: Expectation[], diagnostics: Diagnostic[]): Map<number, string> {
+  const found = new Map<number, string>();
+  for (const { offset } of expected) {
+    const hit = diagnostics.find((d) => offsetAt(text, d.range.start) <= offset && offset <= offsetAt(text, d.range.end));
+    const code = String(hit?.code ?? '');
+    found.set(offset, !hit ? 'verbatim' : code === 'quote.altered' ? 'altered' : code.startsWith('quote.unsourced') ? 'unsourced' : code);
+  }
+  return found;
+}
+
+runMain(main);

@@ -1,0 +1,70 @@
+// Runs the command-line tools the benchmark compares: Verbatim's own CLI (cold and warm cache) and ripgrep's
+// fixed-string search once per quotation, when ripgrep is installed.
+import { spawnSync } from 'node:child_process';
+import { runNode } from './child.js';
+import type { DraftQuote } from './draft.js';
+import { scoreVerdicts, type VerdictScore } from './jobs/common.js';
+
+/** One run of `verbatim check --format json`. */
+export interface CliRun {
+  ok: boolean;
+  error: string | null;
+  wallMs: number;
+  peakMiB: number | null;
+  exitCode: number | null;
+  verdicts: VerdictScore | null;
+}
+
+/** Runs the CLI on one draft against one sources folder, with `cacheHome` as XDG_CACHE_HOME. */
+export async function runCli(cli: string, sources: string, draft: string, quotes: DraftQuote[], cacheHome: string, timeoutMs: number): Promise<CliRun> {
+  const outcome = await runNode([cli, 'check', '--sources', sources, '--format', 'json', draft], {
+    timeoutMs,
+    cwd: process.cwd(),
+    env: { XDG_CACHE_HOME: cacheHome },
+    // Exit code 1 means some quotation is not verbatim, which the draft's altered quotations are.
+    okCodes: [0, 1],
+  });
+  let verdicts: VerdictScore | null = null;
+  if (outcome.ok) {
+    try {
+      const report = JSON.parse(outcome.stdout) as { results: { quotes: { offset: number; verdict: string }[] }[] };
+      const found = new Map((report.results[0]?.quotes ?? []).map((quote) => [quote.offset, quote.verdict]));
+      verdicts = scoreVerdicts(quotes.map((q) => ({ offset: q.offset, expected: q.expected })), found);
+    } catch (error) {
+      return { ...outcome, ok: false, error: `its JSON output could not be read (${(error as Error).message})`, verdicts };
+    }
+  }
+  return { ok: outcome.ok, error: outcome.error, wallMs: outcome.wallMs, peakMiB: outcome.peakMiB, exitCode: outcome.exitCode, verdicts };
+}
+
+/** ripgrep's version line, or null when `rg` is not installed. */
+export function ripgrepVersion(): string | null {
+  const result = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.split('\n')[0]!.trim() : null;
+}
+
+/** The `rg -F` loop: time for all quotations and how many of each kind it finds. */
+export interface RipgrepRun {
+  version: string;
+  ms: number;
+  found: { verbatim: number; altered: number };
+  of: { verbatim: number; altered: number };
+}
+
+/** Searches each quotation's exact text with `rg -F` (one process per quotation, as a writer would run it). */
+export function runRipgrep(version: string, sources: string, quotes: DraftQuote[]): RipgrepRun {
+  const found = { verbatim: 0, altered: 0 };
+  const of = { verbatim: 0, altered: 0 };
+  const started = performance.now();
+  for (const quote of quotes) {
+    const result = spawnSync('rg', ['--fixed-strings', '--line-number', '--no-heading', '--color', 'never', '--', quote.text, sources], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    of[quote.expected]++;
+    // Exit status 0: some line matched; 1: none did; 2: an error, which must not pass as "not found".
+    if (result.status === 2) throw new Error(`rg failed: ${result.stderr.trim()}`);
+    if (result.status === 0) found[quote.expected]++;
+  }
+  return { version, ms: performance.now() - started, found, of };
+}
