@@ -1,7 +1,7 @@
 // The status bar item: how far indexing has come, and the quotation counts of the active draft.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, Methods, type StatusParams, type StatusResult } from '../../server/src/protocol.js';
+import { Commands, DiagnosticCodes, Methods, type StatusParams, type StatusResult } from '../../server/src/protocol.js';
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
@@ -10,8 +10,12 @@ function count(n: number, noun: string): string {
   return `${numberFormat.format(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** The status bar text and tooltip for a status; exported for the extension's tests. */
-export function describeStatus(status: StatusResult): { text: string; tooltip: string; warning: boolean } {
+/**
+ * The status bar text and tooltip for a status; exported for the extension's tests. `unchecked` counts the active
+ * draft's quote.unchecked diagnostics (a quotation, or the whole draft, that the check stopped short of): a draft
+ * with any is never shown as verified.
+ */
+export function describeStatus(status: StatusResult, unchecked = 0): { text: string; tooltip: string; warning: boolean } {
   const lines: string[] = [];
   let sources = 0;
   let skipped = 0;
@@ -34,22 +38,30 @@ export function describeStatus(status: StatusResult): { text: string; tooltip: s
   if (skipped > 0) lines.push(`${count(skipped, 'source file')} could not be read; click for the list.`);
   if (errors > 0) lines.push(`${count(errors, 'configuration problem')}; click for details.`);
   if (status.restricted) lines.push('Untrusted workspace: sources outside the workspace folder are not read.');
-  const warning = skipped > 0 || errors > 0 || failed;
+  const warning = skipped > 0 || errors > 0 || failed || (status.document !== null && unchecked > 0);
   let text: string;
   if (indexing.running) {
     text = `$(sync~spin) Verbatim: indexing ${numberFormat.format(indexing.done)} of ${numberFormat.format(indexing.total)}`;
   } else if (status.document) {
     const d = status.document;
     const flagged = d.altered + d.unsourced;
-    text = flagged === 0
+    text = unchecked > 0
+      ? `$(warning) Verbatim: not fully checked${flagged > 0 ? `, ${flagged} flagged` : ''}`
+      : flagged === 0
       ? `$(check) Verbatim: ${count(d.quotations, 'quotation')} verified`
       : `$(warning) Verbatim: ${[d.altered > 0 ? `${d.altered} altered` : '', d.unsourced > 0 ? `${d.unsourced} unsourced` : ''].filter(Boolean).join(', ')}`;
     lines.unshift(`This draft: ${count(d.quotations, 'quotation')}: ${d.verbatim} verbatim, ${d.altered} altered, ${d.unsourced} unsourced`);
+    if (unchecked > 0) lines.unshift('This draft was not fully checked; see the warnings in the Problems panel.');
   } else {
     text = `$(book) Verbatim: ${count(sources, 'source')}`;
   }
   if (warning && !text.startsWith('$(warning)')) text += ' $(warning)';
   return { text, tooltip: lines.join('\n'), warning };
+}
+
+/** A diagnostic's code as a string, whether VS Code holds it plain or with a link. */
+function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
+  return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
 }
 
 /** Owns the status bar item and keeps it current. */
@@ -66,18 +78,26 @@ export class StatusBar implements vscode.Disposable {
     this.subscriptions.push(
       client.onNotification(Methods.statusChanged, () => this.refresh()),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && event.uris.some((uri) => uri.toString() === active)) this.refresh();
+      }),
     );
   }
 
   /** Asks the server for its status and shows it; only the newest answer is shown. */
   refresh(): void {
     const ticket = ++this.request;
-    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const uri = active?.toString();
     const params: StatusParams = uri ? { uri } : {};
+    const unchecked = active
+      ? vscode.languages.getDiagnostics(active).filter((d) => d.source === 'verbatim' && codeOf(d) === DiagnosticCodes.unchecked).length
+      : 0;
     this.client.sendRequest<StatusResult>(Methods.status, params).then(
       (status) => {
         if (ticket !== this.request) return;
-        const { text, tooltip, warning } = describeStatus(status);
+        const { text, tooltip, warning } = describeStatus(status, unchecked);
         this.item.text = text;
         this.item.tooltip = tooltip;
         this.item.backgroundColor = warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
