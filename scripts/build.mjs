@@ -20,6 +20,7 @@ const common = {
 const bundles = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/server.ts'], outfile: 'server.js' },
+  { entryPoints: ['server/src/io/indexWorker.ts'], outfile: 'indexWorker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'extension.js', external: ['vscode'] },
 ];
 

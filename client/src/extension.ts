@@ -14,8 +14,11 @@ interface Session {
 
 let session: Session | null = null;
 
-function clientOptions(log: vscode.LogOutputChannel, settings: SettingsReader): LanguageClientOptions {
-  const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
+function clientOptions(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, settings: SettingsReader): LanguageClientOptions {
+  const initializationOptions: InitializationOptions = {
+    trusted: vscode.workspace.isTrusted,
+    storagePath: context.storageUri?.fsPath,
+  };
   return {
     documentSelector: settings.languages().map((language) => ({ scheme: 'file', language })),
     outputChannel: log,
@@ -33,7 +36,7 @@ async function startSession(context: vscode.ExtensionContext, log: vscode.LogOut
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions(log, settings));
+  const client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions(context, log, settings));
   await client.start();
   const statusBar = new StatusBar(client, log);
   statusBar.refresh();

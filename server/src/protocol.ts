@@ -280,4 +280,6 @@ export function withDefaults(settings: UserSettings): Settings {
 export interface InitializationOptions {
   /** False in an untrusted workspace: the server then runs in limited mode. */
   trusted?: boolean;
+  /** A folder of the editor's workspace storage where the server may keep its persisted index. */
+  storagePath?: string;
 }

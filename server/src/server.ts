@@ -51,7 +51,7 @@ process.on('unhandledRejection', (error) => logFailure('A background task', erro
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-  service.initialize(params.capabilities, folders, options.trusted !== false);
+  service.initialize(params.capabilities, folders, options.trusted !== false, options.storagePath ?? null);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -19,9 +19,13 @@ export interface CliResult {
 }
 
 /** Runs `node dist/cli.js ...args` in `cwd` (the repository root by default) with colour and config off. */
+const CACHE_HOME = mkdtempSync(join(tmpdir(), 'verbatim-cli-cache-'));
+process.on('exit', () => rmSync(CACHE_HOME, { recursive: true, force: true }));
+
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing; run npm run build first.`);
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  // Each test process keeps its persisted index in a folder of its own, never in the user's cache.
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: CACHE_HOME, ...options.env };
   delete env.FORCE_COLOR;
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

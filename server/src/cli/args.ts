@@ -19,6 +19,8 @@ export type CliRequest =
       /** An explicit configuration file, instead of looking for verbatim.json from the working folder up. */
       config: string | null;
       noColor: boolean;
+      /** Whether to keep and use the persisted index (off with --no-cache). */
+      cache: boolean;
     };
 
 /** A mistake on the command line; its message is one sentence for stderr, and the exit code is 2. */
@@ -38,6 +40,8 @@ Options:
   -c, --config <file>    the configuration file to use instead of the nearest
                          verbatim.json from the working folder up
       --no-color         no colours in text output (also NO_COLOR=1)
+      --no-cache         neither use nor keep the persisted index (kept in
+                         $XDG_CACHE_HOME/verbatim, by default ~/.cache/verbatim)
   -h, --help             show this help
   -v, --version          show the version
 
@@ -53,6 +57,7 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   config: { type: 'string', short: 'c' },
   'no-color': { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -92,6 +97,7 @@ export function parseCliArgs(argv: string[]): CliRequest {
     format: format as OutputFormat,
     config: values.config ?? null,
     noColor: values['no-color'] ?? false,
+    cache: !(values['no-cache'] ?? false),
   };
 }
 

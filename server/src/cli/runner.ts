@@ -19,7 +19,8 @@ import {
 } from '../io/config.js';
 import { decodeSource } from '../io/decode.js';
 import { checkDraftWithinLimits, draftTooLarge } from '../io/draftLimits.js';
-import { loadSources } from '../io/sources.js';
+import { defaultCacheDir } from '../io/indexCache.js';
+import { buildIndex } from '../io/indexer.js';
 import { UsageError } from './args.js';
 import { expandDraftArgs, findDrafts, type DraftFile } from './drafts.js';
 import { displayPath, QuoteReporter, type DraftReport, type Report } from './report.js';
@@ -29,6 +30,8 @@ export interface CheckRequest {
   sources: string[];
   drafts: string[];
   config: string | null;
+  /** Whether to keep and use the persisted index. */
+  cache: boolean;
 }
 
 /** The outcome of a run: the report, the findings per draft (for summaries) and the exit code. */
@@ -54,7 +57,11 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
 
   let sources;
   try {
-    sources = await loadSources(roots, { maxFileBytes: config.maxSourceFileBytes });
+    sources = await buildIndex(roots, {
+      maxFileBytes: config.maxSourceFileBytes,
+      cacheDir: request.cache ? defaultCacheDir() : null,
+      onNote: (note) => process.stderr.write(`verbatim: ${note}\n`),
+    });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -68,8 +75,7 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
         : `The sources folder ${named} holds no source files.`,
     );
   }
-  const index = new SourceIndex();
-  for (const doc of sources.documents) index.set(doc);
+  const { index } = sources;
 
   const reporter = new QuoteReporter(index, cwd);
   const options = checkOptions(config);

@@ -75,7 +75,12 @@ export function findRegions(
 
 /** Groups hits that lie on nearly the same diagonal of one source and keeps the best-supported groups. */
 function cluster(hits: Hit[], m: number, freeSkip: number[], limit: number): Region[] {
-  const skips = freeSkip.reduce((sum, skip) => sum + skip, 0);
+  // Ellipses may widen the stretch, but not without bound: a quotation with an ellipsis between every word would
+  // otherwise be aligned against a stretch sixty times its length.
+  const skips = Math.min(
+    freeSkip.reduce((sum, skip) => sum + skip, 0),
+    2 * m + 120,
+  );
   const tolerance = 10 + Math.ceil(m / 2) + skips;
   const slack = 5 + Math.ceil(m * 0.3);
   hits.sort((a, b) =>

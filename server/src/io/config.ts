@@ -6,6 +6,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import picomatch from 'picomatch';
 import { LineIndex } from '../convert.js';
+import { DEFAULT_ATTRIBUTION_TEMPLATE } from '../protocol.js';
 
 /** The name of the project configuration file. */
 export const CONFIG_FILE_NAME = 'verbatim.json';
@@ -28,7 +29,10 @@ export interface ProjectConfig {
   maxSourceFileBytes: number;
   /** Quotation texts never to report (compared after typography is folded). */
   ignore: string[];
-  /** How a fix writes a quotation with its attribution; placeholders {quote}, {speaker}, {title}, {date}. */
+  /**
+   * How a fix writes a quotation with its attribution; placeholders {quote}, {speaker}, {title}, {outlet},
+   * {source} (the outlet, else the title), {date} and {isoDate}.
+   */
   attributionTemplate: string;
 }
 
@@ -42,7 +46,7 @@ export const DEFAULT_CONFIG: Readonly<ProjectConfig> = Object.freeze({
   maxQuoteWords: 2000,
   maxSourceFileBytes: 20 * 1024 * 1024,
   ignore: [],
-  attributionTemplate: '{quote} ({speaker}, {title}, {date})',
+  attributionTemplate: DEFAULT_ATTRIBUTION_TEMPLATE,
 });
 
 /** Folder names that never hold drafts, wherever they are. */

@@ -51,28 +51,7 @@ export type LoadedSourceFile = { document: SourceDocument; bytes: number } | { s
  * Throws an Error with a one-sentence message when a root does not exist or cannot be read.
  */
 export async function loadSources(roots: string[], options: LoadSourcesOptions = {}): Promise<LoadedSources> {
-  const skipped: SkippedSource[] = [];
-  const files: string[] = [];
-  const seen = new Set<string>();
-  for (const root of roots) {
-    const absolute = resolve(root);
-    let info: Stats;
-    try {
-      info = await stat(absolute);
-    } catch (error) {
-      throw new Error(rootError(root, error));
-    }
-    if (info.isDirectory()) {
-      await walk(absolute, options, files, skipped, seen);
-    } else {
-      const real = await realpath(absolute).catch(() => absolute);
-      if (!seen.has(real)) {
-        seen.add(real);
-        files.push(absolute);
-      }
-    }
-  }
-
+  const { files, skipped } = await listSourceFiles(roots, options);
   const results: LoadedSourceFile[] = new Array(files.length);
   let next = 0;
   let done = 0;
@@ -95,6 +74,38 @@ export async function loadSources(roots: string[], options: LoadSourcesOptions =
     }
   });
   return { documents, skipped, bytes };
+}
+
+/**
+ * Lists the files under `roots` that `loadSources` would read, and the ones it skips with their reasons, without
+ * reading any. Throws like `loadSources` for a root that does not exist.
+ */
+export async function listSourceFiles(
+  roots: string[],
+  options: Pick<LoadSourcesOptions, 'include' | 'exclude'> = {},
+): Promise<{ files: string[]; skipped: SkippedSource[] }> {
+  const skipped: SkippedSource[] = [];
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const root of roots) {
+    const absolute = resolve(root);
+    let info: Stats;
+    try {
+      info = await stat(absolute);
+    } catch (error) {
+      throw new Error(rootError(root, error));
+    }
+    if (info.isDirectory()) {
+      await walk(absolute, options, files, skipped, seen);
+    } else {
+      const real = await realpath(absolute).catch(() => absolute);
+      if (!seen.has(real)) {
+        seen.add(real);
+        files.push(absolute);
+      }
+    }
+  }
+  return { files, skipped };
 }
 
 /**
@@ -134,7 +145,7 @@ export async function loadSourceFile(path: string, options: { maxFileBytes?: num
 /** Walks a root folder without recursion, collecting supported files and listing the others. */
 async function walk(
   root: string,
-  options: LoadSourcesOptions,
+  options: Pick<LoadSourcesOptions, 'include' | 'exclude'>,
   files: string[],
   skipped: SkippedSource[],
   seen: Set<string>,

@@ -1,0 +1,197 @@
+// Builds the source index of a set of source folders: lists the files, cuts them into batches, prepares the batches
+// on worker threads (or takes them from the cache) and puts them together into one SourceIndex.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { SourceIndex } from '../core/sourceIndex.js';
+import type { SourceDocument } from '../core/types.js';
+import { runBatch, type BatchResult, type BatchTask } from './batch.js';
+import { batchFile, CACHE_FORMAT, type FileStamp } from './indexCache.js';
+import { DEFAULT_MAX_SOURCE_FILE_BYTES, listSourceFiles, type LoadSourcesOptions, type SkippedSource } from './sources.js';
+
+/** Options of `buildIndex`. */
+export interface BuildIndexOptions extends LoadSourcesOptions {
+  /** Folder of the persisted index; null keeps nothing on disk. */
+  cacheDir?: string | null;
+  /** Worker threads to use (default: the machine's cores, at most 4); 0 prepares everything in this thread. */
+  workers?: number;
+  /** Called with a line for the log when something about the cache is worth knowing (a damaged file discarded). */
+  onNote?: (note: string) => void;
+}
+
+/** A built index and what went into it. */
+export interface BuiltIndex {
+  index: SourceIndex;
+  documents: SourceDocument[];
+  skipped: SkippedSource[];
+  /** Size in bytes of the files read as documents. */
+  bytes: number;
+  /** How many source files came from the persisted index, and how many were read and indexed anew. */
+  fromCache: number;
+  indexed: number;
+}
+
+/** Batches are cut after a file once they hold about this many bytes, at a place chosen by the file's path. */
+const BATCH_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Indexes every source under `roots`. Throws, like `loadSources`, when a root does not exist. Source files that
+ * cannot be read are listed in `skipped`; they never stop the build.
+ */
+export async function buildIndex(roots: string[], options: BuildIndexOptions = {}): Promise<BuiltIndex> {
+  const listed = await listSourceFiles(roots, options);
+  const stamps = await Promise.all(listed.files.map(stampOf));
+  const batches = cutBatches(stamps);
+  const cacheDir = options.cacheDir ? join(options.cacheDir, `v${CACHE_FORMAT}`, keyOf(roots)) : null;
+  const tasks: BatchTask[] = batches.map((files) => ({
+    files,
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_SOURCE_FILE_BYTES,
+    cacheFile: cacheDir ? batchFile(cacheDir, files.map((file) => file.path)) : null,
+  }));
+
+  let done = 0;
+  const results = await runAll(tasks, options.workers ?? Math.min(4, availableParallelism()), (task) => {
+    done += task.files.length;
+    options.onProgress?.(done, stamps.length);
+  });
+
+  const index = new SourceIndex();
+  const built: BuiltIndex = { index, documents: [], skipped: [...listed.skipped], bytes: 0, fromCache: 0, indexed: 0 };
+  for (const result of results) {
+    const { stored } = result;
+    index.addBatch(stored.docs, stored.batch);
+    built.documents.push(...stored.docs);
+    built.skipped.push(...stored.skipped);
+    built.bytes += stored.bytes;
+    if (result.fromCache) built.fromCache += stored.files.length;
+    else built.indexed += stored.files.length;
+    if (result.note) options.onNote?.(result.note);
+  }
+  if (cacheDir) await prune(cacheDir, new Set(tasks.map((task) => basename(task.cacheFile!))));
+  return built;
+}
+
+async function stampOf(path: string): Promise<FileStamp> {
+  try {
+    const info = await stat(path);
+    return { path, size: info.size, mtimeMs: info.mtimeMs };
+  } catch {
+    // The file vanished after it was listed: reading it will say so.
+    return { path, size: 0, mtimeMs: 0 };
+  }
+}
+
+/**
+ * Cuts the files, in their listed order, into batches of about BATCH_BYTES. A batch ends only after a file whose
+ * path hashes to a multiple of four, so that adding or removing one file moves the cuts near it and no others:
+ * the other batches keep their stored copies.
+ */
+function cutBatches(files: FileStamp[]): FileStamp[][] {
+  const batches: FileStamp[][] = [];
+  let current: FileStamp[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    current.push(file);
+    bytes += file.size;
+    const cut = (bytes >= BATCH_BYTES && pathHash(file.path) % 4 === 0) || bytes >= 4 * BATCH_BYTES;
+    if (cut) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+function pathHash(path: string): number {
+  return createHash('sha1').update(path).digest().readUInt32LE(0);
+}
+
+function keyOf(roots: string[]): string {
+  return createHash('sha1').update([...roots].sort().join('\n')).digest('hex').slice(0, 16);
+}
+
+/** Runs the tasks on up to `workers` threads, in the calling thread when there are none; results in task order. */
+async function runAll(tasks: BatchTask[], workers: number, onDone: (task: BatchTask) => void): Promise<BatchResult[]> {
+  const results: BatchResult[] = new Array(tasks.length);
+  const threads = Math.min(workers, tasks.length);
+  if (threads <= 1 || !workerFile()) {
+    for (let n = 0; n < tasks.length; n++) {
+      results[n] = await runBatch(tasks[n]);
+      onDone(tasks[n]);
+    }
+    return results;
+  }
+  let next = 0;
+  const run = async (): Promise<void> => {
+    const worker = startWorker();
+    try {
+      while (next < tasks.length) {
+        const n = next++;
+        results[n] = await ask(worker, tasks[n]);
+        onDone(tasks[n]);
+      }
+    } finally {
+      await worker.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: threads }, run));
+  return results;
+}
+
+/** The worker's script: the bundled one next to this bundle, or the TypeScript source when run from source. */
+function workerFile(): string | null {
+  const file = join(__dirname, __filename.endsWith('.ts') ? 'indexWorker.ts' : 'indexWorker.js');
+  return existsSync(file) ? file : null;
+}
+
+function startWorker(): Worker {
+  const file = workerFile()!;
+  if (!file.endsWith('.ts')) return new Worker(file);
+  // Run from source (the tests), the worker registers the same TypeScript loader as this thread first.
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true });
+}
+
+function ask(worker: Worker, task: BatchTask): Promise<BatchResult> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (message: { result?: BatchResult; error?: string }) => {
+      cleanup();
+      if (message.result) resolve(message.result);
+      else reject(new Error(message.error ?? 'the indexing thread failed'));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new Error(`the indexing thread stopped (exit code ${code})`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(task);
+  });
+}
+
+/** Removes stored batches of this set of folders that no batch uses any more. */
+async function prune(dir: string, used: Set<string>): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  await Promise.all(
+    names.filter((name) => name.endsWith('.vbi') && !used.has(name)).map((name) => rm(join(dir, name), { force: true })),
+  );
+}

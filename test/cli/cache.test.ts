@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXAMPLES, runCli } from './helpers.js';
+
+function cacheFiles(home: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else found.push(path);
+    }
+  };
+  try {
+    walk(join(home, 'verbatim'));
+  } catch {
+    // No cache folder at all.
+  }
+  return found;
+}
+
+const args = ['check', '--format', 'json', '--sources', join(EXAMPLES, 'sources'), join(EXAMPLES, 'drafts')];
+
+test('a second run takes the persisted index and gives the same report', () => {
+  const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
+  try {
+    const cold = runCli(args, { env: { XDG_CACHE_HOME: home } });
+    const stored = cacheFiles(home);
+    assert.equal(stored.length, 1, 'one stored batch for the one source');
+    const warm = runCli(args, { env: { XDG_CACHE_HOME: home } });
+    assert.equal(warm.status, cold.status);
+    assert.deepEqual(JSON.parse(warm.stdout), JSON.parse(cold.stdout));
+    assert.equal(warm.stderr, '');
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('a damaged persisted index is discarded with a line on stderr, never trusted', () => {
+  const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
+  try {
+    const cold = runCli(args, { env: { XDG_CACHE_HOME: home } });
+    const [stored] = cacheFiles(home);
+    writeFileSync(stored, 'this is not an index');
+    const after = runCli(args, { env: { XDG_CACHE_HOME: home } });
+    assert.match(after.stderr, /discarded a damaged index file .*: not a Verbatim index file/);
+    assert.deepEqual(JSON.parse(after.stdout), JSON.parse(cold.stdout));
+    // The damaged file was replaced by a good one.
+    assert.equal(runCli(args, { env: { XDG_CACHE_HOME: home } }).stderr, '');
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('a changed source is read again, and --no-cache keeps nothing', () => {
+  const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
+  const sources = mkdtempSync(join(tmpdir(), 'verbatim-sources-'));
+  try {
+    const draft = join(sources, '..', `draft-${process.pid}.txt`);
+    writeFileSync(draft, 'She said “the river is rising fast” today.');
+    writeFileSync(join(sources, 'wire.txt'), 'The mayor said: “The river is rising fast.”');
+    const run = () => runCli(['check', '--format', 'json', '--sources', sources, draft], { env: { XDG_CACHE_HOME: home } });
+    assert.equal(JSON.parse(run().stdout).results[0].quotes[0].verdict, 'verbatim');
+    writeFileSync(join(sources, 'wire.txt'), 'The mayor said: “The river is rising slowly.”');
+    assert.equal(JSON.parse(run().stdout).results[0].quotes[0].verdict, 'altered');
+    rmSync(home, { recursive: true, force: true });
+    const none = runCli(['check', '--no-cache', '--format', 'json', '--sources', sources, draft], { env: { XDG_CACHE_HOME: home } });
+    assert.equal(JSON.parse(none.stdout).results[0].quotes[0].verdict, 'altered');
+    assert.deepEqual(cacheFiles(home), []);
+    rmSync(draft, { force: true });
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+    rmSync(sources, { recursive: true, force: true });
+  }
+});
