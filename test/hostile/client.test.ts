@@ -2,7 +2,17 @@
 // stop the restarts and tell the writer, and crashes spread out in time never add up.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CrashPolicy } from '../../client/src/crashes.js';
+import { join } from 'node:path';
+
+/** The parts of client/src/crashes.ts under test. */
+interface CrashPolicy {
+  stopped(): { restart: boolean; message: string };
+  reset(): void;
+}
+type CrashPolicyClass = new (maxRestarts: number, windowMs: number, now: () => number) => CrashPolicy;
+
+// The client's sources belong to another TypeScript project than the tests, so the module is loaded at run time.
+const { CrashPolicy } = require(join(__dirname, '..', '..', 'client', 'src', 'crashes.ts')) as { CrashPolicy: CrashPolicyClass };
 
 test('the server is restarted after a crash, up to four times in three minutes, then the writer is told', () => {
   let now = 0;

@@ -72,7 +72,7 @@ describe('language server under hostile drafts and faults', { timeout: 90000 }, 
     assert.equal(published.diagnostics.length, 1);
     assert.equal(published.diagnostics[0]!.code, 'quote.unchecked');
     assert.equal(published.diagnostics[0]!.range.start.line, 0);
-    assert.match(published.diagnostics[0]!.message, /^Verbatim did not check this draft: it is too large to check \(1,000,\d{3} characters; the limit is 1,000,000\); split it into smaller drafts\.$/);
+    assert.match(published.diagnostics[0]!.message as string, /^Verbatim did not check this draft: it is too large to check \(1,000,\d{3} characters; the limit is 1,000,000\); split it into smaller drafts\.$/);
     await client.sendNotification('textDocument/didClose', { textDocument: { uri: huge } });
   });
 
