@@ -91,6 +91,9 @@ export interface FolderStatus {
   errors: string[];
   /** The source folders or files being indexed. */
   roots: string[];
+  /** Quotation groups checked against the index, and groups whose findings were reused because they did not change. */
+  groupsChecked: number;
+  groupsReused: number;
 }
 
 /** Counts of one draft's latest check. */

@@ -50,16 +50,24 @@ export class SourceIndex {
   private segments: Array<Segment<IndexedSource>> = [];
   private characters = 0;
   private wordCount = 0;
+  private changes = 0;
+
+  /** Goes up with every change of the sources, so that remembered findings can tell they are out of date. */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Adds `doc`, replacing any source with the same id. */
   set(doc: SourceDocument): void {
     this.delete(doc.id);
+    this.changes++;
     this.pending.push(doc);
     this.characters += doc.text.length;
   }
 
   /** Adds sources prepared by `prepareBatch` over their texts, in the same order, replacing any with the same id. */
   addBatch(docs: SourceDocument[], batch: PreparedBatch): void {
+    this.changes++;
     const numbers = Int32Array.from(batch.vocabulary, (word) => this.intern(word));
     const added: IndexedSource[] = [];
     docs.forEach((doc, n) => {
@@ -80,6 +88,7 @@ export class SourceIndex {
 
   /** Removes the source with this id; false when there was none. */
   delete(id: string): boolean {
+    this.changes++;
     const waiting = this.pending.findIndex((doc) => doc.id === id);
     if (waiting >= 0) {
       this.characters -= this.pending[waiting].text.length;
@@ -219,6 +228,8 @@ export class SourceIndex {
       return live < segment.sources.length / 2;
     });
     if (this.pending.length === 0 && stale.length === 0) return;
+    // Indexing what was added changes nothing a check can see: the version stays as `set` and `delete` left it.
+    const version = this.changes;
     const docs = [...this.pending];
     this.pending = [];
     for (const segment of stale) {
@@ -240,6 +251,7 @@ export class SourceIndex {
       this.addBatch(batch, prepareBatch(batch.map((doc) => doc.text)));
       start = end;
     }
+    this.changes = version;
   }
 }
 

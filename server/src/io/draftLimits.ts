@@ -1,6 +1,7 @@
 // Checks a draft within the documented limits (its size, the number of its quotations) and in slices of work that
 // give the event loop back between them, so that a huge draft neither hangs the checker nor passes unchecked.
 import { checkQuotations, type DraftCheckOptions } from '../core/check.js';
+import type { CheckMemo } from '../core/memo.js';
 import { findQuotations } from '../core/extract/index.js';
 import type { SourceIndex } from '../core/sourceIndex.js';
 import type { DraftFormat, Finding, Quotation } from '../core/types.js';
@@ -29,6 +30,8 @@ export interface SliceControl {
   cancelled?: () => boolean;
   /** Called after every slice but the last with the quotations checked so far and the number to check. */
   afterSlice?: (done: number, total: number) => void | Promise<void>;
+  /** Findings remembered from earlier checks: groups whose words did not change are not checked again. */
+  memo?: CheckMemo;
 }
 
 /** Why a check stopped short of the whole draft: its size or its number of quotations, in one phrase. */
@@ -107,7 +110,7 @@ export async function checkDraftWithinLimits(
       if (control.cancelled?.()) return null;
       sliceStart = performance.now();
     }
-    findings.push(...checkQuotations(index, text, group, options));
+    findings.push(...(control.memo ? control.memo.check(index, text, group, options) : checkQuotations(index, text, group, options)));
     done += group.length;
   }
   const stopped = checked < quotations.length ? tooManyQuotations(checked, quotations.length, limits.maxQuotations) : null;

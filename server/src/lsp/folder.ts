@@ -2,6 +2,7 @@
 // up to date (a full load at start, single files when they change).
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { CheckMemo } from '../core/memo.js';
 import { SourceIndex } from '../core/sourceIndex.js';
 import type { DraftCheckOptions } from '../core/check.js';
 import { pathToUri } from '../convert.js';
@@ -110,6 +111,8 @@ export type ProgressListener = (done: number, total: number) => void;
 
 /** A workspace folder with its source index. */
 export class SourceFolder {
+  /** Findings of quotations already checked against this folder's index, reused while they do not change. */
+  readonly memo = new CheckMemo();
   /** The index quotations of this folder's drafts are checked against. */
   index = new SourceIndex();
   state: FolderStatus['state'] = 'indexing';
@@ -263,6 +266,8 @@ export class SourceFolder {
         ...this.missing.map((root) => `The source folder ${root} does not exist; create it or name another in verbatim.json or the verbatim.sources setting.`),
       ],
       roots: this.settings.roots,
+      groupsChecked: this.memo.checked,
+      groupsReused: this.memo.reused,
     };
   }
 }

@@ -400,6 +400,7 @@ export class VerbatimService {
     try {
       const checked = await checkDraftWithinLimits(index, text, format, folder.settings.check, DEFAULT_DRAFT_LIMITS, {
         cancelled,
+        memo: folder.memo,
         afterSlice: async (done, total) => {
           // Only a check that runs long shows progress; a flash of it on every edit of a short draft is noise.
           if (!progress && performance.now() - started < PROGRESS_AFTER_MS) return;
