@@ -154,3 +154,28 @@ test('the example draft gets the expected verdicts', () => {
   const opposition = findings.find((f) => f.quotation.text.startsWith('strong'))!;
   assert.deepEqual(opposition.changes, [{ draft: 'firm', source: 'resolute' }]);
 });
+
+test('the text of a Markdown link inside a quotation is compared, not taken for an editor’s bracket', () => {
+  const index = indexOf(WIRE);
+  const linked = only(checkDraft(index, 'He said the US “cannot and will not tolerate the [brutal suppression](https://example.org) of ethnic minorities”.', 'markdown'));
+  assert.equal(linked.verdict, 'verbatim');
+  const changed = only(checkDraft(index, 'He said the US “cannot and will not tolerate the [brutal repression](https://example.org) of ethnic minorities”.', 'markdown'));
+  assert.equal(changed.verdict, 'altered');
+  assert.deepEqual(changed.changes, [{ draft: 'repression', source: 'suppression' }]);
+});
+
+test('the same quotation in several outlets: the one that has it word for word wins', () => {
+  const rewrite = 'Ross said the US "can not and will not tolerate the brutal repression of ethnic minorities within China."';
+  const index = indexOf(rewrite, WIRE);
+  const finding = only(checkDraft(index, 'Ross: “cannot and will not tolerate the brutal suppression of ethnic minorities within China.”', 'plaintext'));
+  assert.equal(finding.verdict, 'verbatim');
+  assert.equal(finding.source?.id, 'source-1');
+});
+
+test('a quotation that joins two source sentences without an ellipsis is altered, with one is verbatim', () => {
+  const source =
+    'The minister said: “We will rebuild the bridge by spring. The money is already there. Nobody will be left behind.”';
+  const index = indexOf(source);
+  assert.equal(only(checkDraft(index, '“We will rebuild the bridge by spring. Nobody will be left behind,” she said.', 'plaintext')).verdict, 'altered');
+  assert.equal(only(checkDraft(index, '“We will rebuild the bridge by spring … Nobody will be left behind,” she said.', 'plaintext')).verdict, 'verbatim');
+});

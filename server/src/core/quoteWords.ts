@@ -25,13 +25,17 @@ const BRACKET_SKIP = 8;
 export function quoteWords(draft: string, parts: Quotation[], maxEllipsisWords: number): QuoteWords {
   const result: QuoteWords = { folded: [], starts: [], ends: [], part: [], freeSkip: [], elided: [] };
   parts.forEach((quotation, partIndex) => {
-    const brackets = bracketSpans(draft, quotation.start, quotation.end);
+    const { brackets, targets } = bracketSpans(draft, quotation.start, quotation.end);
     const words = splitWords(draft, quotation.start, quotation.end);
     let previousEnd = quotation.start;
     let pendingBracket = false;
     let first = true;
     for (let w = 0; w < words.folded.length; w++) {
       const start = words.starts[w];
+      if (targets.some(([open, close]) => start > open && start < close)) {
+        previousEnd = words.ends[w];
+        continue;
+      }
       if (brackets.some(([open, close]) => start > open && start < close)) {
         pendingBracket = true;
         previousEnd = words.ends[w];
@@ -62,17 +66,36 @@ export function quoteWords(draft: string, parts: Quotation[], maxEllipsisWords: 
   return result;
 }
 
-/** Pairs of [ and ] offsets inside text[start, end); an unclosed bracket marks nothing. */
-function bracketSpans(text: string, start: number, end: number): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
+/**
+ * Pairs of [ and ] offsets inside text[start, end) (an unclosed bracket marks nothing), and the targets of Markdown
+ * links ([text](url)), whose words are not the speaker's at all.
+ */
+function bracketSpans(
+  text: string,
+  start: number,
+  end: number,
+): { brackets: Array<[number, number]>; targets: Array<[number, number]> } {
+  const brackets: Array<[number, number]> = [];
+  const targets: Array<[number, number]> = [];
   let open = -1;
   for (let i = start; i < end; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 0x5b) open = i;
     else if (ch === 0x5d && open >= 0) {
-      spans.push([open, i]);
+      const from = open;
       open = -1;
+      // [text](url) and [text][ref] are Markdown links: their text is the writer's own, not an editor's insertion.
+      const next = text.charCodeAt(i + 1);
+      if (next === 0x28 || next === 0x5b) {
+        const close = text.indexOf(next === 0x28 ? ')' : ']', i + 2);
+        if (close >= 0 && close < end) {
+          targets.push([i + 1, close + 1]);
+          i = close;
+        }
+        continue;
+      }
+      brackets.push([from, i]);
     }
   }
-  return spans;
+  return { brackets, targets };
 }
