@@ -1,7 +1,7 @@
 // Turns the core's findings on a draft into the typed diagnostic data and LSP diagnostics the editor shows.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, SourceDocument } from '../core/types.js';
-import { fileOffset } from '../core/sources/index.js';
+import { fileSpan } from '../core/sources/index.js';
 import { LineIndex, isFileUri, pathToUri } from '../convert.js';
 import {
   DIAGNOSTIC_SOURCE,
@@ -53,7 +53,8 @@ function passageOf(finding: Finding, lookup: FindingContext['source']): SourcePa
       lines = new LineIndex(doc.file?.content ?? doc.text);
       sourceLines.set(doc, lines);
     }
-    range = lines.rangeOf(fileOffset(doc, match.start), fileOffset(doc, match.end));
+    const span = fileSpan(doc, { start: match.start, end: match.end });
+    range = lines.rangeOf(span.start, span.end);
   }
   const meta = match.meta ?? {};
   return {
