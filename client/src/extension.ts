@@ -1,8 +1,17 @@
 // The Verbatim extension: starts the language server over IPC and adds the output channel, the status bar item
 // and the commands that run in the editor.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { Commands, type InitializationOptions } from '../../server/src/protocol.js';
+import { CrashPolicy } from './crashes.js';
 import { SettingsReader } from './settings.js';
 import { StatusBar } from './statusBar.js';
 
@@ -14,7 +23,32 @@ interface Session {
 
 let session: Session | null = null;
 
-function clientOptions(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, settings: SettingsReader): LanguageClientOptions {
+/** Restarts the server after a crash, logs each one, and tells the writer when it gives up. */
+function errorHandler(log: vscode.LogOutputChannel, crashes: CrashPolicy): ErrorHandler {
+  return {
+    // A message that fails on the connection is logged by the client; the connection is kept.
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const decision = crashes.stopped();
+      if (decision.restart) {
+        log.warn(decision.message);
+        return { action: CloseAction.Restart, handled: true };
+      }
+      log.error(decision.message);
+      void vscode.window.showErrorMessage(decision.message, 'Show Output').then((choice) => {
+        if (choice) log.show(true);
+      });
+      return { action: CloseAction.DoNotRestart, handled: true };
+    },
+  };
+}
+
+function clientOptions(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  settings: SettingsReader,
+  crashes: CrashPolicy,
+): LanguageClientOptions {
   const initializationOptions: InitializationOptions = {
     trusted: vscode.workspace.isTrusted,
     storagePath: context.storageUri?.fsPath,
@@ -24,19 +58,25 @@ function clientOptions(context: vscode.ExtensionContext, log: vscode.LogOutputCh
     outputChannel: log,
     initializationOptions,
     diagnosticCollectionName: 'verbatim',
+    errorHandler: errorHandler(log, crashes),
     // Hovers link to the source passage through this one command and no other.
     markdown: { isTrusted: { enabledCommands: [Commands.openSource] } },
     middleware: { workspace: { configuration: settings.middleware() } },
   };
 }
 
-async function startSession(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, settings: SettingsReader): Promise<Session> {
+async function startSession(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  settings: SettingsReader,
+  crashes: CrashPolicy,
+): Promise<Session> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions(context, log, settings));
+  const client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions(context, log, settings, crashes));
   await client.start();
   const statusBar = new StatusBar(client, log);
   statusBar.refresh();
@@ -55,13 +95,16 @@ async function stopSession(): Promise<void> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('Verbatim', { log: true });
   const settings = new SettingsReader(log);
+  // One policy for the whole activation, so that crashes are counted across the client's own restarts.
+  const crashes = new CrashPolicy();
   context.subscriptions.push(log);
 
   const restart = async (why: string): Promise<void> => {
     log.info(`Restarting the language server: ${why}.`);
     try {
       await stopSession();
-      session = await startSession(context, log, settings);
+      crashes.reset();
+      session = await startSession(context, log, settings, crashes);
     } catch (error) {
       log.error(`The language server could not be restarted: ${error instanceof Error ? error.message : String(error)}`);
       void vscode.window.showErrorMessage('Verbatim: the language server could not be restarted; see the Verbatim output.');
@@ -80,7 +123,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   try {
-    session = await startSession(context, log, settings);
+    session = await startSession(context, log, settings, crashes);
   } catch (error) {
     log.error(`The language server could not be started: ${error instanceof Error ? error.message : String(error)}`);
     void vscode.window.showErrorMessage('Verbatim: the language server could not be started; see the Verbatim output.');
