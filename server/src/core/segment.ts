@@ -32,10 +32,14 @@ export function hashKey(first: number, second: number): number {
   return h >>> 0;
 }
 
-/** How many buckets a segment of `words` words gets: a power of two, about one bucket per two keys. */
+/**
+ * How many buckets a segment of `words` words gets: a power of two, between a quarter and a half of the number of
+ * words, so three to six keys share a bucket. Fewer buckets keep the segment small; the places of a shared bucket
+ * are told apart by their words anyway.
+ */
 function bucketCount(words: number): number {
   let buckets = 1024;
-  while (buckets < words) buckets *= 2;
+  while (buckets * 4 < words) buckets *= 2;
   return buckets;
 }
 
