@@ -1,7 +1,7 @@
 // Loads the source files under the configured folders into SourceDocuments, listing every file it had to skip.
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { extensionOf, parseSource, sourceFormat } from '../core/sources/index.js';
 import type { SourceDocument } from '../core/types.js';
@@ -21,6 +21,11 @@ export interface LoadSourcesOptions {
   include?: string[];
   /** Globs (relative to each root folder) of files and folders to leave out silently. */
   exclude?: string[];
+  /**
+   * A folder that every source must really lie in, symbolic links resolved (the workspace folder of an untrusted
+   * workspace): files and folders that lead outside it are skipped with the reason, never read.
+   */
+  within?: string;
   /** Called after each file with the number of files done and the total found. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -82,11 +87,12 @@ export async function loadSources(roots: string[], options: LoadSourcesOptions =
  */
 export async function listSourceFiles(
   roots: string[],
-  options: Pick<LoadSourcesOptions, 'include' | 'exclude'> = {},
+  options: Pick<LoadSourcesOptions, 'include' | 'exclude' | 'within'> = {},
 ): Promise<{ files: string[]; skipped: SkippedSource[] }> {
   const skipped: SkippedSource[] = [];
   const files: string[] = [];
   const seen = new Set<string>();
+  const within = options.within === undefined ? null : await realpath(resolve(options.within)).catch(() => resolve(options.within!));
   for (const root of roots) {
     const absolute = resolve(root);
     let info: Stats;
@@ -96,10 +102,12 @@ export async function listSourceFiles(
       throw new Error(rootError(root, error));
     }
     if (info.isDirectory()) {
-      await walk(absolute, options, files, skipped, seen);
+      await walk(absolute, options, files, skipped, seen, within);
     } else {
       const real = await realpath(absolute).catch(() => absolute);
-      if (!seen.has(real)) {
+      if (within !== null && !isWithin(within, real)) {
+        skipped.push({ file: absolute, reason: leadsOutside(real) });
+      } else if (!seen.has(real)) {
         seen.add(real);
         files.push(absolute);
       }
@@ -149,11 +157,16 @@ async function walk(
   files: string[],
   skipped: SkippedSource[],
   seen: Set<string>,
+  within: string | null,
 ): Promise<void> {
   const include = options.include?.length ? picomatch(options.include, { dot: true }) : null;
   const exclude = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : null;
   const relativePath = (path: string): string => relative(root, path).split(sep).join('/');
   const rootReal = await realpath(root).catch(() => root);
+  if (within !== null && !isWithin(within, rootReal)) {
+    skipped.push({ file: root, reason: leadsOutside(rootReal) });
+    return;
+  }
   if (seen.has(rootReal)) return;
   seen.add(rootReal);
   const folders = [root];
@@ -185,6 +198,10 @@ async function walk(
       if (info.isDirectory()) {
         if (exclude && (exclude(rel) || exclude(`${rel}/`))) continue;
         const real = await realpath(path).catch(() => path);
+        if (within !== null && !isWithin(within, real)) {
+          skipped.push({ file: path, reason: leadsOutside(real) });
+          continue;
+        }
         if (seen.has(real)) {
           skipped.push({ file: path, reason: `folder already read (symbolic link to ${real})` });
           continue;
@@ -199,6 +216,10 @@ async function walk(
         continue;
       }
       const real = await realpath(path).catch(() => path);
+      if (within !== null && !isWithin(within, real)) {
+        skipped.push({ file: path, reason: leadsOutside(real) });
+        continue;
+      }
       if (seen.has(real)) {
         skipped.push({ file: path, reason: `file already read (symbolic link to ${real})` });
         continue;
@@ -209,6 +230,16 @@ async function walk(
     // Pushed in reverse so that folders are walked in name order.
     for (let i = subfolders.length - 1; i >= 0; i--) folders.push(subfolders[i]!);
   }
+}
+
+/** True when the real path `path` is `folder` or lies inside it. */
+function isWithin(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+function leadsOutside(real: string): string {
+  return `leads outside the workspace folder (symbolic link to ${real}); not read in an untrusted workspace`;
 }
 
 function unsupported(file: string): string {

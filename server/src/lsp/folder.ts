@@ -175,6 +175,8 @@ export class SourceFolder {
       this.notes = [];
       const result = await buildIndex(roots, {
         maxFileBytes: this.settings.maxSourceFileBytes,
+        // In an untrusted workspace no source is read from outside the folder, whatever links lead there.
+        ...(this.settings.trusted ? {} : { within: this.path }),
         cacheDir,
         onNote: (note) => this.notes.push(note),
         onProgress: (done, total) => {
