@@ -56,7 +56,7 @@ export function foldWord(word: string): string {
   if (PLAIN.test(cleaned)) return cleaned;
   // Compatibility decomposition turns ligatures and full-width forms into plain letters and splits accents off,
   // so that a source typed without diacritics still matches.
-  return cleaned.normalize('NFKD').replace(MARKS, '').replace(INVISIBLE, '').toLowerCase();
+  return cleaned.normalize('NFKD').replace(MARKS, '').replace(INVISIBLE, '').replace(APOSTROPHES, "'").toLowerCase();
 }
 
 /**
