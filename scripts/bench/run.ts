@@ -4,7 +4,8 @@
 //
 // Usage: npm run bench [-- --quick] [-- --sizes 10,100,1000] [-- --out <file>] [-- --cache <dir>] [-- --corpus <dir>]
 //        [-- --edits <n>] [-- --naive <n>] [-- --budget <minutes>]
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { runJob } from './child.js';
@@ -18,8 +19,7 @@ import { printReport, type BenchResults, type Measured, type ScaleRow } from './
 import { ripgrepVersion, runCli, runRipgrep } from './tools.js';
 
 const REPO = resolve(__dirname, '..', '..');
-const CLI = join(REPO, 'dist', 'cli.js');
-const SERVER = join(REPO, 'dist', 'server.js');
+const DIST = join(REPO, 'dist');
 const MINUTE = 60_000;
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -41,12 +41,41 @@ async function indexJob(corpus: Corpus, draftFile: string, draft: BenchDraft, ti
   return recorded(await runJob<IndexResult>('index.ts', args, { timeoutMs, nodeArgs: ['--expose-gc'] }));
 }
 
-async function lspJob(corpus: Corpus, draftFile: string, draft: BenchDraft, edits: number, timeoutMs: number): Promise<Measured<LspResult>> {
+async function lspJob(server: string, corpus: Corpus, draftFile: string, draft: BenchDraft, edits: number, timeoutMs: number): Promise<Measured<LspResult>> {
   log(`language server on ${corpus.name}: indexing, then ${edits} edits as typed and ${edits} checked at once ...`);
-  const args = { server: SERVER, sources: corpus.dir, draft: draftFile, expected: expectations(draft), edits, timeoutMs };
+  const args = { server, sources: corpus.dir, draft: draftFile, expected: expectations(draft), edits, timeoutMs };
   const outcome = recorded(await runJob<LspResult>('lsp.ts', args, { timeoutMs: timeoutMs + 5 * MINUTE }));
   // The job's own memory is the client's; the figure that matters is the server's.
   return outcome.ok ? { ...outcome, peakMiB: outcome.value.serverPeakMiB } : outcome;
+}
+
+/** The bundles a run measures: a copy of dist/ taken at the start, so that a rebuild during the run changes nothing. */
+interface Bundles {
+  cli: string;
+  server: string;
+  commit: string;
+  /** Files under server/ with uncommitted changes when the run started. */
+  modified: number;
+  builtAt: string;
+}
+
+function snapshotBundles(cacheDir: string): Bundles {
+  for (const bundle of ['cli.js', 'server.js']) {
+    if (!existsSync(join(DIST, bundle))) throw new Error(`dist/${bundle} is missing: run npm run build first (npm run bench does).`);
+  }
+  const snapshot = join(cacheDir, 'build');
+  rmSync(snapshot, { recursive: true, force: true });
+  cpSync(DIST, join(snapshot, 'dist'), { recursive: true });
+  // The CLI reads its version from the package.json beside its folder.
+  copyFileSync(join(REPO, 'package.json'), join(snapshot, 'package.json'));
+  const git = (...args: string[]): string => spawnSync('git', args, { cwd: REPO, encoding: 'utf8' }).stdout?.trim() ?? '';
+  return {
+    cli: join(snapshot, 'dist', 'cli.js'),
+    server: join(snapshot, 'dist', 'server.js'),
+    commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
+    modified: git('status', '--porcelain', '--untracked-files=no', '--', 'server').split('\n').filter(Boolean).length,
+    builtAt: statSync(join(DIST, 'cli.js')).mtime.toISOString(),
+  };
 }
 
 /** Reads every file once, so that all measurements start with the files in the operating system's cache. */
@@ -54,19 +83,19 @@ function warmFileCache(corpus: Corpus): void {
   for (const file of corpus.files) readFileSync(file);
 }
 
-async function measureReal(options: Options, corpus: Corpus, draftFile: string, draft: BenchDraft, results: BenchResults): Promise<void> {
+async function measureReal(bundles: Bundles, options: Options, corpus: Corpus, draftFile: string, draft: BenchDraft, results: BenchResults): Promise<void> {
   const timeoutMs = 20 * MINUTE;
   warmFileCache(corpus);
   results.real.index = await indexJob(corpus, draftFile, draft, timeoutMs);
 
   const cacheHome = mkdtempSync(join(tmpdir(), 'verbatim-bench-xdg-'));
   log('CLI with an empty cache ...');
-  results.real.cliCold = await runCli(CLI, corpus.dir, draftFile, draft.quotes, cacheHome, timeoutMs);
+  results.real.cliCold = await runCli(bundles.cli, corpus.dir, draftFile, draft.quotes, cacheHome, timeoutMs);
   log('CLI again with the same cache ...');
-  results.real.cliWarm = await runCli(CLI, corpus.dir, draftFile, draft.quotes, cacheHome, timeoutMs);
+  results.real.cliWarm = await runCli(bundles.cli, corpus.dir, draftFile, draft.quotes, cacheHome, timeoutMs);
   rmSync(cacheHome, { recursive: true, force: true });
 
-  results.real.lsp = await lspJob(corpus, draftFile, draft, options.edits, timeoutMs);
+  results.real.lsp = await lspJob(bundles.server, corpus, draftFile, draft, options.edits, timeoutMs);
 
   if (options.naive > 0) {
     log(`string-similarity on ${options.naive} quotations (about 10 s each on LitBank) ...`);
@@ -103,7 +132,7 @@ function reasonToSkip(megabytes: number, options: Options, results: BenchResults
   }
   if (!options.sizesGiven && index.ok) {
     // Two indexing passes (in-process and in the server) at the speed measured on the real corpus, plus generating.
-    const mbPerSecond = realMB / (index.value.indexMs / 1000 + index.value.loadMs / 1000);
+    const mbPerSecond = realMB / ((index.value.indexMs + index.value.firstLookupMs) / 1000);
     const projected = (2 * megabytes) / mbPerSecond / 60 + (existsSync(join(dir, '.complete')) ? 0 : megabytes / 600);
     const left = options.budgetMinutes - (performance.now() - started) / MINUTE;
     if (projected > left) {
@@ -113,7 +142,7 @@ function reasonToSkip(megabytes: number, options: Options, results: BenchResults
   return null;
 }
 
-async function measureScaling(options: Options, real: Corpus, draftFile: string, draft: BenchDraft, results: BenchResults, started: number): Promise<void> {
+async function measureScaling(bundles: Bundles, options: Options, real: Corpus, draftFile: string, draft: BenchDraft, results: BenchResults, started: number): Promise<void> {
   for (const megabytes of options.sizes) {
     const skip = reasonToSkip(megabytes, options, results, started, options.cacheDir);
     if (skip) {
@@ -134,7 +163,7 @@ async function measureScaling(options: Options, real: Corpus, draftFile: string,
     const timeoutMs = Math.max(10 * MINUTE, megabytes * 1200);
     const row: ScaleRow = { megabytes, files: corpus.files.length, bytes: corpus.bytes, dir: corpus.dir };
     row.index = await indexJob(corpus, draftFile, draft, timeoutMs);
-    row.lsp = await lspJob(corpus, draftFile, draft, options.edits, timeoutMs);
+    row.lsp = await lspJob(bundles.server, corpus, draftFile, draft, options.edits, timeoutMs);
     results.scaling.push(row);
   }
 }
@@ -142,10 +171,8 @@ async function measureScaling(options: Options, real: Corpus, draftFile: string,
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
-  for (const bundle of [CLI, SERVER]) {
-    if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first (npm run bench does).`);
-  }
   mkdirSync(options.cacheDir, { recursive: true });
+  const bundles = snapshotBundles(options.cacheDir);
   const { corpus, note } = findRealCorpus(REPO, options.corpus);
   if (note) log(note);
   const draft = buildDraft(corpus.files);
@@ -158,6 +185,7 @@ async function main(): Promise<void> {
     version: 1,
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: totalmem() / 2 ** 30, freeGiB: freemem() / 2 ** 30, node: process.version, platform: process.platform, loadAverage: loadavg()[0]! },
+    build: { commit: bundles.commit, modifiedServerFiles: bundles.modified, builtAt: bundles.builtAt },
     corpus: { name: corpus.name, dir: corpus.dir, files: corpus.files.length, bytes: corpus.bytes, note },
     draft: {
       file: draftFile,
@@ -173,8 +201,8 @@ async function main(): Promise<void> {
     totalSeconds: 0,
   };
   log(`Verbatim benchmark on ${corpus.name} (${(corpus.bytes / 1e6).toFixed(1)} MB); draft of ${draft.words} words, ${draft.quotes.length} quotations; cache ${options.cacheDir}`);
-  await measureReal(options, corpus, draftFile, draft, results);
-  await measureScaling(options, corpus, draftFile, draft, results, started);
+  await measureReal(bundles, options, corpus, draftFile, draft, results);
+  await measureScaling(bundles, options, corpus, draftFile, draft, results, started);
   results.totalSeconds = (performance.now() - started) / 1000;
 
   mkdirSync(dirname(options.out), { recursive: true });

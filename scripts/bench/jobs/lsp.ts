@@ -34,6 +34,8 @@ export interface LatencySeries {
   p95: number;
   max: number;
   mean: number;
+  /** The edits that changed a word inside a quotation (or put it back): their median and slowest. */
+  quotationEdits: { edits: number; p50: number; max: number };
 }
 
 /** What the job measured; times in milliseconds, memory in MiB. */
@@ -77,8 +79,10 @@ function peakOf(pid: number | undefined): number | null {
   }
 }
 
-function series(latencies: number[]): LatencySeries {
+function series(latencies: number[], touched: boolean[]): LatencySeries {
+  const inQuotes = latencies.filter((_, n) => touched[n]);
   return {
+    quotationEdits: { edits: inQuotes.length, p50: inQuotes.length > 0 ? median(inQuotes) : 0, max: inQuotes.length > 0 ? Math.max(...inQuotes) : 0 },
     edits: latencies.length,
     p50: median(latencies),
     p95: percentile(latencies, 0.95),
@@ -119,14 +123,22 @@ async function main(args: Args): Promise<LspResult> {
   const published: PublishDiagnosticsParams[] = [];
   const waiters: Array<() => void> = [];
   let indexingEnded = false;
+  let exitCode: number | null | undefined;
   const notify = (): void => {
     for (const waiter of waiters.splice(0)) waiter();
   };
+  child.on('exit', (code) => {
+    exitCode = code;
+    notify();
+  });
   const waitUntil = (what: string, condition: () => boolean): Promise<void> =>
     new Promise((done, fail) => {
       const timer = setTimeout(() => fail(new Error(`Timed out waiting for ${what}.`)), args.timeoutMs);
       const check = (): void => {
-        if (condition()) {
+        if (exitCode !== undefined) {
+          clearTimeout(timer);
+          fail(new Error(`The server exited (code ${exitCode}) while the job was waiting for ${what}.`));
+        } else if (condition()) {
           clearTimeout(timer);
           done();
         } else waiters.push(check);
@@ -179,10 +191,12 @@ async function main(args: Args): Promise<LspResult> {
 
   let version = 1;
   let changed: { offset: number; original: string } | null = null;
-  const measure = async (immediate: boolean): Promise<number[]> => {
+  const measure = async (immediate: boolean): Promise<LatencySeries> => {
     const latencies: number[] = [];
+    const touched: boolean[] = [];
     for (let n = 0; n < args.edits; n++) {
       const edit = editFor(text, n, changed);
+      touched.push(edit.remove > 0);
       changed = edit.changed;
       const range = { start: positionAt(text, edit.offset), end: positionAt(text, edit.offset + edit.remove) };
       text = text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset + edit.remove);
@@ -196,11 +210,11 @@ async function main(args: Args): Promise<LspResult> {
       await waitUntil(`the diagnostics of version ${version}`, forVersion(version));
       latencies.push(performance.now() - begin);
     }
-    return latencies;
+    return series(latencies, touched);
   };
-  const debounced = series(await measure(false));
+  const debounced = await measure(false);
   progress(`edits as typed: p50 ${debounced.p50.toFixed(0)} ms, p95 ${debounced.p95.toFixed(0)} ms`);
-  const immediate = series(await measure(true));
+  const immediate = await measure(true);
   progress(`edits checked at once: p50 ${immediate.p50.toFixed(1)} ms, p95 ${immediate.p95.toFixed(1)} ms`);
 
   const serverPeakMiB = peakOf(child.pid);
@@ -208,6 +222,7 @@ async function main(args: Args): Promise<LspResult> {
   await connection.sendRequest('shutdown');
   await connection.sendNotification('exit');
   await exited;
+  waiters.length = 0;
   connection.dispose();
   rmSync(workspace, { recursive: true, force: true });
   return { indexReadyMs, firstDiagnosticsMs, verdicts, debounced, immediate, serverPeakMiB };
