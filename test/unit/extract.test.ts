@@ -166,3 +166,10 @@ test('draft formats by path or language id', () => {
   assert.equal(draftFormatOf('image.png'), null);
   assert.equal(draftFormatOf('dir.md/README'), null);
 });
+
+test('a quotation that opens the next paragraph after “she said” is a quotation of its own', () => {
+  const text = '“We will hold the line,” she said.\n\n“Nobody will be left behind,” she added.';
+  const found = findQuotations(text, 'plaintext');
+  assert.deepEqual(found.map((q) => q.text), ['We will hold the line,', 'Nobody will be left behind,']);
+  assert.notEqual(found[0].group, found[1].group);
+});

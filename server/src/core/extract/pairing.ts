@@ -139,6 +139,7 @@ export function pairMarks(text: string, tokens: MarkToken[], blocks: Block[], la
 
 /** The end of a quotation whose sentence is finished; any other ending goes on after an attribution. */
 const SENTENCE_END = /[.!?]$/u;
+const PARAGRAPH_BREAK = /\n[ \t\r]*\n/;
 /** Text between two parts of one interrupted quotation: one clause, closed by a punctuation mark. */
 const BETWEEN = /^[^.!?"“”«»„\n]{1,80}(?:\n[^.!?"“”«»„\n]{1,80})?[,:;.—–]$/u;
 
@@ -155,7 +156,9 @@ export function assignGroups(text: string, quotations: Quotation[]): void {
     if (prev !== null && !SENTENCE_END.test(prev.text)) {
       const gap = text.slice(prev.close?.end ?? prev.end, q.open.start);
       const words = gap.trim();
-      if (BETWEEN.test(words) && isAttribution(words.slice(0, -1))) {
+      // A blank line ends the paragraph, and with it the statement: a quotation that opens the next paragraph is
+      // a new one, even after "she said" ("…,” she said.⏎⏎“Y,” she added.).
+      if (!PARAGRAPH_BREAK.test(gap) && BETWEEN.test(words) && isAttribution(words.slice(0, -1))) {
         q.group = group;
         continue;
       }
