@@ -43,6 +43,22 @@ function assertWellFormed(given: AlignInput, result: Alignment): void {
       lastSource = step.source;
       continue;
     }
+    if (step.kind === 'joined') {
+      for (const q of step.quote) assert.equal(q, nextQuote++, 'quotation words are accounted for once, in order');
+      for (const w of step.source) {
+        assert.ok(w > lastSource && w < given.to, 'source words are used in order, inside the stretch');
+        lastSource = w;
+        if (first < 0) first = w;
+        last = w + 1;
+      }
+      const together = (list: string[]) => list.join('');
+      assert.equal(
+        together(step.quote.map((q) => given.quoteWords![q])),
+        together(step.source.map((w) => given.sourceWord!(w))),
+        'joined words are the same letters',
+      );
+      continue;
+    }
     assert.equal(step.quote, nextQuote++, 'quotation words are accounted for once, in order');
     if (step.kind === 'delete') {
       edits++;
@@ -64,6 +80,24 @@ function assertWellFormed(given: AlignInput, result: Alignment): void {
 test('align never throws and gives a well-formed alignment on random words', () => {
   fc.assert(
     fc.property(input, (given) => assertWellFormed(given, align(given))),
+    { numRuns: 2000 },
+  );
+});
+
+test('with the words given, joined words are the same letters and alignments stay well formed', () => {
+  // Words are spelled from a tiny alphabet, so that words written together or apart turn up often.
+  const spell = (id: number) => ['a', 'b', 'ab', 'ba', 'aab'][id % 5];
+  fc.assert(
+    fc.property(input, (given) => {
+      const withWords: AlignInput = {
+        ...given,
+        quote: Array.from(given.quote, (id) => id % 5),
+        source: Array.from(given.source, (id) => id % 5),
+        quoteWords: Array.from(given.quote, (id) => spell(id)),
+        sourceWord: (w) => spell(given.source[w]),
+      };
+      assertWellFormed(withWords, align(withWords));
+    }),
     { numRuns: 2000 },
   );
 });

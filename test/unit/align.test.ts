@@ -58,3 +58,19 @@ test('a quotation whose words the source does not have costs one per word', () =
   const result = run('entirely different words', 'nothing in common here');
   assert.equal(result.cost, 3);
 });
+
+test('a word written together on one side and apart on the other aligns at no cost, at the edges too', () => {
+  const words = (text: string) => text.split(' ');
+  const run2 = (quote: string, source: string) => {
+    const q = ids(quote);
+    const s = ids(source);
+    const sw = words(source);
+    return align({ quote: q, freeSkip: q.map(() => 0), source: s, from: 0, to: s.length, quoteWords: words(quote), sourceWord: (w) => sw[w] });
+  };
+  const apart = run2('space flight is unforgiving', 'again spaceflight is unforgiving every');
+  assert.equal(apart.cost, 0);
+  assert.deepEqual(apart.steps[0], { kind: 'joined', quote: [0, 1], source: [1] });
+  const together = run2('we agree on everything', 'we agree on every thing but');
+  assert.equal(together.cost, 0);
+  assert.deepEqual(together.steps.at(-1), { kind: 'joined', quote: [3], source: [3, 4] });
+});

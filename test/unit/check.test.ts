@@ -179,3 +179,17 @@ test('a quotation that joins two source sentences without an ellipsis is altered
   assert.equal(only(checkDraft(index, '“We will rebuild the bridge by spring. Nobody will be left behind,” she said.', 'plaintext')).verdict, 'altered');
   assert.equal(only(checkDraft(index, '“We will rebuild the bridge by spring … Nobody will be left behind,” she said.', 'plaintext')).verdict, 'verbatim');
 });
+
+test('an editor’s bracket inside a word changes letters, not words', () => {
+  const index = indexOf('The statement said: “Nobody will be left to face this alone.”');
+  assert.equal(only(checkDraft(index, 'It said “[n]obody will be left to face this alone.”', 'plaintext')).verdict, 'verbatim');
+  assert.equal(only(checkDraft(index, 'It said “[N]obody will be left to face this alone.”', 'plaintext')).verdict, 'verbatim');
+  const changed = only(checkDraft(index, 'It said “[s]omebody will be left to face this alone.”', 'plaintext'));
+  assert.equal(changed.verdict, 'altered');
+});
+
+test('a source word hyphenated at a line end matches at the edges of a quotation too', () => {
+  const index = indexOf('The minister said: “I will not pretend that we agree on every-\nthing, but we agree on\nthe sup-\npression of smuggling.”');
+  assert.equal(only(checkDraft(index, '“I will not pretend that we agree on everything,” she said.', 'plaintext')).verdict, 'verbatim');
+  assert.equal(only(checkDraft(index, '“suppression of smuggling”', 'plaintext')).verdict, 'verbatim');
+});

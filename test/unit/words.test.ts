@@ -51,3 +51,11 @@ test('letters outside the basic plane stay whole, and a lone surrogate is no let
   assert.deepEqual(words.folded, ['x', 'uni', 'y', 'z']);
   assert.equal(text.slice(words.starts[1], words.ends[1]), '𝔘𝔫𝔦');
 });
+
+test('a word hyphenated at the end of a line is one word', () => {
+  const text = 'we agree on every-\nthing, the sup-\r\n   pression of well-known facts';
+  const words = splitWords(text);
+  assert.deepEqual(words.folded, ['we', 'agree', 'on', 'everything', 'the', 'suppression', 'of', 'well', 'known', 'facts']);
+  assert.equal(text.slice(words.starts[3], words.ends[3]), 'every-\nthing');
+  assert.equal(foldWord('every-\nthing'), 'everything');
+});

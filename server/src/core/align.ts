@@ -6,7 +6,9 @@ export type Step =
   | { kind: 'match' | 'substitute'; quote: number; source: number }
   | { kind: 'delete'; quote: number } // a quotation word the source does not have
   | { kind: 'insert'; source: number } // a source word the quotation leaves out
-  | { kind: 'skip'; from: number; to: number; before: number }; // source words an ellipsis or bracket stands for
+  | { kind: 'skip'; from: number; to: number; before: number } // source words an ellipsis or bracket stands for
+  // The same word written together on one side and apart on the other ("spaceflight" and "space flight").
+  | { kind: 'joined'; quote: number[]; source: number[] };
 
 /** The best alignment found: its steps and cost (each substitution, deletion or insertion costs 1). */
 export interface Alignment {
@@ -28,12 +30,20 @@ export interface AlignInput {
   /** The stretch of the source to align against. */
   from: number;
   to: number;
+  /**
+   * The folded quotation words and a way to read a source word's folded form: with them, a word written together
+   * on one side and apart on the other matches at no cost.
+   */
+  quoteWords?: string[];
+  sourceWord?: (index: number) => string;
 }
 
 const DIAGONAL = 1;
 const UP = 2;
 const LEFT = 3;
 const SKIP = 4;
+const JOIN_QUOTE = 5; // two quotation words make one source word
+const JOIN_SOURCE = 6; // one quotation word makes two source words
 
 /**
  * Aligns the whole quotation against the best-matching part of source[from, to). Cost grows with the product of
@@ -48,6 +58,8 @@ export function align(input: AlignInput): Alignment {
   const skipFrom = new Map<number, Int32Array>();
   let previous = new Float64Array(width); // Row 0: the source stretch may start anywhere at no cost.
   let current = new Float64Array(width);
+  let older = new Float64Array(width);
+  const joins = joinTables(input, m, n);
 
   for (let i = 1; i <= m; i++) {
     const row = i * width;
@@ -65,6 +77,18 @@ export function align(input: AlignInput): Alignment {
         moves[row + j] = UP;
       }
     }
+    if (joins) {
+      for (let j = 1; j <= n; j++) {
+        if (i >= 2 && joins.quotePairs[i - 2] !== null && joins.quotePairs[i - 2] === joins.sourceWords[j - 1] && older[j - 1] < current[j]) {
+          current[j] = older[j - 1];
+          moves[row + j] = JOIN_QUOTE;
+        }
+        if (j >= 2 && joins.sourcePairs[j - 2] === joins.quoteWords[i - 1] && previous[j - 2] < current[j]) {
+          current[j] = previous[j - 2];
+          moves[row + j] = JOIN_SOURCE;
+        }
+      }
+    }
     // Skips and insertions happen between word i and word i+1, that is along row i, once the row is known.
     const skip = i < m ? freeSkip[i] : 0;
     if (skip > 0) applyFreeSkips(current, moves, row, skip, skipFrom, i);
@@ -74,13 +98,31 @@ export function align(input: AlignInput): Alignment {
         moves[row + j] = LEFT;
       }
     }
-    [previous, current] = [current, previous];
+    [older, previous, current] = [previous, current, older];
   }
 
   // The stretch may end anywhere: take the cheapest end, the earliest among equals.
   let end = 0;
   for (let j = 1; j <= n; j++) if (previous[j] < previous[end]) end = j;
   return trace({ moves, skipFrom, width, quote, source, from }, m, end, previous[end]);
+}
+
+/** The strings that joined words are compared by, or null when the caller gave no words. */
+function joinTables(
+  input: AlignInput,
+  m: number,
+  n: number,
+): { quoteWords: string[]; quotePairs: Array<string | null>; sourceWords: string[]; sourcePairs: string[] } | null {
+  const { quoteWords, sourceWord, freeSkip, from } = input;
+  if (!quoteWords || !sourceWord) return null;
+  const sourceWords = Array.from({ length: n }, (_, j) => sourceWord(from + j));
+  return {
+    quoteWords,
+    // Words an ellipsis or a break between parts separates are never one word.
+    quotePairs: Array.from({ length: Math.max(0, m - 1) }, (_, i) => (freeSkip[i + 1] === 0 ? quoteWords[i] + quoteWords[i + 1] : null)),
+    sourceWords,
+    sourcePairs: Array.from({ length: Math.max(0, n - 1) }, (_, j) => sourceWords[j] + sourceWords[j + 1]),
+  };
 }
 
 /** Lets row i reach column j from any of the `skip` columns before it at no cost (sliding-window minimum). */
@@ -137,6 +179,18 @@ function trace(trail: Trail, m: number, end: number, cost: number): Alignment {
     } else if (move === UP) {
       steps.push({ kind: 'delete', quote: i - 1 });
       i--;
+    } else if (move === JOIN_QUOTE) {
+      steps.push({ kind: 'joined', quote: [i - 2, i - 1], source: [from + j - 1] });
+      if (last < 0) last = from + j;
+      first = from + j - 1;
+      i -= 2;
+      j--;
+    } else if (move === JOIN_SOURCE) {
+      steps.push({ kind: 'joined', quote: [i - 1], source: [from + j - 2, from + j - 1] });
+      if (last < 0) last = from + j;
+      first = from + j - 2;
+      i--;
+      j -= 2;
     } else if (move === LEFT) {
       steps.push({ kind: 'insert', source: from + j - 1 });
       j--;

@@ -52,7 +52,29 @@ export function foldedText(text: string): string {
   return splitWords(text).folded.join(' ');
 }
 
+const RANK: Record<Verdict, number> = { verbatim: 2, altered: 1, unsourced: 0 };
+
+/**
+ * Checks a group: one quotation, or the parts of one interrupted by attribution. The parts usually stand together
+ * in the source and are checked together; a part that the joint check does not find word for word is checked on
+ * its own as well (the writer may have joined two places of a source, or two sources), and the better verdict
+ * stands.
+ */
 function checkGroup(index: SourceIndex, draft: string, parts: Quotation[], options: CheckOptions): Finding[] {
+  const joint = checkTogether(index, draft, parts, options);
+  if (parts.length === 1) return joint;
+  return joint.map((finding) => {
+    if (finding.verdict === 'verbatim' || finding.limit) return finding;
+    const [alone] = checkTogether(index, draft, [finding.quotation], options);
+    if (!alone) return finding;
+    const better =
+      RANK[alone.verdict] > RANK[finding.verdict] ||
+      (alone.verdict === finding.verdict && alone.similarity > finding.similarity);
+    return better ? alone : finding;
+  });
+}
+
+function checkTogether(index: SourceIndex, draft: string, parts: Quotation[], options: CheckOptions): Finding[] {
   const words = quoteWords(draft, parts, options.maxEllipsisWords);
   const count = words.folded.length;
   if (count === 0) return [];
@@ -62,22 +84,26 @@ function checkGroup(index: SourceIndex, draft: string, parts: Quotation[], optio
     return parts.map((quotation) => unsourced(quotation, short, 0, limit));
   }
   const ids = words.folded.map((word) => index.wordId(word));
+  const best = short ? null : bestAlignment(index, words, ids);
   if (short) {
-    const found = findQuotedExactly(index, ids);
+    const found = findQuoted(index, draft, words, ids);
     return parts.map((quotation) =>
-      found
-        ? sourced(quotation, 'verbatim', true, 1, found.source, spanOf(found.source, found.first, found.last), [])
-        : unsourced(quotation, true, 0),
+      found ? sourced(quotation, 'verbatim', true, 1, found.source, found.span, []) : unsourced(quotation, true, 0),
     );
   }
-  const best = bestAlignment(index, words, ids);
   if (!best) return parts.map((quotation) => unsourced(quotation, false, 0));
   const whole = measure(index, best, words, draft, () => true);
   const isSourced = whole.changes.length === 0 || sameStatement(whole, options);
   return parts.map((quotation, part) => {
     if (!isSourced) return unsourced(quotation, false, whole.similarity);
     const own = parts.length === 1 ? whole : measure(index, best, words, draft, (q) => words.part[q] === part);
+    if (own.first < 0) return unsourced(quotation, false, own.similarity);
     const verdict: Verdict = own.changes.length === 0 ? 'verbatim' : 'altered';
+    // Each part of a group answers for itself: a part that shares next to nothing with the passage its
+    // neighbour was found in is not that passage reworded.
+    if (verdict === 'altered' && parts.length > 1 && !sameStatement(own, options)) {
+      return unsourced(quotation, false, own.similarity);
+    }
     const span = spanOf(best.source, own.first, own.last);
     const reported = verdict === 'altered' ? wholeStatement(best.source, span) : span;
     return sourced(quotation, verdict, false, own.similarity, best.source, reported, own.changes);
@@ -108,10 +134,22 @@ interface Candidate {
 function bestAlignment(index: SourceIndex, words: QuoteWords, ids: number[]): Candidate | null {
   let best: Candidate | null = null;
   for (const region of findRegions(index, ids, words.folded, words.freeSkip)) {
-    const alignment = align({ quote: ids, freeSkip: words.freeSkip, source: region.source.ids, from: region.from, to: region.to });
+    const sourceIds = region.source.ids;
+    const alignment = align({
+      quote: ids,
+      freeSkip: words.freeSkip,
+      source: sourceIds,
+      from: region.from,
+      to: region.to,
+      quoteWords: words.folded,
+      sourceWord: (word) => index.word(sourceIds[word]),
+    });
     if (alignment.first < 0) continue;
     let matched = 0;
-    for (const step of alignment.steps) if (step.kind === 'match') matched += wordWeight(words.folded[step.quote]);
+    for (const step of alignment.steps) {
+      if (step.kind === 'match') matched += wordWeight(words.folded[step.quote]);
+      else if (step.kind === 'joined') for (const q of step.quote) matched += wordWeight(words.folded[q]);
+    }
     // Fewer edits first; among equals, the passage that the source itself puts in quotation marks.
     const inside = SourceIndex.insideQuotation(region.source, spanOf(region.source, alignment.first, alignment.last));
     const score = matched - alignment.cost + (inside ? 0.5 : 0);
@@ -154,16 +192,40 @@ function measure(
   let sourceContent = 0;
   let first = -1;
   let last = -1;
-  let run: { draft: number[]; source: number[] } = { draft: [], source: [] };
+  let run: { draft: number[]; source: number[]; weight: number } = { draft: [], source: [], weight: 0 };
   let lastQuoteWord = -1;
   const flush = () => {
-    if (run.draft.length > 0 || run.source.length > 0) {
+    if (run.draft.length === 0 && run.source.length > 0 && isReportersAside(source, run.source)) {
+      // The source's words between two of its quotations ("…,” he said. “…") are the reporter's, not the
+      // speaker's: a quotation that runs on over them leaves out nothing the speaker said.
+      sourceWeight -= run.weight;
+    } else if (run.draft.length > 0 || run.source.length > 0) {
       const change = describe(run, words, source, draft, folded);
       if (change) changes.push(change);
     }
-    run = { draft: [], source: [] };
+    run = { draft: [], source: [], weight: 0 };
   };
   for (const step of alignment.steps) {
+    if (step.kind === 'joined') {
+      // Written together on one side and apart on the other: the same words, typography only.
+      const quoteWord = step.quote[step.quote.length - 1];
+      lastQuoteWord = quoteWord;
+      if (!inPart(quoteWord)) continue;
+      flush();
+      first = first < 0 ? step.source[0] : first;
+      last = step.source[step.source.length - 1] + 1;
+      for (const w of step.source) {
+        sourceWeight += sourceWeightOf(w);
+        if (wordWeight(folded(w)) === 1) sourceContent++;
+      }
+      for (const q of step.quote) {
+        const weight = quoteWeightOf(q);
+        matched += weight;
+        quoteWeight += weight;
+        if (wordWeight(words.folded[q]) === 1) contentMatches++;
+      }
+      continue;
+    }
     const owner = step.kind === 'insert' || step.kind === 'skip' ? lastQuoteWord : step.quote;
     if (owner < 0 || !inPart(owner)) {
       if (step.kind !== 'insert' && step.kind !== 'skip') lastQuoteWord = step.quote;
@@ -192,6 +254,7 @@ function measure(
       quoteWeight += quoteWeightOf(step.quote);
     } else if (step.kind === 'insert') {
       run.source.push(step.source);
+      run.weight += sourceWeightOf(step.source);
       sourceWeight += sourceWeightOf(step.source);
       if (wordWeight(folded(step.source)) === 1) sourceContent++;
     } else if (step.kind === 'skip') {
@@ -209,6 +272,17 @@ function measure(
   const similarity = changes.length === 0 ? 1 : total === 0 ? 0 : Math.min(1, (2 * matched) / total);
   const coverage = quoteWeight === 0 ? 0 : matched / quoteWeight;
   return { changes, similarity: round(similarity), contentMatches, sourceContent, coverage, first, last };
+}
+
+/** True when source words [first, last] all stand between two different quotations of the source, outside both. */
+function isReportersAside(source: IndexedSource, run: number[]): boolean {
+  const first = Math.min(...run);
+  const last = Math.max(...run);
+  if (first === 0 || last + 1 >= source.ids.length) return false;
+  const before = SourceIndex.enclosingQuotation(source, spanOf(source, first - 1, first));
+  const after = SourceIndex.enclosingQuotation(source, spanOf(source, last + 1, last + 2));
+  if (!before || !after || before.start === after.start) return false;
+  return source.starts[first] >= before.end && SourceIndex.wordEnd(source, last) <= after.start;
 }
 
 /**
@@ -231,6 +305,26 @@ function describe(
   const sorted = [...run.source].sort((a, b) => a - b);
   const sourceText = sorted.length === 0 ? '' : text.slice(source.starts[sorted[0]], SourceIndex.wordEnd(source, sorted[sorted.length - 1]));
   return { draft: draftText, source: sourceText };
+}
+
+/**
+ * Finds a place where a source has these words inside its own quotation marks: the same words, or the same words
+ * but for typography (written together or apart, hyphenated at a line end).
+ */
+function findQuoted(
+  index: SourceIndex,
+  draft: string,
+  words: QuoteWords,
+  ids: number[],
+): { source: IndexedSource; span: Span } | null {
+  const exact = findQuotedExactly(index, ids);
+  if (exact) return { source: exact.source, span: spanOf(exact.source, exact.first, exact.last) };
+  const best = bestAlignment(index, words, ids);
+  if (!best) return null;
+  const measured = measure(index, best, words, draft, () => true);
+  if (measured.changes.length > 0 || measured.first < 0) return null;
+  const span = spanOf(best.source, measured.first, measured.last);
+  return SourceIndex.insideQuotation(best.source, span) ? { source: best.source, span } : null;
 }
 
 /** Finds a place where a source has exactly these words inside its own quotation marks. */

@@ -1,7 +1,7 @@
 // Turns the quotations of one group (a quotation, or one interrupted by attribution) into the words to align, with
 // the journalistic conventions read off: an ellipsis or a break between parts lets source words be left out, and
 // words in [square brackets] are an editor's and stand for source words that are not compared.
-import { splitWords } from './words.js';
+import { splitWords, type Words } from './words.js';
 import type { Quotation } from './types.js';
 
 /** The comparable words of a quotation group, with where each stands in the draft. */
@@ -26,7 +26,7 @@ export function quoteWords(draft: string, parts: Quotation[], maxEllipsisWords: 
   const result: QuoteWords = { folded: [], starts: [], ends: [], part: [], freeSkip: [], elided: [] };
   parts.forEach((quotation, partIndex) => {
     const { brackets, targets } = bracketSpans(draft, quotation.start, quotation.end);
-    const words = splitWords(draft, quotation.start, quotation.end);
+    const words = joinBracketedLetters(draft, splitWords(draft, quotation.start, quotation.end));
     let previousEnd = quotation.start;
     let pendingBracket = false;
     let first = true;
@@ -36,7 +36,7 @@ export function quoteWords(draft: string, parts: Quotation[], maxEllipsisWords: 
         previousEnd = words.ends[w];
         continue;
       }
-      if (brackets.some(([open, close]) => start > open && start < close)) {
+      if (brackets.some(([open, close]) => start > open && words.ends[w] <= close)) {
         pendingBracket = true;
         previousEnd = words.ends[w];
         continue;
@@ -64,6 +64,31 @@ export function quoteWords(draft: string, parts: Quotation[], maxEllipsisWords: 
     }
   });
   return result;
+}
+
+/**
+ * Joins words that a bracket inside a word split ("[n]obody", "[T]he", "say[s]"): the editor changed letters, not
+ * words, and the word is compared whole, brackets left out.
+ */
+function joinBracketedLetters(draft: string, words: Words): Words {
+  const joined: Words = { folded: [], starts: [], ends: [] };
+  for (let w = 0; w < words.folded.length; w++) {
+    const last = joined.folded.length - 1;
+    const between = last >= 0 ? draft.slice(joined.ends[last], words.starts[w]) : '';
+    // Only brackets right at the letters join: "[n]obody" (the bracket opened just before the previous word) or
+    // "say[s]" (it closes just after this one); "[the] city" stays two words.
+    const opensBefore = between === ']' && draft.charAt(joined.starts[last] - 1) === '[';
+    const closesAfter = between === '[' && draft.charAt(words.ends[w]) === ']';
+    if (opensBefore || closesAfter) {
+      joined.folded[last] += words.folded[w];
+      joined.ends[last] = words.ends[w];
+      continue;
+    }
+    joined.folded.push(words.folded[w]);
+    joined.starts.push(words.starts[w]);
+    joined.ends.push(words.ends[w]);
+  }
+  return joined;
 }
 
 /**

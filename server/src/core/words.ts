@@ -43,6 +43,27 @@ function classAt(text: string, i: number): number {
   return found;
 }
 
+/**
+ * Where the word goes on when the hyphen at `i` ends a line and a letter starts the next (after any indentation);
+ * 0 when it does not.
+ */
+function lineEndHyphen(text: string, i: number, end: number): number {
+  let j = i + 1;
+  if (text.charCodeAt(j) === 0x0d) j++;
+  if (text.charCodeAt(j) !== 0x0a) return 0;
+  j++;
+  while (j < end && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09)) j++;
+  return j < end && classAt(text, j) === LETTER ? j : 0;
+}
+
+const LINE_END_HYPHEN = /[-\u2010]\r?\n[ \t]*(?=[\p{L}\p{N}])/gu;
+
+/** The word without the line breaks it was hyphenated across, removed until none is left. */
+function unbreak(word: string): string {
+  let joined = word;
+  for (let next = joined.replace(LINE_END_HYPHEN, ''); next !== joined; next = joined.replace(LINE_END_HYPHEN, '')) joined = next;
+  return joined;
+}
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const APOSTROPHES = /[’ʼ‘`′]/g;
 const MARKS = /\p{M}/gu;
@@ -50,7 +71,7 @@ const PLAIN = /^[a-z0-9']*$/;
 
 /** Folds one word as written to the form matching compares. */
 export function foldWord(word: string): string {
-  const lower = word.toLowerCase();
+  const lower = (word.includes('\n') ? unbreak(word) : word).toLowerCase();
   if (PLAIN.test(lower)) return lower;
   const cleaned = lower.replace(INVISIBLE, '').replace(APOSTROPHES, "'");
   if (PLAIN.test(cleaned)) return cleaned;
@@ -111,6 +132,10 @@ export class WordScanner {
         } else if (kind === JOINER && i + 1 < end && classAt(text, i + 1) === LETTER) {
           if (code !== 0x27) plain = false;
           i++;
+        } else if ((code === 0x2d || code === 0x2010) && lineEndHyphen(text, i, end) > 0) {
+          // A word hyphenated at the end of a line ("sup-⏎pression") goes on after the line break.
+          plain = false;
+          i = lineEndHyphen(text, i, end);
         } else {
           break;
         }
@@ -169,8 +194,11 @@ const FUNCTION_WORDS = new Set(
 
 /** How much a folded word weighs when similarity is computed: function words count a quarter. */
 export function wordWeight(folded: string): number {
-  return FUNCTION_WORDS.has(folded) ? 0.25 : 1;
+  return FUNCTION_WORDS.has(folded) || CONTRACTED_FUNCTION_WORD.test(folded) ? 0.25 : 1;
 }
+
+/** Contracted function words: wouldn't, can't, I've, we'll, they'd, she's. */
+const CONTRACTED_FUNCTION_WORD = /^(?:[a-z]+n't|(?:i|we|you|they|he|she|it|that|there|who)'(?:ll|ve|d|re|m|s))$/;
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'neither', 'cannot', 'nothing', 'none', 'nobody', 'nowhere']);
 
