@@ -35,6 +35,19 @@ const PLAIN_PROSE = /^[A-Za-z0-9 ,.;:!?\-]+$/;
 const PROSE_WORDS_PER_QUOTE = 60;
 const MIN_QUOTE_WORDS = 12;
 const MAX_QUOTE_WORDS = 40;
+/** Excerpts are taken from sentences of this many words or more (and at most the second figure). */
+const EXCERPT_SENTENCE_WORDS = 22;
+const MAX_EXCERPT_SENTENCE_WORDS = 80;
+const MIN_EXCERPT_WORDS = 8;
+const MAX_EXCERPT_WORDS = 16;
+
+/** A run of words from inside a sentence, neither its first nor its last word, without trailing , ; or :. */
+function excerptOf(sentence: string, next: () => number): string {
+  const list = wordsOf(sentence);
+  const length = MIN_EXCERPT_WORDS + Math.floor(next() * (MAX_EXCERPT_WORDS - MIN_EXCERPT_WORDS + 1));
+  const from = 1 + Math.floor(next() * (list.length - length - 1));
+  return list.slice(from, from + length).join(' ').replace(/[,;:]$/, '');
+}
 
 /** The sentences of a text with their line breaks folded to spaces: split after . ! ? before a capital. */
 function sentencesOf(text: string): string[] {
@@ -91,23 +104,29 @@ export function buildDraft(files: string[], count = 50, seed = 20261122): BenchD
   for (let k = 0; k < count; k++) {
     const file = sorted[Math.floor((k * sorted.length) / count) % sorted.length]!;
     const sentences = sentencesOf(readFileSync(file, 'utf8'));
+    // Every third quotation is an excerpt from inside a longer sentence, as writers often quote; the others are
+    // whole sentences.
+    const excerpt = k % 3 === 2;
     const usable = (sentence: string): boolean => {
       const n = wordsOf(sentence).length;
-      return n >= MIN_QUOTE_WORDS && n <= MAX_QUOTE_WORDS && PLAIN_PASSAGE.test(sentence) && /[a-z]{4}/.test(sentence);
+      const [min, max] = excerpt ? [EXCERPT_SENTENCE_WORDS, MAX_EXCERPT_SENTENCE_WORDS] : [MIN_QUOTE_WORDS, MAX_QUOTE_WORDS];
+      return n >= min && n <= max && PLAIN_PASSAGE.test(sentence) && /[a-z]{4}/.test(sentence);
     };
     const expected = k % 2 === 0 ? 'verbatim' : 'altered';
     // Start at a random place past the opening pages and take the first usable sentence from there on.
     const start = Math.floor(sentences.length * (0.1 + 0.8 * next()));
     let chosen = -1;
+    let passage = '';
     let text: string | null = null;
     for (let i = 0; i < sentences.length && chosen < 0; i++) {
       const at = (start + i) % sentences.length;
       if (!usable(sentences[at]!)) continue;
-      text = expected === 'verbatim' ? sentences[at]! : alter(sentences[at]!, next);
+      passage = excerpt ? excerptOf(sentences[at]!, next) : sentences[at]!;
+      text = expected === 'verbatim' ? passage : alter(passage, next);
       if (text !== null) chosen = at;
     }
     if (chosen < 0 || text === null) throw new Error(`No sentence of ${file} can serve as a quotation.`);
-    quotes.push({ text, expected, file, original: sentences[chosen]! });
+    quotes.push({ text, expected, file, original: passage });
     let words = 0;
     const own: string[] = [];
     for (let i = chosen + 7; words < PROSE_WORDS_PER_QUOTE && i < chosen + 400; i++) {
