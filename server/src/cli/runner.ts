@@ -60,6 +60,7 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
     sources = await buildIndex(roots, {
       maxFileBytes: config.maxSourceFileBytes,
       cacheDir: request.cache ? defaultCacheDir() : null,
+      useCallingThread: true,
       onNote: (note) => process.stderr.write(`verbatim: ${note}\n`),
     });
   } catch (error) {

@@ -23,7 +23,8 @@ export class Tokenizer {
 
   /** The words of `text` as dictionary numbers, with their start offsets. */
   add(text: string): { ids: Int32Array; starts: Uint32Array } {
-    let ids = new Int32Array(Math.max(16, text.length >> 3));
+    // English prose runs at five to six characters a word: sized for that, the arrays rarely grow.
+    let ids = new Int32Array(16 + Math.ceil(text.length / 5));
     let starts = new Uint32Array(ids.length);
     let count = 0;
     const scanner = new WordScanner(text);
@@ -36,7 +37,9 @@ export class Tokenizer {
       starts[count] = scanner.start;
       count++;
     }
-    return { ids: ids.slice(0, count), starts: starts.slice(0, count) };
+    // A view of a well-filled array saves copying it; a mostly empty one is copied to give its memory back.
+    const fit = <T extends Int32Array | Uint32Array>(array: T): T => (count >= array.length * 0.75 ? (array.subarray(0, count) as T) : (array.slice(0, count) as T));
+    return { ids: fit(ids), starts: fit(starts) };
   }
 
   /** The hash of every vocabulary word, by number (the same hash as `hashWord`). */

@@ -1,6 +1,7 @@
 // Reads one batch of source files and prepares it for the index, or takes it from the cache when none of its files
 // changed. Runs in a worker thread when it can, in the calling thread otherwise.
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+import { threadId } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { prepareBatch } from '../core/prepare.js';
 import type { SourceDocument } from '../core/types.js';
@@ -39,8 +40,13 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
   if (task.cacheFile) {
     try {
       await mkdir(dirname(task.cacheFile), { recursive: true });
-      const temporary = `${task.cacheFile}.${process.pid}.tmp`;
-      await writeFile(temporary, encodeBatch(stored));
+      const temporary = `${task.cacheFile}.${process.pid}.${threadId}.tmp`;
+      const file = await open(temporary, 'w');
+      try {
+        for (const chunk of encodeBatch(stored)) await file.write(chunk);
+      } finally {
+        await file.close();
+      }
       await rename(temporary, task.cacheFile);
     } catch (error) {
       note = `could not store the index in ${task.cacheFile}: ${(error as Error).message}`;

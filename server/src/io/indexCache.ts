@@ -7,7 +7,7 @@ import type { PreparedBatch } from '../core/prepare.js';
 import type { SourceDocument } from '../core/types.js';
 
 /** Bumped whenever the layout or the meaning of a stored batch changes; older files are then ignored. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 const MAGIC = 0x31494256; // "VBI1", little-endian.
 
 /** What a source file was when its batch was stored: a changed size, time or content makes the batch stale. */
@@ -44,44 +44,77 @@ export function contentHash(content: string): string {
 
 type ArrayKind = 'i32' | 'u32';
 
-/** Serialises a batch: a fixed preamble, the JSON header, then the typed arrays, each at an 8-byte boundary. */
-export function encodeBatch(stored: StoredBatch): Buffer {
-  const arrays: Array<Int32Array | Uint32Array> = [
-    ...stored.batch.ids,
-    ...stored.batch.starts,
-    stored.batch.segment.bases,
-    stored.batch.segment.bucketStarts,
-    stored.batch.segment.places,
-  ];
-  const layout: Array<{ kind: ArrayKind; offset: number; length: number }> = [];
+/** Where one stored piece (a text, a typed array) stands after the header, and what it is. */
+interface Piece {
+  kind: 'text' | ArrayKind;
+  offset: number;
+  length: number;
+}
+
+interface Header {
+  format: number;
+  files: StoredBatch['files'];
+  /** The documents without their texts: those are pieces, named by `text` and `content`. */
+  docs: Array<Omit<SourceDocument, 'text' | 'file'> & { text: number; file?: { content: number; segments: NonNullable<SourceDocument['file']>['segments'] } }>;
+  skipped: StoredBatch['skipped'];
+  bytes: number;
+  vocabulary: string[];
+  /** Piece numbers of the word numbers and word starts of each source, and of the segment's three arrays. */
+  ids: number[];
+  starts: number[];
+  segment: [number, number, number];
+  pieces: Piece[];
+}
+
+/**
+ * Serialises a batch as a list of buffers to write one after the other: a fixed preamble, a JSON header, then the
+ * texts as UTF-8 and the typed arrays as they are in memory, each at an 8-byte boundary. The arrays are not copied
+ * and the texts are encoded one at a time, so storing a batch needs little memory beyond the batch itself.
+ */
+export function encodeBatch(stored: StoredBatch): Buffer[] {
+  const chunks: Buffer[] = [];
+  const pieces: Piece[] = [];
   let offset = 0;
-  for (const array of arrays) {
-    layout.push({ kind: array instanceof Int32Array ? 'i32' : 'u32', offset, length: array.length });
-    offset += align8(array.byteLength);
-  }
-  const header = Buffer.from(
-    JSON.stringify({
-      format: CACHE_FORMAT,
-      files: stored.files,
-      docs: stored.docs,
-      skipped: stored.skipped,
-      bytes: stored.bytes,
-      vocabulary: stored.batch.vocabulary,
-      sources: stored.batch.ids.length,
-      layout,
-    }),
-    'utf8',
-  );
-  const start = align8(12 + header.length);
-  const out = Buffer.alloc(start + offset);
-  out.writeUInt32LE(MAGIC, 0);
-  out.writeUInt32LE(CACHE_FORMAT, 4);
-  out.writeUInt32LE(header.length, 8);
-  header.copy(out, 12);
-  arrays.forEach((array, n) => {
-    Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(out, start + layout[n].offset);
-  });
-  return out;
+  const add = (kind: Piece['kind'], bytes: Buffer, length: number): number => {
+    pieces.push({ kind, offset, length });
+    chunks.push(bytes);
+    const padding = align8(bytes.length) - bytes.length;
+    if (padding > 0) chunks.push(Buffer.alloc(padding));
+    offset += align8(bytes.length);
+    return pieces.length - 1;
+  };
+  const addText = (text: string) => {
+    const bytes = Buffer.from(text, 'utf8');
+    return add('text', bytes, bytes.length);
+  };
+  const addArray = (array: Int32Array | Uint32Array) =>
+    add(array instanceof Int32Array ? 'i32' : 'u32', Buffer.from(array.buffer, array.byteOffset, array.byteLength), array.length);
+  const docs: Header['docs'] = stored.docs.map((doc) => ({
+    id: doc.id,
+    meta: doc.meta,
+    text: addText(doc.text),
+    ...(doc.file ? { file: { content: addText(doc.file.content), segments: doc.file.segments } } : {}),
+  }));
+  const { batch } = stored;
+  const header: Header = {
+    format: CACHE_FORMAT,
+    files: stored.files,
+    docs,
+    skipped: stored.skipped,
+    bytes: stored.bytes,
+    vocabulary: batch.vocabulary,
+    ids: batch.ids.map(addArray),
+    starts: batch.starts.map(addArray),
+    segment: [addArray(batch.segment.bases), addArray(batch.segment.bucketStarts), addArray(batch.segment.places)],
+    pieces,
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const preamble = Buffer.alloc(align8(12 + json.length));
+  preamble.writeUInt32LE(MAGIC, 0);
+  preamble.writeUInt32LE(CACHE_FORMAT, 4);
+  preamble.writeUInt32LE(json.length, 8);
+  json.copy(preamble, 12);
+  return [preamble, ...chunks];
 }
 
 /** Reads a stored batch back; throws an Error saying what is wrong when the file is damaged or of another format. */
@@ -90,42 +123,49 @@ export function decodeBatch(data: Buffer): StoredBatch {
   if (data.readUInt32LE(4) !== CACHE_FORMAT) throw new Error(`index format ${data.readUInt32LE(4)} is not ${CACHE_FORMAT}`);
   const headerLength = data.readUInt32LE(8);
   if (12 + headerLength > data.length) throw new Error('the index file is cut short');
-  const header = JSON.parse(data.toString('utf8', 12, 12 + headerLength)) as {
-    files: StoredBatch['files'];
-    docs: SourceDocument[];
-    skipped: StoredBatch['skipped'];
-    bytes: number;
-    vocabulary: string[];
-    sources: number;
-    layout: Array<{ kind: ArrayKind; offset: number; length: number }>;
-  };
+  const header = JSON.parse(data.toString('utf8', 12, 12 + headerLength)) as Header;
   const start = align8(12 + headerLength);
-  const arrays = header.layout.map(({ kind, offset, length }) => {
-    const from = start + offset;
-    const byteLength = length * 4;
-    if (from + byteLength > data.length) throw new Error('the index file is cut short');
+  const piece = (n: number): Piece => {
+    const found = header.pieces[n];
+    if (!found) throw new Error('the index file is inconsistent');
+    const bytes = found.kind === 'text' ? found.length : found.length * 4;
+    if (start + found.offset + bytes > data.length) throw new Error('the index file is cut short');
+    return found;
+  };
+  const text = (n: number): string => {
+    const { offset, length } = piece(n);
+    return data.toString('utf8', start + offset, start + offset + length);
+  };
+  const array = (n: number, kind: ArrayKind): Int32Array | Uint32Array => {
+    const found = piece(n);
+    if (found.kind !== kind) throw new Error('the index file is inconsistent');
     // Copied out of the file's buffer, so that each array owns an aligned buffer of its own.
-    const bytes = new Uint8Array(byteLength);
-    bytes.set(data.subarray(from, from + byteLength));
+    const bytes = new Uint8Array(found.length * 4);
+    bytes.set(data.subarray(start + found.offset, start + found.offset + bytes.length));
     return kind === 'i32' ? new Int32Array(bytes.buffer) : new Uint32Array(bytes.buffer);
-  });
-  const n = header.sources;
-  if (arrays.length !== 2 * n + 3 || header.docs.length !== n) throw new Error('the index file is inconsistent');
+  };
+  const docs: SourceDocument[] = header.docs.map((doc) => ({
+    id: doc.id,
+    meta: doc.meta,
+    text: text(doc.text),
+    ...(doc.file ? { file: { content: text(doc.file.content), segments: doc.file.segments } } : {}),
+  }));
   const batch: PreparedBatch = {
     vocabulary: header.vocabulary,
-    ids: arrays.slice(0, n) as Int32Array[],
-    starts: arrays.slice(n, 2 * n) as Uint32Array[],
+    ids: header.ids.map((n) => array(n, 'i32') as Int32Array),
+    starts: header.starts.map((n) => array(n, 'u32') as Uint32Array),
     segment: {
-      bases: arrays[2 * n] as Uint32Array,
-      bucketStarts: arrays[2 * n + 1] as Uint32Array,
-      places: arrays[2 * n + 2] as Uint32Array,
+      bases: array(header.segment[0], 'u32') as Uint32Array,
+      bucketStarts: array(header.segment[1], 'u32') as Uint32Array,
+      places: array(header.segment[2], 'u32') as Uint32Array,
     },
   };
-  for (let d = 0; d < n; d++) {
+  if (batch.ids.length !== docs.length || batch.starts.length !== docs.length) throw new Error('the index file is inconsistent');
+  for (let d = 0; d < docs.length; d++) {
     if (batch.ids[d].length !== batch.starts[d].length) throw new Error('the index file is inconsistent');
     for (const id of batch.ids[d]) if (id < 0 || id >= batch.vocabulary.length) throw new Error('the index file is inconsistent');
   }
-  return { files: header.files, docs: header.docs, skipped: header.skipped, bytes: header.bytes, batch };
+  return { files: header.files, docs, skipped: header.skipped, bytes: header.bytes, batch };
 }
 
 function align8(n: number): number {

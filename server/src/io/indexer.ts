@@ -18,6 +18,11 @@ export interface BuildIndexOptions extends LoadSourcesOptions {
   cacheDir?: string | null;
   /** Worker threads to use (default: the machine's cores, at most 4); 0 prepares everything in this thread. */
   workers?: number;
+  /**
+   * Whether this thread prepares batches too, in place of one of the workers (one thread's memory less). Right for
+   * the command line; a server keeps its thread free to answer requests.
+   */
+  useCallingThread?: boolean;
   /** Called with a line for the log when something about the cache is worth knowing (a damaged file discarded). */
   onNote?: (note: string) => void;
 }
@@ -53,7 +58,8 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
   }));
 
   let done = 0;
-  const results = await runAll(tasks, options.workers ?? Math.min(4, availableParallelism()), (task) => {
+  const threads = options.workers ?? Math.min(4, availableParallelism());
+  const results = await runAll(tasks, threads, options.useCallingThread === true, (task) => {
     done += task.files.length;
     options.onProgress?.(done, stamps.length);
   });
@@ -115,18 +121,30 @@ function keyOf(roots: string[]): string {
   return createHash('sha1').update([...roots].sort().join('\n')).digest('hex').slice(0, 16);
 }
 
-/** Runs the tasks on up to `workers` threads, in the calling thread when there are none; results in task order. */
-async function runAll(tasks: BatchTask[], workers: number, onDone: (task: BatchTask) => void): Promise<BatchResult[]> {
+/**
+ * Runs the tasks on up to `workers` threads (one of them this one, when `useCallingThread`), in this thread alone
+ * when there are no others; results in task order.
+ */
+async function runAll(
+  tasks: BatchTask[],
+  workers: number,
+  useCallingThread: boolean,
+  onDone: (task: BatchTask) => void,
+): Promise<BatchResult[]> {
   const results: BatchResult[] = new Array(tasks.length);
   const threads = Math.min(workers, tasks.length);
-  if (threads <= 1 || !workerFile()) {
-    for (let n = 0; n < tasks.length; n++) {
+  let next = 0;
+  const here = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const n = next++;
       results[n] = await runBatch(tasks[n]);
       onDone(tasks[n]);
     }
+  };
+  if (threads === 0 || (threads === 1 && useCallingThread) || !workerFile()) {
+    await here();
     return results;
   }
-  let next = 0;
   const run = async (): Promise<void> => {
     const worker = startWorker();
     try {
@@ -139,7 +157,10 @@ async function runAll(tasks: BatchTask[], workers: number, onDone: (task: BatchT
       await worker.terminate();
     }
   };
-  await Promise.all(Array.from({ length: threads }, run));
+  await Promise.all([
+    ...Array.from({ length: useCallingThread ? threads - 1 : threads }, run),
+    ...(useCallingThread ? [here()] : []),
+  ]);
   return results;
 }
 

@@ -60,8 +60,12 @@ interface ClientFeatures {
   documentChanges: boolean;
 }
 
-/** How long typing must pause before a draft is checked again. */
+/**
+ * How long typing must pause before a draft is checked again, when its last check was slow. A draft whose last
+ * check took less than QUICK_CHECK_MS (the usual case: unchanged quotations are remembered) is checked at once.
+ */
 const EDIT_DELAY_MS = 250;
+const QUICK_CHECK_MS = 30;
 /** How long to wait for more changed sources before open drafts are checked again. */
 const SOURCE_DELAY_MS = 100;
 /** How long a draft check runs before it shows progress. */
@@ -76,6 +80,8 @@ export class VerbatimService {
   /** Drafts whose diagnostics came from disk (Check All Quotes) rather than an open buffer. */
   readonly diskDrafts = new Set<string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** How long the last check of each draft took, in milliseconds: it decides whether edits wait for a pause. */
+  private readonly checkTimes = new Map<string, number>();
   /** Checks of open drafts that are under way, at most one per draft. */
   private readonly running = new Map<string, RunningCheck>();
   private readonly pendingFolders = new Set<SourceFolder>();
@@ -305,7 +311,7 @@ export class VerbatimService {
    * Checks a draft after a pause, dropping a check already waiting: only the newest text is ever checked, and a
    * result is published only if the document is still at the version that was checked.
    */
-  schedule(uri: string, delay = EDIT_DELAY_MS): void {
+  schedule(uri: string, delay = (this.checkTimes.get(uri) ?? Infinity) < QUICK_CHECK_MS ? 0 : EDIT_DELAY_MS): void {
     const waiting = this.timers.get(uri);
     if (waiting) clearTimeout(waiting);
     this.stopRunning(uri);
@@ -320,6 +326,7 @@ export class VerbatimService {
     const waiting = this.timers.get(uri);
     if (waiting) clearTimeout(waiting);
     this.timers.delete(uri);
+    this.checkTimes.delete(uri);
     this.stopRunning(uri);
   }
 
@@ -421,6 +428,7 @@ export class VerbatimService {
         attributionTemplate: folder.settings.attributionTemplate,
       });
       const result: DraftResult = { uri, version, quotations, summary: summarize(findings) };
+      this.checkTimes.set(uri, performance.now() - started);
       if (stopped) {
         this.connection.console.warn(`Checking ${uri} stopped short: ${stopped.reason}.`);
         result.failure = topOfDraft(stoppedMessage(stopped));
