@@ -27,6 +27,8 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** How to talk to the server: stdio (the default) or Node IPC, as the extension does. */
   transport?: 'stdio' | 'ipc';
+  /** Extra environment variables of the server process. */
+  env?: Record<string, string>;
 }
 
 /** A running server with a connection to it and a record of what it sent. */
@@ -43,12 +45,18 @@ export class LspTestClient {
 
   private constructor(readonly child: ChildProcess, readonly connection: ProtocolConnection) {}
 
+  /** What the server wrote to stderr so far. */
+  get stderrText(): string {
+    return this.stderr;
+  }
+
   /** Starts the server over stdio and initializes it with one workspace folder. */
   static async start(folderUri: string, options: ClientOptions = {}): Promise<LspTestClient> {
     const ipc = options.transport === 'ipc';
+    const env = { ...process.env, ...options.env };
     const child = ipc
-      ? fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
-      : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      ? fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env })
+      : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = ipc
       ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
