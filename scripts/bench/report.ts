@@ -90,8 +90,8 @@ function realSection(r: BenchResults): string {
     rows.push([`  of which edits inside a quotation (${v.immediate.quotationEdits.edits})`, `p50 ${ms(v.immediate.quotationEdits.p50)}`, `max ${ms(v.immediate.quotationEdits.max)}`, '', '']);
   } else rows.push(['language server', lsp.error, '', '', '']);
   const notes = [
-    '[1] as an editor sends edits: includes the pause the server waits for typing to stop (EDIT_DELAY_MS, 250 ms, in server/src/lsp/service.ts; no setting changes it)',
-    '[2] each change followed at once by a hover request, which makes the server check the new text without the pause: the server\'s own work',
+    '[1] as an editor sends edits: a draft whose last check took under 30 ms is checked at once, a slower one after a 250 ms pause in typing (QUICK_CHECK_MS and EDIT_DELAY_MS in server/src/lsp/service.ts)',
+    '[2] each change followed at once by a hover request, which makes the server check the new text without any pause: the server\'s own work',
   ];
   return `Verbatim on ${r.corpus.name} (${mb(r.corpus.bytes)}, ${r.corpus.files} files)\n${table(rows)}${lsp.ok ? `\n${notes.join('\n')}` : ''}`;
 }
