@@ -1,7 +1,7 @@
 // Benchmark job: starts the bundled language server over stdio on a workspace whose sources are the corpus, opens
-// the draft, and times edits until the diagnostics of the edited version arrive: once as an editor sends them
-// (the server may wait for typing to pause when a draft checks slowly), once followed at once by a hover request, which makes the server check
-// the new text without waiting, so that the figure is the server's own work.
+// the draft, and times edits until the diagnostics of the edited version arrive: once as an editor sends them (the
+// server may wait for typing to pause when a draft checks slowly), once followed at once by a hover request, which
+// makes the server check the new text without waiting, so that the figure is the server's own work.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
