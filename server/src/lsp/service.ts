@@ -6,7 +6,6 @@ import {
   FileChangeType,
   type ClientCapabilities,
   type Connection,
-  type Diagnostic,
   type Disposable,
   type FileEvent,
   type FileSystemWatcher,
@@ -15,34 +14,19 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename, dirname, join } from 'node:path';
 import { draftFormatOf } from '../core/extract/index.js';
-import { summarize, type Summary } from '../core/summary.js';
+import { summarize } from '../core/summary.js';
 import type { DraftFormat } from '../core/types.js';
 import { isFileUri, pathToUri, uriToPath } from '../convert.js';
 import { CONFIG_FILE_NAME } from '../io/config.js';
-import { checkDraftWithinLimits, DEFAULT_DRAFT_LIMITS, stoppedMessage } from '../io/draftLimits.js';
 import {
   Methods,
   parseSettings,
   type DocumentStatus,
   type StatusResult,
 } from '../protocol.js';
-import { checkedQuotations, topOfDraft, type CheckedQuotation } from './findings.js';
+import { checkDraftText, type DraftResult } from './draftCheck.js';
 import { readDraft } from './drafts.js';
 import { isInside, loadFolderSettings, SourceFolder, unresolvedSettings } from './folder.js';
-
-/** The latest check of one draft. */
-export interface DraftResult {
-  uri: string;
-  /** The document version checked; null for a draft read from disk. */
-  version: number | null;
-  quotations: CheckedQuotation[];
-  summary: Summary;
-  /**
-   * Set when the check failed or stopped short of the whole draft (a limit): a diagnostic at the top of the draft
-   * saying so, so that a check that did not run never looks like a pass.
-   */
-  failure?: Diagnostic;
-}
 
 /** A check of one open draft that is running: the version it checks and how to stop it. */
 interface RunningCheck {
@@ -68,8 +52,6 @@ const EDIT_DELAY_MS = 250;
 const QUICK_CHECK_MS = 30;
 /** How long to wait for more changed sources before open drafts are checked again. */
 const SOURCE_DELAY_MS = 100;
-/** How long a draft check runs before it shows progress. */
-const PROGRESS_AFTER_MS = 250;
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
@@ -388,9 +370,8 @@ export class VerbatimService {
   }
 
   /**
-   * Runs the check of one draft text within the draft limits, in slices that let other requests be answered
-   * meanwhile; a check that runs long shows progress. Gives null when `cancelled` says so between slices. One draft
-   * that breaks the checker is reported on, never fatal.
+   * Runs the check of one draft text (see `checkDraftText`), counting it and remembering how long it took: a draft
+   * that checks quickly is checked again at once when edited.
    */
   async check(
     folder: SourceFolder,
@@ -401,46 +382,10 @@ export class VerbatimService {
     cancelled: () => boolean = () => false,
   ): Promise<DraftResult | null> {
     this.checks++;
-    const index = folder.index;
     const started = performance.now();
-    let progress: Awaited<ReturnType<Connection['window']['createWorkDoneProgress']>> | null = null;
-    try {
-      const checked = await checkDraftWithinLimits(index, text, format, folder.settings.check, DEFAULT_DRAFT_LIMITS, {
-        cancelled,
-        memo: folder.memo,
-        afterSlice: async (done, total) => {
-          // Only a check that runs long shows progress; a flash of it on every edit of a short draft is noise.
-          if (!progress && performance.now() - started < PROGRESS_AFTER_MS) return;
-          if (!progress) {
-            progress = await this.connection.window.createWorkDoneProgress();
-            progress.begin('Verbatim', 0, `Checking ${basename(isFileUri(uri) ? uriToPath(uri) : uri)}`, false);
-          }
-          progress.report(total > 0 ? Math.floor((done / total) * 100) : 0, `Checking quotations: ${numberFormat.format(done)} of ${numberFormat.format(total)}`);
-        },
-      });
-      if (!checked) return null;
-      const { findings, stopped } = checked;
-      const quotations = checkedQuotations(findings, {
-        text,
-        version,
-        source: (id) => index.get(id),
-        severity: folder.settings.severity,
-        attributionTemplate: folder.settings.attributionTemplate,
-      });
-      const result: DraftResult = { uri, version, quotations, summary: summarize(findings) };
-      this.checkTimes.set(uri, performance.now() - started);
-      if (stopped) {
-        this.connection.console.warn(`Checking ${uri} stopped short: ${stopped.reason}.`);
-        result.failure = topOfDraft(stoppedMessage(stopped));
-      }
-      return result;
-    } catch (error) {
-      this.connection.console.error(`Checking ${uri} failed: ${(error as Error).stack ?? String(error)}`);
-      const failure = topOfDraft(`Verbatim could not check this draft, so none of its quotations is verified: ${(error as Error).message}`);
-      return { uri, version, quotations: [], summary: summarize([]), failure };
-    } finally {
-      (progress as { done(): void } | null)?.done();
-    }
+    const result = await checkDraftText(this.connection, folder, { uri, text, format, version }, cancelled);
+    if (result && !result.failure) this.checkTimes.set(uri, performance.now() - started);
+    return result;
   }
 
   /** Publishes a result's diagnostics and keeps the result for hovers and the status bar. */
