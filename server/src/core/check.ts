@@ -84,13 +84,13 @@ function checkTogether(index: SourceIndex, draft: string, parts: Quotation[], op
     return parts.map((quotation) => unsourced(quotation, short, 0, limit));
   }
   const ids = words.folded.map((word) => index.wordId(word));
-  const best = short ? null : bestAlignment(index, words, ids);
   if (short) {
     const found = findQuoted(index, draft, words, ids);
     return parts.map((quotation) =>
       found ? sourced(quotation, 'verbatim', true, 1, found.source, found.span, []) : unsourced(quotation, true, 0),
     );
   }
+  const best = bestAlignment(index, words, ids);
   if (!best) return parts.map((quotation) => unsourced(quotation, false, 0));
   const whole = measure(index, best, words, draft, () => true);
   const isSourced = whole.changes.length === 0 || sameStatement(whole, options);
