@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import './seed.js';
 import { align, type Alignment, type AlignInput } from '../../server/src/core/align.js';
 
 /** Words as small dictionary numbers, so that random sequences share words often; -1 is a word no source has. */

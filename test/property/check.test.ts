@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import './seed.js';
 import { checkDraft } from '../../server/src/core/check.js';
 import { SourceIndex } from '../../server/src/core/sourceIndex.js';
 import type { Finding, SourceDocument } from '../../server/src/core/types.js';

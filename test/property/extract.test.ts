@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import './seed.js';
 import { findQuotations } from '../../server/src/core/extract/index.js';
 import type { DraftFormat, Quotation } from '../../server/src/core/types.js';
 import { format, hostileText, randomMarks } from './arbitraries.js';

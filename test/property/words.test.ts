@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import './seed.js';
 import { foldWord, splitWords } from '../../server/src/core/words.js';
 import { hostileText } from './arbitraries.js';
 

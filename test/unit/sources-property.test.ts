@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import '../property/seed.js';
 import { findSpeaker } from '../../server/src/core/attribution.js';
 import { fileOffset, fileSpan, parseSource } from '../../server/src/core/sources/index.js';
 

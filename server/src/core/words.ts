@@ -77,7 +77,9 @@ export function foldWord(word: string): string {
   if (PLAIN.test(cleaned)) return cleaned;
   // Compatibility decomposition turns ligatures and full-width forms into plain letters and splits accents off,
   // so that a source typed without diacritics still matches.
-  return cleaned.normalize('NFKD').replace(MARKS, '').replace(INVISIBLE, '').replace(APOSTROPHES, "'").toLowerCase();
+  const decomposed = cleaned.normalize('NFKD').replace(MARKS, '').replace(INVISIBLE, '').replace(APOSTROPHES, "'").toLowerCase();
+  // Decomposition can turn a character into a space, which may leave a line-end hyphen before a letter.
+  return decomposed.includes('\n') ? unbreak(decomposed) : decomposed;
 }
 
 /**
