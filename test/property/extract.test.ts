@@ -15,7 +15,10 @@ function assertWellFormed(text: string, quotations: Quotation[]): void {
   for (const q of quotations) {
     const where = `quotation ${JSON.stringify(q.text)} at ${q.start}`;
     assert.ok(Number.isInteger(q.start) && Number.isInteger(q.end), where);
-    assert.ok(0 <= q.open.start && q.open.start < q.open.end && q.open.end <= q.start, `${where}: opening mark before the text`);
+    // Dash dialogue continued after an attribution ("― We will, she said, rebuild.") has no mark of its own: its
+    // opening is the empty span where its words begin. Every other quotation opens with a mark.
+    assert.ok(0 <= q.open.start && q.open.start <= q.open.end && q.open.end <= q.start, `${where}: opening mark before the text`);
+    if (q.open.start === q.open.end) assert.ok(q.group === previousGroup, `${where}: only a continued quotation has no mark`);
     assert.ok(q.start <= q.end && q.end <= text.length, `${where}: text inside the draft`);
     assert.equal(text.slice(q.start, q.end), q.text, `${where}: offsets give back the text`);
     if (q.close) {
