@@ -217,3 +217,13 @@ test('without --sources, ./sources of the working folder is used', () => {
   const verbatim = report.results[0].quotes.find((quote: JsonQuote) => quote.verdict === 'verbatim');
   assert.equal(verbatim.source.file, 'sources/afp-2019-10-09.txt');
 });
+
+test('json: each quotation says whether the draft gives it as speech or mentions it', () => {
+  const { report } = runJson();
+  const quotes: Array<{ text: string; kind: string }> = report.results[0].quotes;
+  const kindOf = (start: string) => quotes.find((quote) => quote.text.startsWith(start))?.kind;
+  assert.equal(kindOf('cannot tolerate and will not'), 'speech');
+  assert.equal(kindOf('These accusations are just'), 'speech');
+  assert.equal(kindOf('groundless'), 'mention');
+  assert.ok(quotes.every((quote) => quote.kind === 'speech' || quote.kind === 'mention'));
+});

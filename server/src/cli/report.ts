@@ -35,6 +35,8 @@ export interface QuoteReport {
   changes: { draft: string; source: string }[];
   short: boolean;
   code: QuoteCode;
+  /** Whether the draft gives the words as someone's speech, or mentions them (scare quotes, titles). */
+  kind: 'speech' | 'mention';
   /** Present when the check stopped short for this quotation: it was not checked and is not a pass. */
   limit?: string;
 }
@@ -102,6 +104,7 @@ export class QuoteReporter {
       changes: finding.changes.map((change) => ({ draft: change.draft, source: change.source })),
       short: finding.short,
       code: codeOf(finding),
+      kind: quotation.kind ?? 'speech',
     };
     if (finding.limit !== undefined) entry.limit = finding.limit;
     return entry;
