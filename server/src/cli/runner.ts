@@ -1,5 +1,5 @@
 // Runs `verbatim check`: resolves configuration, sources and drafts, checks every draft and builds the report.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { DraftCheckOptions } from '../core/check.js';
 import { draftFormatOf } from '../core/extract/index.js';
@@ -24,6 +24,7 @@ import { buildIndex } from '../io/indexer.js';
 import { UsageError } from './args.js';
 import { expandDraftArgs, findDrafts, type DraftFile } from './drafts.js';
 import { displayPath, QuoteReporter, type DraftReport, type Report } from './report.js';
+import { pathExists } from '../io/paths.js';
 
 /** What a check run needs to know from the command line. */
 export interface CheckRequest {
@@ -133,21 +134,21 @@ async function resolveConfig(explicit: string | null, cwd: string): Promise<Load
 async function resolveSourceRoots(given: string[], loaded: LoadedConfig, cwd: string): Promise<string[]> {
   if (given.length > 0) {
     for (const source of given) {
-      if (!(await exists(resolve(cwd, source)))) throw new UsageError(`The sources folder ${source} does not exist.`);
+      if (!(await pathExists(resolve(cwd, source)))) throw new UsageError(`The sources folder ${source} does not exist.`);
     }
     return given.map((source) => resolve(cwd, source));
   }
   if (loaded.file) {
     const roots = sourceRoots(loaded.config, dirname(loaded.file));
     for (const root of roots) {
-      if (!(await exists(root))) {
+      if (!(await pathExists(root))) {
         throw new UsageError(`The sources folder ${displayPath(root, cwd)} named in ${displayPath(loaded.file, cwd)} does not exist.`);
       }
     }
     return roots;
   }
   const fallback = resolve(cwd, 'sources');
-  if (await exists(fallback)) return [fallback];
+  if (await pathExists(fallback)) return [fallback];
   throw new UsageError('No sources given: pass --sources <folder>, create a verbatim.json naming them, or put them in ./sources.');
 }
 
@@ -204,14 +205,5 @@ async function checkOne(
     return { text: decoded.text, findings: checked.findings, limit: checked.stopped?.reason ?? null };
   } catch (error) {
     return { skipped: `the check failed (${error instanceof Error ? error.message : String(error)})` };
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
   }
 }

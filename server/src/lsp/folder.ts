@@ -1,6 +1,6 @@
 // One workspace folder as the server sees it: its resolved settings, its source index and how that index is kept
 // up to date (a full load at start, single files when they change).
-import { realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { CheckMemo } from '../core/memo.js';
 import { SourceIndex } from '../core/sourceIndex.js';
@@ -10,6 +10,7 @@ import { createDraftMatcher, loadConfig, type LoadedConfig } from '../io/config.
 import { buildIndex } from '../io/indexer.js';
 import { loadSourceFile } from '../io/sources.js';
 import { withDefaults, type FolderStatus, type Settings, type UserSettings } from '../protocol.js';
+import { pathExists } from '../io/paths.js';
 
 /** The settings of one folder: `verbatim.*` settings over verbatim.json over the defaults. */
 export interface FolderSettings {
@@ -167,7 +168,7 @@ export class SourceFolder {
       this.missing = [];
       this.refused = [];
       for (const root of this.settings.roots) {
-        if (!(await exists(root))) this.missing.push(root);
+        if (!(await pathExists(root))) this.missing.push(root);
         else if (!this.settings.trusted && !(await this.leadsInside(root))) {
           this.refused.push(`The source folder ${root} leads outside the workspace folder through a symbolic link and is not read in an untrusted workspace.`);
         } else roots.push(root);
@@ -271,14 +272,5 @@ export class SourceFolder {
       groupsChecked: this.memo.checked,
       groupsReused: this.memo.reused,
     };
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
   }
 }
