@@ -61,9 +61,13 @@ const LINE_END_HYPHEN = /[-\u2010]\r?\n[ \t]*(?=[\p{L}\p{N}])/gu;
 /** The word without the line breaks it was hyphenated across, removed until none is left. */
 function unbreak(word: string): string {
   let joined = word;
-  for (let next = joined.replace(LINE_END_HYPHEN, ''); next !== joined; next = joined.replace(LINE_END_HYPHEN, '')) joined = next;
-  return joined;
+  for (;;) {
+    const next = joined.replace(LINE_END_HYPHEN, '');
+    if (next === joined) return joined;
+    joined = next;
+  }
 }
+
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const APOSTROPHES = /[’ʼ‘`′]/g;
 const MARKS = /\p{M}/gu;
