@@ -193,3 +193,13 @@ test('a source word hyphenated at a line end matches at the edges of a quotation
   assert.equal(only(checkDraft(index, '“I will not pretend that we agree on everything,” she said.', 'plaintext')).verdict, 'verbatim');
   assert.equal(only(checkDraft(index, '“suppression of smuggling”', 'plaintext')).verdict, 'verbatim');
 });
+
+test('a changed word at either end of a quotation is reported as a change of that word, not as a word added', () => {
+  const index = indexOf('“These entities have been implicated in China’s campaign of repression, mass detention,” it said.');
+  const end = only(checkDraft(index, 'It said “implicated in China’s campaign of oppression”.', 'plaintext'));
+  assert.deepEqual(end.changes, [{ draft: 'oppression', source: 'repression' }]);
+  const start = only(checkDraft(index, 'It said “complicated in China’s campaign of repression”.', 'plaintext'));
+  assert.deepEqual(start.changes, [{ draft: 'complicated', source: 'implicated' }]);
+  const added = only(checkDraft(index, 'It said “implicated in China’s campaign of repression, mass detention tonight”.', 'plaintext'));
+  assert.deepEqual(added.changes, [{ draft: 'tonight', source: '' }]);
+});

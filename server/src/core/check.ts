@@ -231,6 +231,17 @@ function measure(
       if (step.kind !== 'insert' && step.kind !== 'skip') lastQuoteWord = step.quote;
       continue;
     }
+    if ((step.kind === 'match' || step.kind === 'substitute') && first < 0 && run.source.length === 0 && run.draft.length > 0) {
+      // Words the draft has before the first word it shares with the passage: one that looks like the source word
+      // just before is that word changed (“oppression” for “repression”), not a word added.
+      const edge = step.source - 1;
+      if (edge >= 0 && lookalike(words.folded[run.draft[run.draft.length - 1]], folded(edge))) {
+        run.source.push(edge);
+        run.weight += sourceWeightOf(edge);
+        sourceWeight += sourceWeightOf(edge);
+        first = edge;
+      }
+    }
     if (step.kind === 'match' || step.kind === 'substitute') {
       first = first < 0 ? step.source : first;
       last = step.source + 1;
@@ -267,11 +278,35 @@ function measure(
     }
     if (step.kind !== 'insert' && step.kind !== 'skip') lastQuoteWord = step.quote;
   }
+  if (run.draft.length > 0 && run.source.length === 0 && last >= 0 && last < source.ids.length) {
+    // The same at the end: a last draft word that looks like the source word right after the passage replaced it.
+    if (lookalike(words.folded[run.draft[0]], folded(last))) {
+      run.source.push(last);
+      sourceWeight += sourceWeightOf(last);
+      last++;
+    }
+  }
   flush();
   const total = quoteWeight + sourceWeight;
   const similarity = changes.length === 0 ? 1 : total === 0 ? 0 : Math.min(1, (2 * matched) / total);
   const coverage = quoteWeight === 0 ? 0 : matched / quoteWeight;
   return { changes, similarity: round(similarity), contentMatches, sourceContent, coverage, first, last };
+}
+
+/** True for two words of at least three letters that differ in at most a third of their letters (Levenshtein). */
+function lookalike(a: string, b: string): boolean {
+  if (a.length < 3 || b.length < 3) return false;
+  const longest = Math.max(a.length, b.length);
+  if (Math.abs(a.length - b.length) * 3 > longest) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] * 3 <= longest;
 }
 
 /** True when source words [first, last] all stand between two different quotations of the source, outside both. */
