@@ -27,7 +27,8 @@ test('a stored batch reads back as it was written', () => {
   assert.equal(back.bytes, original.bytes);
   assert.deepEqual(back.batch.vocabulary, original.batch.vocabulary);
   assert.deepEqual(back.batch.ids, original.batch.ids);
-  assert.deepEqual(back.batch.starts, original.batch.starts);
+  assert.deepEqual(back.batch.marks, original.batch.marks);
+  assert.deepEqual(back.batch.lengths, original.batch.lengths);
   assert.deepEqual(back.batch.segment, original.batch.segment);
 });
 

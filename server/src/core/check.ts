@@ -132,7 +132,7 @@ interface Candidate {
 
 /** Aligns the quotation against each candidate stretch and keeps the closest. */
 function bestAlignment(index: SourceIndex, words: QuoteWords, ids: number[]): Candidate | null {
-  let best: Candidate | null = null;
+  const candidates: Candidate[] = [];
   for (const region of findRegions(index, ids, words.folded, words.freeSkip)) {
     const sourceIds = region.source.ids;
     const alignment = align({
@@ -150,13 +150,24 @@ function bestAlignment(index: SourceIndex, words: QuoteWords, ids: number[]): Ca
       if (step.kind === 'match') matched += wordWeight(words.folded[step.quote]);
       else if (step.kind === 'joined') for (const q of step.quote) matched += wordWeight(words.folded[q]);
     }
-    // Fewer edits first; among equals, the passage that the source itself puts in quotation marks.
-    const inside = SourceIndex.insideQuotation(region.source, spanOf(region.source, alignment.first, alignment.last));
-    const score = matched - alignment.cost + (inside ? 0.5 : 0);
-    if (!best || score > best.score) best = { source: region.source, alignment, score };
+    candidates.push({ source: region.source, alignment, score: matched - alignment.cost });
+  }
+  // Fewer edits first; among near equals, the passage that the source itself puts in quotation marks. Only the
+  // near equals are looked at for marks, since that reads the source's text.
+  const top = Math.max(...candidates.map((candidate) => candidate.score));
+  let best: Candidate | null = null;
+  for (const candidate of candidates) {
+    if (candidate.score < top - INSIDE_BONUS) continue;
+    const { source, alignment } = candidate;
+    const inside = SourceIndex.insideQuotation(source, spanOf(source, alignment.first, alignment.last));
+    const score = candidate.score + (inside ? INSIDE_BONUS : 0);
+    if (!best || score > best.score) best = { ...candidate, score };
   }
   return best;
 }
+
+/** What being inside the source's own quotation marks adds to a passage's score. */
+const INSIDE_BONUS = 0.5;
 
 interface Measured {
   changes: Change[];
@@ -273,7 +284,7 @@ function measure(
       let dropsNegation = false;
       for (let w = step.from; w < step.to; w++) dropsNegation ||= isNegation(folded(w));
       if (dropsNegation && words.elided[step.before]) {
-        changes.push({ draft: '…', source: text.slice(source.starts[step.from], SourceIndex.wordEnd(source, step.to - 1)) });
+        changes.push({ draft: '…', source: text.slice(SourceIndex.wordStart(source, step.from), SourceIndex.wordEnd(source, step.to - 1)) });
       }
     }
     if (step.kind !== 'insert' && step.kind !== 'skip') lastQuoteWord = step.quote;
@@ -317,7 +328,7 @@ function isReportersAside(source: IndexedSource, run: number[]): boolean {
   const before = SourceIndex.enclosingQuotation(source, spanOf(source, first - 1, first));
   const after = SourceIndex.enclosingQuotation(source, spanOf(source, last + 1, last + 2));
   if (!before || !after || before.start === after.start) return false;
-  return source.starts[first] >= before.end && SourceIndex.wordEnd(source, last) <= after.start;
+  return SourceIndex.wordStart(source, first) >= before.end && SourceIndex.wordEnd(source, last) <= after.start;
 }
 
 /**
@@ -338,7 +349,7 @@ function describe(
   const text = source.doc.text;
   const draftText = run.draft.length === 0 ? '' : draft.slice(words.starts[run.draft[0]], words.ends[run.draft[run.draft.length - 1]]);
   const sorted = [...run.source].sort((a, b) => a - b);
-  const sourceText = sorted.length === 0 ? '' : text.slice(source.starts[sorted[0]], SourceIndex.wordEnd(source, sorted[sorted.length - 1]));
+  const sourceText = sorted.length === 0 ? '' : text.slice(SourceIndex.wordStart(source, sorted[0]), SourceIndex.wordEnd(source, sorted[sorted.length - 1]));
   return { draft: draftText, source: sourceText };
 }
 
@@ -397,22 +408,12 @@ function wholeStatement(source: IndexedSource, span: Span): Span {
 
 /** How many source words start in [from, to). */
 function wordsBetween(source: IndexedSource, from: number, to: number): number {
-  return lowerBound(source.starts, to) - lowerBound(source.starts, from);
+  return SourceIndex.wordAt(source, to) - SourceIndex.wordAt(source, from);
 }
 
-function lowerBound(values: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function spanOf(source: IndexedSource, first: number, last: number): Span {
-  return { start: source.starts[first], end: SourceIndex.wordEnd(source, last - 1) };
+  return { start: SourceIndex.wordStart(source, first), end: SourceIndex.wordEnd(source, last - 1) };
 }
 
 function unsourced(quotation: Quotation, short: boolean, similarity: number, limit?: string): Finding {

@@ -3,12 +3,21 @@
 import { buildSegment, hashWord, type SegmentData } from './segment.js';
 import { WordScanner, wordWeight } from './words.js';
 
+/** Every how many words a start offset is kept (a power of two), and its logarithm. */
+export const MARK_SHIFT = 5;
+export const MARK_EVERY = 1 << MARK_SHIFT;
+
 /** A batch of sources ready to join a SourceIndex. Word numbers refer to `vocabulary`. */
 export interface PreparedBatch {
   vocabulary: string[];
-  /** Per source: its words as numbers of `vocabulary`, and where each word starts in the source's text. */
+  /**
+   * Per source: its words as numbers of `vocabulary`, and where every MARK_EVERY-th word starts in the source's text
+   * (the others are found again by reading on from there, which keeps four bytes a word out of memory).
+   */
   ids: Int32Array[];
-  starts: Uint32Array[];
+  marks: Uint32Array[];
+  /** Per source: the length of its text, so that the index can count characters without reading the text. */
+  lengths: number[];
   segment: SegmentData;
 }
 
@@ -21,25 +30,24 @@ export class Tokenizer {
   private hashes: Uint32Array = new Uint32Array(0);
   private table = new Int32Array(1 << 16).fill(-1);
 
-  /** The words of `text` as dictionary numbers, with their start offsets. */
-  add(text: string): { ids: Int32Array; starts: Uint32Array } {
+  /** The words of `text` as dictionary numbers, with the start offset of every MARK_EVERY-th word. */
+  add(text: string): { ids: Int32Array; marks: Uint32Array } {
     // English prose runs at five to six characters a word: sized for that, the arrays rarely grow.
     let ids = new Int32Array(16 + Math.ceil(text.length / 5));
-    let starts = new Uint32Array(ids.length);
+    let marks = new Uint32Array(1 + (ids.length >> MARK_SHIFT));
     let count = 0;
     const scanner = new WordScanner(text);
     while (scanner.next()) {
-      if (count === ids.length) {
-        ids = grow(ids, new Int32Array(ids.length * 2));
-        starts = grow(starts, new Uint32Array(starts.length * 2));
+      if (count === ids.length) ids = grow(ids, new Int32Array(ids.length * 2));
+      if ((count & (MARK_EVERY - 1)) === 0) {
+        if (count >> MARK_SHIFT === marks.length) marks = grow(marks, new Uint32Array(marks.length * 2));
+        marks[count >> MARK_SHIFT] = scanner.start;
       }
       ids[count] = scanner.plain ? this.plainWord(scanner) : this.word(scanner.folded());
-      starts[count] = scanner.start;
       count++;
     }
-    // A view of a well-filled array saves copying it; a mostly empty one is copied to give its memory back.
-    const fit = <T extends Int32Array | Uint32Array>(array: T): T => (count >= array.length * 0.75 ? (array.subarray(0, count) as T) : (array.slice(0, count) as T));
-    return { ids: fit(ids), starts: fit(starts) };
+    // Copied to their exact length, so that no unused tail stays in memory for as long as the index lives.
+    return { ids: ids.slice(0, count), marks: marks.slice(0, (count + MARK_EVERY - 1) >> MARK_SHIFT) };
   }
 
   /** The hash of every vocabulary word, by number (the same hash as `hashWord`). */
@@ -114,12 +122,12 @@ export function functionWordsOf(vocabulary: string[]): Uint8Array {
 export function prepareBatch(texts: string[]): PreparedBatch {
   const tokenizer = new Tokenizer();
   const ids: Int32Array[] = [];
-  const starts: Uint32Array[] = [];
+  const marks: Uint32Array[] = [];
   for (const text of texts) {
     const words = tokenizer.add(text);
     ids.push(words.ids);
-    starts.push(words.starts);
+    marks.push(words.marks);
   }
   const segment = buildSegment(ids, tokenizer.wordHashes(), functionWordsOf(tokenizer.vocabulary));
-  return { vocabulary: tokenizer.vocabulary, ids, starts, segment };
+  return { vocabulary: tokenizer.vocabulary, ids, marks, lengths: texts.map((text) => text.length), segment };
 }

@@ -33,13 +33,13 @@ export function hashKey(first: number, second: number): number {
 }
 
 /**
- * How many buckets a segment of `words` words gets: a power of two, between a quarter and a half of the number of
- * words, so three to six keys share a bucket. Fewer buckets keep the segment small; the places of a shared bucket
- * are told apart by their words anyway.
+ * How many buckets a segment of `words` words gets: a power of two, between an eighth and a quarter of the number
+ * of words, so six to twelve keys share a bucket. Fewer buckets keep the segment small; the places of a shared
+ * bucket are told apart by their words anyway, and a look-up reads only the places of the rarest keys.
  */
 function bucketCount(words: number): number {
   let buckets = 1024;
-  while (buckets * 4 < words) buckets *= 2;
+  while (buckets * 8 < words) buckets *= 2;
   return buckets;
 }
 

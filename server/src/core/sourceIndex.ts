@@ -1,9 +1,9 @@
 // The in-memory index of sources: each source's words as dictionary numbers, and hash segments over single words
 // and word pairs that find where a quotation's rarer words stand without reading the sources again.
 import { findQuotations } from './extract/index.js';
-import { prepareBatch, type PreparedBatch } from './prepare.js';
+import { MARK_SHIFT, prepareBatch, type PreparedBatch } from './prepare.js';
 import { hashKey, hashWord, Segment } from './segment.js';
-import { wordEnd } from './words.js';
+import { wordEnd, WordScanner } from './words.js';
 import type { SourceDocument, Span } from './types.js';
 
 /** A source with its words resolved to dictionary numbers. */
@@ -11,8 +11,10 @@ export interface IndexedSource {
   readonly doc: SourceDocument;
   /** Dictionary number of each word. */
   readonly ids: Int32Array;
-  /** Offset of each word in the source's text. */
-  readonly starts: Uint32Array;
+  /** Offset of every MARK_EVERY-th word in the source's text; `SourceIndex.wordStart` finds any word's. */
+  readonly marks: Uint32Array;
+  /** Length of the source's text, kept apart so that counting never needs the text itself. */
+  readonly length: number;
   /** False once the source is replaced or deleted; its words stay in its segment until that is rebuilt. */
   live: boolean;
 }
@@ -77,9 +79,9 @@ export class SourceIndex {
         ids[w] = numbers[ids[w]];
         this.counts[ids[w]]++;
       }
-      const source: IndexedSource = { doc, ids, starts: batch.starts[n], live: true };
+      const source: IndexedSource = { doc, ids, marks: batch.marks[n], length: batch.lengths[n], live: true };
       this.sources.set(doc.id, source);
-      this.characters += doc.text.length;
+      this.characters += source.length;
       this.wordCount += ids.length;
       added.push(source);
     });
@@ -100,7 +102,7 @@ export class SourceIndex {
     this.sources.delete(id);
     source.live = false;
     for (const word of source.ids) this.counts[word]--;
-    this.characters -= source.doc.text.length;
+    this.characters -= source.length;
     this.wordCount -= source.ids.length;
     return true;
   }
@@ -170,9 +172,40 @@ export class SourceIndex {
     return found;
   }
 
+  /** Offset of word `word` of the source: read on from the nearest kept offset before it. */
+  static wordStart(source: IndexedSource, word: number): number {
+    const block = word >> MARK_SHIFT;
+    const from = source.marks[block];
+    if ((block << MARK_SHIFT) === word) return from;
+    const scanner = blockScanner(source, block);
+    for (let k = block << MARK_SHIFT; k <= word; k++) scanner.next();
+    return scanner.start;
+  }
+
   /** Offset just past word `word` of the source. */
   static wordEnd(source: IndexedSource, word: number): number {
-    return wordEnd(source.doc.text, source.starts[word]);
+    return wordEnd(source.doc.text, SourceIndex.wordStart(source, word));
+  }
+
+  /** The number of the first word of the source that starts at or after `offset` (the word count when none does). */
+  static wordAt(source: IndexedSource, offset: number): number {
+    const { marks } = source;
+    // The last block that starts before `offset`; the word sought is in it or starts the next one.
+    let lo = 0;
+    let hi = marks.length - 1;
+    if (hi < 0 || marks[0] >= offset) return 0;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (marks[mid] < offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const scanner = blockScanner(source, lo);
+    const last = Math.min(source.ids.length, (lo + 1) << MARK_SHIFT);
+    for (let k = lo << MARK_SHIFT; k < last; k++) {
+      scanner.next();
+      if (scanner.start >= offset) return k;
+    }
+    return last;
   }
 
   /** True when `span` of the source lies inside one of the source's own quotations. */
@@ -238,7 +271,7 @@ export class SourceIndex {
         // The source moves to a new segment: it leaves the index here and comes back with the batch.
         this.delete(source.doc.id);
         docs.push(source.doc);
-        this.characters += source.doc.text.length;
+        this.characters += source.length;
       }
     }
     this.segments = this.segments.filter((segment) => !stale.includes(segment));
@@ -253,6 +286,13 @@ export class SourceIndex {
     }
     this.changes = version;
   }
+}
+
+/** A scanner over the words of one block of a source: from its kept offset to the next one. */
+function blockScanner(source: IndexedSource, block: number): WordScanner {
+  const text = source.doc.text;
+  const to = block + 1 < source.marks.length ? source.marks[block + 1] : text.length;
+  return new WordScanner(text, source.marks[block], to);
 }
 
 /** Where the paragraph around `offset` starts (direction -1) or ends (direction 1), at most 20,000 characters away. */

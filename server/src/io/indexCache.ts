@@ -3,11 +3,11 @@
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { PreparedBatch } from '../core/prepare.js';
+import { MARK_EVERY, MARK_SHIFT, type PreparedBatch } from '../core/prepare.js';
 import type { SourceDocument } from '../core/types.js';
 
 /** Bumped whenever the layout or the meaning of a stored batch changes; older files are then ignored. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 4;
 const MAGIC = 0x31494256; // "VBI1", little-endian.
 
 /** What a source file was when its batch was stored: a changed size, time or content makes the batch stale. */
@@ -59,9 +59,10 @@ interface Header {
   skipped: StoredBatch['skipped'];
   bytes: number;
   vocabulary: string[];
-  /** Piece numbers of the word numbers and word starts of each source, and of the segment's three arrays. */
+  /** Piece numbers of the word numbers and kept word offsets of each source, and of the segment's three arrays. */
   ids: number[];
-  starts: number[];
+  marks: number[];
+  lengths: number[];
   segment: [number, number, number];
   pieces: Piece[];
 }
@@ -104,7 +105,8 @@ export function encodeBatch(stored: StoredBatch): Buffer[] {
     bytes: stored.bytes,
     vocabulary: batch.vocabulary,
     ids: batch.ids.map(addArray),
-    starts: batch.starts.map(addArray),
+    marks: batch.marks.map(addArray),
+    lengths: batch.lengths,
     segment: [addArray(batch.segment.bases), addArray(batch.segment.bucketStarts), addArray(batch.segment.places)],
     pieces,
   };
@@ -153,16 +155,19 @@ export function decodeBatch(data: Buffer): StoredBatch {
   const batch: PreparedBatch = {
     vocabulary: header.vocabulary,
     ids: header.ids.map((n) => array(n, 'i32') as Int32Array),
-    starts: header.starts.map((n) => array(n, 'u32') as Uint32Array),
+    marks: header.marks.map((n) => array(n, 'u32') as Uint32Array),
+    lengths: header.lengths,
     segment: {
       bases: array(header.segment[0], 'u32') as Uint32Array,
       bucketStarts: array(header.segment[1], 'u32') as Uint32Array,
       places: array(header.segment[2], 'u32') as Uint32Array,
     },
   };
-  if (batch.ids.length !== docs.length || batch.starts.length !== docs.length) throw new Error('the index file is inconsistent');
+  if (batch.ids.length !== docs.length || batch.marks.length !== docs.length || batch.lengths?.length !== docs.length) {
+    throw new Error('the index file is inconsistent');
+  }
   for (let d = 0; d < docs.length; d++) {
-    if (batch.ids[d].length !== batch.starts[d].length) throw new Error('the index file is inconsistent');
+    if (batch.marks[d].length !== (batch.ids[d].length + MARK_EVERY - 1) >> MARK_SHIFT) throw new Error('the index file is inconsistent');
     for (const id of batch.ids[d]) if (id < 0 || id >= batch.vocabulary.length) throw new Error('the index file is inconsistent');
   }
   return { files: header.files, docs, skipped: header.skipped, bytes: header.bytes, batch };

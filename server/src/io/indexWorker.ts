@@ -7,7 +7,7 @@ parentPort?.on('message', (task: BatchTask) => {
   runBatch(task).then(
     (result) => {
       const { batch } = result.stored;
-      const transfer = [...batch.ids, ...batch.starts, batch.segment.bases, batch.segment.bucketStarts, batch.segment.places].map(
+      const transfer = [...batch.ids, ...batch.marks, batch.segment.bases, batch.segment.bucketStarts, batch.segment.places].map(
         (array) => array.buffer as ArrayBuffer,
       );
       parentPort!.postMessage({ result }, transfer);

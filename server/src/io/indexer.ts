@@ -10,6 +10,7 @@ import { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
 import { runBatch, type BatchResult, type BatchTask } from './batch.js';
 import { batchFile, CACHE_FORMAT, type FileStamp } from './indexCache.js';
+import { SourceTexts } from './lazyTexts.js';
 import { DEFAULT_MAX_SOURCE_FILE_BYTES, listSourceFiles, type LoadSourcesOptions, type SkippedSource } from './sources.js';
 
 /** Options of `buildIndex`. */
@@ -23,6 +24,11 @@ export interface BuildIndexOptions extends LoadSourcesOptions {
    * the command line; a server keeps its thread free to answer requests.
    */
   useCallingThread?: boolean;
+  /**
+   * Sources larger than this many bytes in all keep their texts on disk: a text is read again when a check reports
+   * from it (default 256 MiB).
+   */
+  textsInMemory?: number;
   /** Called with a line for the log when something about the cache is worth knowing (a damaged file discarded). */
   onNote?: (note: string) => void;
 }
@@ -32,8 +38,9 @@ export interface BuiltIndex {
   index: SourceIndex;
   documents: SourceDocument[];
   skipped: SkippedSource[];
-  /** Size in bytes of the files read as documents. */
+  /** Size in bytes of the files read as documents, in all and per document. */
   bytes: number;
+  sizes: Map<string, number>;
   /** How many source files came from the persisted index, and how many were read and indexed anew. */
   fromCache: number;
   indexed: number;
@@ -41,6 +48,10 @@ export interface BuiltIndex {
 
 /** Batches are cut after a file once they hold about this many bytes, at a place chosen by the file's path. */
 const BATCH_BYTES = 4 * 1024 * 1024;
+/** Above this many bytes of sources, texts stay on disk; below it, they are kept in memory. */
+const TEXTS_IN_MEMORY = 256 * 1024 * 1024;
+/** How many characters of texts read back from disk are kept, most recently used first. */
+const RECENT_TEXT_CHARACTERS = 16 * 1024 * 1024;
 
 /**
  * Indexes every source under `roots`. Throws, like `loadSources`, when a root does not exist. Source files that
@@ -59,17 +70,31 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
 
   let done = 0;
   const threads = options.workers ?? Math.min(4, availableParallelism());
-  const results = await runAll(tasks, threads, options.useCallingThread === true, (task) => {
+  // A collection too large to hold as text keeps its texts on disk; each batch gives its texts up as it arrives,
+  // so that they are never all in memory at once.
+  const total = stamps.reduce((sum, stamp) => sum + stamp.size, 0);
+  const texts = total > (options.textsInMemory ?? TEXTS_IN_MEMORY) ? new SourceTexts(RECENT_TEXT_CHARACTERS) : null;
+  const results = await runAll(tasks, threads, options.useCallingThread === true, (task, result) => {
     done += task.files.length;
     options.onProgress?.(done, stamps.length);
+    return texts ? withTextsOnDisk(result, texts) : result;
   });
 
   const index = new SourceIndex();
-  const built: BuiltIndex = { index, documents: [], skipped: [...listed.skipped], bytes: 0, fromCache: 0, indexed: 0 };
+  const built: BuiltIndex = {
+    index,
+    documents: [],
+    skipped: [...listed.skipped],
+    bytes: 0,
+    sizes: new Map(),
+    fromCache: 0,
+    indexed: 0,
+  };
   for (const result of results) {
     const { stored } = result;
     index.addBatch(stored.docs, stored.batch);
     built.documents.push(...stored.docs);
+    for (const file of stored.files) if (file.hash !== '') built.sizes.set(file.path, file.size);
     built.skipped.push(...stored.skipped);
     built.bytes += stored.bytes;
     if (result.fromCache) built.fromCache += stored.files.length;
@@ -78,6 +103,13 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
   }
   if (cacheDir) await prune(cacheDir, new Set(tasks.map((task) => basename(task.cacheFile!))));
   return built;
+}
+
+/** The batch with stand-ins for its documents that read their texts from disk when asked. */
+function withTextsOnDisk(result: BatchResult, texts: SourceTexts): BatchResult {
+  const hashes = new Map(result.stored.files.map((file) => [file.path, file.hash]));
+  const docs = result.stored.docs.map((doc) => texts.lazy(doc, hashes.get(doc.id) ?? ''));
+  return { ...result, stored: { ...result.stored, docs } };
 }
 
 async function stampOf(path: string): Promise<FileStamp> {
@@ -129,7 +161,7 @@ async function runAll(
   tasks: BatchTask[],
   workers: number,
   useCallingThread: boolean,
-  onDone: (task: BatchTask) => void,
+  onDone: (task: BatchTask, result: BatchResult) => BatchResult,
 ): Promise<BatchResult[]> {
   const results: BatchResult[] = new Array(tasks.length);
   const threads = Math.min(workers, tasks.length);
@@ -137,8 +169,7 @@ async function runAll(
   const here = async (): Promise<void> => {
     while (next < tasks.length) {
       const n = next++;
-      results[n] = await runBatch(tasks[n]);
-      onDone(tasks[n]);
+      results[n] = onDone(tasks[n], await runBatch(tasks[n]));
     }
   };
   if (threads === 0 || (threads === 1 && useCallingThread) || !workerFile()) {
@@ -150,8 +181,7 @@ async function runAll(
     try {
       while (next < tasks.length) {
         const n = next++;
-        results[n] = await ask(worker, tasks[n]);
-        onDone(tasks[n]);
+        results[n] = onDone(tasks[n], await ask(worker, tasks[n]));
       }
     } finally {
       await worker.terminate();

@@ -191,7 +191,7 @@ export class SourceFolder {
       this.skipped.clear();
       for (const { file, reason } of result.skipped) this.skipped.set(file, reason);
       this.sizes.clear();
-      for (const document of result.documents) this.sizes.set(document.id, document.file?.content.length ?? document.text.length);
+      for (const [file, size] of result.sizes) this.sizes.set(file, size);
       this.bytes = result.bytes;
       this.sourceReads += result.indexed;
       this.state = 'ready';

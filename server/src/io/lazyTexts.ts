@@ -1,0 +1,73 @@
+// Keeps the texts of a very large collection of sources out of memory: the index keeps every source's words, and a
+// source's text is read again from its file when a check reports from it; the most recently used texts are kept.
+import { readFileSync } from 'node:fs';
+import { parseSource } from '../core/sources/index.js';
+import type { SourceDocument } from '../core/types.js';
+import { decodeSource } from './decode.js';
+import { contentHash } from './indexCache.js';
+
+/** A bounded memory of source texts read back from disk, most recently used kept. */
+export class SourceTexts {
+  private readonly recent = new Map<string, SourceDocument>();
+  private characters = 0;
+
+  /** `budget` is how many characters of text are kept at most (one text is always kept, whatever its size). */
+  constructor(private readonly budget: number) {}
+
+  /**
+   * A stand-in for `doc` without its text: the text (and, for HTML and Markdown, the file's content and offset map)
+   * is read from the file when asked for, and checked against `hash`, the content hash the index was built from.
+   */
+  lazy(doc: SourceDocument, hash: string): SourceDocument {
+    // Only the id is captured: a closure over `doc` would keep the very text this stand-in is there to let go.
+    const { id, meta } = doc;
+    const load = () => this.load(id, hash);
+    const standIn = {
+      id,
+      meta,
+      get text(): string {
+        return load().text;
+      },
+    } as SourceDocument;
+    if (doc.file) {
+      standIn.file = {
+        get content(): string {
+          return load().file!.content;
+        },
+        get segments() {
+          return load().file!.segments;
+        },
+      };
+    }
+    return standIn;
+  }
+
+  private load(id: string, hash: string): SourceDocument {
+    const known = this.recent.get(id);
+    if (known) {
+      // Moved to the back: the map's order is the order of use.
+      this.recent.delete(id);
+      this.recent.set(id, known);
+      return known;
+    }
+    let content: string;
+    try {
+      const decoded = decodeSource(readFileSync(id));
+      if ('skip' in decoded) throw new Error(decoded.skip);
+      content = decoded.text;
+    } catch (error) {
+      throw new Error(`The source ${id} can no longer be read (${(error as Error).message}); index the sources again.`);
+    }
+    // The index holds the words of the file as it was; a file changed since then would be reported from wrongly.
+    if (contentHash(content) !== hash) throw new Error(`The source ${id} changed after it was indexed; index the sources again.`);
+    const doc = parseSource(id, id, content);
+    this.recent.set(id, doc);
+    this.characters += doc.text.length;
+    for (const [oldest, text] of this.recent) {
+      if (this.characters <= this.budget || this.recent.size <= 1) break;
+      this.recent.delete(oldest);
+      this.characters -= text.text.length;
+    }
+    return doc;
+  }
+}
