@@ -2,7 +2,7 @@
 // The bundles are written to a fresh folder first and moved into place together, so a test run that reads dist/
 // never sees a half-written build.
 import { build } from 'esbuild';
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -25,6 +25,8 @@ const bundles = [
 ];
 
 const staging = mkdtempSync('dist-');
+// A temporary folder is made private; the bundles are for every user of the machine.
+chmodSync(staging, 0o755);
 try {
   for (const bundle of bundles) {
     if (!existsSync(bundle.entryPoints[0])) continue;

@@ -4,9 +4,10 @@
 // every quotation from a readable one verifies.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { project, runCli } from '../cli/helpers.js';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CLI, project, runCli } from '../cli/helpers.js';
 
 function utf16(text: string, endian: 'le' | 'be'): Uint8Array {
   const bytes = [endian === 'le' ? 0xff : 0xfe, endian === 'le' ? 0xfe : 0xff];
@@ -114,4 +115,31 @@ test('source positions count CRLF and lone CR line ends as the editor does', (t)
   const [quote] = JSON.parse(run.stdout).results[0].quotes;
   assert.equal(quote.verdict, 'verbatim');
   assert.deepEqual(quote.source.start, { line: 3, character: 16 });
+});
+
+// The superuser reads every file, so when the tests run as root the checker is run as the ordinary user nobody.
+test('a source the user may not read is listed as permission denied, and the run goes on', (t) => {
+  const dir = project(t, {
+    'sources/open.txt': 'The warden said “the gates open at nine every morning”.\n',
+    'sources/locked.txt': 'The warden said “nobody may read this file”.\n',
+    'draft.txt': 'She said “the gates open at nine every morning”.\n',
+  });
+  chmodSync(join(dir, 'sources', 'locked.txt'), 0o000);
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) for (const path of [dir, join(dir, 'sources')]) chmodSync(path, 0o755);
+  for (const path of ['sources/open.txt', 'draft.txt']) chmodSync(join(dir, path), 0o644);
+  // The bundles are copied next to the project, so that the ordinary user can read them wherever the checkout is.
+  const bin = join(dir, 'bin');
+  mkdirSync(bin);
+  for (const bundle of ['cli.js', 'indexWorker.js']) copyFileSync(join(dirname(CLI), bundle), join(bin, bundle));
+  if (asRoot) chmodSync(bin, 0o755);
+  const command = asRoot ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath] : [process.execPath];
+  const run = spawnSync(command[0]!, [...command.slice(1), join(bin, 'cli.js'), 'check', '--no-cache', '--format', 'json', '--sources', 'sources', 'draft.txt'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 0, run.stderr);
+  const report = JSON.parse(run.stdout) as { sources: { documents: number; skipped: { file: string; reason: string }[] } };
+  assert.equal(report.sources.documents, 1);
+  assert.deepEqual(report.sources.skipped, [{ file: 'sources/locked.txt', reason: 'permission denied' }]);
 });
