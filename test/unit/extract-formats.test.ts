@@ -110,7 +110,8 @@ test('20,000 unmatched marks finish fast and find nothing odd', () => {
     const text = `Start ${`${mark}word `.repeat(20_000)}end.`;
     const t0 = performance.now();
     const found = findQuotations(text, 'plaintext');
-    assert.ok(performance.now() - t0 < 2000, `${mark} took too long`);
+    // Far above the measured time (a few milliseconds): a bound on growth, not on the machine's speed.
+    assert.ok(performance.now() - t0 < 5000, `${mark} took too long`);
     for (const q of found) assert.ok(q.end <= text.length);
   }
 });
