@@ -211,7 +211,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sources: [],
   languages: ['markdown', 'plaintext', 'latex'],
   shortQuoteMaxWords: 3,
-  alteredThreshold: 0.5,
+  alteredThreshold: 0.6,
   severity: { altered: 'warning', unsourced: 'information', unsourcedShort: 'hint' },
   attributionTemplate: DEFAULT_ATTRIBUTION_TEMPLATE,
 };

@@ -28,7 +28,7 @@ test('an empty object gives every default', () => {
   assert.deepEqual(config.sources, ['sources']);
   assert.deepEqual(config.drafts, ['**/*.{md,markdown,txt,tex}']);
   assert.equal(config.shortQuoteMaxWords, 3);
-  assert.equal(config.alteredThreshold, 0.5);
+  assert.equal(config.alteredThreshold, 0.6);
   assert.equal(config.maxEllipsisWords, 60);
   assert.equal(config.maxSourceFileBytes, 20971520);
 });
@@ -72,7 +72,7 @@ test('unknown keys and wrong types are reported one sentence each, and the defau
   assert.match(errors[6], /^"maxEllipsisWords" must be a whole number/);
   for (const error of errors) assert.equal(error.split('\n').length, 1);
   assert.equal(config.shortQuoteMaxWords, 3);
-  assert.equal(config.alteredThreshold, 0.5);
+  assert.equal(config.alteredThreshold, 0.6);
   assert.deepEqual(config.sources, ['sources']);
 });
 

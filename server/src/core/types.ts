@@ -109,7 +109,7 @@ export interface Finding {
 export interface CheckOptions {
   /** Quotations of at most this many words are short (default 3). */
   shortQuoteMaxWords: number;
-  /** Lowest similarity at which a differing source passage counts as the same statement (default 0.5). */
+  /** Lowest similarity at which a differing source passage counts as the same statement (default 0.6). */
   alteredThreshold: number;
   /** How many words an ellipsis may stand for at most (default 60). */
   maxEllipsisWords: number;
@@ -119,7 +119,7 @@ export interface CheckOptions {
 
 export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   shortQuoteMaxWords: 3,
-  alteredThreshold: 0.5,
+  alteredThreshold: 0.6,
   maxEllipsisWords: 60,
   maxQuoteWords: 2000,
 };

@@ -41,7 +41,7 @@ export const DEFAULT_CONFIG: Readonly<ProjectConfig> = Object.freeze({
   sources: ['sources'],
   drafts: ['**/*.{md,markdown,txt,tex}'],
   shortQuoteMaxWords: 3,
-  alteredThreshold: 0.5,
+  alteredThreshold: 0.6,
   maxEllipsisWords: 60,
   maxQuoteWords: 2000,
   maxSourceFileBytes: 20 * 1024 * 1024,
