@@ -3,15 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { codeOf, describe as describeDiagnostics, hoverText, waitForDiagnostics, workspaceFile } from './helpers.js';
-
-/** The five altered quotations of drafts/observatory.txt: where their text (without the marks) stands. */
-const ALTERED = [
-  { line: 4, start: 75, end: 164, text: 'cannot tolerate and will not tolerate the brutal repression of China’s ethnic minorities.' },
-  { line: 6, start: 27, end: 69, text: 'strong dissatisfaction and firm opposition' },
-  { line: 8, start: 1, end: 72, text: 'None of these ‘human rights issues’ claimed by the United States exist,' },
-  { line: 10, start: 1, end: 118, text: 'These accusations are just an excuse used by the United States to deliberately interfere in China’s internal affairs,' },
-  { line: 34, start: 1, end: 239, text: 'These entities are involved in human rights violations in the context of the implementation of the Chinese crackdown, arbitrary arrests and surveillance of Uighurs, Kazakhs and other members of Muslim minorities using advanced technology,' },
-];
+import { ALTERED } from '../fixtures/example.js';
 
 /** Wilbur Ross's words as the AFP source gives them. */
 const ROSS_SOURCE = 'cannot and will not tolerate the brutal suppression of ethnic minorities within China.';

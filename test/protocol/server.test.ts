@@ -9,18 +9,10 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { LspTestClient, withCode } from './lspClient.js';
 import type { CheckAllResult, QuoteDiagnosticData, StatusResult } from '../../server/src/protocol.js';
+import { ALTERED } from '../fixtures/example.js';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const TEMPLATE = '{quote} ({speaker}, {source}, {date})';
-
-/** The five altered quotations of the example draft: where their text (without the marks) stands. */
-const ALTERED = [
-  { line: 4, start: 75, end: 164, text: 'cannot tolerate and will not tolerate the brutal repression of China’s ethnic minorities.' },
-  { line: 6, start: 27, end: 69, text: 'strong dissatisfaction and firm opposition' },
-  { line: 8, start: 1, end: 72, text: 'None of these ‘human rights issues’ claimed by the United States exist,' },
-  { line: 10, start: 1, end: 118, text: 'These accusations are just an excuse used by the United States to deliberately interfere in China’s internal affairs,' },
-  { line: 34, start: 1, end: 239, text: 'These entities are involved in human rights violations in the context of the implementation of the Chinese crackdown, arbitrary arrests and surveillance of Uighurs, Kazakhs and other members of Muslim minorities using advanced technology,' },
-];
 
 const uri = (path: string): string => pathToFileURL(path).href;
 

@@ -48,7 +48,7 @@ export function checkQuotations(
 }
 
 /** The words of a text folded and joined by single spaces: the form ignore entries are compared in. */
-export function foldedText(text: string): string {
+function foldedText(text: string): string {
   return splitWords(text).folded.join(' ');
 }
 

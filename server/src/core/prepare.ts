@@ -25,7 +25,7 @@ export interface PreparedBatch {
  * Collects the words of several texts into one dictionary. Words are looked up in an open-addressing table by
  * their characters, so that the millions of words of a large source are not each copied into a string of their own.
  */
-export class Tokenizer {
+class Tokenizer {
   readonly vocabulary: string[] = [];
   private hashes: Uint32Array = new Uint32Array(0);
   private table = new Int32Array(1 << 16).fill(-1);
@@ -114,7 +114,7 @@ function grow<T extends Int32Array | Uint32Array>(from: T, to: T): T {
 }
 
 /** Which words of a vocabulary are function words, as the segment builder needs to know. */
-export function functionWordsOf(vocabulary: string[]): Uint8Array {
+function functionWordsOf(vocabulary: string[]): Uint8Array {
   return Uint8Array.from(vocabulary, (word) => (wordWeight(word) < 1 ? 1 : 0));
 }
 

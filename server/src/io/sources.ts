@@ -169,6 +169,17 @@ async function walk(
   }
   if (seen.has(rootReal)) return;
   seen.add(rootReal);
+  // A folder or file is read once, by its real path, and only inside `within` when that is set.
+  const claim = async (path: string, kind: 'folder' | 'file'): Promise<boolean> => {
+    const real = await realpath(path).catch(() => path);
+    if (within !== null && !isWithin(within, real)) skipped.push({ file: path, reason: leadsOutside(real) });
+    else if (seen.has(real)) skipped.push({ file: path, reason: `${kind} already read (symbolic link to ${real})` });
+    else {
+      seen.add(real);
+      return true;
+    }
+    return false;
+  };
   const folders = [root];
   while (folders.length > 0) {
     const folder = folders.pop()!;
@@ -197,17 +208,7 @@ async function walk(
       }
       if (info.isDirectory()) {
         if (exclude && (exclude(rel) || exclude(`${rel}/`))) continue;
-        const real = await realpath(path).catch(() => path);
-        if (within !== null && !isWithin(within, real)) {
-          skipped.push({ file: path, reason: leadsOutside(real) });
-          continue;
-        }
-        if (seen.has(real)) {
-          skipped.push({ file: path, reason: `folder already read (symbolic link to ${real})` });
-          continue;
-        }
-        seen.add(real);
-        subfolders.push(path);
+        if (await claim(path, 'folder')) subfolders.push(path);
         continue;
       }
       if (exclude?.(rel) || (include && !include(rel))) continue;
@@ -215,17 +216,7 @@ async function walk(
         skipped.push({ file: path, reason: unsupported(name) });
         continue;
       }
-      const real = await realpath(path).catch(() => path);
-      if (within !== null && !isWithin(within, real)) {
-        skipped.push({ file: path, reason: leadsOutside(real) });
-        continue;
-      }
-      if (seen.has(real)) {
-        skipped.push({ file: path, reason: `file already read (symbolic link to ${real})` });
-        continue;
-      }
-      seen.add(real);
-      files.push(path);
+      if (await claim(path, 'file')) files.push(path);
     }
     // Pushed in reverse so that folders are walked in name order.
     for (let i = subfolders.length - 1; i >= 0; i--) folders.push(subfolders[i]!);
