@@ -53,6 +53,7 @@ export class SourceIndex {
   private characters = 0;
   private wordCount = 0;
   private changes = 0;
+  private refreshedAt = -1;
 
   /** Goes up with every change of the sources, so that remembered findings can tell they are out of date. */
   get version(): number {
@@ -256,6 +257,9 @@ export class SourceIndex {
    * the rest.
    */
   private refresh(): void {
+    // Every look-up asks; only a change of the sources since the last answer is worth looking at the segments for.
+    if (this.changes === this.refreshedAt) return;
+    this.refreshedAt = this.changes;
     const stale = this.segments.filter((segment) => {
       const live = segment.sources.filter((source) => source.live).length;
       return live < segment.sources.length / 2;
@@ -285,6 +289,7 @@ export class SourceIndex {
       start = end;
     }
     this.changes = version;
+    this.refreshedAt = version;
   }
 }
 
