@@ -1,11 +1,10 @@
 // Turns a batch of source texts into words as numbers of a batch dictionary, plus the batch's hash segment: the
 // expensive part of indexing, kept apart from the index so that it can run on another thread.
-import { buildSegment, hashWord, type SegmentData } from './segment.js';
-import { WordScanner, wordWeight } from './words.js';
+import { buildSegment, type SegmentData } from './segment.js';
+import { Tokenizer } from './tokenizer.js';
+import { wordWeight } from './words.js';
 
-/** Every how many words a start offset is kept (a power of two), and its logarithm. */
-export const MARK_SHIFT = 5;
-export const MARK_EVERY = 1 << MARK_SHIFT;
+export { MARK_EVERY, MARK_SHIFT } from './tokenizer.js';
 
 /** A batch of sources ready to join a SourceIndex. Word numbers refer to `vocabulary`. */
 export interface PreparedBatch {
@@ -19,98 +18,6 @@ export interface PreparedBatch {
   /** Per source: the length of its text, so that the index can count characters without reading the text. */
   lengths: number[];
   segment: SegmentData;
-}
-
-/**
- * Collects the words of several texts into one dictionary. Words are looked up in an open-addressing table by
- * their characters, so that the millions of words of a large source are not each copied into a string of their own.
- */
-class Tokenizer {
-  readonly vocabulary: string[] = [];
-  private hashes: Uint32Array = new Uint32Array(0);
-  private table = new Int32Array(1 << 16).fill(-1);
-
-  /** The words of `text` as dictionary numbers, with the start offset of every MARK_EVERY-th word. */
-  add(text: string): { ids: Int32Array; marks: Uint32Array } {
-    // English prose runs at five to six characters a word: sized for that, the arrays rarely grow.
-    let ids = new Int32Array(16 + Math.ceil(text.length / 5));
-    let marks = new Uint32Array(1 + (ids.length >> MARK_SHIFT));
-    let count = 0;
-    const scanner = new WordScanner(text);
-    while (scanner.next()) {
-      if (count === ids.length) ids = grow(ids, new Int32Array(ids.length * 2));
-      if ((count & (MARK_EVERY - 1)) === 0) {
-        if (count >> MARK_SHIFT === marks.length) marks = grow(marks, new Uint32Array(marks.length * 2));
-        marks[count >> MARK_SHIFT] = scanner.start;
-      }
-      ids[count] = scanner.plain ? this.plainWord(scanner) : this.word(scanner.folded());
-      count++;
-    }
-    // Copied to their exact length, so that no unused tail stays in memory for as long as the index lives.
-    return { ids: ids.slice(0, count), marks: marks.slice(0, (count + MARK_EVERY - 1) >> MARK_SHIFT) };
-  }
-
-  /** The hash of every vocabulary word, by number (the same hash as `hashWord`). */
-  wordHashes(): Uint32Array {
-    return this.hashes.slice(0, this.vocabulary.length);
-  }
-
-  private plainWord(scanner: WordScanner): number {
-    let h = 0x811c9dc5;
-    for (let i = scanner.start; i < scanner.end; i++) {
-      h ^= scanner.lowerCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h >>>= 0;
-    const length = scanner.end - scanner.start;
-    const mask = this.table.length - 1;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const id = this.table[slot];
-      if (id < 0) return this.insert(scanner.folded(), h, slot);
-      if (this.hashes[id] !== h) continue;
-      const word = this.vocabulary[id];
-      if (word.length !== length) continue;
-      let same = true;
-      for (let k = 0; k < length && same; k++) same = word.charCodeAt(k) === scanner.lowerCodeAt(scanner.start + k);
-      if (same) return id;
-    }
-  }
-
-  private word(folded: string): number {
-    const h = hashWord(folded);
-    const mask = this.table.length - 1;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const id = this.table[slot];
-      if (id < 0) return this.insert(folded, h, slot);
-      if (this.hashes[id] === h && this.vocabulary[id] === folded) return id;
-    }
-  }
-
-  private insert(folded: string, hash: number, slot: number): number {
-    const id = this.vocabulary.length;
-    this.vocabulary.push(folded);
-    if (id >= this.hashes.length) this.hashes = grow(this.hashes, new Uint32Array(Math.max(1024, this.hashes.length * 2)));
-    this.hashes[id] = hash;
-    this.table[slot] = id;
-    // Keep the table at most half full, so that probes stay short.
-    if (this.vocabulary.length * 2 > this.table.length) this.rehash();
-    return id;
-  }
-
-  private rehash(): void {
-    this.table = new Int32Array(this.table.length * 2).fill(-1);
-    const mask = this.table.length - 1;
-    for (let id = 0; id < this.vocabulary.length; id++) {
-      let slot = this.hashes[id] & mask;
-      while (this.table[slot] >= 0) slot = (slot + 1) & mask;
-      this.table[slot] = id;
-    }
-  }
-}
-
-function grow<T extends Int32Array | Uint32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 /** Which words of a vocabulary are function words, as the segment builder needs to know. */
