@@ -14,7 +14,9 @@ export const MARK_EVERY = 1 << MARK_SHIFT;
 export class Tokenizer {
   readonly vocabulary: string[] = [];
   private hashes: Uint32Array = new Uint32Array(0);
-  private table = new Int32Array(1 << 16).fill(-1);
+  // Each slot holds a word's hash and then its number (-1 when the slot is empty): a probe reads both from one
+  // place in memory, and looks at the word itself only when the hashes agree.
+  private table = emptyTable(1 << 16);
 
   /** The words of `text` as dictionary numbers, with the start offset of every MARK_EVERY-th word. */
   add(text: string): { ids: Int32Array; marks: Uint32Array } {
@@ -42,33 +44,24 @@ export class Tokenizer {
   }
 
   private plainWord(scanner: WordScanner): number {
-    let h = 0x811c9dc5;
-    for (let i = scanner.start; i < scanner.end; i++) {
-      h ^= scanner.lowerCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h >>>= 0;
-    const length = scanner.end - scanner.start;
-    const mask = this.table.length - 1;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const id = this.table[slot];
+    const table = this.table;
+    const h = scanner.hash | 0;
+    const mask = table.length - 2;
+    for (let slot = (h << 1) & mask; ; slot = (slot + 2) & mask) {
+      const id = table[slot + 1];
       if (id < 0) return this.insert(scanner.folded(), h, slot);
-      if (this.hashes[id] !== h) continue;
-      const word = this.vocabulary[id];
-      if (word.length !== length) continue;
-      let same = true;
-      for (let k = 0; k < length && same; k++) same = word.charCodeAt(k) === scanner.lowerCodeAt(scanner.start + k);
-      if (same) return id;
+      if (table[slot] === h && scanner.foldsTo(this.vocabulary[id])) return id;
     }
   }
 
   private word(folded: string): number {
-    const h = hashWord(folded);
-    const mask = this.table.length - 1;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const id = this.table[slot];
+    const table = this.table;
+    const h = hashWord(folded) | 0;
+    const mask = table.length - 2;
+    for (let slot = (h << 1) & mask; ; slot = (slot + 2) & mask) {
+      const id = table[slot + 1];
       if (id < 0) return this.insert(folded, h, slot);
-      if (this.hashes[id] === h && this.vocabulary[id] === folded) return id;
+      if (table[slot] === h && this.vocabulary[id] === folded) return id;
     }
   }
 
@@ -77,25 +70,35 @@ export class Tokenizer {
     this.vocabulary.push(folded);
     if (id >= this.hashes.length) this.hashes = grow(this.hashes, new Uint32Array(Math.max(1024, this.hashes.length * 2)));
     this.hashes[id] = hash;
-    this.table[slot] = id;
+    this.table[slot] = hash;
+    this.table[slot + 1] = id;
     // Keep the table at most half full, so that probes stay short.
-    if (this.vocabulary.length * 2 > this.table.length) this.rehash();
+    if (this.vocabulary.length * 4 > this.table.length) this.rehash();
     return id;
   }
 
   private rehash(): void {
-    this.table = new Int32Array(this.table.length * 2).fill(-1);
-    const mask = this.table.length - 1;
+    const table = emptyTable(this.table.length);
+    const mask = table.length - 2;
     for (let id = 0; id < this.vocabulary.length; id++) {
-      let slot = this.hashes[id] & mask;
-      while (this.table[slot] >= 0) slot = (slot + 1) & mask;
-      this.table[slot] = id;
+      const h = this.hashes[id] | 0;
+      let slot = (h << 1) & mask;
+      while (table[slot + 1] >= 0) slot = (slot + 2) & mask;
+      table[slot] = h;
+      table[slot + 1] = id;
     }
+    this.table = table;
   }
+}
+
+/** A table of `slots` empty slots. */
+function emptyTable(slots: number): Int32Array {
+  const table = new Int32Array(slots * 2);
+  for (let slot = 1; slot < table.length; slot += 2) table[slot] = -1;
+  return table;
 }
 
 function grow<T extends Int32Array | Uint32Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }
-

@@ -86,29 +86,30 @@ export function foldWord(word: string): string {
   return decomposed.includes('\n') ? unbreak(decomposed) : decomposed;
 }
 
+// The FNV-1a hash of `hashWord` in segment.ts, computed here while a plain word is scanned, so that the dictionary
+// need not read the word's characters a second time.
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /**
  * Walks the words of text[start, end) in order. This is the one tokenizer of the project: sources and quotations
  * are split by it alike, so that they always agree. After `next()` returns true, `start` and `end` are the word's
- * offsets and `folded()` its folded form; `plain` says the folded form is the lower-cased text itself.
+ * offsets and `folded()` its folded form; `plain` says the folded form is the lower-cased text itself, which then
+ * holds only ASCII letters, digits and straight apostrophes, and `hash` is that folded form's FNV-1a hash.
  */
 export class WordScanner {
   start = 0;
   end = 0;
   plain = true;
+  /** The FNV-1a hash of the folded form (as `hashWord` in segment.ts gives it); set only for plain words. */
+  hash = 0;
   private position: number;
-  private readonly lowered: string;
-  private readonly aligned: boolean;
 
   constructor(
     private readonly text: string,
-    private readonly from = 0,
+    from = 0,
     private readonly to = text.length,
   ) {
-    // Lower-casing the whole stretch once is much cheaper than once per word; it is only usable when it keeps
-    // every offset where it was, which it does for all but a handful of letters.
-    const stretch = from === 0 && to === text.length ? text : text.slice(from, to);
-    this.lowered = stretch.toLowerCase();
-    this.aligned = this.lowered.length === stretch.length;
     this.position = from;
   }
 
@@ -118,18 +119,32 @@ export class WordScanner {
     const end = this.to;
     let i = this.position;
     for (;;) {
-      while (i < end && classAt(text, i) !== LETTER) i++;
+      for (; i < end; i++) {
+        const kind = classes[text.charCodeAt(i)];
+        if (kind === LETTER || (kind === UNKNOWN_CLASS && classAt(text, i) === LETTER)) break;
+      }
       if (i >= end) {
         this.position = end;
         return false;
       }
       const wordStart = i;
-      let plain = this.aligned;
+      // A word stays plain while it holds only ASCII letters, digits and straight apostrophes between letters:
+      // lower-casing those is arithmetic on their codes and keeps every offset, whatever else the text holds.
+      let plain = true;
+      let hash = FNV_OFFSET;
       while (i < end) {
-        const kind = classAt(text, i);
-        const code = text.charCodeAt(i);
+        let code = text.charCodeAt(i);
+        while (code < 0x80 && classes[code] === LETTER) {
+          // ASCII letters and digits all carry the 0x20 bit once lower-cased, so setting it lower-cases them.
+          hash = Math.imul(hash ^ (code | 0x20), FNV_PRIME);
+          if (++i === end) break;
+          code = text.charCodeAt(i);
+        }
+        if (i === end) break;
+        let kind = classes[code];
+        if (kind === UNKNOWN_CLASS) kind = classAt(text, i);
         if (kind === LETTER) {
-          if (code >= 0x80) plain = false;
+          plain = false;
           // Surrogate pairs are consumed whole, so a word never ends between the two halves of one character.
           i += code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
         } else if (kind === INVISIBLE_CHAR) {
@@ -137,6 +152,7 @@ export class WordScanner {
           i++;
         } else if (kind === JOINER && i + 1 < end && classAt(text, i + 1) === LETTER) {
           if (code !== 0x27) plain = false;
+          hash = Math.imul(hash ^ code, FNV_PRIME);
           i++;
         } else if ((code === 0x2d || code === 0x2010) && lineEndHyphen(text, i, end) > 0) {
           // A word hyphenated at the end of a line ("sup-⏎pression") goes on after the line break.
@@ -150,6 +166,7 @@ export class WordScanner {
       this.start = wordStart;
       this.end = i;
       this.plain = plain;
+      this.hash = hash >>> 0;
       // A word of invisible characters and marks alone folds to nothing and is no word.
       if (plain || this.folded().length > 0) return true;
     }
@@ -157,14 +174,18 @@ export class WordScanner {
 
   /** The folded form of the current word. */
   folded(): string {
-    return this.plain
-      ? this.lowered.slice(this.start - this.from, this.end - this.from)
-      : foldWord(this.text.slice(this.start, this.end));
+    const written = this.text.slice(this.start, this.end);
+    return this.plain ? written.toLowerCase() : foldWord(written);
   }
 
-  /** The character code at `offset` of the current word's lower-cased form (only for plain words). */
-  lowerCodeAt(offset: number): number {
-    return this.lowered.charCodeAt(offset - this.from);
+  /** True when the current word, which must be plain, folds to `word`; reads the text without copying it. */
+  foldsTo(word: string): boolean {
+    const length = this.end - this.start;
+    if (word.length !== length) return false;
+    const text = this.text;
+    const start = this.start;
+    for (let k = 0; k < length; k++) if (word.charCodeAt(k) !== (text.charCodeAt(start + k) | 0x20)) return false;
+    return true;
   }
 }
 
