@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepareBatch } from '../../server/src/core/prepare.js';
+import { tokenizeBatch } from '../../server/src/core/prepare.js';
 import { parseSource } from '../../server/src/core/sources/index.js';
 import { decodeBatch, encodeBatch, type StoredBatch } from '../../server/src/io/indexCache.js';
 
@@ -11,10 +11,10 @@ function stored(): StoredBatch {
   ];
   return {
     files: docs.map((doc) => ({ path: doc.id, size: 10, mtimeMs: 1, hash: 'h' })),
-    docs,
+    docs: docs.map((doc) => ({ id: doc.id, meta: doc.meta, mapped: doc.file !== undefined })),
     skipped: [{ file: '/s/scan.pdf', reason: 'unsupported format (.pdf)' }],
     bytes: 20,
-    batch: prepareBatch(docs.map((doc) => doc.text)),
+    batch: tokenizeBatch(docs.map((doc) => doc.text)),
   };
 }
 
@@ -29,7 +29,7 @@ test('a stored batch reads back as it was written', () => {
   assert.deepEqual(back.batch.ids, original.batch.ids);
   assert.deepEqual(back.batch.marks, original.batch.marks);
   assert.deepEqual(back.batch.lengths, original.batch.lengths);
-  assert.deepEqual(back.batch.segment, original.batch.segment);
+  assert.deepEqual(back.docs.map((doc) => doc.mapped), [false, true]);
 });
 
 test('a damaged stored batch is refused with a reason, never read', () => {

@@ -5,7 +5,8 @@ import type { DraftCheckOptions } from '../core/check.js';
 import { draftFormatOf } from '../core/extract/index.js';
 import { SourceIndex } from '../core/sourceIndex.js';
 import { addSummaries, summarize, type Summary } from '../core/summary.js';
-import type { Finding } from '../core/types.js';
+import { addLookupKeys } from '../core/lookupKeys.js';
+import type { DraftFormat, Finding } from '../core/types.js';
 import { LineIndex } from '../convert.js';
 import {
   CONFIG_FILE_NAME,
@@ -55,6 +56,10 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
 
   const roots = await resolveSourceRoots(request.sources, loaded, cwd);
   const drafts = await resolveDrafts(request.drafts, loaded, cwd, roots, configRoot);
+  // The drafts are read first: the index then needs to answer for their quotations' words alone.
+  const read = await Promise.all(drafts.map(readDraft));
+  const keys = new Set<number>();
+  for (const draft of read) if ('text' in draft) addLookupKeys(keys, draft.text, draft.format);
 
   let sources;
   try {
@@ -62,6 +67,9 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
       maxFileBytes: config.maxSourceFileBytes,
       cacheDir: request.cache ? defaultCacheDir() : null,
       useCallingThread: true,
+      // A run checks a few quotations against sources that may be large: a text is read when a check needs it.
+      keepTexts: false,
+      keys: Uint32Array.from(keys),
       onNote: (note) => process.stderr.write(`verbatim: ${note}\n`),
     });
   } catch (error) {
@@ -83,8 +91,8 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
   const options = checkOptions(config);
   const results: DraftReport[] = [];
   const findings: (Finding[] | null)[] = [];
-  for (const draft of drafts) {
-    const checked = await checkOne(draft, index, options);
+  for (const [n, draft] of drafts.entries()) {
+    const checked = await checkOne(read[n], index, options);
     if ('skipped' in checked) {
       results.push({ file: draft.display, quotes: [], skipped: checked.skipped });
       findings.push(null);
@@ -181,12 +189,11 @@ function checkOptions(config: ProjectConfig): Partial<DraftCheckOptions> {
   };
 }
 
-/** Reads and checks one draft; an unreadable draft or a failing check is reported for that draft alone. */
-async function checkOne(
-  draft: DraftFile,
-  index: SourceIndex,
-  options: Partial<DraftCheckOptions>,
-): Promise<{ text: string; findings: Finding[]; limit: string | null } | { skipped: string }> {
+/** A draft read and decoded, with its format, or the reason it cannot be checked. */
+type ReadDraft = { text: string; format: DraftFormat } | { skipped: string };
+
+/** Reads one draft; an unreadable, binary or oversized draft gives the reason it is skipped. */
+async function readDraft(draft: DraftFile): Promise<ReadDraft> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(draft.path);
@@ -197,12 +204,21 @@ async function checkOne(
   if ('skip' in decoded) return { skipped: decoded.skip };
   const tooLarge = draftTooLarge(decoded.text.length);
   if (tooLarge) return { skipped: tooLarge.reason };
+  return { text: decoded.text, format: draftFormatOf(draft.path) ?? 'plaintext' };
+}
+
+/** Checks one draft; a failing check is reported for that draft alone. */
+async function checkOne(
+  draft: ReadDraft,
+  index: SourceIndex,
+  options: Partial<DraftCheckOptions>,
+): Promise<{ text: string; findings: Finding[]; limit: string | null } | { skipped: string }> {
+  if ('skipped' in draft) return draft;
   try {
-    const format = draftFormatOf(draft.path) ?? 'plaintext';
     // The command line has nothing else to serve meanwhile, so the check runs in one slice.
-    const checked = await checkDraftWithinLimits(index, decoded.text, format, options, undefined, { sliceMs: Infinity });
+    const checked = await checkDraftWithinLimits(index, draft.text, draft.format, options, undefined, { sliceMs: Infinity });
     if (!checked) return { skipped: 'the check was cancelled' };
-    return { text: decoded.text, findings: checked.findings, limit: checked.stopped?.reason ?? null };
+    return { text: draft.text, findings: checked.findings, limit: checked.stopped?.reason ?? null };
   } catch (error) {
     return { skipped: `the check failed (${error instanceof Error ? error.message : String(error)})` };
   }

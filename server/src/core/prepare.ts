@@ -1,13 +1,13 @@
 // Turns a batch of source texts into words as numbers of a batch dictionary, plus the batch's hash segment: the
-// expensive part of indexing, kept apart from the index so that it can run on another thread.
-import { buildSegment, type SegmentData } from './segment.js';
+// expensive part of indexing, kept apart from the index so that it can run on another thread or come from disk.
+import { buildSegment, hashWord, type SegmentData } from './segment.js';
 import { Tokenizer } from './tokenizer.js';
 import { wordWeight } from './words.js';
 
 export { MARK_EVERY, MARK_SHIFT } from './tokenizer.js';
 
-/** A batch of sources ready to join a SourceIndex. Word numbers refer to `vocabulary`. */
-export interface PreparedBatch {
+/** The words of a batch of sources, as numbers of the batch's own dictionary `vocabulary`: what is stored on disk. */
+export interface TokenizedBatch {
   vocabulary: string[];
   /**
    * Per source: its words as numbers of `vocabulary`, and where every MARK_EVERY-th word starts in the source's text
@@ -17,16 +17,15 @@ export interface PreparedBatch {
   marks: Uint32Array[];
   /** Per source: the length of its text, so that the index can count characters without reading the text. */
   lengths: number[];
+}
+
+/** A batch of sources ready to join a SourceIndex: its words and the hash segment over them. */
+export interface PreparedBatch extends TokenizedBatch {
   segment: SegmentData;
 }
 
-/** Which words of a vocabulary are function words, as the segment builder needs to know. */
-function functionWordsOf(vocabulary: string[]): Uint8Array {
-  return Uint8Array.from(vocabulary, (word) => (wordWeight(word) < 1 ? 1 : 0));
-}
-
-/** Splits the texts into words and builds their segment. */
-export function prepareBatch(texts: string[]): PreparedBatch {
+/** Splits the texts into words. */
+export function tokenizeBatch(texts: string[]): TokenizedBatch {
   const tokenizer = new Tokenizer();
   const ids: Int32Array[] = [];
   const marks: Uint32Array[] = [];
@@ -35,6 +34,20 @@ export function prepareBatch(texts: string[]): PreparedBatch {
     ids.push(words.ids);
     marks.push(words.marks);
   }
-  const segment = buildSegment(ids, tokenizer.wordHashes(), functionWordsOf(tokenizer.vocabulary));
-  return { vocabulary: tokenizer.vocabulary, ids, marks, lengths: texts.map((text) => text.length), segment };
+  return { vocabulary: tokenizer.vocabulary, ids, marks, lengths: texts.map((text) => text.length) };
+}
+
+/**
+ * Builds the segment over a tokenized batch: all of it, or, given `keys`, only what looking up those keys needs
+ * (see `buildSegment`).
+ */
+export function withSegment(batch: TokenizedBatch, keys: Uint32Array | null = null): PreparedBatch {
+  const hashes = Uint32Array.from(batch.vocabulary, hashWord);
+  const functionWords = Uint8Array.from(batch.vocabulary, (word) => (wordWeight(word) < 1 ? 1 : 0));
+  return { ...batch, segment: buildSegment(batch.ids, hashes, functionWords, keys) };
+}
+
+/** Splits the texts into words and builds their full segment. */
+export function prepareBatch(texts: string[]): PreparedBatch {
+  return withSegment(tokenizeBatch(texts));
 }

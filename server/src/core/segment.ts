@@ -11,6 +11,11 @@ export interface SegmentData {
   bucketStarts: Uint32Array;
   /** Word offsets in the batch's word sequence, grouped by the bucket of the key that starts there. */
   places: Uint32Array;
+  /**
+   * For a segment built for a known set of keys: 1 for each bucket that holds its places, 0 for the buckets left
+   * out. Null when every bucket is there.
+   */
+  covered: Uint8Array | null;
 }
 
 /** The FNV-1a hash of a folded word: the same in every dictionary. */
@@ -25,11 +30,34 @@ export function hashWord(word: string): number {
 
 /** The hash of a key: one word (second = -1) or a pair of words, given by their word hashes. */
 export function hashKey(first: number, second: number): number {
-  let h = Math.imul(first ^ 0x9e3779b9, 0x85ebca77) ^ Math.imul((second >>> 0) + 0x27d4eb2f, 0xc2b2ae3d);
-  h ^= h >>> 15;
+  return mixKey(firstPart(first) ^ secondPart(second)) >>> 0;
+}
+
+// A key's hash is put together from a part that depends on its first word and one that depends on its second, so
+// that the segment builders work each part out once per dictionary word rather than once per word of the sources.
+function firstPart(first: number): number {
+  return Math.imul(first ^ 0x9e3779b9, 0x85ebca77);
+}
+
+function secondPart(second: number): number {
+  return Math.imul((second >>> 0) + 0x27d4eb2f, 0xc2b2ae3d);
+}
+
+function mixKey(parts: number): number {
+  let h = parts ^ (parts >>> 15);
   h = Math.imul(h, 0x2c1b3c6d);
-  h ^= h >>> 12;
-  return h >>> 0;
+  return h ^ (h >>> 12);
+}
+
+/** For each dictionary word: both parts of its hash as the first word of a pair and as the second. */
+function keyParts(hashes: Uint32Array): { first: Int32Array; second: Int32Array } {
+  const first = new Int32Array(hashes.length);
+  const second = new Int32Array(hashes.length);
+  for (let id = 0; id < hashes.length; id++) {
+    first[id] = firstPart(hashes[id]);
+    second[id] = secondPart(hashes[id]);
+  }
+  return { first, second };
 }
 
 /**
@@ -45,22 +73,33 @@ function bucketCount(words: number): number {
 
 /**
  * Builds the segment of a batch. `ids` are the batch's sources as word numbers of some dictionary, `hashes` and
- * `isFunctionWord` describe that dictionary's words: function words are looked up only in pairs.
+ * `isFunctionWord` describe that dictionary's words: function words are looked up only in pairs. With `keys`, only
+ * the buckets of those keys are filled: a segment for one run that knows every key it will look up (the command
+ * line checking its drafts), at a fraction of the cost. Those buckets hold all their places, exactly as in a full
+ * segment, so every look-up of a listed key gives the same answer.
  */
-export function buildSegment(ids: Int32Array[], hashes: Uint32Array, isFunctionWord: Uint8Array): SegmentData {
+export function buildSegment(ids: Int32Array[], hashes: Uint32Array, isFunctionWord: Uint8Array, keys: Uint32Array | null = null): SegmentData {
   const bases = new Uint32Array(ids.length + 1);
   for (let d = 0; d < ids.length; d++) bases[d + 1] = bases[d] + ids[d].length;
   const buckets = bucketCount(bases[ids.length]);
   const mask = buckets - 1;
+  const parts = keyParts(hashes);
+  // The bucket of each word's own key, or -1 for function words, which are looked up only in pairs.
+  const single = new Int32Array(hashes.length);
+  const none = secondPart(-1);
+  for (let id = 0; id < hashes.length; id++) single[id] = isFunctionWord[id] === 0 ? mixKey(parts.first[id] ^ none) & mask : -1;
+  if (keys) return buildCovered(ids, parts, single, keys, bases, mask);
   // Two passes of a counting sort: count the keys per bucket, then put each key's place into its bucket. The
   // passes are written out rather than shared through a callback: this loop runs once per word of the sources.
+  const { first, second } = parts;
   const counts = new Uint32Array(buckets + 1);
   for (let d = 0; d < ids.length; d++) {
     const words = ids[d];
-    for (let w = 0; w < words.length; w++) {
-      const first = hashes[words[w]];
-      if (isFunctionWord[words[w]] === 0) counts[(hashKey(first, -1) & mask) + 1]++;
-      if (w + 1 < words.length) counts[(hashKey(first, hashes[words[w + 1]]) & mask) + 1]++;
+    const last = words.length - 1;
+    for (let w = 0; w <= last; w++) {
+      const id = words[w];
+      if (single[id] >= 0) counts[single[id] + 1]++;
+      if (w < last) counts[(mixKey(first[id] ^ second[words[w + 1]]) & mask) + 1]++;
     }
   }
   for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
@@ -69,13 +108,68 @@ export function buildSegment(ids: Int32Array[], hashes: Uint32Array, isFunctionW
   for (let d = 0; d < ids.length; d++) {
     const words = ids[d];
     const base = bases[d];
-    for (let w = 0; w < words.length; w++) {
-      const first = hashes[words[w]];
-      if (isFunctionWord[words[w]] === 0) places[counts[hashKey(first, -1) & mask]++] = base + w;
-      if (w + 1 < words.length) places[counts[hashKey(first, hashes[words[w + 1]]) & mask]++] = base + w;
+    const last = words.length - 1;
+    for (let w = 0; w <= last; w++) {
+      const id = words[w];
+      if (single[id] >= 0) places[counts[single[id]]++] = base + w;
+      if (w < last) places[counts[mixKey(first[id] ^ second[words[w + 1]]) & mask]++] = base + w;
     }
   }
-  return { bases, bucketStarts, places };
+  return { bases, bucketStarts, places, covered: null };
+}
+
+/**
+ * The segment with only the buckets of `keys` filled. One pass collects the places that fall into those buckets
+ * (few, next to the number of words), and a counting sort over them puts them in bucket order.
+ */
+function buildCovered(
+  ids: Int32Array[],
+  parts: { first: Int32Array; second: Int32Array },
+  single: Int32Array,
+  keys: Uint32Array,
+  bases: Uint32Array,
+  mask: number,
+): SegmentData {
+  const buckets = mask + 1;
+  const covered = new Uint8Array(buckets);
+  for (const key of keys) covered[key & mask] = 1;
+  // Whether a word's own key falls into a filled bucket depends on the word alone.
+  const kept = single.map((bucket) => (bucket >= 0 && covered[bucket] === 1 ? bucket : -1));
+  const { first, second } = parts;
+  // Bucket and place of each kept key, in pairs.
+  let found = new Uint32Array(1 << 16);
+  let count = 0;
+  for (let d = 0; d < ids.length; d++) {
+    const words = ids[d];
+    const base = bases[d];
+    const last = words.length - 1;
+    for (let w = 0; w <= last; w++) {
+      const id = words[w];
+      if (count + 4 > found.length) {
+        const grown = new Uint32Array(found.length * 2);
+        grown.set(found);
+        found = grown;
+      }
+      if (kept[id] >= 0) {
+        found[count++] = kept[id];
+        found[count++] = base + w;
+      }
+      if (w < last) {
+        const bucket = mixKey(first[id] ^ second[words[w + 1]]) & mask;
+        if (covered[bucket] === 1) {
+          found[count++] = bucket;
+          found[count++] = base + w;
+        }
+      }
+    }
+  }
+  const counts = new Uint32Array(buckets + 1);
+  for (let k = 0; k < count; k += 2) counts[found[k] + 1]++;
+  for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
+  const bucketStarts = counts.slice();
+  const places = new Uint32Array(count / 2);
+  for (let k = 0; k < count; k += 2) places[counts[found[k]]++] = found[k + 1];
+  return { bases, bucketStarts, places, covered };
 }
 
 /** Reading access to a segment's data. */
@@ -92,14 +186,14 @@ export class Segment<S> {
 
   /** How many places share the bucket of this key: an upper bound of how often the key occurs. */
   bucketSize(key: number): number {
-    const bucket = key & this.mask;
+    const bucket = this.bucketOf(key);
     return this.data.bucketStarts[bucket + 1] - this.data.bucketStarts[bucket];
   }
 
   /** Calls `visit` with the source and word offset of every place in the key's bucket; stops when it says false. */
   forEachPlace(key: number, visit: (source: S, word: number) => boolean): boolean {
     const { bucketStarts, places } = this.data;
-    const bucket = key & this.mask;
+    const bucket = this.bucketOf(key);
     for (let k = bucketStarts[bucket]; k < bucketStarts[bucket + 1]; k++) {
       const place = places[k];
       const d = this.sourceAt(place);
@@ -111,6 +205,18 @@ export class Segment<S> {
   /** The typed arrays, for storing the segment. */
   get arrays(): SegmentData {
     return this.data;
+  }
+
+  /**
+   * The bucket of a key. A segment built for other keys cannot answer for this one; it says so rather than answer
+   * that the key occurs nowhere.
+   */
+  private bucketOf(key: number): number {
+    const bucket = key & this.mask;
+    if (this.data.covered && this.data.covered[bucket] !== 1) {
+      throw new Error('The index was built for the keys of other quotations and cannot look this one up.');
+    }
+    return bucket;
   }
 
   private sourceAt(place: number): number {

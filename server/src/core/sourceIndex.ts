@@ -46,7 +46,7 @@ export class SourceIndex {
   private readonly dictionary = new Map<string, number>();
   private readonly words: string[] = [];
   private hashes = new Uint32Array(1024);
-  private readonly counts: number[] = [];
+  private counts = new Int32Array(1024);
   private readonly sources = new Map<string, IndexedSource>();
   private pending: SourceDocument[] = [];
   private segments: Array<Segment<IndexedSource>> = [];
@@ -76,9 +76,11 @@ export class SourceIndex {
     docs.forEach((doc, n) => {
       this.delete(doc.id);
       const ids = batch.ids[n];
+      const counts = this.counts;
       for (let w = 0; w < ids.length; w++) {
-        ids[w] = numbers[ids[w]];
-        this.counts[ids[w]]++;
+        const id = numbers[ids[w]];
+        ids[w] = id;
+        counts[id]++;
       }
       const source: IndexedSource = { doc, ids, marks: batch.marks[n], length: batch.lengths[n], live: true };
       this.sources.set(doc.id, source);
@@ -240,11 +242,13 @@ export class SourceIndex {
       id = this.words.length;
       this.dictionary.set(folded, id);
       this.words.push(folded);
-      this.counts.push(0);
       if (id >= this.hashes.length) {
-        const grown = new Uint32Array(this.hashes.length * 2);
-        grown.set(this.hashes);
-        this.hashes = grown;
+        const hashes = new Uint32Array(this.hashes.length * 2);
+        hashes.set(this.hashes);
+        this.hashes = hashes;
+        const counts = new Int32Array(this.counts.length * 2);
+        counts.set(this.counts);
+        this.counts = counts;
       }
       this.hashes[id] = hashWord(folded);
     }

@@ -3,9 +3,9 @@
 import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { threadId } from 'node:worker_threads';
 import { dirname } from 'node:path';
-import { prepareBatch } from '../core/prepare.js';
+import { tokenizeBatch, withSegment } from '../core/prepare.js';
+import type { SegmentData } from '../core/segment.js';
 import type { SourceDocument } from '../core/types.js';
-import { decodeSource } from './decode.js';
 import { contentHash, decodeBatch, encodeBatch, type FileStamp, type StoredBatch } from './indexCache.js';
 import { loadSourceFile } from './sources.js';
 
@@ -14,11 +14,21 @@ export interface BatchTask {
   files: FileStamp[];
   maxFileBytes: number;
   cacheFile: string | null;
+  /** Whether the result brings the documents with their texts; without, the texts are read again when needed. */
+  keepTexts: boolean;
+  /** The only keys the index will look up, when they are known: the segment is then built for them alone. */
+  keys: Uint32Array | null;
 }
 
-/** A prepared batch, and whether it came from the cache; `note` says why a stored copy was not used. */
+/**
+ * A prepared batch: what is stored of it, the documents with their texts (when the task asked for them, in the
+ * order of `stored.docs`), the hash segment over its words, and whether it came from the cache; `note` says why a
+ * stored copy was not used or could not be written.
+ */
 export interface BatchResult {
   stored: StoredBatch;
+  documents: SourceDocument[] | null;
+  segment: SegmentData;
   fromCache: boolean;
   note: string | null;
 }
@@ -29,21 +39,27 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
   if (task.cacheFile) {
     try {
       const stored = decodeBatch(await readFile(task.cacheFile));
-      if (await stillTrue(stored, task.files)) return { stored, fromCache: true, note: null };
+      if (await stillTrue(stored, task.files)) {
+        const documents = task.keepTexts ? await readTexts(stored, task.maxFileBytes) : null;
+        // A file that changed while its stamp stayed the same is caught when its text is read: indexed anew.
+        if (!task.keepTexts || documents) {
+          return { stored, documents, segment: withSegment(stored.batch, task.keys).segment, fromCache: true, note: null };
+        }
+      }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // A missing file is simply a first run; anything else is a damaged file, discarded and said so.
       if (code !== 'ENOENT') note = `discarded a damaged index file ${task.cacheFile}: ${(error as Error).message}`;
     }
   }
-  const stored = await readBatch(task);
+  const { stored, documents } = await readBatch(task);
   if (task.cacheFile) {
     try {
       await mkdir(dirname(task.cacheFile), { recursive: true });
       const temporary = `${task.cacheFile}.${process.pid}.${threadId}.tmp`;
       const file = await open(temporary, 'w');
       try {
-        for (const chunk of encodeBatch(stored)) await file.write(chunk);
+        await file.writev(encodeBatch(stored));
       } finally {
         await file.close();
       }
@@ -52,11 +68,12 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
       note = `could not store the index in ${task.cacheFile}: ${(error as Error).message}`;
     }
   }
-  return { stored, fromCache: false, note };
+  const segment = withSegment(stored.batch, task.keys).segment;
+  return { stored, documents: task.keepTexts ? documents : null, segment, fromCache: false, note };
 }
 
-async function readBatch(task: BatchTask): Promise<StoredBatch> {
-  const docs: SourceDocument[] = [];
+async function readBatch(task: BatchTask): Promise<{ stored: StoredBatch; documents: SourceDocument[] }> {
+  const documents: SourceDocument[] = [];
   const skipped: StoredBatch['skipped'] = [];
   const files: StoredBatch['files'] = [];
   let bytes = 0;
@@ -67,11 +84,26 @@ async function readBatch(task: BatchTask): Promise<StoredBatch> {
       files.push({ ...file, hash: '' });
       continue;
     }
-    docs.push(loaded.document);
+    documents.push(loaded.document);
     bytes += loaded.bytes;
-    files.push({ ...file, hash: contentHash(loaded.document.file?.content ?? loaded.document.text) });
+    files.push({ ...file, hash: loaded.hash });
   }
-  return { files, docs, skipped, bytes, batch: prepareBatch(docs.map((doc) => doc.text)) };
+  const docs = documents.map((doc) => ({ id: doc.id, meta: doc.meta, mapped: doc.file !== undefined }));
+  const batch = tokenizeBatch(documents.map((doc) => doc.text));
+  return { stored: { files, docs, skipped, bytes, batch }, documents };
+}
+
+/** The stored documents read again with their texts; null when a file no longer has the content it was indexed with. */
+async function readTexts(stored: StoredBatch, maxFileBytes: number): Promise<SourceDocument[] | null> {
+  // The documents are the files that were read, in order; a skipped file has no hash.
+  const read = stored.files.filter((file) => file.hash !== '');
+  const documents: SourceDocument[] = [];
+  for (const file of read) {
+    const loaded = await loadSourceFile(file.path, { maxFileBytes });
+    if ('skip' in loaded || loaded.hash !== file.hash) return null;
+    documents.push(loaded.document);
+  }
+  return documents.length === stored.docs.length ? documents : null;
 }
 
 /**
@@ -88,9 +120,7 @@ async function stillTrue(stored: StoredBatch, files: FileStamp[]): Promise<boole
     if (was.hash === '') return false;
     try {
       const info = await stat(now.path);
-      if (info.size !== was.size) return false;
-      const decoded = decodeSource(await readFile(now.path));
-      if ('skip' in decoded || contentHash(decoded.text) !== was.hash) return false;
+      if (info.size !== was.size || contentHash(await readFile(now.path)) !== was.hash) return false;
     } catch {
       return false;
     }

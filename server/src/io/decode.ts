@@ -96,15 +96,23 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** Refuses decoded text that is mostly control characters (a binary format without a known signature). */
+/** How many characters at the start of a text the control-character share is measured over. */
+const CONTROL_SAMPLE = 65_536;
+
+/**
+ * Refuses decoded text that is mostly control characters (a binary format without a known signature). The share is
+ * measured over the start of the text, as binary formats show themselves there and reading the whole of a large
+ * source for it would cost as much as indexing it.
+ */
 function checkText(text: string): DecodeResult {
   if (text.includes('\0')) return { skip: 'binary file (NUL bytes)' };
+  const sample = Math.min(text.length, CONTROL_SAMPLE);
   let controls = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < sample; i++) {
     const c = text.charCodeAt(i);
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) controls++;
   }
-  if (text.length > 0 && controls / text.length > MAX_CONTROL_SHARE) {
+  if (sample > 0 && controls / sample > MAX_CONTROL_SHARE) {
     return { skip: 'binary file (mostly control characters)' };
   }
   return { text };

@@ -1,13 +1,13 @@
 // Stores prepared batches of sources on disk, so that a later run can take them as they are instead of reading,
-// parsing and indexing the sources again. One file per batch: a JSON header, then the batch's typed arrays.
+// parsing and indexing the sources again. One file per batch: a JSON header, then the typed arrays of the sources' words.
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { MARK_EVERY, MARK_SHIFT, type PreparedBatch } from '../core/prepare.js';
-import type { SourceDocument } from '../core/types.js';
+import { MARK_EVERY, MARK_SHIFT, type TokenizedBatch } from '../core/prepare.js';
+import type { SourceMeta } from '../core/types.js';
 
 /** Bumped whenever the layout or the meaning of a stored batch changes; older files are then ignored. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 const MAGIC = 0x31494256; // "VBI1", little-endian.
 
 /** What a source file was when its batch was stored: a changed size, time or content makes the batch stale. */
@@ -17,13 +17,28 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
-/** A batch as stored: its files, what was read from them, and the prepared index data. */
+/**
+ * A source as stored: what was read about it, without its text. The text is read from the file again when it is
+ * needed, and checked against the file's content hash first.
+ */
+export interface StoredDoc {
+  id: string;
+  meta: SourceMeta;
+  /** Whether the text is not the file's content itself (HTML, front matter), so that the document maps offsets. */
+  mapped: boolean;
+}
+
+/**
+ * A batch as stored: its files (with the content hash of each file read, '' for a file skipped), what was read
+ * from them, and the words of the sources. The hash segment is not stored: it is built again from the words,
+ * whole or for the keys one run needs, which costs less than reading it.
+ */
 export interface StoredBatch {
   files: Array<FileStamp & { hash: string }>;
-  docs: SourceDocument[];
+  docs: StoredDoc[];
   skipped: Array<{ file: string; reason: string }>;
   bytes: number;
-  batch: PreparedBatch;
+  batch: TokenizedBatch;
 }
 
 /** The default folder of the command line's cache: $XDG_CACHE_HOME/verbatim, or ~/.cache/verbatim. */
@@ -37,16 +52,16 @@ export function batchFile(dir: string, paths: string[]): string {
   return join(dir, `batch-${createHash('sha1').update(paths.join('\n')).digest('hex').slice(0, 20)}.vbi`);
 }
 
-/** A short hash of a source's decoded content, stored with each file to tell a touched file from a changed one. */
-export function contentHash(content: string): string {
-  return createHash('sha1').update(content).digest('hex');
+/** The hash of a source file's bytes, stored with each file to tell a touched file from a changed one. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
 }
 
 type ArrayKind = 'i32' | 'u32';
 
-/** Where one stored piece (a text, a typed array) stands after the header, and what it is. */
+/** Where one stored typed array stands after the header, and what it is. */
 interface Piece {
-  kind: 'text' | ArrayKind;
+  kind: ArrayKind;
   offset: number;
   length: number;
 }
@@ -54,60 +69,46 @@ interface Piece {
 interface Header {
   format: number;
   files: StoredBatch['files'];
-  /** The documents without their texts: those are pieces, named by `text` and `content`. */
-  docs: Array<Omit<SourceDocument, 'text' | 'file'> & { text: number; file?: { content: number; segments: NonNullable<SourceDocument['file']>['segments'] } }>;
+  docs: StoredDoc[];
   skipped: StoredBatch['skipped'];
   bytes: number;
   vocabulary: string[];
-  /** Piece numbers of the word numbers and kept word offsets of each source, and of the segment's three arrays. */
+  /** Piece numbers of the word numbers and of the kept word offsets of each source. */
   ids: number[];
   marks: number[];
   lengths: number[];
-  segment: [number, number, number];
   pieces: Piece[];
 }
 
 /**
  * Serialises a batch as a list of buffers to write one after the other: a fixed preamble, a JSON header, then the
- * texts as UTF-8 and the typed arrays as they are in memory, each at an 8-byte boundary. The arrays are not copied
- * and the texts are encoded one at a time, so storing a batch needs little memory beyond the batch itself.
+ * typed arrays as they are in memory, each at an 8-byte boundary. The arrays are not copied, so storing a batch
+ * needs little memory beyond the batch itself.
  */
 export function encodeBatch(stored: StoredBatch): Buffer[] {
   const chunks: Buffer[] = [];
   const pieces: Piece[] = [];
   let offset = 0;
-  const add = (kind: Piece['kind'], bytes: Buffer, length: number): number => {
-    pieces.push({ kind, offset, length });
+  const addArray = (array: Int32Array | Uint32Array): number => {
+    const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+    pieces.push({ kind: array instanceof Int32Array ? 'i32' : 'u32', offset, length: array.length });
     chunks.push(bytes);
     const padding = align8(bytes.length) - bytes.length;
     if (padding > 0) chunks.push(Buffer.alloc(padding));
     offset += align8(bytes.length);
     return pieces.length - 1;
   };
-  const addText = (text: string) => {
-    const bytes = Buffer.from(text, 'utf8');
-    return add('text', bytes, bytes.length);
-  };
-  const addArray = (array: Int32Array | Uint32Array) =>
-    add(array instanceof Int32Array ? 'i32' : 'u32', Buffer.from(array.buffer, array.byteOffset, array.byteLength), array.length);
-  const docs: Header['docs'] = stored.docs.map((doc) => ({
-    id: doc.id,
-    meta: doc.meta,
-    text: addText(doc.text),
-    ...(doc.file ? { file: { content: addText(doc.file.content), segments: doc.file.segments } } : {}),
-  }));
   const { batch } = stored;
   const header: Header = {
     format: CACHE_FORMAT,
     files: stored.files,
-    docs,
+    docs: stored.docs,
     skipped: stored.skipped,
     bytes: stored.bytes,
     vocabulary: batch.vocabulary,
     ids: batch.ids.map(addArray),
     marks: batch.marks.map(addArray),
     lengths: batch.lengths,
-    segment: [addArray(batch.segment.bases), addArray(batch.segment.bucketStarts), addArray(batch.segment.places)],
     pieces,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -127,48 +128,31 @@ export function decodeBatch(data: Buffer): StoredBatch {
   if (12 + headerLength > data.length) throw new Error('the index file is cut short');
   const header = JSON.parse(data.toString('utf8', 12, 12 + headerLength)) as Header;
   const start = align8(12 + headerLength);
-  const piece = (n: number): Piece => {
-    const found = header.pieces[n];
-    if (!found) throw new Error('the index file is inconsistent');
-    const bytes = found.kind === 'text' ? found.length : found.length * 4;
-    if (start + found.offset + bytes > data.length) throw new Error('the index file is cut short');
-    return found;
-  };
-  const text = (n: number): string => {
-    const { offset, length } = piece(n);
-    return data.toString('utf8', start + offset, start + offset + length);
-  };
+  // The arrays are views into one buffer that holds the file alone, so that they need no copy and can be handed to
+  // another thread: the file's own buffer when it has one, a copy when it shares a pool with other data.
+  const buffer = data.byteOffset === 0 && data.buffer.byteLength === data.length ? data.buffer : new Uint8Array(data).buffer;
   const array = (n: number, kind: ArrayKind): Int32Array | Uint32Array => {
-    const found = piece(n);
-    if (found.kind !== kind) throw new Error('the index file is inconsistent');
-    // Copied out of the file's buffer, so that each array owns an aligned buffer of its own.
-    const bytes = new Uint8Array(found.length * 4);
-    bytes.set(data.subarray(start + found.offset, start + found.offset + bytes.length));
-    return kind === 'i32' ? new Int32Array(bytes.buffer) : new Uint32Array(bytes.buffer);
+    const found = header.pieces[n];
+    if (!found || found.kind !== kind) throw new Error('the index file is inconsistent');
+    const from = start + found.offset;
+    if (from + found.length * 4 > data.length) throw new Error('the index file is cut short');
+    return kind === 'i32' ? new Int32Array(buffer, from, found.length) : new Uint32Array(buffer, from, found.length);
   };
-  const docs: SourceDocument[] = header.docs.map((doc) => ({
-    id: doc.id,
-    meta: doc.meta,
-    text: text(doc.text),
-    ...(doc.file ? { file: { content: text(doc.file.content), segments: doc.file.segments } } : {}),
-  }));
-  const batch: PreparedBatch = {
+  const batch: TokenizedBatch = {
     vocabulary: header.vocabulary,
     ids: header.ids.map((n) => array(n, 'i32') as Int32Array),
     marks: header.marks.map((n) => array(n, 'u32') as Uint32Array),
     lengths: header.lengths,
-    segment: {
-      bases: array(header.segment[0], 'u32') as Uint32Array,
-      bucketStarts: array(header.segment[1], 'u32') as Uint32Array,
-      places: array(header.segment[2], 'u32') as Uint32Array,
-    },
   };
+  const docs = header.docs;
   if (batch.ids.length !== docs.length || batch.marks.length !== docs.length || batch.lengths?.length !== docs.length) {
     throw new Error('the index file is inconsistent');
   }
+  const words = batch.vocabulary.length;
   for (let d = 0; d < docs.length; d++) {
     if (batch.marks[d].length !== (batch.ids[d].length + MARK_EVERY - 1) >> MARK_SHIFT) throw new Error('the index file is inconsistent');
-    for (const id of batch.ids[d]) if (id < 0 || id >= batch.vocabulary.length) throw new Error('the index file is inconsistent');
+    const ids = batch.ids[d];
+    for (let w = 0; w < ids.length; w++) if (ids[w] < 0 || ids[w] >= words) throw new Error('the index file is inconsistent');
   }
   return { files: header.files, docs, skipped: header.skipped, bytes: header.bytes, batch };
 }

@@ -7,10 +7,10 @@ parentPort?.on('message', (task: BatchTask) => {
   runBatch(task).then(
     (result) => {
       const { batch } = result.stored;
-      const transfer = [...batch.ids, ...batch.marks, batch.segment.bases, batch.segment.bucketStarts, batch.segment.places].map(
-        (array) => array.buffer as ArrayBuffer,
-      );
-      parentPort!.postMessage({ result }, transfer);
+      const { bases, bucketStarts, places, covered } = result.segment;
+      const arrays = [...batch.ids, ...batch.marks, bases, bucketStarts, places, ...(covered ? [covered] : [])];
+      // Arrays read from a stored batch share the file's buffer: each buffer is handed over once.
+      parentPort!.postMessage({ result }, [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))]);
     },
     (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) }),
   );

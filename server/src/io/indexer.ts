@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
 import { runBatch, type BatchResult, type BatchTask } from './batch.js';
-import { batchFile, CACHE_FORMAT, type FileStamp } from './indexCache.js';
+import { batchFile, CACHE_FORMAT, type FileStamp, type StoredBatch } from './indexCache.js';
 import { SourceTexts } from './lazyTexts.js';
 import { DEFAULT_MAX_SOURCE_FILE_BYTES, listSourceFiles, type LoadSourcesOptions, type SkippedSource } from './sources.js';
 
@@ -29,6 +29,16 @@ export interface BuildIndexOptions extends LoadSourcesOptions {
    * from it (default 256 MiB).
    */
   textsInMemory?: number;
+  /**
+   * Whether the index keeps every text in memory (default: when the sources are within `textsInMemory`). Without,
+   * a text is read from its file when a check needs it, and kept from then on unless the sources are too large.
+   */
+  keepTexts?: boolean;
+  /**
+   * The only keys the index will be asked for (see `lookupKeys`), when they are known before it is built: the
+   * hash segments are then built for them alone. An index built so refuses to look up any other key.
+   */
+  keys?: Uint32Array;
   /** Called with a line for the log when something about the cache is worth knowing (a damaged file discarded). */
   onNote?: (note: string) => void;
 }
@@ -62,22 +72,26 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
   const stamps = await Promise.all(listed.files.map(stampOf));
   const batches = cutBatches(stamps);
   const cacheDir = options.cacheDir ? join(options.cacheDir, `v${CACHE_FORMAT}`, keyOf(roots)) : null;
+  // A collection too large to hold as text keeps its texts on disk, and only the most recently used in memory;
+  // the batches never bring theirs, so that they are never all in memory at once.
+  const total = stamps.reduce((sum, stamp) => sum + stamp.size, 0);
+  const small = total <= (options.textsInMemory ?? TEXTS_IN_MEMORY);
+  const keepTexts = options.keepTexts ?? small;
+  const texts = new SourceTexts(small ? Infinity : RECENT_TEXT_CHARACTERS);
   const tasks: BatchTask[] = batches.map((files) => ({
     files,
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_SOURCE_FILE_BYTES,
     cacheFile: cacheDir ? batchFile(cacheDir, files.map((file) => file.path)) : null,
+    keepTexts,
+    keys: options.keys ?? null,
   }));
 
   let done = 0;
   const threads = options.workers ?? Math.min(4, availableParallelism());
-  // A collection too large to hold as text keeps its texts on disk; each batch gives its texts up as it arrives,
-  // so that they are never all in memory at once.
-  const total = stamps.reduce((sum, stamp) => sum + stamp.size, 0);
-  const texts = total > (options.textsInMemory ?? TEXTS_IN_MEMORY) ? new SourceTexts(RECENT_TEXT_CHARACTERS) : null;
   const results = await runAll(tasks, threads, options.useCallingThread === true, (task, result) => {
     done += task.files.length;
     options.onProgress?.(done, stamps.length);
-    return texts ? withTextsOnDisk(result, texts) : result;
+    return result;
   });
 
   const index = new SourceIndex();
@@ -92,8 +106,9 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
   };
   for (const result of results) {
     const { stored } = result;
-    index.addBatch(stored.docs, stored.batch);
-    built.documents.push(...stored.docs);
+    const docs = result.documents ?? documentsOnDisk(stored, texts);
+    index.addBatch(docs, { ...stored.batch, segment: result.segment });
+    built.documents.push(...docs);
     for (const file of stored.files) if (file.hash !== '') built.sizes.set(file.path, file.size);
     built.skipped.push(...stored.skipped);
     built.bytes += stored.bytes;
@@ -105,11 +120,11 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
   return built;
 }
 
-/** The batch with stand-ins for its documents that read their texts from disk when asked. */
-function withTextsOnDisk(result: BatchResult, texts: SourceTexts): BatchResult {
-  const hashes = new Map(result.stored.files.map((file) => [file.path, file.hash]));
-  const docs = result.stored.docs.map((doc) => texts.lazy(doc, hashes.get(doc.id) ?? ''));
-  return { ...result, stored: { ...result.stored, docs } };
+/** Stand-ins for the batch's documents that read their texts from disk when asked. */
+function documentsOnDisk(stored: StoredBatch, texts: SourceTexts): SourceDocument[] {
+  // The documents are the files that were read, in order; a skipped file has no hash.
+  const read = stored.files.filter((file) => file.hash !== '');
+  return stored.docs.map((doc, n) => texts.lazy(doc, read[n].hash));
 }
 
 async function stampOf(path: string): Promise<FileStamp> {

@@ -1,25 +1,24 @@
-// Keeps the texts of a very large collection of sources out of memory: the index keeps every source's words, and a
-// source's text is read again from its file when a check reports from it; the most recently used texts are kept.
+// Keeps the texts of sources out of memory until a check needs them: the index keeps every source's words, and a
+// source's text is read from its file when a check reads from it; all of them, or the most recently used, are kept.
 import { readFileSync } from 'node:fs';
 import { parseSource } from '../core/sources/index.js';
 import type { SourceDocument } from '../core/types.js';
 import { decodeSource } from './decode.js';
-import { contentHash } from './indexCache.js';
+import { contentHash, type StoredDoc } from './indexCache.js';
 
 /** A bounded memory of source texts read back from disk, most recently used kept. */
 export class SourceTexts {
   private readonly recent = new Map<string, SourceDocument>();
   private characters = 0;
 
-  /** `budget` is how many characters of text are kept at most (one text is always kept, whatever its size). */
+  /** `budget` is how many characters of text are kept at most (one text is always kept, whatever its size); Infinity keeps all. */
   constructor(private readonly budget: number) {}
 
   /**
    * A stand-in for `doc` without its text: the text (and, for HTML and Markdown, the file's content and offset map)
    * is read from the file when asked for, and checked against `hash`, the content hash the index was built from.
    */
-  lazy(doc: SourceDocument, hash: string): SourceDocument {
-    // Only the id is captured: a closure over `doc` would keep the very text this stand-in is there to let go.
+  lazy(doc: StoredDoc, hash: string): SourceDocument {
     const { id, meta } = doc;
     const load = () => this.load(id, hash);
     const standIn = {
@@ -29,7 +28,7 @@ export class SourceTexts {
         return load().text;
       },
     } as SourceDocument;
-    if (doc.file) {
+    if (doc.mapped) {
       standIn.file = {
         get content(): string {
           return load().file!.content;
@@ -50,16 +49,17 @@ export class SourceTexts {
       this.recent.set(id, known);
       return known;
     }
-    let content: string;
+    let bytes: Uint8Array;
     try {
-      const decoded = decodeSource(readFileSync(id));
-      if ('skip' in decoded) throw new Error(decoded.skip);
-      content = decoded.text;
+      bytes = readFileSync(id);
     } catch (error) {
       throw new Error(`The source ${id} can no longer be read (${(error as Error).message}); index the sources again.`);
     }
     // The index holds the words of the file as it was; a file changed since then would be reported from wrongly.
-    if (contentHash(content) !== hash) throw new Error(`The source ${id} changed after it was indexed; index the sources again.`);
+    if (contentHash(bytes) !== hash) throw new Error(`The source ${id} changed after it was indexed; index the sources again.`);
+    const decoded = decodeSource(bytes);
+    if ('skip' in decoded) throw new Error(`The source ${id} can no longer be read (${decoded.skip}); index the sources again.`);
+    const content = decoded.text;
     const doc = parseSource(id, id, content);
     this.recent.set(id, doc);
     this.characters += doc.text.length;

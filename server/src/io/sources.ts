@@ -6,6 +6,7 @@ import picomatch from 'picomatch';
 import { extensionOf, parseSource, sourceFormat } from '../core/sources/index.js';
 import type { SourceDocument } from '../core/types.js';
 import { decodeSource } from './decode.js';
+import { contentHash } from './indexCache.js';
 
 /** Source files larger than this are skipped (and listed), never truncated: 20 MiB. */
 export const DEFAULT_MAX_SOURCE_FILE_BYTES = 20 * 1024 * 1024;
@@ -45,7 +46,8 @@ export interface LoadedSources {
 }
 
 /** The outcome of loading one source file. */
-export type LoadedSourceFile = { document: SourceDocument; bytes: number } | { skip: string };
+/** A source file read: its document, its size in bytes and the hash of its bytes (see `contentHash`). */
+export type LoadedSourceFile = { document: SourceDocument; bytes: number; hash: string } | { skip: string };
 
 /**
  * Loads every source under `roots`. A root is a folder, walked recursively, or a single file. Files named
@@ -144,7 +146,7 @@ export async function loadSourceFile(path: string, options: { maxFileBytes?: num
   const decoded = decodeSource(bytes);
   if ('skip' in decoded) return { skip: decoded.skip };
   try {
-    return { document: parseSource(file, file, decoded.text), bytes: bytes.length };
+    return { document: parseSource(file, file, decoded.text), bytes: bytes.length, hash: contentHash(bytes) };
   } catch (error) {
     return { skip: `could not be parsed (${error instanceof Error ? error.message : String(error)})` };
   }
