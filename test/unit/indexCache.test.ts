@@ -26,6 +26,8 @@ test('a stored batch reads back as it was written', () => {
   assert.deepEqual(back.skipped, original.skipped);
   assert.equal(back.bytes, original.bytes);
   assert.deepEqual(back.batch.vocabulary, original.batch.vocabulary);
+  assert.deepEqual(back.batch.hashes, original.batch.hashes);
+  assert.deepEqual(back.batch.counts, original.batch.counts);
   assert.deepEqual(back.batch.ids, original.batch.ids);
   assert.deepEqual(back.batch.marks, original.batch.marks);
   assert.deepEqual(back.batch.lengths, original.batch.lengths);

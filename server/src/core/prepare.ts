@@ -1,6 +1,6 @@
 // Turns a batch of source texts into words as numbers of a batch dictionary, plus the batch's hash segment: the
 // expensive part of indexing, kept apart from the index so that it can run on another thread or come from disk.
-import { buildSegment, hashWord, type SegmentData } from './segment.js';
+import { buildSegment, type SegmentData } from './segment.js';
 import { Tokenizer } from './tokenizer.js';
 import { wordWeight } from './words.js';
 
@@ -9,6 +9,10 @@ export { MARK_EVERY, MARK_SHIFT } from './tokenizer.js';
 /** The words of a batch of sources, as numbers of the batch's own dictionary `vocabulary`: what is stored on disk. */
 export interface TokenizedBatch {
   vocabulary: string[];
+  /** The `hashWord` hash of each vocabulary word. */
+  hashes: Uint32Array;
+  /** How often each vocabulary word occurs in the batch. */
+  counts: Uint32Array;
   /**
    * Per source: its words as numbers of `vocabulary`, and where every MARK_EVERY-th word starts in the source's text
    * (the others are found again by reading on from there, which keeps four bytes a word out of memory).
@@ -34,7 +38,9 @@ export function tokenizeBatch(texts: string[]): TokenizedBatch {
     ids.push(words.ids);
     marks.push(words.marks);
   }
-  return { vocabulary: tokenizer.vocabulary, ids, marks, lengths: texts.map((text) => text.length) };
+  const counts = new Uint32Array(tokenizer.vocabulary.length);
+  for (const words of ids) for (let w = 0; w < words.length; w++) counts[words[w]]++;
+  return { vocabulary: tokenizer.vocabulary, hashes: tokenizer.wordHashes(), counts, ids, marks, lengths: texts.map((text) => text.length) };
 }
 
 /**
@@ -42,9 +48,8 @@ export function tokenizeBatch(texts: string[]): TokenizedBatch {
  * (see `buildSegment`).
  */
 export function withSegment(batch: TokenizedBatch, keys: Uint32Array | null = null): PreparedBatch {
-  const hashes = Uint32Array.from(batch.vocabulary, hashWord);
   const functionWords = Uint8Array.from(batch.vocabulary, (word) => (wordWeight(word) < 1 ? 1 : 0));
-  return { ...batch, segment: buildSegment(batch.ids, hashes, functionWords, keys) };
+  return { ...batch, segment: buildSegment(batch.ids, batch.hashes, functionWords, keys) };
 }
 
 /** Splits the texts into words and builds their full segment. */

@@ -136,31 +136,44 @@ function buildCovered(
   // Whether a word's own key falls into a filled bucket depends on the word alone.
   const kept = single.map((bucket) => (bucket >= 0 && covered[bucket] === 1 ? bucket : -1));
   const { first, second } = parts;
-  // Bucket and place of each kept key, in pairs.
+  // Bucket and place of each kept key, in pairs; few keys are kept, so the room is checked only when one is.
   let found = new Uint32Array(1 << 16);
   let count = 0;
+  const room = () => {
+    if (count + 2 <= found.length) return;
+    const grown = new Uint32Array(found.length * 2);
+    grown.set(found);
+    found = grown;
+  };
   for (let d = 0; d < ids.length; d++) {
     const words = ids[d];
     const base = bases[d];
     const last = words.length - 1;
-    for (let w = 0; w <= last; w++) {
-      const id = words[w];
-      if (count + 4 > found.length) {
-        const grown = new Uint32Array(found.length * 2);
-        grown.set(found);
-        found = grown;
-      }
+    if (last < 0) continue;
+    let id = words[0];
+    for (let w = 0; w < last; w++) {
+      const next = words[w + 1];
       if (kept[id] >= 0) {
+        room();
         found[count++] = kept[id];
         found[count++] = base + w;
       }
-      if (w < last) {
-        const bucket = mixKey(first[id] ^ second[words[w + 1]]) & mask;
-        if (covered[bucket] === 1) {
-          found[count++] = bucket;
-          found[count++] = base + w;
-        }
+      // mixKey written out: this line runs once per word of the sources.
+      let h = first[id] ^ second[next];
+      h ^= h >>> 15;
+      h = Math.imul(h, 0x2c1b3c6d);
+      const bucket = (h ^ (h >>> 12)) & mask;
+      if (covered[bucket] === 1) {
+        room();
+        found[count++] = bucket;
+        found[count++] = base + w;
       }
+      id = next;
+    }
+    if (kept[id] >= 0) {
+      room();
+      found[count++] = kept[id];
+      found[count++] = base + last;
     }
   }
   const counts = new Uint32Array(buckets + 1);

@@ -2,7 +2,8 @@
 // and word pairs that find where a quotation's rarer words stand without reading the sources again.
 import { findQuotations } from './extract/index.js';
 import { MARK_SHIFT, prepareBatch, type PreparedBatch } from './prepare.js';
-import { hashKey, hashWord, Segment } from './segment.js';
+import { Dictionary } from './dictionary.js';
+import { hashKey, Segment } from './segment.js';
 import { wordEnd, WordScanner } from './words.js';
 import type { SourceDocument, Span } from './types.js';
 
@@ -43,9 +44,7 @@ const BATCH_CHARACTERS = 8_000_000;
  * brought up to date lazily, when the index is next searched.
  */
 export class SourceIndex {
-  private readonly dictionary = new Map<string, number>();
-  private readonly words: string[] = [];
-  private hashes = new Uint32Array(1024);
+  private readonly dictionary = new Dictionary();
   private counts = new Int32Array(1024);
   private readonly sources = new Map<string, IndexedSource>();
   private pending: SourceDocument[] = [];
@@ -71,17 +70,19 @@ export class SourceIndex {
   /** Adds sources prepared by `prepareBatch` over their texts, in the same order, replacing any with the same id. */
   addBatch(docs: SourceDocument[], batch: PreparedBatch): void {
     this.changes++;
-    const numbers = Int32Array.from(batch.vocabulary, (word) => this.intern(word));
+    for (const doc of docs) this.delete(doc.id);
+    const numbers = new Int32Array(batch.vocabulary.length);
+    for (let v = 0; v < numbers.length; v++) numbers[v] = this.dictionary.intern(batch.vocabulary[v], batch.hashes[v]);
+    if (this.counts.length < this.dictionary.size) {
+      const counts = new Int32Array(Math.max(this.dictionary.size, this.counts.length * 2));
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    for (let v = 0; v < numbers.length; v++) this.counts[numbers[v]] += batch.counts[v];
     const added: IndexedSource[] = [];
     docs.forEach((doc, n) => {
-      this.delete(doc.id);
       const ids = batch.ids[n];
-      const counts = this.counts;
-      for (let w = 0; w < ids.length; w++) {
-        const id = numbers[ids[w]];
-        ids[w] = id;
-        counts[id]++;
-      }
+      for (let w = 0; w < ids.length; w++) ids[w] = numbers[ids[w]];
       const source: IndexedSource = { doc, ids, marks: batch.marks[n], length: batch.lengths[n], live: true };
       this.sources.set(doc.id, source);
       this.characters += source.length;
@@ -124,18 +125,18 @@ export class SourceIndex {
 
   stats(): IndexStats {
     this.refresh();
-    return { documents: this.sources.size, words: this.wordCount, characters: this.characters, vocabulary: this.words.length };
+    return { documents: this.sources.size, words: this.wordCount, characters: this.characters, vocabulary: this.dictionary.size };
   }
 
   /** The dictionary number of a folded word, or -1 when no source has it. */
   wordId(folded: string): number {
     this.refresh();
-    return this.dictionary.get(folded) ?? NONE;
+    return this.dictionary.find(folded);
   }
 
   /** The folded word behind a dictionary number. */
   word(id: number): string {
-    return this.words[id];
+    return this.dictionary.word(id);
   }
 
   /**
@@ -233,26 +234,7 @@ export class SourceIndex {
   }
 
   private keyOf(first: number, second: number): number {
-    return hashKey(first < 0 ? 0 : this.hashes[first], second < 0 ? NONE : this.hashes[second]);
-  }
-
-  private intern(folded: string): number {
-    let id = this.dictionary.get(folded);
-    if (id === undefined) {
-      id = this.words.length;
-      this.dictionary.set(folded, id);
-      this.words.push(folded);
-      if (id >= this.hashes.length) {
-        const hashes = new Uint32Array(this.hashes.length * 2);
-        hashes.set(this.hashes);
-        this.hashes = hashes;
-        const counts = new Int32Array(this.counts.length * 2);
-        counts.set(this.counts);
-        this.counts = counts;
-      }
-      this.hashes[id] = hashWord(folded);
-    }
-    return id;
+    return hashKey(first < 0 ? 0 : this.dictionary.hash(first), second < 0 ? NONE : this.dictionary.hash(second));
   }
 
   /**

@@ -7,7 +7,7 @@ import { MARK_EVERY, MARK_SHIFT, type TokenizedBatch } from '../core/prepare.js'
 import type { SourceMeta } from '../core/types.js';
 
 /** Bumped whenever the layout or the meaning of a stored batch changes; older files are then ignored. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 const MAGIC = 0x31494256; // "VBI1", little-endian.
 
 /** What a source file was when its batch was stored: a changed size, time or content makes the batch stale. */
@@ -59,9 +59,9 @@ export function contentHash(bytes: Uint8Array): string {
 
 type ArrayKind = 'i32' | 'u32';
 
-/** Where one stored typed array stands after the header, and what it is. */
+/** Where one stored piece (the vocabulary, a typed array) stands after the header, and what it is. */
 interface Piece {
-  kind: ArrayKind;
+  kind: 'text' | ArrayKind;
   offset: number;
   length: number;
 }
@@ -72,7 +72,10 @@ interface Header {
   docs: StoredDoc[];
   skipped: StoredBatch['skipped'];
   bytes: number;
-  vocabulary: string[];
+  /** Piece numbers of the vocabulary (its words joined by line feeds) and of its words' hashes and counts. */
+  vocabulary: number;
+  hashes: number;
+  counts: number;
   /** Piece numbers of the word numbers and of the kept word offsets of each source. */
   ids: number[];
   marks: number[];
@@ -89,15 +92,18 @@ export function encodeBatch(stored: StoredBatch): Buffer[] {
   const chunks: Buffer[] = [];
   const pieces: Piece[] = [];
   let offset = 0;
-  const addArray = (array: Int32Array | Uint32Array): number => {
-    const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-    pieces.push({ kind: array instanceof Int32Array ? 'i32' : 'u32', offset, length: array.length });
+  const add = (kind: Piece['kind'], bytes: Buffer, length: number): number => {
+    pieces.push({ kind, offset, length });
     chunks.push(bytes);
     const padding = align8(bytes.length) - bytes.length;
     if (padding > 0) chunks.push(Buffer.alloc(padding));
     offset += align8(bytes.length);
     return pieces.length - 1;
   };
+  const addArray = (array: Int32Array | Uint32Array): number =>
+    add(array instanceof Int32Array ? 'i32' : 'u32', Buffer.from(array.buffer, array.byteOffset, array.byteLength), array.length);
+  // Folded words hold no line breaks: joined by them, the vocabulary reads back with one split.
+  const vocabulary = Buffer.from(stored.batch.vocabulary.join('\n'), 'utf8');
   const { batch } = stored;
   const header: Header = {
     format: CACHE_FORMAT,
@@ -105,7 +111,9 @@ export function encodeBatch(stored: StoredBatch): Buffer[] {
     docs: stored.docs,
     skipped: stored.skipped,
     bytes: stored.bytes,
-    vocabulary: batch.vocabulary,
+    vocabulary: add('text', vocabulary, vocabulary.length),
+    hashes: addArray(batch.hashes),
+    counts: addArray(batch.counts),
     ids: batch.ids.map(addArray),
     marks: batch.marks.map(addArray),
     lengths: batch.lengths,
@@ -131,15 +139,23 @@ export function decodeBatch(data: Buffer): StoredBatch {
   // The arrays are views into one buffer that holds the file alone, so that they need no copy and can be handed to
   // another thread: the file's own buffer when it has one, a copy when it shares a pool with other data.
   const buffer = data.byteOffset === 0 && data.buffer.byteLength === data.length ? data.buffer : new Uint8Array(data).buffer;
-  const array = (n: number, kind: ArrayKind): Int32Array | Uint32Array => {
+  const piece = (n: number, kind: Piece['kind']): { from: number; length: number } => {
     const found = header.pieces[n];
     if (!found || found.kind !== kind) throw new Error('the index file is inconsistent');
     const from = start + found.offset;
-    if (from + found.length * 4 > data.length) throw new Error('the index file is cut short');
-    return kind === 'i32' ? new Int32Array(buffer, from, found.length) : new Uint32Array(buffer, from, found.length);
+    if (from + found.length * (kind === 'text' ? 1 : 4) > data.length) throw new Error('the index file is cut short');
+    return { from, length: found.length };
   };
+  const array = (n: number, kind: ArrayKind): Int32Array | Uint32Array => {
+    const { from, length } = piece(n, kind);
+    return kind === 'i32' ? new Int32Array(buffer, from, length) : new Uint32Array(buffer, from, length);
+  };
+  const words = piece(header.vocabulary, 'text');
+  const text = data.toString('utf8', words.from, words.from + words.length);
   const batch: TokenizedBatch = {
-    vocabulary: header.vocabulary,
+    vocabulary: text === '' ? [] : text.split('\n'),
+    hashes: array(header.hashes, 'u32') as Uint32Array,
+    counts: array(header.counts, 'u32') as Uint32Array,
     ids: header.ids.map((n) => array(n, 'i32') as Int32Array),
     marks: header.marks.map((n) => array(n, 'u32') as Uint32Array),
     lengths: header.lengths,
@@ -148,12 +164,17 @@ export function decodeBatch(data: Buffer): StoredBatch {
   if (batch.ids.length !== docs.length || batch.marks.length !== docs.length || batch.lengths?.length !== docs.length) {
     throw new Error('the index file is inconsistent');
   }
-  const words = batch.vocabulary.length;
+  const size = batch.vocabulary.length;
+  if (batch.hashes.length !== size || batch.counts.length !== size) throw new Error('the index file is inconsistent');
+  let total = 0;
+  for (let v = 0; v < size; v++) total += batch.counts[v];
   for (let d = 0; d < docs.length; d++) {
     if (batch.marks[d].length !== (batch.ids[d].length + MARK_EVERY - 1) >> MARK_SHIFT) throw new Error('the index file is inconsistent');
     const ids = batch.ids[d];
-    for (let w = 0; w < ids.length; w++) if (ids[w] < 0 || ids[w] >= words) throw new Error('the index file is inconsistent');
+    for (let w = 0; w < ids.length; w++) if (ids[w] < 0 || ids[w] >= size) throw new Error('the index file is inconsistent');
+    total -= ids.length;
   }
+  if (total !== 0) throw new Error('the index file is inconsistent');
   return { files: header.files, docs, skipped: header.skipped, bytes: header.bytes, batch };
 }
 

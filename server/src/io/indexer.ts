@@ -86,14 +86,6 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
     keys: options.keys ?? null,
   }));
 
-  let done = 0;
-  const threads = options.workers ?? Math.min(4, availableParallelism());
-  const results = await runAll(tasks, threads, options.useCallingThread === true, (task, result) => {
-    done += task.files.length;
-    options.onProgress?.(done, stamps.length);
-    return result;
-  });
-
   const index = new SourceIndex();
   const built: BuiltIndex = {
     index,
@@ -104,7 +96,7 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
     fromCache: 0,
     indexed: 0,
   };
-  for (const result of results) {
+  const add = (result: BatchResult) => {
     const { stored } = result;
     const docs = result.documents ?? documentsOnDisk(stored, texts);
     index.addBatch(docs, { ...stored.batch, segment: result.segment });
@@ -115,7 +107,23 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
     if (result.fromCache) built.fromCache += stored.files.length;
     else built.indexed += stored.files.length;
     if (result.note) options.onNote?.(result.note);
-  }
+  };
+
+  // Batches join the index as soon as all before them have, while the other threads go on preparing theirs: the
+  // index is the same whatever order the threads finish in.
+  const waiting = new Map<number, BatchResult>();
+  let added = 0;
+  let done = 0;
+  const threads = options.workers ?? Math.min(4, availableParallelism());
+  await runAll(tasks, threads, options.useCallingThread === true, (n, result) => {
+    done += tasks[n].files.length;
+    options.onProgress?.(done, stamps.length);
+    waiting.set(n, result);
+    for (let next = waiting.get(added); next; next = waiting.get(added)) {
+      waiting.delete(added++);
+      add(next);
+    }
+  });
   if (cacheDir) await prune(cacheDir, new Set(tasks.map((task) => basename(task.cacheFile!))));
   return built;
 }
@@ -170,33 +178,32 @@ function keyOf(roots: string[]): string {
 
 /**
  * Runs the tasks on up to `workers` threads (one of them this one, when `useCallingThread`), in this thread alone
- * when there are no others; results in task order.
+ * when there are no others, and hands each result to `onDone` with the task's number as it arrives.
  */
 async function runAll(
   tasks: BatchTask[],
   workers: number,
   useCallingThread: boolean,
-  onDone: (task: BatchTask, result: BatchResult) => BatchResult,
-): Promise<BatchResult[]> {
-  const results: BatchResult[] = new Array(tasks.length);
+  onDone: (n: number, result: BatchResult) => void,
+): Promise<void> {
   const threads = Math.min(workers, tasks.length);
   let next = 0;
   const here = async (): Promise<void> => {
     while (next < tasks.length) {
       const n = next++;
-      results[n] = onDone(tasks[n], await runBatch(tasks[n]));
+      onDone(n, await runBatch(tasks[n]));
     }
   };
   if (threads === 0 || (threads === 1 && useCallingThread) || !workerFile()) {
     await here();
-    return results;
+    return;
   }
   const run = async (): Promise<void> => {
     const worker = startWorker();
     try {
       while (next < tasks.length) {
         const n = next++;
-        results[n] = onDone(tasks[n], await ask(worker, tasks[n]));
+        onDone(n, await ask(worker, tasks[n]));
       }
     } finally {
       await worker.terminate();
@@ -206,7 +213,6 @@ async function runAll(
     ...Array.from({ length: useCallingThread ? threads - 1 : threads }, run),
     ...(useCallingThread ? [here()] : []),
   ]);
-  return results;
 }
 
 /** The worker's script: the bundled one next to this bundle, or the TypeScript source when run from source. */
