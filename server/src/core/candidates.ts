@@ -29,12 +29,15 @@ interface Key {
   frequency: number;
 }
 
-interface Hit {
-  source: IndexedSource;
-  word: number;
-  quoteWord: number;
-  /** How many quotation words the key covers: one for a single word, two for a pair. */
-  width: number;
+/**
+ * The places the look-ups found, in parallel lists: the source and word offset of each, the quotation word its key
+ * starts at, and how many quotation words the key covers (one for a single word, two for a pair).
+ */
+interface Hits {
+  source: IndexedSource[];
+  word: number[];
+  quoteWord: number[];
+  width: number[];
 }
 
 /** The best `limit` stretches for a quotation given as dictionary numbers (-1 for words no source has). */
@@ -57,7 +60,7 @@ export function findRegions(
   for (const key of keys) key.frequency = index.frequency(key.first, key.second);
   keys.sort((a, b) => a.frequency - b.frequency);
 
-  const hits: Hit[] = [];
+  const hits: Hits = { source: [], word: [], quoteWord: [], width: [] };
   let read = 0;
   let used = 0;
   for (const key of keys) {
@@ -66,15 +69,24 @@ export function findRegions(
     if (used >= ENOUGH_KEYS && read + key.frequency > CHEAP_PLACES) break;
     used++;
     read += key.frequency;
-    for (const place of index.lookup(key.first, key.second, MAX_PLACES)) {
-      hits.push({ source: place.source, word: place.word, quoteWord: key.word, width: key.second < 0 ? 1 : 2 });
-    }
+    const width = key.second < 0 ? 1 : 2;
+    index.forEachOccurrence(key.first, key.second, MAX_PLACES, (source, word) => {
+      hits.source.push(source);
+      hits.word.push(word);
+      hits.quoteWord.push(key.word);
+      hits.width.push(width);
+    });
   }
   return cluster(hits, m, freeSkip, limit);
 }
 
+/** Room for a hit's number below its diagonal in a sort key: more hits than this are never read. */
+const HIT_BITS = 2 ** 21;
+/** Added to a diagonal (which may be negative) to make it a non-negative 32-bit number. */
+const DIAGONAL_BIAS = 2 ** 31;
+
 /** Groups hits that lie on nearly the same diagonal of one source and keeps the best-supported groups. */
-function cluster(hits: Hit[], m: number, freeSkip: number[], limit: number): Region[] {
+function cluster(hits: Hits, m: number, freeSkip: number[], limit: number): Region[] {
   // Ellipses may widen the stretch, but not without bound: a quotation with an ellipsis between every word would
   // otherwise be aligned against a stretch sixty times its length.
   const skips = Math.min(
@@ -83,34 +95,46 @@ function cluster(hits: Hit[], m: number, freeSkip: number[], limit: number): Reg
   );
   const tolerance = 10 + Math.ceil(m / 2) + skips;
   const slack = 5 + Math.ceil(m * 0.3);
-  hits.sort((a, b) =>
-    a.source === b.source ? a.word - a.quoteWord - (b.word - b.quoteWord) : a.source.doc.id < b.source.doc.id ? -1 : 1,
-  );
-  const diagonal = (hit: Hit) => hit.word - hit.quoteWord;
+  // The hits of each source, the sources in the order of their ids, and each source's hits by diagonal: sorted as
+  // numbers (diagonal, then hit number) rather than through a comparison function, as there may be many.
+  const bySource = new Map<IndexedSource, number[]>();
+  for (let h = 0; h < hits.source.length; h++) {
+    const list = bySource.get(hits.source[h]);
+    if (list) list.push(h);
+    else bySource.set(hits.source[h], [h]);
+  }
+  const sources = [...bySource.keys()].sort((a, b) => (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
   const regions: Region[] = [];
-  let start = 0;
-  for (let k = 1; k <= hits.length; k++) {
-    // A group ends where the source changes or the diagonal has drifted further than edits can explain.
-    const split =
-      k === hits.length || hits[k].source !== hits[start].source || diagonal(hits[k]) - diagonal(hits[start]) > tolerance;
-    if (!split) continue;
-    const covered = new Set<number>();
-    let low = Infinity;
-    let high = -Infinity;
-    for (let h = start; h < k; h++) {
-      covered.add(hits[h].quoteWord);
-      if (hits[h].width === 2) covered.add(hits[h].quoteWord + 1);
-      low = Math.min(low, diagonal(hits[h]));
-      high = Math.max(high, hits[h].word + (m - hits[h].quoteWord));
+  for (const source of sources) {
+    const list = bySource.get(source)!;
+    const order = new Float64Array(list.length);
+    for (let k = 0; k < list.length; k++) {
+      const h = list[k];
+      order[k] = (hits.word[h] - hits.quoteWord[h] + DIAGONAL_BIAS) * HIT_BITS + h;
     }
-    const source = hits[start].source;
-    regions.push({
-      source,
-      from: Math.max(0, low - slack),
-      to: Math.min(source.ids.length, high + slack + skips),
-      support: covered.size,
-    });
-    start = k;
+    order.sort();
+    const hit = (k: number) => order[k] % HIT_BITS;
+    const diagonal = (k: number) => Math.floor(order[k] / HIT_BITS) - DIAGONAL_BIAS;
+    let start = 0;
+    for (let k = 1; k <= order.length; k++) {
+      // A group ends where the source's hits end or the diagonal has drifted further than edits can explain.
+      if (k < order.length && diagonal(k) - diagonal(start) <= tolerance) continue;
+      const covered = new Set<number>();
+      let high = -Infinity;
+      for (let g = start; g < k; g++) {
+        const h = hit(g);
+        covered.add(hits.quoteWord[h]);
+        if (hits.width[h] === 2) covered.add(hits.quoteWord[h] + 1);
+        high = Math.max(high, hits.word[h] + (m - hits.quoteWord[h]));
+      }
+      regions.push({
+        source,
+        from: Math.max(0, diagonal(start) - slack),
+        to: Math.min(source.ids.length, high + slack + skips),
+        support: covered.size,
+      });
+      start = k;
+    }
   }
   regions.sort((a, b) => b.support - a.support);
   return regions.slice(0, limit);

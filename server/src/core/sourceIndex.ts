@@ -159,21 +159,27 @@ export class SourceIndex {
 
   /** Every place where word `first` (followed by `second`, when given) stands in a live source. */
   lookup(first: number, second: number = NONE, limit = Infinity): Occurrence[] {
+    const found: Occurrence[] = [];
+    this.forEachOccurrence(first, second, limit, (source, word) => void found.push({ source, word }));
+    return found;
+  }
+
+  /** Calls `visit` with each of the first `limit` places `lookup` would give, without making a list of them. */
+  forEachOccurrence(first: number, second: number, limit: number, visit: (source: IndexedSource, word: number) => void): void {
     this.refresh();
     const key = this.keyOf(first, second);
-    const found: Occurrence[] = [];
+    let found = 0;
     for (const segment of this.segments) {
       const complete = segment.forEachPlace(key, (source, word) => {
         // Buckets are shared by unrelated keys, so every place is checked against the words it should hold.
         if (source.ids[word] !== first) return true;
         if (second !== NONE && source.ids[word + 1] !== second) return true;
         if (!source.live) return true;
-        found.push({ source, word });
-        return found.length < limit;
+        visit(source, word);
+        return ++found < limit;
       });
       if (!complete) break;
     }
-    return found;
   }
 
   /** Offset of word `word` of the source: read on from the nearest kept offset before it. */
