@@ -132,7 +132,7 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
 function documentsOnDisk(stored: StoredBatch, texts: SourceTexts): SourceDocument[] {
   // The documents are the files that were read, in order; a skipped file has no hash.
   const read = stored.files.filter((file) => file.hash !== '');
-  return stored.docs.map((doc, n) => texts.lazy(doc, read[n].hash));
+  return stored.docs.map((doc, n) => texts.lazy(doc, read[n]));
 }
 
 async function stampOf(path: string): Promise<FileStamp> {

@@ -1,10 +1,10 @@
 // Keeps the texts of sources out of memory until a check needs them: the index keeps every source's words, and a
 // source's text is read from its file when a check reads from it; all of them, or the most recently used, are kept.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseSource } from '../core/sources/index.js';
 import type { SourceDocument } from '../core/types.js';
 import { decodeSource } from './decode.js';
-import { contentHash, type StoredDoc } from './indexCache.js';
+import { contentHash, type FileStamp, type StoredDoc } from './indexCache.js';
 
 /** A bounded memory of source texts read back from disk, most recently used kept. */
 export class SourceTexts {
@@ -16,11 +16,12 @@ export class SourceTexts {
 
   /**
    * A stand-in for `doc` without its text: the text (and, for HTML and Markdown, the file's content and offset map)
-   * is read from the file when asked for, and checked against `hash`, the content hash the index was built from.
+   * is read from the file when asked for. The file must still be the one the index was built from: the same size
+   * and modification time as `file`, or else the same content hash.
    */
-  lazy(doc: StoredDoc, hash: string): SourceDocument {
+  lazy(doc: StoredDoc, file: FileStamp & { hash: string }): SourceDocument {
     const { id, meta } = doc;
-    const load = () => this.load(id, hash);
+    const load = () => this.load(id, file);
     const standIn = {
       id,
       meta,
@@ -41,7 +42,7 @@ export class SourceTexts {
     return standIn;
   }
 
-  private load(id: string, hash: string): SourceDocument {
+  private load(id: string, file: FileStamp & { hash: string }): SourceDocument {
     const known = this.recent.get(id);
     if (known) {
       // Moved to the back: the map's order is the order of use.
@@ -50,13 +51,17 @@ export class SourceTexts {
       return known;
     }
     let bytes: Uint8Array;
+    let same: boolean;
     try {
+      const info = statSync(id);
       bytes = readFileSync(id);
+      // The stamp decides, as it does for the stored index; the content is hashed only when the stamp moved.
+      same = (info.size === file.size && info.mtimeMs === file.mtimeMs) || contentHash(bytes) === file.hash;
     } catch (error) {
       throw new Error(`The source ${id} can no longer be read (${(error as Error).message}); index the sources again.`);
     }
     // The index holds the words of the file as it was; a file changed since then would be reported from wrongly.
-    if (contentHash(bytes) !== hash) throw new Error(`The source ${id} changed after it was indexed; index the sources again.`);
+    if (!same) throw new Error(`The source ${id} changed after it was indexed; index the sources again.`);
     const decoded = decodeSource(bytes);
     if ('skip' in decoded) throw new Error(`The source ${id} can no longer be read (${decoded.skip}); index the sources again.`);
     const content = decoded.text;
