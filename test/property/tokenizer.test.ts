@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import './seed.js';
 import { hashWord } from '../../server/src/core/segment.js';
 import { MARK_EVERY, Tokenizer } from '../../server/src/core/tokenizer.js';
-import { splitWords, WordScanner } from '../../server/src/core/words.js';
+import { PACKED_LENGTH, splitWords, WordScanner } from '../../server/src/core/words.js';
 import { hostileText } from './arbitraries.js';
 
 /** The words of several texts interned in order of first occurrence, as the tokenizer must number them. */
@@ -67,7 +67,18 @@ test('every vocabulary word carries the hash that hashWord gives it', () => {
   );
 });
 
-test('a plain word is its own text lower-cased, and its hash is the hash of that form', () => {
+/** The characters of a short word, seven bits each: the last four in `low`, those before in `high`. */
+function pack(word: string): { low: number; high: number } {
+  let low = 0;
+  let high = 0;
+  for (let k = 0; k < word.length; k++) {
+    if (k >= word.length - 4) low += word.charCodeAt(k) * 2 ** (7 * (word.length - 1 - k));
+    else high += word.charCodeAt(k) * 2 ** (7 * (word.length - 5 - k));
+  }
+  return { low, high };
+}
+
+test('a plain word is its own text lower-cased, and its hash and packed characters are those of that form', () => {
   fc.assert(
     fc.property(fc.oneof(mixedText, hostileText()), (text) => {
       const scanner = new WordScanner(text);
@@ -77,6 +88,11 @@ test('a plain word is its own text lower-cased, and its hash is the hash of that
         assert.equal(folded, text.slice(scanner.start, scanner.end).toLowerCase());
         assert.match(folded, /^[a-z0-9']+$/);
         assert.equal(scanner.hash, hashWord(folded), JSON.stringify(folded));
+        if (folded.length <= PACKED_LENGTH) {
+          const { low, high } = pack(folded);
+          assert.equal(scanner.low, low, `low of ${JSON.stringify(folded)}`);
+          assert.equal(scanner.high, high, `high of ${JSON.stringify(folded)}`);
+        }
         assert.ok(scanner.foldsTo(folded));
         assert.ok(!scanner.foldsTo(folded + 'x') && !scanner.foldsTo(folded.slice(1) + '!'));
       }
@@ -105,4 +121,9 @@ test('two words with the same hash get numbers of their own', () => {
   assert.deepEqual([...ids], [0, 1, 1, 1, 0, 0]);
   assert.deepEqual(tokenizer.vocabulary, ['yaczf', 'glbpp']);
   assert.deepEqual([...tokenizer.wordHashes()], [hashWord('yaczf'), hashWord('glbpp')]);
+  // Words too long to be packed are told apart by their characters.
+  assert.equal(hashWord('yaczfness'), hashWord('glbppness'));
+  const long = tokenizer.add('glbppness Yaczfness glbpp­ness yaczfness');
+  assert.deepEqual([...long.ids], [2, 3, 2, 3]);
+  assert.deepEqual(tokenizer.vocabulary, ['yaczf', 'glbpp', 'glbppness', 'yaczfness']);
 });

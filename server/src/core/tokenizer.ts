@@ -1,11 +1,18 @@
 // Turns texts into words as numbers of one dictionary, with the start offset of every MARK_EVERY-th word: the
 // innermost loop of indexing, which runs once for every character of the sources.
 import { hashWord } from './segment.js';
-import { WordScanner } from './words.js';
+import { PACKED_BITS, PACKED_LENGTH, WordScanner } from './words.js';
 
 /** Every how many words a start offset is kept (a power of two), and its logarithm. */
 export const MARK_SHIFT = 5;
 export const MARK_EVERY = 1 << MARK_SHIFT;
+
+// A slot of the table is four numbers: the word's hash, its number (-1 for an empty slot), and, for a word of at
+// most PACKED_LENGTH ASCII characters, the word packed as the WordScanner packs it, with its length in the top bits
+// of the second (which is 0 for other words). Packing is exact, so a probe that meets a short word compares two
+// numbers and never reads the vocabulary string, which lies elsewhere in memory.
+const SLOT_SHIFT = 2;
+const SLOT = 1 << SLOT_SHIFT;
 
 /**
  * Collects the words of several texts into one dictionary. Words are looked up in an open-addressing table by
@@ -14,8 +21,6 @@ export const MARK_EVERY = 1 << MARK_SHIFT;
 export class Tokenizer {
   readonly vocabulary: string[] = [];
   private hashes: Uint32Array = new Uint32Array(0);
-  // Each slot holds a word's hash and then its number (-1 when the slot is empty): a probe reads both from one
-  // place in memory, and looks at the word itself only when the hashes agree.
   private table = emptyTable(1 << 16);
 
   /** The words of `text` as dictionary numbers, with the start offset of every MARK_EVERY-th word. */
@@ -43,22 +48,28 @@ export class Tokenizer {
     return this.hashes.slice(0, this.vocabulary.length);
   }
 
+  /** The number of the plain word the scanner stands on. */
   private plainWord(scanner: WordScanner): number {
+    const length = scanner.end - scanner.start;
+    const low = scanner.low;
+    const high = length <= PACKED_LENGTH ? scanner.high | (length << 28) : 0;
     const table = this.table;
     const h = scanner.hash | 0;
-    const mask = table.length - 2;
-    for (let slot = (h << 1) & mask; ; slot = (slot + 2) & mask) {
+    const mask = table.length - SLOT;
+    for (let slot = (h << SLOT_SHIFT) & mask; ; slot = (slot + SLOT) & mask) {
       const id = table[slot + 1];
       if (id < 0) return this.insert(scanner.folded(), h, slot);
-      if (table[slot] === h && scanner.foldsTo(this.vocabulary[id])) return id;
+      if (table[slot] !== h) continue;
+      const packed = table[slot + 3];
+      if (packed !== 0 ? packed === high && table[slot + 2] === low : scanner.foldsTo(this.vocabulary[id])) return id;
     }
   }
 
   private word(folded: string): number {
     const table = this.table;
     const h = hashWord(folded) | 0;
-    const mask = table.length - 2;
-    for (let slot = (h << 1) & mask; ; slot = (slot + 2) & mask) {
+    const mask = table.length - SLOT;
+    for (let slot = (h << SLOT_SHIFT) & mask; ; slot = (slot + SLOT) & mask) {
       const id = table[slot + 1];
       if (id < 0) return this.insert(folded, h, slot);
       if (table[slot] === h && this.vocabulary[id] === folded) return id;
@@ -70,22 +81,36 @@ export class Tokenizer {
     this.vocabulary.push(folded);
     if (id >= this.hashes.length) this.hashes = grow(this.hashes, new Uint32Array(Math.max(1024, this.hashes.length * 2)));
     this.hashes[id] = hash;
-    this.table[slot] = hash;
-    this.table[slot + 1] = id;
+    const table = this.table;
+    table[slot] = hash;
+    table[slot + 1] = id;
+    // Packed exactly as the WordScanner packs a plain word.
+    let low = 0;
+    let high = 0;
+    let packable = folded.length <= PACKED_LENGTH;
+    for (let k = 0; k < folded.length && packable; k++) {
+      const code = folded.charCodeAt(k);
+      packable = code < 0x80;
+      high = ((high << 7) | (low >>> 21)) & PACKED_BITS;
+      low = ((low << 7) | code) & PACKED_BITS;
+    }
+    table[slot + 2] = packable ? low : 0;
+    table[slot + 3] = packable ? high | (folded.length << 28) : 0;
     // Keep the table at most half full, so that probes stay short.
-    if (this.vocabulary.length * 4 > this.table.length) this.rehash();
+    if (this.vocabulary.length * 2 * SLOT > table.length) this.rehash();
     return id;
   }
 
+  /** Moves every word into a table of twice the size. */
   private rehash(): void {
-    const table = emptyTable(this.table.length);
-    const mask = table.length - 2;
-    for (let id = 0; id < this.vocabulary.length; id++) {
-      const h = this.hashes[id] | 0;
-      let slot = (h << 1) & mask;
-      while (table[slot + 1] >= 0) slot = (slot + 2) & mask;
-      table[slot] = h;
-      table[slot + 1] = id;
+    const old = this.table;
+    const table = emptyTable((old.length / SLOT) * 2);
+    const mask = table.length - SLOT;
+    for (let from = 0; from < old.length; from += SLOT) {
+      if (old[from + 1] < 0) continue;
+      let slot = (old[from] << SLOT_SHIFT) & mask;
+      while (table[slot + 1] >= 0) slot = (slot + SLOT) & mask;
+      table.set(old.subarray(from, from + SLOT), slot);
     }
     this.table = table;
   }
@@ -93,8 +118,8 @@ export class Tokenizer {
 
 /** A table of `slots` empty slots. */
 function emptyTable(slots: number): Int32Array {
-  const table = new Int32Array(slots * 2);
-  for (let slot = 1; slot < table.length; slot += 2) table[slot] = -1;
+  const table = new Int32Array(slots * SLOT);
+  for (let slot = 1; slot < table.length; slot += SLOT) table[slot] = -1;
   return table;
 }
 

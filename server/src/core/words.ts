@@ -91,18 +91,32 @@ export function foldWord(word: string): string {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
+/** How many characters of a plain word `low` and `high` of the WordScanner hold exactly. */
+export const PACKED_LENGTH = 8;
+/** The bits of `low` and `high`: four characters of seven bits each. */
+export const PACKED_BITS = 0xfffffff;
+
+/** True for the codes of ASCII letters and digits, the characters of which most words are made. */
+function isAsciiLetter(code: number): boolean {
+  return ((code | 0x20) - 0x61) >>> 0 < 26 || (code - 0x30) >>> 0 < 10;
+}
+
 /**
  * Walks the words of text[start, end) in order. This is the one tokenizer of the project: sources and quotations
  * are split by it alike, so that they always agree. After `next()` returns true, `start` and `end` are the word's
  * offsets and `folded()` its folded form; `plain` says the folded form is the lower-cased text itself, which then
- * holds only ASCII letters, digits and straight apostrophes, and `hash` is that folded form's FNV-1a hash.
+ * holds only ASCII letters, digits and straight apostrophes. For a plain word, `hash` is the FNV-1a hash of the
+ * folded form, and when it is at most PACKED_LENGTH characters long, `low` and `high` hold its characters seven bits
+ * each (the last four in `low`, those before in `high`): two plain words of the same length are the same word
+ * exactly when these agree.
  */
 export class WordScanner {
   start = 0;
   end = 0;
   plain = true;
-  /** The FNV-1a hash of the folded form (as `hashWord` in segment.ts gives it); set only for plain words. */
   hash = 0;
+  low = 0;
+  high = 0;
   private position: number;
 
   constructor(
@@ -119,57 +133,95 @@ export class WordScanner {
     const end = this.to;
     let i = this.position;
     for (;;) {
+      let code = 0;
       for (; i < end; i++) {
-        const kind = classes[text.charCodeAt(i)];
-        if (kind === LETTER || (kind === UNKNOWN_CLASS && classAt(text, i) === LETTER)) break;
+        code = text.charCodeAt(i);
+        if (code < 0x80 ? isAsciiLetter(code) : classAt(text, i) === LETTER) break;
       }
       if (i >= end) {
         this.position = end;
         return false;
       }
       const wordStart = i;
-      // A word stays plain while it holds only ASCII letters, digits and straight apostrophes between letters:
-      // lower-casing those is arithmetic on their codes and keeps every offset, whatever else the text holds.
-      let plain = true;
       let hash = FNV_OFFSET;
-      while (i < end) {
-        let code = text.charCodeAt(i);
-        while (code < 0x80 && classes[code] === LETTER) {
+      let low = 0;
+      let high = 0;
+      // Most words are ASCII letters and digits from end to end: this loop reads them, and the full rules below
+      // take over only at a character that might continue the word otherwise.
+      if (code < 0x80) {
+        for (;;) {
           // ASCII letters and digits all carry the 0x20 bit once lower-cased, so setting it lower-cases them.
-          hash = Math.imul(hash ^ (code | 0x20), FNV_PRIME);
+          code |= 0x20;
+          hash = Math.imul(hash ^ code, FNV_PRIME);
+          high = ((high << 7) | (low >>> 21)) & PACKED_BITS;
+          low = ((low << 7) | code) & PACKED_BITS;
           if (++i === end) break;
           code = text.charCodeAt(i);
+          if (!isAsciiLetter(code)) break;
         }
-        if (i === end) break;
-        let kind = classes[code];
-        if (kind === UNKNOWN_CLASS) kind = classAt(text, i);
-        if (kind === LETTER) {
-          plain = false;
-          // Surrogate pairs are consumed whole, so a word never ends between the two halves of one character.
-          i += code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
-        } else if (kind === INVISIBLE_CHAR) {
-          plain = false;
-          i++;
-        } else if (kind === JOINER && i + 1 < end && classAt(text, i + 1) === LETTER) {
-          if (code !== 0x27) plain = false;
-          hash = Math.imul(hash ^ code, FNV_PRIME);
-          i++;
-        } else if ((code === 0x2d || code === 0x2010) && lineEndHyphen(text, i, end) > 0) {
-          // A word hyphenated at the end of a line ("sup-⏎pression") goes on after the line break.
-          plain = false;
-          i = lineEndHyphen(text, i, end);
-        } else {
-          break;
-        }
+      }
+      if (i < end && (code >= 0x80 || code === 0x27 || code === 0x60 || code === 0x2d)) {
+        i = this.continueWord(i, hash, low, high);
+      } else {
+        this.plain = true;
+        this.hash = hash >>> 0;
+        this.low = low;
+        this.high = high;
       }
       this.position = i;
       this.start = wordStart;
       this.end = i;
-      this.plain = plain;
-      this.hash = hash >>> 0;
       // A word of invisible characters and marks alone folds to nothing and is no word.
-      if (plain || this.folded().length > 0) return true;
+      if (this.plain || this.folded().length > 0) return true;
     }
+  }
+
+  /**
+   * Reads the rest of the word from `i`, where a character other than an ASCII letter or digit stands, by the full
+   * rules, from the hash and packed characters of the word so far; returns where the word ends and sets `plain`,
+   * `hash`, `low` and `high`.
+   */
+  private continueWord(from: number, hash: number, low: number, high: number): number {
+    const text = this.text;
+    const end = this.to;
+    let i = from;
+    // A word stays plain while it holds only ASCII letters, digits and straight apostrophes between letters:
+    // lower-casing those is arithmetic on their codes and keeps every offset, whatever else the text holds.
+    let plain = true;
+    while (i < end) {
+      const code = text.charCodeAt(i);
+      let kind = classes[code];
+      if (kind === UNKNOWN_CLASS) kind = classAt(text, i);
+      if (kind === LETTER) {
+        if (code >= 0x80) plain = false;
+        const lower = code | 0x20;
+        hash = Math.imul(hash ^ lower, FNV_PRIME);
+        high = ((high << 7) | (low >>> 21)) & PACKED_BITS;
+        low = ((low << 7) | lower) & PACKED_BITS;
+        // Surrogate pairs are consumed whole, so a word never ends between the two halves of one character.
+        i += code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
+      } else if (kind === INVISIBLE_CHAR) {
+        plain = false;
+        i++;
+      } else if (kind === JOINER && i + 1 < end && classAt(text, i + 1) === LETTER) {
+        if (code !== 0x27) plain = false;
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+        high = ((high << 7) | (low >>> 21)) & PACKED_BITS;
+        low = ((low << 7) | code) & PACKED_BITS;
+        i++;
+      } else if ((code === 0x2d || code === 0x2010) && lineEndHyphen(text, i, end) > 0) {
+        // A word hyphenated at the end of a line ("sup-⏎pression") goes on after the line break.
+        plain = false;
+        i = lineEndHyphen(text, i, end);
+      } else {
+        break;
+      }
+    }
+    this.plain = plain;
+    this.hash = hash >>> 0;
+    this.low = low;
+    this.high = high;
+    return i;
   }
 
   /** The folded form of the current word. */
