@@ -136,46 +136,10 @@ function buildCovered(
   // Whether a word's own key falls into a filled bucket depends on the word alone.
   const kept = single.map((bucket) => (bucket >= 0 && covered[bucket] === 1 ? bucket : -1));
   const { first, second } = parts;
-  // Bucket and place of each kept key, in pairs; few keys are kept, so the room is checked only when one is.
-  let found = new Uint32Array(1 << 16);
-  let count = 0;
-  const room = () => {
-    if (count + 2 <= found.length) return;
-    const grown = new Uint32Array(found.length * 2);
-    grown.set(found);
-    found = grown;
-  };
-  for (let d = 0; d < ids.length; d++) {
-    const words = ids[d];
-    const base = bases[d];
-    const last = words.length - 1;
-    if (last < 0) continue;
-    let id = words[0];
-    for (let w = 0; w < last; w++) {
-      const next = words[w + 1];
-      if (kept[id] >= 0) {
-        room();
-        found[count++] = kept[id];
-        found[count++] = base + w;
-      }
-      // mixKey written out: this line runs once per word of the sources.
-      let h = first[id] ^ second[next];
-      h ^= h >>> 15;
-      h = Math.imul(h, 0x2c1b3c6d);
-      const bucket = (h ^ (h >>> 12)) & mask;
-      if (covered[bucket] === 1) {
-        room();
-        found[count++] = bucket;
-        found[count++] = base + w;
-      }
-      id = next;
-    }
-    if (kept[id] >= 0) {
-      room();
-      found[count++] = kept[id];
-      found[count++] = base + last;
-    }
-  }
+  // Bucket and place of each kept key, in pairs (few keys are kept, next to the number of words).
+  const found: number[] = [];
+  for (let d = 0; d < ids.length; d++) collectCovered(ids[d], bases[d], first, second, kept, covered, mask, found);
+  const count = found.length;
   const counts = new Uint32Array(buckets + 1);
   for (let k = 0; k < count; k += 2) counts[found[k] + 1]++;
   for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
@@ -183,6 +147,34 @@ function buildCovered(
   const places = new Uint32Array(count / 2);
   for (let k = 0; k < count; k += 2) places[counts[found[k]]++] = found[k + 1];
   return { bases, bucketStarts, places, covered };
+}
+
+/** Adds to `found` the bucket and place of each key of one source's words that falls into a covered bucket. */
+function collectCovered(
+  words: Int32Array,
+  base: number,
+  first: Int32Array,
+  second: Int32Array,
+  kept: Int32Array,
+  covered: Uint8Array,
+  mask: number,
+  found: number[],
+): void {
+  const last = words.length - 1;
+  if (last < 0) return;
+  let id = words[0];
+  for (let w = 0; w < last; w++) {
+    const next = words[w + 1];
+    if (kept[id] >= 0) found.push(kept[id], base + w);
+    // mixKey written out: this line runs once per word of the sources.
+    let h = first[id] ^ second[next];
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    const bucket = (h ^ (h >>> 12)) & mask;
+    if (covered[bucket] === 1) found.push(bucket, base + w);
+    id = next;
+  }
+  if (kept[id] >= 0) found.push(kept[id], base + last);
 }
 
 /** Reading access to a segment's data. */

@@ -273,7 +273,8 @@ const FUNCTION_WORDS = new Set(
 
 /** How much a folded word weighs when similarity is computed: function words count a quarter. */
 export function wordWeight(folded: string): number {
-  return FUNCTION_WORDS.has(folded) || CONTRACTED_FUNCTION_WORD.test(folded) ? 0.25 : 1;
+  // Only a word with an apostrophe can be a contraction: the others are spared the pattern.
+  return FUNCTION_WORDS.has(folded) || (folded.includes("'") && CONTRACTED_FUNCTION_WORD.test(folded)) ? 0.25 : 1;
 }
 
 /** Contracted function words: wouldn't, can't, I've, we'll, they'd, she's. */

@@ -14,8 +14,12 @@ export interface BatchTask {
   files: FileStamp[];
   maxFileBytes: number;
   cacheFile: string | null;
-  /** Whether the result brings the documents with their texts; without, the texts are read again when needed. */
-  keepTexts: boolean;
+  /**
+   * Whether the result brings the documents with their texts: `fresh` for a batch just read (its texts are at hand),
+   * `stored` for a batch taken from the cache as well (its files are read again). Texts not brought are read from
+   * the files when a check needs them.
+   */
+  texts: { fresh: boolean; stored: boolean };
   /** The only keys the index will look up, when they are known: the segment is then built for them alone. */
   keys: Uint32Array | null;
 }
@@ -40,9 +44,9 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
     try {
       const stored = decodeBatch(await readFile(task.cacheFile));
       if (await stillTrue(stored, task.files)) {
-        const documents = task.keepTexts ? await readTexts(stored, task.maxFileBytes) : null;
+        const documents = task.texts.stored ? await readTexts(stored, task.maxFileBytes) : null;
         // A file that changed while its stamp stayed the same is caught when its text is read: indexed anew.
-        if (!task.keepTexts || documents) {
+        if (!task.texts.stored || documents) {
           return { stored, documents, segment: withSegment(stored.batch, task.keys).segment, fromCache: true, note: null };
         }
       }
@@ -69,7 +73,7 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
     }
   }
   const segment = withSegment(stored.batch, task.keys).segment;
-  return { stored, documents: task.keepTexts ? documents : null, segment, fromCache: false, note };
+  return { stored, documents: task.texts.fresh ? documents : null, segment, fromCache: false, note };
 }
 
 async function readBatch(task: BatchTask): Promise<{ stored: StoredBatch; documents: SourceDocument[] }> {

@@ -25,7 +25,9 @@ const MAX_CONTROL_SHARE = 0.1;
  * for the file. Binary files (known signatures, NUL bytes, mostly control characters) give `{ skip: reason }`.
  */
 export function decodeSource(bytes: Uint8Array): DecodeResult {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return checkText(new TextDecoder('utf-8').decode(bytes.subarray(3)));
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    return bytes.includes(0) ? { skip: 'binary file (NUL bytes)' } : checkText(new TextDecoder('utf-8').decode(bytes.subarray(3)));
+  }
   if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), 'utf-16le');
   if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), 'utf-16be');
   for (const signature of BINARY_SIGNATURES) {
@@ -70,7 +72,8 @@ function decodeWindows1252(bytes: Uint8Array): string {
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodeResult {
   if (bytes.length % 2 !== 0) return { skip: `unreadable ${encoding.toUpperCase()} file (odd number of bytes)` };
   try {
-    return checkText(new TextDecoder(encoding, { fatal: true }).decode(bytes));
+    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return text.includes('\0') ? { skip: 'binary file (NUL bytes)' } : checkText(text);
   } catch {
     return { skip: `unreadable ${encoding.toUpperCase()} file (invalid character data)` };
   }
@@ -105,7 +108,7 @@ const CONTROL_SAMPLE = 65_536;
  * source for it would cost as much as indexing it.
  */
 function checkText(text: string): DecodeResult {
-  if (text.includes('\0')) return { skip: 'binary file (NUL bytes)' };
+  // NUL characters are refused before this, where they are cheap to find: in the bytes, or in UTF-16 text.
   const sample = Math.min(text.length, CONTROL_SAMPLE);
   let controls = 0;
   for (let i = 0; i < sample; i++) {

@@ -30,8 +30,9 @@ export interface BuildIndexOptions extends LoadSourcesOptions {
    */
   textsInMemory?: number;
   /**
-   * Whether the index keeps every text in memory (default: when the sources are within `textsInMemory`). Without,
-   * a text is read from its file when a check needs it, and kept from then on unless the sources are too large.
+   * Whether the texts of sources taken from the persisted index are read at once (default: when the sources are
+   * within `textsInMemory`). Without, a text is read from its file when a check needs it, and kept from then on
+   * unless the sources are too large. Sources indexed anew keep the texts just read, unless the sources are too large.
    */
   keepTexts?: boolean;
   /**
@@ -76,13 +77,12 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
   // the batches never bring theirs, so that they are never all in memory at once.
   const total = stamps.reduce((sum, stamp) => sum + stamp.size, 0);
   const small = total <= (options.textsInMemory ?? TEXTS_IN_MEMORY);
-  const keepTexts = options.keepTexts ?? small;
   const texts = new SourceTexts(small ? Infinity : RECENT_TEXT_CHARACTERS);
   const tasks: BatchTask[] = batches.map((files) => ({
     files,
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_SOURCE_FILE_BYTES,
     cacheFile: cacheDir ? batchFile(cacheDir, files.map((file) => file.path)) : null,
-    keepTexts,
+    texts: { fresh: small, stored: options.keepTexts ?? small },
     keys: options.keys ?? null,
   }));
 

@@ -21,7 +21,7 @@ export class SourceTexts {
    */
   lazy(doc: StoredDoc, file: FileStamp & { hash: string }): SourceDocument {
     const { id, meta } = doc;
-    const load = () => this.load(id, file);
+    const load = () => this.load(doc, file);
     const standIn = {
       id,
       meta,
@@ -42,7 +42,8 @@ export class SourceTexts {
     return standIn;
   }
 
-  private load(id: string, file: FileStamp & { hash: string }): SourceDocument {
+  private load(stored: StoredDoc, file: FileStamp & { hash: string }): SourceDocument {
+    const { id } = stored;
     const known = this.recent.get(id);
     if (known) {
       // Moved to the back: the map's order is the order of use.
@@ -65,7 +66,8 @@ export class SourceTexts {
     const decoded = decodeSource(bytes);
     if ('skip' in decoded) throw new Error(`The source ${id} can no longer be read (${decoded.skip}); index the sources again.`);
     const content = decoded.text;
-    const doc = parseSource(id, id, content);
+    // A plain text is its content, and what was read about it is known: only HTML and Markdown are parsed again.
+    const doc = stored.mapped ? parseSource(id, id, content) : { id, text: content, meta: stored.meta };
     this.recent.set(id, doc);
     this.characters += doc.text.length;
     for (const [oldest, text] of this.recent) {
