@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenizeBatch } from '../../server/src/core/prepare.js';
+import { prepareBatch } from '../../server/src/core/prepare.js';
 import { parseSource } from '../../server/src/core/sources/index.js';
 import { decodeBatch, encodeBatch, type StoredBatch } from '../../server/src/io/indexCache.js';
 
@@ -14,7 +14,7 @@ function stored(): StoredBatch {
     docs: docs.map((doc) => ({ id: doc.id, meta: doc.meta, mapped: doc.file !== undefined })),
     skipped: [{ file: '/s/scan.pdf', reason: 'unsupported format (.pdf)' }],
     bytes: 20,
-    batch: tokenizeBatch(docs.map((doc) => doc.text)),
+    batch: prepareBatch(docs.map((doc) => doc.text)),
   };
 }
 
@@ -31,6 +31,7 @@ test('a stored batch reads back as it was written', () => {
   assert.deepEqual(back.batch.ids, original.batch.ids);
   assert.deepEqual(back.batch.marks, original.batch.marks);
   assert.deepEqual(back.batch.lengths, original.batch.lengths);
+  assert.deepEqual(back.batch.segment, original.batch.segment);
   assert.deepEqual(back.docs.map((doc) => doc.mapped), [false, true]);
 });
 

@@ -5,7 +5,6 @@ import type { DraftCheckOptions } from '../core/check.js';
 import { draftFormatOf } from '../core/extract/index.js';
 import { SourceIndex } from '../core/sourceIndex.js';
 import { addSummaries, summarize, type Summary } from '../core/summary.js';
-import { addLookupKeys } from '../core/lookupKeys.js';
 import type { DraftFormat, Finding } from '../core/types.js';
 import { LineIndex } from '../convert.js';
 import {
@@ -56,10 +55,6 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
 
   const roots = await resolveSourceRoots(request.sources, loaded, cwd);
   const drafts = await resolveDrafts(request.drafts, loaded, cwd, roots, configRoot);
-  // The drafts are read first: the index then needs to answer for their quotations' words alone.
-  const read = await Promise.all(drafts.map(readDraft));
-  const keys = new Set<number>();
-  for (const draft of read) if ('text' in draft) addLookupKeys(keys, draft.text, draft.format);
 
   let sources;
   try {
@@ -67,9 +62,9 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
       maxFileBytes: config.maxSourceFileBytes,
       cacheDir: request.cache ? defaultCacheDir() : null,
       useCallingThread: true,
-      // A run checks a few quotations against sources that may be large: a text is read when a check needs it.
+      // A run checks a few quotations against sources that may be large: a stored source's text is read only when
+      // a check needs it.
       keepTexts: false,
-      keys: Uint32Array.from(keys),
       onNote: (note) => process.stderr.write(`verbatim: ${note}\n`),
     });
   } catch (error) {
@@ -91,8 +86,8 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
   const options = checkOptions(config);
   const results: DraftReport[] = [];
   const findings: (Finding[] | null)[] = [];
-  for (const [n, draft] of drafts.entries()) {
-    const checked = await checkOne(read[n], index, options);
+  for (const draft of drafts) {
+    const checked = await checkOne(await readDraft(draft), index, options);
     if ('skipped' in checked) {
       results.push({ file: draft.display, quotes: [], skipped: checked.skipped });
       findings.push(null);

@@ -29,7 +29,7 @@ export interface PreparedBatch extends TokenizedBatch {
 }
 
 /** Splits the texts into words. */
-export function tokenizeBatch(texts: string[]): TokenizedBatch {
+function tokenizeBatch(texts: string[]): TokenizedBatch {
   const tokenizer = new Tokenizer();
   const ids: Int32Array[] = [];
   const marks: Uint32Array[] = [];
@@ -43,16 +43,9 @@ export function tokenizeBatch(texts: string[]): TokenizedBatch {
   return { vocabulary: tokenizer.vocabulary, hashes: tokenizer.wordHashes(), counts, ids, marks, lengths: texts.map((text) => text.length) };
 }
 
-/**
- * Builds the segment over a tokenized batch: all of it, or, given `keys`, only what looking up those keys needs
- * (see `buildSegment`).
- */
-export function withSegment(batch: TokenizedBatch, keys: Uint32Array | null = null): PreparedBatch {
-  const functionWords = Uint8Array.from(batch.vocabulary, (word) => (wordWeight(word) < 1 ? 1 : 0));
-  return { ...batch, segment: buildSegment(batch.ids, batch.hashes, functionWords, keys) };
-}
-
-/** Splits the texts into words and builds their full segment. */
+/** Splits the texts into words and builds their segment. */
 export function prepareBatch(texts: string[]): PreparedBatch {
-  return withSegment(tokenizeBatch(texts));
+  const batch = tokenizeBatch(texts);
+  const functionWords = Uint8Array.from(batch.vocabulary, (word) => (wordWeight(word) < 1 ? 1 : 0));
+  return { ...batch, segment: buildSegment(batch.ids, batch.hashes, functionWords) };
 }

@@ -11,11 +11,6 @@ export interface SegmentData {
   bucketStarts: Uint32Array;
   /** Word offsets in the batch's word sequence, grouped by the bucket of the key that starts there. */
   places: Uint32Array;
-  /**
-   * For a segment built for a known set of keys: 1 for each bucket that holds its places, 0 for the buckets left
-   * out. Null when every bucket is there.
-   */
-  covered: Uint8Array | null;
 }
 
 /** The FNV-1a hash of a folded word: the same in every dictionary. */
@@ -73,12 +68,9 @@ function bucketCount(words: number): number {
 
 /**
  * Builds the segment of a batch. `ids` are the batch's sources as word numbers of some dictionary, `hashes` and
- * `isFunctionWord` describe that dictionary's words: function words are looked up only in pairs. With `keys`, only
- * the buckets of those keys are filled: a segment for one run that knows every key it will look up (the command
- * line checking its drafts), at a fraction of the cost. Those buckets hold all their places, exactly as in a full
- * segment, so every look-up of a listed key gives the same answer.
+ * `isFunctionWord` describe that dictionary's words: function words are looked up only in pairs.
  */
-export function buildSegment(ids: Int32Array[], hashes: Uint32Array, isFunctionWord: Uint8Array, keys: Uint32Array | null = null): SegmentData {
+export function buildSegment(ids: Int32Array[], hashes: Uint32Array, isFunctionWord: Uint8Array): SegmentData {
   const bases = new Uint32Array(ids.length + 1);
   for (let d = 0; d < ids.length; d++) bases[d + 1] = bases[d] + ids[d].length;
   const buckets = bucketCount(bases[ids.length]);
@@ -88,7 +80,6 @@ export function buildSegment(ids: Int32Array[], hashes: Uint32Array, isFunctionW
   const single = new Int32Array(hashes.length);
   const none = secondPart(-1);
   for (let id = 0; id < hashes.length; id++) single[id] = isFunctionWord[id] === 0 ? mixKey(parts.first[id] ^ none) & mask : -1;
-  if (keys) return buildCovered(ids, parts, single, keys, bases, mask);
   // Two passes of a counting sort: count the keys per bucket, then put each key's place into its bucket. The
   // passes are written out rather than shared through a callback: this loop runs once per word of the sources.
   const { first, second } = parts;
@@ -115,66 +106,7 @@ export function buildSegment(ids: Int32Array[], hashes: Uint32Array, isFunctionW
       if (w < last) places[counts[mixKey(first[id] ^ second[words[w + 1]]) & mask]++] = base + w;
     }
   }
-  return { bases, bucketStarts, places, covered: null };
-}
-
-/**
- * The segment with only the buckets of `keys` filled. One pass collects the places that fall into those buckets
- * (few, next to the number of words), and a counting sort over them puts them in bucket order.
- */
-function buildCovered(
-  ids: Int32Array[],
-  parts: { first: Int32Array; second: Int32Array },
-  single: Int32Array,
-  keys: Uint32Array,
-  bases: Uint32Array,
-  mask: number,
-): SegmentData {
-  const buckets = mask + 1;
-  const covered = new Uint8Array(buckets);
-  for (const key of keys) covered[key & mask] = 1;
-  // Whether a word's own key falls into a filled bucket depends on the word alone.
-  const kept = single.map((bucket) => (bucket >= 0 && covered[bucket] === 1 ? bucket : -1));
-  const { first, second } = parts;
-  // Bucket and place of each kept key, in pairs (few keys are kept, next to the number of words).
-  const found: number[] = [];
-  for (let d = 0; d < ids.length; d++) collectCovered(ids[d], bases[d], first, second, kept, covered, mask, found);
-  const count = found.length;
-  const counts = new Uint32Array(buckets + 1);
-  for (let k = 0; k < count; k += 2) counts[found[k] + 1]++;
-  for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
-  const bucketStarts = counts.slice();
-  const places = new Uint32Array(count / 2);
-  for (let k = 0; k < count; k += 2) places[counts[found[k]]++] = found[k + 1];
-  return { bases, bucketStarts, places, covered };
-}
-
-/** Adds to `found` the bucket and place of each key of one source's words that falls into a covered bucket. */
-function collectCovered(
-  words: Int32Array,
-  base: number,
-  first: Int32Array,
-  second: Int32Array,
-  kept: Int32Array,
-  covered: Uint8Array,
-  mask: number,
-  found: number[],
-): void {
-  const last = words.length - 1;
-  if (last < 0) return;
-  let id = words[0];
-  for (let w = 0; w < last; w++) {
-    const next = words[w + 1];
-    if (kept[id] >= 0) found.push(kept[id], base + w);
-    // mixKey written out: this line runs once per word of the sources.
-    let h = first[id] ^ second[next];
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x2c1b3c6d);
-    const bucket = (h ^ (h >>> 12)) & mask;
-    if (covered[bucket] === 1) found.push(bucket, base + w);
-    id = next;
-  }
-  if (kept[id] >= 0) found.push(kept[id], base + last);
+  return { bases, bucketStarts, places };
 }
 
 /** Reading access to a segment's data. */
@@ -191,14 +123,14 @@ export class Segment<S> {
 
   /** How many places share the bucket of this key: an upper bound of how often the key occurs. */
   bucketSize(key: number): number {
-    const bucket = this.bucketOf(key);
+    const bucket = key & this.mask;
     return this.data.bucketStarts[bucket + 1] - this.data.bucketStarts[bucket];
   }
 
   /** Calls `visit` with the source and word offset of every place in the key's bucket; stops when it says false. */
   forEachPlace(key: number, visit: (source: S, word: number) => boolean): boolean {
     const { bucketStarts, places } = this.data;
-    const bucket = this.bucketOf(key);
+    const bucket = key & this.mask;
     for (let k = bucketStarts[bucket]; k < bucketStarts[bucket + 1]; k++) {
       const place = places[k];
       const d = this.sourceAt(place);
@@ -210,18 +142,6 @@ export class Segment<S> {
   /** The typed arrays, for storing the segment. */
   get arrays(): SegmentData {
     return this.data;
-  }
-
-  /**
-   * The bucket of a key. A segment built for other keys cannot answer for this one; it says so rather than answer
-   * that the key occurs nowhere.
-   */
-  private bucketOf(key: number): number {
-    const bucket = key & this.mask;
-    if (this.data.covered && this.data.covered[bucket] !== 1) {
-      throw new Error('The index was built for the keys of other quotations and cannot look this one up.');
-    }
-    return bucket;
   }
 
   private sourceAt(place: number): number {

@@ -3,8 +3,7 @@
 import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { threadId } from 'node:worker_threads';
 import { dirname } from 'node:path';
-import { tokenizeBatch, withSegment } from '../core/prepare.js';
-import type { SegmentData } from '../core/segment.js';
+import { prepareBatch } from '../core/prepare.js';
 import type { SourceDocument } from '../core/types.js';
 import { contentHash, decodeBatch, encodeBatch, type FileStamp, type StoredBatch } from './indexCache.js';
 import { loadSourceFile } from './sources.js';
@@ -20,19 +19,16 @@ export interface BatchTask {
    * the files when a check needs them.
    */
   texts: { fresh: boolean; stored: boolean };
-  /** The only keys the index will look up, when they are known: the segment is then built for them alone. */
-  keys: Uint32Array | null;
 }
 
 /**
  * A prepared batch: what is stored of it, the documents with their texts (when the task asked for them, in the
- * order of `stored.docs`), the hash segment over its words, and whether it came from the cache; `note` says why a
- * stored copy was not used or could not be written.
+ * order of `stored.docs`), and whether it came from the cache; `note` says why a stored copy was not used or could
+ * not be written.
  */
 export interface BatchResult {
   stored: StoredBatch;
   documents: SourceDocument[] | null;
-  segment: SegmentData;
   fromCache: boolean;
   note: string | null;
 }
@@ -47,7 +43,7 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
         const documents = task.texts.stored ? await readTexts(stored, task.maxFileBytes) : null;
         // A file that changed while its stamp stayed the same is caught when its text is read: indexed anew.
         if (!task.texts.stored || documents) {
-          return { stored, documents, segment: withSegment(stored.batch, task.keys).segment, fromCache: true, note: null };
+          return { stored, documents, fromCache: true, note: null };
         }
       }
     } catch (error) {
@@ -72,8 +68,7 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
       note = `could not store the index in ${task.cacheFile}: ${(error as Error).message}`;
     }
   }
-  const segment = withSegment(stored.batch, task.keys).segment;
-  return { stored, documents: task.texts.fresh ? documents : null, segment, fromCache: false, note };
+  return { stored, documents: task.texts.fresh ? documents : null, fromCache: false, note };
 }
 
 async function readBatch(task: BatchTask): Promise<{ stored: StoredBatch; documents: SourceDocument[] }> {
@@ -93,7 +88,7 @@ async function readBatch(task: BatchTask): Promise<{ stored: StoredBatch; docume
     files.push({ ...file, hash: loaded.hash });
   }
   const docs = documents.map((doc) => ({ id: doc.id, meta: doc.meta, mapped: doc.file !== undefined }));
-  const batch = tokenizeBatch(documents.map((doc) => doc.text));
+  const batch = prepareBatch(documents.map((doc) => doc.text));
   return { stored: { files, docs, skipped, bytes, batch }, documents };
 }
 

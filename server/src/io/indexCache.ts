@@ -3,11 +3,11 @@
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { MARK_EVERY, MARK_SHIFT, type TokenizedBatch } from '../core/prepare.js';
+import { MARK_EVERY, MARK_SHIFT, type PreparedBatch } from '../core/prepare.js';
 import type { SourceMeta } from '../core/types.js';
 
 /** Bumped whenever the layout or the meaning of a stored batch changes; older files are then ignored. */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 const MAGIC = 0x31494256; // "VBI1", little-endian.
 
 /** What a source file was when its batch was stored: a changed size, time or content makes the batch stale. */
@@ -30,15 +30,14 @@ export interface StoredDoc {
 
 /**
  * A batch as stored: its files (with the content hash of each file read, '' for a file skipped), what was read
- * from them, and the words of the sources. The hash segment is not stored: it is built again from the words,
- * whole or for the keys one run needs, which costs less than reading it.
+ * from them, the words of the sources and their hash segment.
  */
 export interface StoredBatch {
   files: Array<FileStamp & { hash: string }>;
   docs: StoredDoc[];
   skipped: Array<{ file: string; reason: string }>;
   bytes: number;
-  batch: TokenizedBatch;
+  batch: PreparedBatch;
 }
 
 /** The default folder of the command line's cache: $XDG_CACHE_HOME/verbatim, or ~/.cache/verbatim. */
@@ -76,10 +75,11 @@ interface Header {
   vocabulary: number;
   hashes: number;
   counts: number;
-  /** Piece numbers of the word numbers and of the kept word offsets of each source. */
+  /** Piece numbers of the word numbers and of the kept word offsets of each source, and of the segment's arrays. */
   ids: number[];
   marks: number[];
   lengths: number[];
+  segment: [number, number, number];
   pieces: Piece[];
 }
 
@@ -117,6 +117,7 @@ export function encodeBatch(stored: StoredBatch): Buffer[] {
     ids: batch.ids.map(addArray),
     marks: batch.marks.map(addArray),
     lengths: batch.lengths,
+    segment: [addArray(batch.segment.bases), addArray(batch.segment.bucketStarts), addArray(batch.segment.places)],
     pieces,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -139,26 +140,31 @@ export function decodeBatch(data: Buffer): StoredBatch {
   // The arrays are views into one buffer that holds the file alone, so that they need no copy and can be handed to
   // another thread: the file's own buffer when it has one, a copy when it shares a pool with other data.
   const buffer = data.byteOffset === 0 && data.buffer.byteLength === data.length ? data.buffer : new Uint8Array(data).buffer;
-  const piece = (n: number, kind: Piece['kind']): { from: number; length: number } => {
-    const found = header.pieces[n];
+  const piece = (n: number | undefined, kind: Piece['kind']): { from: number; length: number } => {
+    const found = n === undefined ? undefined : header.pieces[n];
     if (!found || found.kind !== kind) throw new Error('the index file is inconsistent');
     const from = start + found.offset;
     if (from + found.length * (kind === 'text' ? 1 : 4) > data.length) throw new Error('the index file is cut short');
     return { from, length: found.length };
   };
-  const array = (n: number, kind: ArrayKind): Int32Array | Uint32Array => {
+  const array = (n: number | undefined, kind: ArrayKind): Int32Array | Uint32Array => {
     const { from, length } = piece(n, kind);
     return kind === 'i32' ? new Int32Array(buffer, from, length) : new Uint32Array(buffer, from, length);
   };
   const words = piece(header.vocabulary, 'text');
   const text = data.toString('utf8', words.from, words.from + words.length);
-  const batch: TokenizedBatch = {
+  const batch: PreparedBatch = {
     vocabulary: text === '' ? [] : text.split('\n'),
     hashes: array(header.hashes, 'u32') as Uint32Array,
     counts: array(header.counts, 'u32') as Uint32Array,
     ids: header.ids.map((n) => array(n, 'i32') as Int32Array),
     marks: header.marks.map((n) => array(n, 'u32') as Uint32Array),
     lengths: header.lengths,
+    segment: {
+      bases: array(header.segment?.[0], 'u32') as Uint32Array,
+      bucketStarts: array(header.segment?.[1], 'u32') as Uint32Array,
+      places: array(header.segment?.[2], 'u32') as Uint32Array,
+    },
   };
   const docs = header.docs;
   if (batch.ids.length !== docs.length || batch.marks.length !== docs.length || batch.lengths?.length !== docs.length) {
@@ -175,6 +181,12 @@ export function decodeBatch(data: Buffer): StoredBatch {
     total -= ids.length;
   }
   if (total !== 0) throw new Error('the index file is inconsistent');
+  // Places are checked against their words when looked up; the buckets must at least cut the places in order.
+  const { bases, bucketStarts, places } = batch.segment;
+  if (bases.length !== docs.length + 1 || bucketStarts[0] !== 0 || bucketStarts[bucketStarts.length - 1] !== places.length) {
+    throw new Error('the index file is inconsistent');
+  }
+  for (let b = 1; b < bucketStarts.length; b++) if (bucketStarts[b] < bucketStarts[b - 1]) throw new Error('the index file is inconsistent');
   return { files: header.files, docs, skipped: header.skipped, bytes: header.bytes, batch };
 }
 

@@ -7,8 +7,8 @@ parentPort?.on('message', (task: BatchTask) => {
   runBatch(task).then(
     (result) => {
       const { batch } = result.stored;
-      const { bases, bucketStarts, places, covered } = result.segment;
-      const arrays = [batch.hashes, batch.counts, ...batch.ids, ...batch.marks, bases, bucketStarts, places, ...(covered ? [covered] : [])];
+      const { bases, bucketStarts, places } = batch.segment;
+      const arrays = [batch.hashes, batch.counts, ...batch.ids, ...batch.marks, bases, bucketStarts, places];
       // Arrays read from a stored batch share the file's buffer: each buffer is handed over once.
       parentPort!.postMessage({ result }, [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))]);
     },

@@ -35,11 +35,6 @@ export interface BuildIndexOptions extends LoadSourcesOptions {
    * unless the sources are too large. Sources indexed anew keep the texts just read, unless the sources are too large.
    */
   keepTexts?: boolean;
-  /**
-   * The only keys the index will be asked for (see `lookupKeys`), when they are known before it is built: the
-   * hash segments are then built for them alone. An index built so refuses to look up any other key.
-   */
-  keys?: Uint32Array;
   /** Called with a line for the log when something about the cache is worth knowing (a damaged file discarded). */
   onNote?: (note: string) => void;
 }
@@ -83,7 +78,6 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_SOURCE_FILE_BYTES,
     cacheFile: cacheDir ? batchFile(cacheDir, files.map((file) => file.path)) : null,
     texts: { fresh: small, stored: options.keepTexts ?? small },
-    keys: options.keys ?? null,
   }));
 
   const index = new SourceIndex();
@@ -99,7 +93,7 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
   const add = (result: BatchResult) => {
     const { stored } = result;
     const docs = result.documents ?? documentsOnDisk(stored, texts);
-    index.addBatch(docs, { ...stored.batch, segment: result.segment });
+    index.addBatch(docs, stored.batch);
     built.documents.push(...docs);
     for (const file of stored.files) if (file.hash !== '') built.sizes.set(file.path, file.size);
     built.skipped.push(...stored.skipped);
