@@ -6,8 +6,11 @@ import { wordWeight } from './words.js';
 
 export { MARK_EVERY, MARK_SHIFT } from './tokenizer.js';
 
-/** The words of a batch of sources, as numbers of the batch's own dictionary `vocabulary`: what is stored on disk. */
-export interface TokenizedBatch {
+/**
+ * A batch of sources ready to join a SourceIndex: its words as numbers of the batch's own `vocabulary`, and the hash
+ * segment over them.
+ */
+export interface PreparedBatch {
   vocabulary: string[];
   /** The `hashWord` hash of each vocabulary word. */
   hashes: Uint32Array;
@@ -21,15 +24,11 @@ export interface TokenizedBatch {
   marks: Uint32Array[];
   /** Per source: the length of its text, so that the index can count characters without reading the text. */
   lengths: number[];
-}
-
-/** A batch of sources ready to join a SourceIndex: its words and the hash segment over them. */
-export interface PreparedBatch extends TokenizedBatch {
   segment: SegmentData;
 }
 
-/** Splits the texts into words. */
-function tokenizeBatch(texts: string[]): TokenizedBatch {
+/** Splits the texts into words and builds their segment. */
+export function prepareBatch(texts: string[]): PreparedBatch {
   const tokenizer = new Tokenizer();
   const ids: Int32Array[] = [];
   const marks: Uint32Array[] = [];
@@ -38,14 +37,11 @@ function tokenizeBatch(texts: string[]): TokenizedBatch {
     ids.push(words.ids);
     marks.push(words.marks);
   }
-  const counts = new Uint32Array(tokenizer.vocabulary.length);
+  const { vocabulary } = tokenizer;
+  const hashes = tokenizer.wordHashes();
+  const counts = new Uint32Array(vocabulary.length);
   for (const words of ids) for (let w = 0; w < words.length; w++) counts[words[w]]++;
-  return { vocabulary: tokenizer.vocabulary, hashes: tokenizer.wordHashes(), counts, ids, marks, lengths: texts.map((text) => text.length) };
-}
-
-/** Splits the texts into words and builds their segment. */
-export function prepareBatch(texts: string[]): PreparedBatch {
-  const batch = tokenizeBatch(texts);
-  const functionWords = Uint8Array.from(batch.vocabulary, (word) => (wordWeight(word) < 1 ? 1 : 0));
-  return { ...batch, segment: buildSegment(batch.ids, batch.hashes, functionWords) };
+  const functionWords = Uint8Array.from(vocabulary, (word) => (wordWeight(word) < 1 ? 1 : 0));
+  const segment = buildSegment(ids, hashes, functionWords);
+  return { vocabulary, hashes, counts, ids, marks, lengths: texts.map((text) => text.length), segment };
 }
