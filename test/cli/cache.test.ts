@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLES, runCli } from './helpers.js';
@@ -70,6 +70,38 @@ test('a changed source is read again, and --no-cache keeps nothing', () => {
     const none = runCli(['check', '--no-cache', '--format', 'json', '--sources', sources, draft], { env: { XDG_CACHE_HOME: home } });
     assert.equal(JSON.parse(none.stdout).results[0].quotes[0].verdict, 'altered');
     assert.deepEqual(cacheFiles(home), []);
+    rmSync(draft, { force: true });
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+    rmSync(sources, { recursive: true, force: true });
+  }
+});
+
+test('the stored index keeps words, not texts, and a source only touched is still taken from it', () => {
+  const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
+  const sources = mkdtempSync(join(tmpdir(), 'verbatim-sources-'));
+  try {
+    const draft = join(sources, '..', `draft-touch-${process.pid}.txt`);
+    writeFileSync(draft, 'She said “the river is rising fast” and “the bridge will close tonight”.');
+    const wire = join(sources, 'wire.txt');
+    writeFileSync(wire, 'The mayor said: “The river is rising fast and the bridge will close at noon.”');
+    const run = () => runCli(['check', '--format', 'json', '--sources', sources, draft], { env: { XDG_CACHE_HOME: home } });
+    const cold = run();
+    const [stored] = cacheFiles(home);
+    assert.ok(!readFileSync(stored).includes('The mayor said'), 'no source text in the stored index');
+    const written = statSync(stored);
+    // A new modification time with the same content: the stored batch is still true to the file.
+    utimesSync(wire, new Date(), new Date(Date.now() + 5_000));
+    const touched = run();
+    assert.deepEqual(JSON.parse(touched.stdout), JSON.parse(cold.stdout));
+    assert.deepEqual(
+      JSON.parse(touched.stdout).results[0].quotes.map((quote: { verdict: string }) => quote.verdict),
+      ['verbatim', 'altered'],
+    );
+    assert.equal(touched.stderr, '');
+    // Indexed anew, the batch would have been written again, as a new file.
+    assert.equal(statSync(stored).ino, written.ino);
+    assert.equal(statSync(stored).mtimeMs, written.mtimeMs);
     rmSync(draft, { force: true });
   } finally {
     rmSync(home, { recursive: true, force: true });
