@@ -23,6 +23,7 @@ import { defaultCacheDir } from '../io/indexCache.js';
 import { buildIndex } from '../io/indexer.js';
 import { UsageError } from './args.js';
 import { expandDraftArgs, findDrafts, type DraftFile } from './drafts.js';
+import { ProgressLine } from './progress.js';
 import { displayPath, QuoteReporter, type DraftReport, type Report } from './report.js';
 import { pathExists } from '../io/paths.js';
 
@@ -56,6 +57,8 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
   const roots = await resolveSourceRoots(request.sources, loaded, cwd);
   const drafts = await resolveDrafts(request.drafts, loaded, cwd, roots, configRoot);
 
+  // On a terminal, a long indexing run says how far it is; piped output stays the report alone.
+  const progress = process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
   let sources;
   try {
     sources = await buildIndex(roots, {
@@ -65,10 +68,16 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
       // A run checks a few quotations against sources that may be large: a stored source's text is read only when
       // a check needs it.
       keepTexts: false,
-      onNote: (note) => process.stderr.write(`verbatim: ${note}\n`),
+      onProgress: (done, total) => progress?.update(`verbatim: reading sources, ${done} of ${total} files`),
+      onNote: (note) => {
+        progress?.done();
+        process.stderr.write(`verbatim: ${note}\n`);
+      },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
+  } finally {
+    progress?.done();
   }
   const skippedSources = sources.skipped.map((skip) => ({ file: displayPath(skip.file, cwd), reason: skip.reason }));
   if (sources.documents.length === 0) {
