@@ -1,5 +1,6 @@
 // Reads one batch of source files and prepares it for the index, or takes it from the cache when none of its files
 // changed. Runs in a worker thread when it can, in the calling thread otherwise.
+import { readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { threadId } from 'node:worker_threads';
 import { dirname } from 'node:path';
@@ -38,7 +39,8 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
   let note: string | null = null;
   if (task.cacheFile) {
     try {
-      const stored = decodeBatch(await readFile(task.cacheFile));
+      // Read in one call: the asynchronous read goes in small pieces, each waiting its turn on a busy thread.
+      const stored = decodeBatch(readFileSync(task.cacheFile));
       if (await stillTrue(stored, task.files)) {
         const documents = task.texts.stored ? await readTexts(stored, task.maxFileBytes) : null;
         // A file that changed while its stamp stayed the same is caught when its text is read: indexed anew.
