@@ -6,7 +6,7 @@ import { threadId } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { prepareBatch } from '../core/prepare.js';
 import type { SourceDocument } from '../core/types.js';
-import { contentHash, decodeBatch, encodeBatch, type FileStamp, type StoredBatch } from './indexCache.js';
+import { contentHash, decodeBatch, encodeBatch, filesRead, type FileStamp, type StoredBatch } from './indexCache.js';
 import { loadSourceFile } from './sources.js';
 
 /** One batch to prepare: its files as they are now, and where its stored copy lives (null: no cache). */
@@ -96,10 +96,8 @@ async function readBatch(task: BatchTask): Promise<{ stored: StoredBatch; docume
 
 /** The stored documents read again with their texts; null when a file no longer has the content it was indexed with. */
 async function readTexts(stored: StoredBatch, maxFileBytes: number): Promise<SourceDocument[] | null> {
-  // The documents are the files that were read, in order; a skipped file has no hash.
-  const read = stored.files.filter((file) => file.hash !== '');
   const documents: SourceDocument[] = [];
-  for (const file of read) {
+  for (const file of filesRead(stored)) {
     const loaded = await loadSourceFile(file.path, { maxFileBytes });
     if ('skip' in loaded || loaded.hash !== file.hash) return null;
     documents.push(loaded.document);

@@ -40,6 +40,11 @@ export interface StoredBatch {
   batch: PreparedBatch;
 }
 
+/** The files of a stored batch that were read, in the order of its documents (a skipped file has no hash). */
+export function filesRead(stored: StoredBatch): StoredBatch['files'] {
+  return stored.files.filter((file) => file.hash !== '');
+}
+
 /** The default folder of the command line's cache: $XDG_CACHE_HOME/verbatim, or ~/.cache/verbatim. */
 export function defaultCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
 import { runBatch, type BatchResult, type BatchTask } from './batch.js';
-import { batchFile, CACHE_FORMAT, type FileStamp, type StoredBatch } from './indexCache.js';
+import { batchFile, CACHE_FORMAT, filesRead, type FileStamp, type StoredBatch } from './indexCache.js';
 import { SourceTexts } from './lazyTexts.js';
 import { DEFAULT_MAX_SOURCE_FILE_BYTES, listSourceFiles, type LoadSourcesOptions, type SkippedSource } from './sources.js';
 
@@ -95,7 +95,7 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
     const docs = result.documents ?? documentsOnDisk(stored, texts);
     index.addBatch(docs, stored.batch);
     built.documents.push(...docs);
-    for (const file of stored.files) if (file.hash !== '') built.sizes.set(file.path, file.size);
+    for (const file of filesRead(stored)) built.sizes.set(file.path, file.size);
     built.skipped.push(...stored.skipped);
     built.bytes += stored.bytes;
     if (result.fromCache) built.fromCache += stored.files.length;
@@ -124,8 +124,7 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
 
 /** Stand-ins for the batch's documents that read their texts from disk when asked. */
 function documentsOnDisk(stored: StoredBatch, texts: SourceTexts): SourceDocument[] {
-  // The documents are the files that were read, in order; a skipped file has no hash.
-  const read = stored.files.filter((file) => file.hash !== '');
+  const read = filesRead(stored);
   return stored.docs.map((doc, n) => texts.lazy(doc, read[n]));
 }
 
