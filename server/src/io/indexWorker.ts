@@ -1,5 +1,5 @@
-// The worker thread that prepares batches of sources for the index: it answers each BatchTask message with its
-// BatchResult, handing the typed arrays over instead of copying them.
+// The worker thread that prepares batches of sources for the index: it says when it is ready, then answers each
+// BatchTask message with its BatchResult, handing the typed arrays over instead of copying them.
 import { parentPort } from 'node:worker_threads';
 import { runBatch, type BatchTask } from './batch.js';
 
@@ -15,3 +15,6 @@ parentPort?.on('message', (task: BatchTask) => {
     (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) }),
   );
 });
+
+// Loading this thread's code takes a while; until it says so, the batches go to threads that are ready.
+parentPort?.postMessage({ ready: true });

@@ -181,11 +181,16 @@ async function runAll(
 ): Promise<void> {
   const threads = Math.min(workers, tasks.length);
   let next = 0;
+  let handedOut = () => {};
+  const allHandedOut = new Promise<void>((resolve) => (handedOut = resolve));
+  /** The number of the next task to run, or -1 when every task has gone to some thread. */
+  const take = (): number => {
+    if (next >= tasks.length) return -1;
+    if (next === tasks.length - 1) handedOut();
+    return next++;
+  };
   const here = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const n = next++;
-      onDone(n, await runBatch(tasks[n]));
-    }
+    for (let n = take(); n >= 0; n = take()) onDone(n, await runBatch(tasks[n]));
   };
   if (threads === 0 || (threads === 1 && useCallingThread) || !workerFile()) {
     await here();
@@ -193,11 +198,14 @@ async function runAll(
   }
   const run = async (): Promise<void> => {
     const worker = startWorker();
+    // Loading the worker's code takes a while: a batch given to it before it is ready would wait while the other
+    // threads run out of work, so it takes batches only once ready, and none at all when the others took them all.
+    const loaded = nextMessage(worker);
+    // A worker stopped while still loading, because it was not needed, is no failure.
+    loaded.catch(() => {});
     try {
-      while (next < tasks.length) {
-        const n = next++;
-        onDone(n, await ask(worker, tasks[n]));
-      }
+      await Promise.race([loaded, allHandedOut]);
+      for (let n = take(); n >= 0; n = take()) onDone(n, await ask(worker, tasks[n]));
     } finally {
       await worker.terminate();
     }
@@ -221,17 +229,25 @@ function startWorker(): Worker {
   return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true });
 }
 
-function ask(worker: Worker, task: BatchTask): Promise<BatchResult> {
+async function ask(worker: Worker, task: BatchTask): Promise<BatchResult> {
+  const reply = nextMessage<{ result?: BatchResult; error?: string }>(worker);
+  worker.postMessage(task);
+  const message = await reply;
+  if (!message.result) throw new Error(message.error ?? 'the indexing thread failed');
+  return message.result;
+}
+
+/** The worker's next message; rejects when the worker fails or stops first. */
+function nextMessage<T>(worker: Worker): Promise<T> {
   return new Promise((resolve, reject) => {
     const cleanup = () => {
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
     };
-    const onMessage = (message: { result?: BatchResult; error?: string }) => {
+    const onMessage = (message: T) => {
       cleanup();
-      if (message.result) resolve(message.result);
-      else reject(new Error(message.error ?? 'the indexing thread failed'));
+      resolve(message);
     };
     const onError = (error: Error) => {
       cleanup();
@@ -244,7 +260,6 @@ function ask(worker: Worker, task: BatchTask): Promise<BatchResult> {
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage(task);
   });
 }
 
