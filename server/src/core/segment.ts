@@ -73,40 +73,54 @@ function bucketCount(words: number): number {
 export function buildSegment(ids: Int32Array[], hashes: Uint32Array, isFunctionWord: Uint8Array): SegmentData {
   const bases = new Uint32Array(ids.length + 1);
   for (let d = 0; d < ids.length; d++) bases[d + 1] = bases[d] + ids[d].length;
-  const buckets = bucketCount(bases[ids.length]);
+  const total = bases[ids.length];
+  const buckets = bucketCount(total);
   const mask = buckets - 1;
-  const parts = keyParts(hashes);
-  // The bucket of each word's own key, or -1 for function words, which are looked up only in pairs.
+  // Keys that have no place in the segment (a function word on its own, a source's last word paired with nothing)
+  // go to an extra bucket past the real ones, so that the loops below need no branch to leave them out.
+  const none = buckets;
+  const { first, second } = keyParts(hashes);
   const single = new Int32Array(hashes.length);
-  const none = secondPart(-1);
-  for (let id = 0; id < hashes.length; id++) single[id] = isFunctionWord[id] === 0 ? mixKey(parts.first[id] ^ none) & mask : -1;
-  // Two passes of a counting sort: count the keys per bucket, then put each key's place into its bucket. The
-  // passes are written out rather than shared through a callback: this loop runs once per word of the sources.
-  const { first, second } = parts;
-  const counts = new Uint32Array(buckets + 1);
-  for (let d = 0; d < ids.length; d++) {
-    const words = ids[d];
-    const last = words.length - 1;
-    for (let w = 0; w <= last; w++) {
-      const id = words[w];
-      if (single[id] >= 0) counts[single[id] + 1]++;
-      if (w < last) counts[(mixKey(first[id] ^ second[words[w + 1]]) & mask) + 1]++;
-    }
-  }
-  for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
-  const bucketStarts = counts.slice();
-  const places = new Uint32Array(counts[buckets]);
+  const alone = secondPart(-1);
+  for (let id = 0; id < hashes.length; id++) single[id] = isFunctionWord[id] === 0 ? mixKey(first[id] ^ alone) & mask : none;
+  // Two passes of a counting sort: count the keys per bucket, then put each key's place into its bucket. The first
+  // pass keeps the bucket of each pair for the second. The passes are written out rather than shared through a
+  // callback: this loop runs once per word of the sources.
+  const counts = new Uint32Array(buckets + 2);
+  const pairs = new Int32Array(total);
   for (let d = 0; d < ids.length; d++) {
     const words = ids[d];
     const base = bases[d];
     const last = words.length - 1;
-    for (let w = 0; w <= last; w++) {
+    for (let w = 0; w < last; w++) {
       const id = words[w];
-      if (single[id] >= 0) places[counts[single[id]]++] = base + w;
-      if (w < last) places[counts[mixKey(first[id] ^ second[words[w + 1]]) & mask]++] = base + w;
+      const pair = mixKey(first[id] ^ second[words[w + 1]]) & mask;
+      pairs[base + w] = pair;
+      counts[single[id] + 1]++;
+      counts[pair + 1]++;
+    }
+    if (last >= 0) {
+      counts[single[words[last]] + 1]++;
+      pairs[base + last] = none;
     }
   }
-  return { bases, bucketStarts, places };
+  for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
+  const bucketStarts = counts.slice(0, buckets + 1);
+  // The extra bucket is one slot past the places, written over again and again.
+  const end = bucketStarts[buckets];
+  const places = new Uint32Array(end + 1);
+  for (let d = 0; d < ids.length; d++) {
+    const words = ids[d];
+    const base = bases[d];
+    for (let w = 0; w < words.length; w++) {
+      const place = base + w;
+      places[counts[single[words[w]]]++] = place;
+      counts[none] = end;
+      places[counts[pairs[place]]++] = place;
+      counts[none] = end;
+    }
+  }
+  return { bases, bucketStarts, places: places.subarray(0, end) };
 }
 
 /** Reading access to a segment's data. */
