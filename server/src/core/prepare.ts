@@ -40,8 +40,16 @@ export function prepareBatch(texts: string[]): PreparedBatch {
   const { vocabulary } = tokenizer;
   const hashes = tokenizer.wordHashes();
   const counts = new Uint32Array(vocabulary.length);
-  for (const words of ids) for (let w = 0; w < words.length; w++) counts[words[w]]++;
+  for (const words of ids) countWords(words, counts);
   const functionWords = Uint8Array.from(vocabulary, (word) => (wordWeight(word) < 1 ? 1 : 0));
   const segment = buildSegment(ids, hashes, functionWords);
   return { vocabulary, hashes, counts, ids, marks, lengths: texts.map((text) => text.length), segment };
+}
+
+/**
+ * Adds one to the count of each word. A function of its own, so that the engine optimizes this loop alone rather
+ * than the whole of `prepareBatch`, with the tokenizer inlined, over again.
+ */
+function countWords(words: Int32Array, counts: Uint32Array): void {
+  for (let w = 0; w < words.length; w++) counts[words[w]]++;
 }

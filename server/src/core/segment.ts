@@ -84,43 +84,59 @@ export function buildSegment(ids: Int32Array[], hashes: Uint32Array, isFunctionW
   const alone = secondPart(-1);
   for (let id = 0; id < hashes.length; id++) single[id] = isFunctionWord[id] === 0 ? mixKey(first[id] ^ alone) & mask : none;
   // Two passes of a counting sort: count the keys per bucket, then put each key's place into its bucket. The first
-  // pass keeps the bucket of each pair for the second. The passes are written out rather than shared through a
-  // callback: this loop runs once per word of the sources.
+  // pass keeps the bucket of each pair for the second.
   const counts = new Uint32Array(buckets + 2);
   const pairs = new Int32Array(total);
-  for (let d = 0; d < ids.length; d++) {
-    const words = ids[d];
-    const base = bases[d];
-    const last = words.length - 1;
-    for (let w = 0; w < last; w++) {
-      const id = words[w];
-      const pair = mixKey(first[id] ^ second[words[w + 1]]) & mask;
-      pairs[base + w] = pair;
-      counts[single[id] + 1]++;
-      counts[pair + 1]++;
-    }
-    if (last >= 0) {
-      counts[single[words[last]] + 1]++;
-      pairs[base + last] = none;
-    }
-  }
+  const keys: KeyBuckets = { single, first, second, mask, none };
+  for (let d = 0; d < ids.length; d++) countKeys(ids[d], bases[d], keys, counts, pairs);
   for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
   const bucketStarts = counts.slice(0, buckets + 1);
   // The extra bucket is one slot past the places, written over again and again.
   const end = bucketStarts[buckets];
   const places = new Uint32Array(end + 1);
-  for (let d = 0; d < ids.length; d++) {
-    const words = ids[d];
-    const base = bases[d];
-    for (let w = 0; w < words.length; w++) {
-      const place = base + w;
-      places[counts[single[words[w]]]++] = place;
-      counts[none] = end;
-      places[counts[pairs[place]]++] = place;
-      counts[none] = end;
-    }
-  }
+  for (let d = 0; d < ids.length; d++) placeKeys(ids[d], bases[d], single, pairs, counts, places, none);
   return { bases, bucketStarts, places: places.subarray(0, end) };
+}
+
+/** How the words of a batch's dictionary make keys: the bucket of each word alone, and the parts of pair keys. */
+interface KeyBuckets {
+  single: Int32Array;
+  first: Int32Array;
+  second: Int32Array;
+  mask: number;
+  none: number;
+}
+
+// The two passes over a source's words are functions of their own, each one loop, so that the engine optimizes
+// each once with all it needs to know rather than the whole builder again for every loop it reaches.
+
+/** Counts the keys of one source's words per bucket (shifted by one), and keeps the bucket of each word's pair. */
+function countKeys(words: Int32Array, base: number, keys: KeyBuckets, counts: Uint32Array, pairs: Int32Array): void {
+  const { single, first, second, mask, none } = keys;
+  const last = words.length - 1;
+  for (let w = 0; w < last; w++) {
+    const id = words[w];
+    const pair = mixKey(first[id] ^ second[words[w + 1]]) & mask;
+    pairs[base + w] = pair;
+    counts[single[id] + 1]++;
+    counts[pair + 1]++;
+  }
+  if (last >= 0) {
+    counts[single[words[last]] + 1]++;
+    pairs[base + last] = none;
+  }
+}
+
+/** Puts the places of one source's keys into their buckets, `cursors` being where each bucket goes on. */
+function placeKeys(words: Int32Array, base: number, single: Int32Array, pairs: Int32Array, cursors: Uint32Array, places: Uint32Array, none: number): void {
+  const end = places.length - 1;
+  for (let w = 0; w < words.length; w++) {
+    const place = base + w;
+    places[cursors[single[words[w]]]++] = place;
+    cursors[none] = end;
+    places[cursors[pairs[place]]++] = place;
+    cursors[none] = end;
+  }
 }
 
 /** Reading access to a segment's data. */

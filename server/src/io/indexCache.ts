@@ -181,9 +181,8 @@ export function decodeBatch(data: Buffer): StoredBatch {
   for (let v = 0; v < size; v++) total += batch.counts[v];
   for (let d = 0; d < docs.length; d++) {
     if (batch.marks[d].length !== (batch.ids[d].length + MARK_EVERY - 1) >> MARK_SHIFT) throw new Error('the index file is inconsistent');
-    const ids = batch.ids[d];
-    for (let w = 0; w < ids.length; w++) if (ids[w] < 0 || ids[w] >= size) throw new Error('the index file is inconsistent');
-    total -= ids.length;
+    if (!inRange(batch.ids[d], size)) throw new Error('the index file is inconsistent');
+    total -= batch.ids[d].length;
   }
   if (total !== 0) throw new Error('the index file is inconsistent');
   // Places are checked against their words when looked up; the buckets must at least cut the places in order.
@@ -193,6 +192,12 @@ export function decodeBatch(data: Buffer): StoredBatch {
   }
   for (let b = 1; b < bucketStarts.length; b++) if (bucketStarts[b] < bucketStarts[b - 1]) throw new Error('the index file is inconsistent');
   return { files: header.files, docs, skipped: header.skipped, bytes: header.bytes, batch };
+}
+
+/** True when every word number is a number of the vocabulary. */
+function inRange(ids: Int32Array, size: number): boolean {
+  for (let w = 0; w < ids.length; w++) if (ids[w] < 0 || ids[w] >= size) return false;
+  return true;
 }
 
 function align8(n: number): number {
