@@ -79,8 +79,11 @@ function realSection(r: BenchResults): string {
   const cli = (label: string, run: CliRun, detail: string): void => {
     rows.push([label, run.ok ? ms(run.wallMs) : run.error ?? 'failed', detail, mib(run.peakMiB), right(run.verdicts)]);
   };
-  cli('CLI cold (empty cache)', cliCold, `${(megabytes / (cliCold.wallMs / 1000)).toFixed(1)} MB/s end to end`);
-  cli('CLI warm (same cache)', cliWarm, cliCold.ok && cliWarm.ok ? `${(cliWarm.wallMs / cliCold.wallMs).toFixed(2)} of cold` : '');
+  cli(`CLI cold (empty cache), median of ${cliCold.runsMs.length}`, cliCold, `${(megabytes / (cliCold.wallMs / 1000)).toFixed(1)} MB/s end to end`);
+  cli(`CLI warm (same cache), median of ${cliWarm.runsMs.length}`, cliWarm, cliCold.ok && cliWarm.ok ? `${(cliWarm.wallMs / cliCold.wallMs).toFixed(2)} of cold` : '');
+  for (const [label, run] of [['cold', cliCold], ['warm', cliWarm]] as const) {
+    if (run.runsMs.length > 1) rows.push([`  each ${label} run`, '', run.runsMs.map(ms).join(', '), '', '']);
+  }
   if (lsp.ok) {
     const v = lsp.value;
     rows.push(['server: sources read (indexing progress ends)', ms(v.indexReadyMs), '', '', '']);
@@ -124,7 +127,7 @@ function peersSection(r: BenchResults): string {
   if (rg.ok) {
     const v = rg.value;
     rows.push([
-      `rg -F once per quotation (${v.version})`,
+      `rg -F once per quotation (${v.version}), median of ${v.runsMs.length}`,
       ms(v.ms),
       `found ${v.found.verbatim} of ${v.of.verbatim} exact, ${v.found.altered} of ${v.of.altered} altered`,
       '',

@@ -16,11 +16,13 @@ import type { LspResult } from './jobs/lsp.js';
 import type { NaiveResult } from './jobs/naive.js';
 import { parseOptions, type Options } from './options.js';
 import { printReport, type BenchResults, type Measured, type ScaleRow } from './report.js';
-import { ripgrepVersion, runCli, runRipgrep } from './tools.js';
+import { ripgrepVersion, runCli, runRipgrepSeries, summarizeRuns, type CliRun } from './tools.js';
 
 const REPO = resolve(__dirname, '..', '..');
 const DIST = join(REPO, 'dist');
 const MINUTE = 60_000;
+/** How many times the command-line runs are repeated; the figures are their medians. */
+const CLI_RUNS = { cold: 3, warm: 5, ripgrep: 3 };
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -88,11 +90,22 @@ async function measureReal(bundles: Bundles, options: Options, corpus: Corpus, d
   warmFileCache(corpus);
   results.real.index = await indexJob(corpus, draftFile, draft, timeoutMs);
 
+  // Timings on a shared machine vary from run to run: each figure is the median of several runs.
   const cacheHome = mkdtempSync(join(tmpdir(), 'verbatim-bench-xdg-'));
-  log('CLI with an empty cache ...');
-  results.real.cliCold = await runCli(bundles.cli, corpus.dir, draftFile, draft.quotes, cacheHome, timeoutMs);
-  log('CLI again with the same cache ...');
-  results.real.cliWarm = await runCli(bundles.cli, corpus.dir, draftFile, draft.quotes, cacheHome, timeoutMs);
+  const cold: CliRun[] = [];
+  for (let run = 1; run <= CLI_RUNS.cold; run++) {
+    log(`CLI with an empty cache (${run} of ${CLI_RUNS.cold}) ...`);
+    rmSync(cacheHome, { recursive: true, force: true });
+    mkdirSync(cacheHome);
+    cold.push(await runCli(bundles.cli, corpus.dir, draftFile, draft.quotes, cacheHome, timeoutMs));
+  }
+  results.real.cliCold = summarizeRuns(cold);
+  const warm: CliRun[] = [];
+  for (let run = 1; run <= CLI_RUNS.warm; run++) {
+    log(`CLI again with the same cache (${run} of ${CLI_RUNS.warm}) ...`);
+    warm.push(await runCli(bundles.cli, corpus.dir, draftFile, draft.quotes, cacheHome, timeoutMs));
+  }
+  results.real.cliWarm = summarizeRuns(warm);
   rmSync(cacheHome, { recursive: true, force: true });
 
   results.real.lsp = await lspJob(bundles.server, corpus, draftFile, draft, options.edits, timeoutMs);
@@ -107,8 +120,8 @@ async function measureReal(bundles: Bundles, options: Options, corpus: Corpus, d
 
   const rg = ripgrepVersion();
   if (rg) {
-    log(`rg -F once per quotation (${rg}) ...`);
-    results.peers.ripgrep = { ok: true, value: runRipgrep(rg, corpus.dir, draft.quotes), peakMiB: null, wallMs: 0 };
+    log(`rg -F once per quotation (${rg}), ${CLI_RUNS.ripgrep} times ...`);
+    results.peers.ripgrep = { ok: true, value: runRipgrepSeries(rg, corpus.dir, draft.quotes, CLI_RUNS.ripgrep), peakMiB: null, wallMs: 0 };
   } else {
     results.peers.ripgrep = { ok: false, error: 'rg not installed: skipped (install the ripgrep package to compare)', peakMiB: null, wallMs: 0 };
   }

@@ -3,16 +3,42 @@
 import { spawnSync } from 'node:child_process';
 import { runNode } from './child.js';
 import type { DraftQuote } from './draft.js';
-import { scoreVerdicts, type VerdictScore } from './jobs/common.js';
+import { median, scoreVerdicts, type VerdictScore } from './jobs/common.js';
 
-/** One run of `verbatim check --format json`. */
+/** One run of `verbatim check --format json`, or the summary of several alike. */
 export interface CliRun {
   ok: boolean;
   error: string | null;
+  /** The time of the run; of several, the median. */
   wallMs: number;
+  /** Of several runs, the highest. */
   peakMiB: number | null;
   exitCode: number | null;
+  /** Of several runs, those of the run that got the fewest right. */
   verdicts: VerdictScore | null;
+  /** The time of every run, in the order they ran. */
+  runsMs: number[];
+}
+
+/**
+ * Sums up several runs of the same command: the median time, the highest memory, the worst verdicts. A run that
+ * failed makes the whole a failure, with its reason.
+ */
+export function summarizeRuns(runs: CliRun[]): CliRun {
+  const failed = runs.find((run) => !run.ok);
+  const runsMs = runs.map((run) => run.wallMs);
+  if (failed) return { ...failed, runsMs };
+  const peaks = runs.map((run) => run.peakMiB).filter((peak): peak is number => peak !== null);
+  const worst = runs.reduce((a, b) => ((b.verdicts?.right ?? -1) < (a.verdicts?.right ?? -1) ? b : a));
+  return {
+    ok: true,
+    error: null,
+    wallMs: median(runsMs),
+    peakMiB: peaks.length > 0 ? Math.max(...peaks) : null,
+    exitCode: worst.exitCode,
+    verdicts: worst.verdicts,
+    runsMs,
+  };
 }
 
 /** Runs the CLI on one draft against one sources folder, with `cacheHome` as XDG_CACHE_HOME. */
@@ -31,10 +57,10 @@ export async function runCli(cli: string, sources: string, draft: string, quotes
       const found = new Map((report.results[0]?.quotes ?? []).map((quote) => [quote.offset, quote.verdict]));
       verdicts = scoreVerdicts(quotes.map((q) => ({ offset: q.offset, expected: q.expected })), found);
     } catch (error) {
-      return { ...outcome, ok: false, error: `its JSON output could not be read (${(error as Error).message})`, verdicts };
+      return { ...outcome, ok: false, error: `its JSON output could not be read (${(error as Error).message})`, verdicts, runsMs: [outcome.wallMs] };
     }
   }
-  return { ok: outcome.ok, error: outcome.error, wallMs: outcome.wallMs, peakMiB: outcome.peakMiB, exitCode: outcome.exitCode, verdicts };
+  return { ok: outcome.ok, error: outcome.error, wallMs: outcome.wallMs, peakMiB: outcome.peakMiB, exitCode: outcome.exitCode, verdicts, runsMs: [outcome.wallMs] };
 }
 
 /** ripgrep's version line, or null when `rg` is not installed. */
@@ -46,13 +72,16 @@ export function ripgrepVersion(): string | null {
 /** The `rg -F` loop: time for all quotations and how many of each kind it finds. */
 export interface RipgrepRun {
   version: string;
+  /** The time of the loop; of several loops, the median. */
   ms: number;
+  /** The time of every loop, in the order they ran. */
+  runsMs: number[];
   found: { verbatim: number; altered: number };
   of: { verbatim: number; altered: number };
 }
 
 /** Searches each quotation's exact text with `rg -F` (one process per quotation, as a writer would run it). */
-export function runRipgrep(version: string, sources: string, quotes: DraftQuote[]): RipgrepRun {
+function runRipgrep(version: string, sources: string, quotes: DraftQuote[]): RipgrepRun {
   const found = { verbatim: 0, altered: 0 };
   const of = { verbatim: 0, altered: 0 };
   const started = performance.now();
@@ -66,5 +95,13 @@ export function runRipgrep(version: string, sources: string, quotes: DraftQuote[
     if (result.status === 2) throw new Error(`rg failed: ${result.stderr.trim()}`);
     if (result.status === 0) found[quote.expected]++;
   }
-  return { version, ms: performance.now() - started, found, of };
+  const ms = performance.now() - started;
+  return { version, ms, runsMs: [ms], found, of };
+}
+
+/** The `rg -F` loop run `times` times: the median time, and what the loops found (the same every time). */
+export function runRipgrepSeries(version: string, sources: string, quotes: DraftQuote[], times: number): RipgrepRun {
+  const runs = Array.from({ length: times }, () => runRipgrep(version, sources, quotes));
+  const runsMs = runs.map((run) => run.ms);
+  return { ...runs[0], ms: median(runsMs), runsMs };
 }
