@@ -1,8 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { prepareBatch } from '../../server/src/core/prepare.js';
+import { SourceIndex } from '../../server/src/core/sourceIndex.js';
 import { parseSource } from '../../server/src/core/sources/index.js';
-import { decodeBatch, encodeBatch, type StoredBatch } from '../../server/src/io/indexCache.js';
+import { decodeBatch, encodeBatch, readBatchFile, type StoredBatch } from '../../server/src/io/indexCache.js';
+import { PlacesInFile } from '../../server/src/io/placesInFile.js';
 
 function stored(): StoredBatch {
   const docs = [
@@ -46,4 +51,58 @@ test('a damaged stored batch is refused with a reason, never read', () => {
   garbled.write('{', 12);
   garbled.write('x', 13);
   assert.throws(() => decodeBatch(garbled));
+});
+
+/** Writes the batch to a file of its own in a new folder, and gives its path. */
+function storedFile(batch: StoredBatch): { path: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'verbatim-places-'));
+  const path = join(dir, 'batch.vbi');
+  writeFileSync(path, Buffer.concat(encodeBatch(batch)));
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every place of every word and word pair of the batch's vocabulary, as the index finds them. */
+function allPlaces(batch: StoredBatch): string[] {
+  const index = new SourceIndex();
+  index.addBatch(batch.docs.map((doc) => ({ id: doc.id, text: '', meta: doc.meta })), batch.batch);
+  const found: string[] = [];
+  const words = batch.batch.vocabulary.map((word) => index.wordId(word));
+  for (const first of words) {
+    for (const { source, word } of index.lookup(first)) found.push(`${first} ${source.doc.id} ${word}`);
+    for (const second of words) for (const { source, word } of index.lookup(first, second)) found.push(`${first} ${second} ${source.doc.id} ${word}`);
+  }
+  return found;
+}
+
+test('a stored batch read with its places left on disk finds every place the batch in memory finds', (t) => {
+  const original = stored();
+  const file = storedFile(original);
+  t.after(file.remove);
+  const inMemory = readBatchFile(file.path, false);
+  const onDisk = readBatchFile(file.path, true);
+  const { places } = onDisk.batch.segment;
+  assert.ok(places instanceof PlacesInFile);
+  t.after(() => places.close());
+  assert.ok(inMemory.batch.segment.places instanceof Uint32Array);
+  assert.equal(places.length, inMemory.batch.segment.places.length);
+  assert.deepEqual(onDisk.batch.ids, original.batch.ids);
+  assert.deepEqual(onDisk.docs, original.docs);
+  const expected = allPlaces(original);
+  assert.ok(expected.length > 20);
+  assert.deepEqual(allPlaces(onDisk), expected);
+  assert.deepEqual(allPlaces(inMemory), expected);
+});
+
+test('places left on disk are refused when the file is cut short, at once or while in use', (t) => {
+  const file = storedFile(stored());
+  t.after(file.remove);
+  const { places } = readBatchFile(file.path, true).batch.segment;
+  assert.ok(places instanceof PlacesInFile);
+  t.after(() => places.close());
+  assert.equal(places.read(0, 1).length, 1);
+  truncateSync(file.path, places.position + 4);
+  assert.throws(() => readBatchFile(file.path, true), /cut short/);
+  // The batch opened before the file was cut finds out at its next look-up of the lost places, and says so.
+  assert.equal(places.read(0, 1).length, 1);
+  assert.throws(() => places.read(0, places.length), /cut short while in use/);
 });

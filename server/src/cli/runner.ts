@@ -68,6 +68,8 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
       // A run checks a few quotations against sources that may be large: a stored source's text is read only when
       // a check needs it.
       keepTexts: false,
+      // It looks up a few keys and exits: the places of stored batches are read a bucket at a time.
+      placesOnDisk: true,
       onProgress: (done, total) => progress?.update(`verbatim: reading sources, ${done} of ${total} files`),
       onNote: (note) => {
         progress?.done();

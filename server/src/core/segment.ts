@@ -9,8 +9,18 @@ export interface SegmentData {
   bases: Uint32Array;
   /** Where each bucket's places start in `places`, plus the total. */
   bucketStarts: Uint32Array;
-  /** Word offsets in the batch's word sequence, grouped by the bucket of the key that starts there. */
-  places: Uint32Array;
+  /**
+   * Word offsets in the batch's word sequence, grouped by the bucket of the key that starts there: in memory, or
+   * kept elsewhere and read a bucket at a time.
+   */
+  places: Uint32Array | PlaceReader;
+}
+
+/** Places kept out of memory (in a file), read a stretch at a time. */
+export interface PlaceReader {
+  readonly length: number;
+  /** places[from, to) */
+  read(from: number, to: number): Uint32Array;
 }
 
 /** The FNV-1a hash of a folded word: the same in every dictionary. */
@@ -161,17 +171,16 @@ export class Segment<S> {
   forEachPlace(key: number, visit: (source: S, word: number) => boolean): boolean {
     const { bucketStarts, places } = this.data;
     const bucket = key & this.mask;
-    for (let k = bucketStarts[bucket]; k < bucketStarts[bucket + 1]; k++) {
-      const place = places[k];
+    const from = bucketStarts[bucket];
+    const to = bucketStarts[bucket + 1];
+    if (from === to) return true;
+    const bucketPlaces = places instanceof Uint32Array ? places.subarray(from, to) : places.read(from, to);
+    for (let k = 0; k < bucketPlaces.length; k++) {
+      const place = bucketPlaces[k];
       const d = this.sourceAt(place);
       if (!visit(this.sources[d], place - this.data.bases[d])) return false;
     }
     return true;
-  }
-
-  /** The typed arrays, for storing the segment. */
-  get arrays(): SegmentData {
-    return this.data;
   }
 
   private sourceAt(place: number): number {

@@ -1,12 +1,12 @@
 // Reads one batch of source files and prepares it for the index, or takes it from the cache when none of its files
 // changed. Runs in a worker thread when it can, in the calling thread otherwise.
-import { readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { threadId } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { prepareBatch } from '../core/prepare.js';
 import type { SourceDocument } from '../core/types.js';
-import { contentHash, decodeBatch, encodeBatch, filesRead, type FileStamp, type StoredBatch } from './indexCache.js';
+import { contentHash, encodeBatch, filesRead, readBatchFile, type FileStamp, type StoredBatch } from './indexCache.js';
+import { PlacesInFile } from './placesInFile.js';
 import { loadSourceFile } from './sources.js';
 
 /** One batch to prepare: its files as they are now, and where its stored copy lives (null: no cache). */
@@ -20,6 +20,8 @@ export interface BatchTask {
    * the files when a check needs them.
    */
   texts: { fresh: boolean; stored: boolean };
+  /** Whether a stored batch leaves its places in its file, read a bucket at a time (see `readBatchFile`). */
+  placesOnDisk: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
   if (task.cacheFile) {
     try {
       // Read in one call: the asynchronous read goes in small pieces, each waiting its turn on a busy thread.
-      const stored = decodeBatch(readFileSync(task.cacheFile));
+      const stored = readBatchFile(task.cacheFile, task.placesOnDisk);
       if (await stillTrue(stored, task.files)) {
         const documents = task.texts.stored ? await readTexts(stored, task.maxFileBytes) : null;
         // A file that changed while its stamp stayed the same is caught when its text is read: indexed anew.
@@ -48,6 +50,8 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
           return { stored, documents, fromCache: true, note: null };
         }
       }
+      const { places } = stored.batch.segment;
+      if (places instanceof PlacesInFile) places.close();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // A missing file is simply a first run; anything else is a damaged file, discarded and said so.

@@ -1,10 +1,13 @@
 // Stores prepared batches of sources on disk, so that a later run can take them as they are instead of reading,
 // parsing and indexing the sources again. One file per batch: a JSON header, then the typed arrays of the sources' words.
 import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { MARK_EVERY, MARK_SHIFT, type PreparedBatch } from '../core/prepare.js';
+import type { PlaceReader } from '../core/segment.js';
 import type { SourceMeta } from '../core/types.js';
+import { PlacesInFile } from './placesInFile.js';
 
 /** Bumped whenever the layout or the meaning of a stored batch changes; older files are then ignored. */
 export const CACHE_FORMAT = 7;
@@ -122,7 +125,7 @@ export function encodeBatch(stored: StoredBatch): Buffer[] {
     ids: batch.ids.map(addArray),
     marks: batch.marks.map(addArray),
     lengths: batch.lengths,
-    segment: [addArray(batch.segment.bases), addArray(batch.segment.bucketStarts), addArray(batch.segment.places)],
+    segment: [addArray(batch.segment.bases), addArray(batch.segment.bucketStarts), addArray(placesInMemory(batch.segment.places))],
     pieces,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -134,14 +137,69 @@ export function encodeBatch(stored: StoredBatch): Buffer[] {
   return [preamble, ...chunks];
 }
 
-/** Reads a stored batch back; throws an Error saying what is wrong when the file is damaged or of another format. */
-export function decodeBatch(data: Buffer): StoredBatch {
+/**
+ * Reads a stored batch file. With `placesOnDisk`, the segment's places, the larger half of the file, are not read:
+ * they are read a bucket at a time when looked up, through the file kept open for as long as the process runs (or
+ * until the batch's places are closed). Throws an Error saying what is wrong when the file is damaged.
+ */
+export function readBatchFile(path: string, placesOnDisk: boolean): StoredBatch {
+  if (!placesOnDisk) return decodeBatch(readFileSync(path));
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const preamble = readAt(fd, Math.min(size, 12), 0);
+    const { headerLength } = checkPreamble(preamble);
+    const { header, start } = readHeader(Buffer.concat([preamble, readAt(fd, Math.min(headerLength, size - 12), 12)]));
+    const found = header.pieces[header.segment?.[2] ?? -1];
+    if (!found || found.kind !== 'u32') throw new Error('the index file is inconsistent');
+    const position = start + found.offset;
+    if (position + found.length * 4 > size) throw new Error('the index file is cut short');
+    // A buffer of its own, so that the arrays read from it can be handed to another thread without a copy.
+    const data = Buffer.allocUnsafeSlow(position);
+    readInto(fd, data, 0);
+    return decodeBatch(data, new PlacesInFile(fd, position, found.length));
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/** `length` bytes of the file from `position`. */
+function readAt(fd: number, length: number, position: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  readInto(fd, bytes, position);
+  return bytes;
+}
+
+function readInto(fd: number, bytes: Uint8Array, position: number): void {
+  for (let done = 0; done < bytes.length; ) {
+    const read = readSync(fd, bytes, done, bytes.length - done, position + done);
+    if (read === 0) throw new Error('the index file is cut short');
+    done += read;
+  }
+}
+
+/** The length of the JSON header, once the first 12 bytes have shown the file to be a stored batch of this format. */
+function checkPreamble(data: Buffer): { headerLength: number } {
   if (data.length < 12 || data.readUInt32LE(0) !== MAGIC) throw new Error('not a Verbatim index file');
   if (data.readUInt32LE(4) !== CACHE_FORMAT) throw new Error(`index format ${data.readUInt32LE(4)} is not ${CACHE_FORMAT}`);
-  const headerLength = data.readUInt32LE(8);
+  return { headerLength: data.readUInt32LE(8) };
+}
+
+/** The header of a stored batch, and where its pieces start. */
+function readHeader(data: Buffer): { header: Header; start: number } {
+  const { headerLength } = checkPreamble(data);
   if (12 + headerLength > data.length) throw new Error('the index file is cut short');
   const header = JSON.parse(data.toString('utf8', 12, 12 + headerLength)) as Header;
-  const start = align8(12 + headerLength);
+  return { header, start: align8(12 + headerLength) };
+}
+
+/**
+ * Reads a stored batch back from its bytes, or from all of them but its places when `onDisk` reads those; throws an
+ * Error saying what is wrong when the file is damaged or of another format.
+ */
+export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
+  const { header, start } = readHeader(data);
   // The arrays are views into one buffer that holds the file alone, so that they need no copy and can be handed to
   // another thread: the file's own buffer when it has one, a copy when it shares a pool with other data.
   const buffer = data.byteOffset === 0 && data.buffer.byteLength === data.length ? data.buffer : new Uint8Array(data).buffer;
@@ -168,7 +226,7 @@ export function decodeBatch(data: Buffer): StoredBatch {
     segment: {
       bases: array(header.segment?.[0], 'u32') as Uint32Array,
       bucketStarts: array(header.segment?.[1], 'u32') as Uint32Array,
-      places: array(header.segment?.[2], 'u32') as Uint32Array,
+      places: onDisk ?? (array(header.segment?.[2], 'u32') as Uint32Array),
     },
   };
   const docs = header.docs;
@@ -192,6 +250,12 @@ export function decodeBatch(data: Buffer): StoredBatch {
   }
   for (let b = 1; b < bucketStarts.length; b++) if (bucketStarts[b] < bucketStarts[b - 1]) throw new Error('the index file is inconsistent');
   return { files: header.files, docs, skipped: header.skipped, bytes: header.bytes, batch };
+}
+
+function placesInMemory(places: Uint32Array | PlaceReader): Uint32Array {
+  // Only a batch just prepared is stored, and its places are in memory.
+  if (!(places instanceof Uint32Array)) throw new Error('a batch read back from its file is not stored again');
+  return places;
 }
 
 /** True when every word number is a number of the vocabulary. */

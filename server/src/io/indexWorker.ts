@@ -8,7 +8,9 @@ parentPort?.on('message', (task: BatchTask) => {
     (result) => {
       const { batch } = result.stored;
       const { bases, bucketStarts, places } = batch.segment;
-      const arrays = [batch.hashes, batch.counts, ...batch.ids, ...batch.marks, bases, bucketStarts, places];
+      const arrays = [batch.hashes, batch.counts, ...batch.ids, ...batch.marks, bases, bucketStarts];
+      // Places left in their file cross as their fields; the file stays open for the whole process.
+      if (places instanceof Uint32Array) arrays.push(places);
       // Arrays read from a stored batch share the file's buffer: each buffer is handed over once.
       parentPort!.postMessage({ result }, [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))]);
     },

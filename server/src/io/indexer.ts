@@ -11,6 +11,7 @@ import type { SourceDocument } from '../core/types.js';
 import { runBatch, type BatchResult, type BatchTask } from './batch.js';
 import { batchFile, CACHE_FORMAT, filesRead, type FileStamp, type StoredBatch } from './indexCache.js';
 import { SourceTexts } from './lazyTexts.js';
+import { PlacesInFile } from './placesInFile.js';
 import { DEFAULT_MAX_SOURCE_FILE_BYTES, listSourceFiles, type LoadSourcesOptions, type SkippedSource } from './sources.js';
 
 /** Options of `buildIndex`. */
@@ -35,6 +36,12 @@ export interface BuildIndexOptions extends LoadSourcesOptions {
    * unless the sources are too large. Sources indexed anew keep the texts just read, unless the sources are too large.
    */
   keepTexts?: boolean;
+  /**
+   * Whether stored batches leave their places, the larger half of a stored batch, in their files, read a bucket at a
+   * time when a key is looked up; the files then stay open until the process ends. Right for the command line,
+   * which looks up a few keys and exits (default false).
+   */
+  placesOnDisk?: boolean;
   /** Called with a line for the log when something about the cache is worth knowing (a damaged file discarded). */
   onNote?: (note: string) => void;
 }
@@ -78,6 +85,7 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_SOURCE_FILE_BYTES,
     cacheFile: cacheDir ? batchFile(cacheDir, files.map((file) => file.path)) : null,
     texts: { fresh: small, stored: options.keepTexts ?? small },
+    placesOnDisk: options.placesOnDisk === true,
   }));
 
   const index = new SourceIndex();
@@ -93,7 +101,8 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
   const add = (result: BatchResult) => {
     const { stored } = result;
     const docs = result.documents ?? documentsOnDisk(stored, texts);
-    index.addBatch(docs, stored.batch);
+    const { segment } = stored.batch;
+    index.addBatch(docs, { ...stored.batch, segment: { ...segment, places: PlacesInFile.revive(segment.places) } });
     built.documents.push(...docs);
     for (const file of filesRead(stored)) built.sizes.set(file.path, file.size);
     built.skipped.push(...stored.skipped);
