@@ -104,7 +104,11 @@ function cluster(hits: Hits, m: number, freeSkip: number[], limit: number): Regi
     else bySource.set(hits.source[h], [h]);
   }
   const sources = [...bySource.keys()].sort((a, b) => (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
-  const regions: Region[] = [];
+  const best = new BestRegions(limit);
+  // The quotation words a group covers are counted by marking each with the group's number: a quotation with common
+  // words may have thousands of groups of one or two hits.
+  const coveredBy = new Int32Array(m + 1).fill(-1);
+  let group = 0;
   for (const source of sources) {
     const list = bySource.get(source)!;
     const order = new Float64Array(list.length);
@@ -119,23 +123,56 @@ function cluster(hits: Hits, m: number, freeSkip: number[], limit: number): Regi
     for (let k = 1; k <= order.length; k++) {
       // A group ends where the source's hits end or the diagonal has drifted further than edits can explain.
       if (k < order.length && diagonal(k) - diagonal(start) <= tolerance) continue;
-      const covered = new Set<number>();
+      group++;
+      let support = 0;
       let high = -Infinity;
       for (let g = start; g < k; g++) {
         const h = hit(g);
-        covered.add(hits.quoteWord[h]);
-        if (hits.width[h] === 2) covered.add(hits.quoteWord[h] + 1);
-        high = Math.max(high, hits.word[h] + (m - hits.quoteWord[h]));
+        const q = hits.quoteWord[h];
+        if (coveredBy[q] !== group) {
+          coveredBy[q] = group;
+          support++;
+        }
+        if (hits.width[h] === 2 && coveredBy[q + 1] !== group) {
+          coveredBy[q + 1] = group;
+          support++;
+        }
+        high = Math.max(high, hits.word[h] + (m - q));
       }
-      regions.push({
-        source,
-        from: Math.max(0, diagonal(start) - slack),
-        to: Math.min(source.ids.length, high + slack + skips),
-        support: covered.size,
-      });
+      if (best.wants(support)) {
+        best.add({
+          source,
+          from: Math.max(0, diagonal(start) - slack),
+          to: Math.min(source.ids.length, high + slack + skips),
+          support,
+        });
+      }
       start = k;
     }
   }
-  regions.sort((a, b) => b.support - a.support);
-  return regions.slice(0, limit);
+  return best.regions;
+}
+
+/**
+ * The `limit` best-supported regions in the order they were offered among equals: what a stable sort by support
+ * would put first, without keeping the many regions that would not make it.
+ */
+class BestRegions {
+  readonly regions: Region[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** Whether a region of this support would be kept: better than the worst kept, or there is room. */
+  wants(support: number): boolean {
+    if (this.limit <= 0) return false;
+    return this.regions.length < this.limit || support > this.regions[this.regions.length - 1].support;
+  }
+
+  add(region: Region): void {
+    // After every kept region at least as well supported, so that earlier equals stay ahead.
+    let at = this.regions.length;
+    while (at > 0 && this.regions[at - 1].support < region.support) at--;
+    this.regions.splice(at, 0, region);
+    if (this.regions.length > this.limit) this.regions.pop();
+  }
 }
