@@ -143,6 +143,10 @@ function reasonToSkip(megabytes: number, options: Options, results: BenchResults
   if (!existsSync(join(dir, '.complete')) && freeBytes(cacheDir) < megabytes * 1e6 * 1.2) {
     return `skipped: not enough free disk space in ${cacheDir} to generate ${megabytes} MB`;
   }
+  // The language server keeps a persisted index of about twice the corpus in the temporary folder.
+  if (freeBytes(tmpdir()) < megabytes * 1e6 * 2.5) {
+    return `skipped: not enough free disk space in ${tmpdir()} for the language server's persisted index of ${megabytes} MB`;
+  }
   if (!options.sizesGiven && index.ok) {
     // Two indexing passes (in-process and in the server) at the speed measured on the real corpus, plus generating.
     const mbPerSecond = realMB / ((index.value.indexMs + index.value.firstLookupMs) / 1000);

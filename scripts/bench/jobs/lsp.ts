@@ -48,6 +48,8 @@ export interface LspResult {
   debounced: LatencySeries;
   immediate: LatencySeries;
   serverPeakMiB: number | null;
+  /** A second server started on the same workspace storage: the editor opened again, with the persisted index. */
+  restart: { indexReadyMs: number; firstDiagnosticsMs: number; verdicts: VerdictScore; serverPeakMiB: number | null };
 }
 
 type Position = { line: number; character: number };
@@ -110,14 +112,19 @@ function editFor(text: string, n: number, changed: { offset: number; original: s
   return { offset: paragraph, remove: 0, insert: 'Indeed ', changed: null };
 }
 
-async function main(args: Args): Promise<LspResult> {
-  const workspace = mkdtempSync(join(tmpdir(), 'verbatim-bench-lsp-'));
-  const draftPath = join(workspace, 'drafts', 'draft.txt');
-  mkdirSync(join(workspace, 'drafts'));
-  let text = readFileSync(args.draft, 'utf8');
-  writeFileSync(draftPath, text);
-  const uri = pathToFileURL(draftPath).href;
+/** A running server with the draft's workspace open, and the means to wait for what it sends. */
+interface Session {
+  connection: ReturnType<typeof createProtocolConnection>;
+  published: PublishDiagnosticsParams[];
+  waitUntil: (what: string, condition: () => boolean) => Promise<void>;
+  /** From `initialized` to the end of the indexing progress. */
+  indexReadyMs: number;
+  pid: number | undefined;
+  stop: () => Promise<void>;
+}
 
+/** Starts the server on the workspace, with `storagePath` as the editor's storage for it, and waits for its index. */
+async function startServer(args: Args, workspace: string, storagePath: string): Promise<Session> {
   const child = spawn(process.execPath, [...(args.serverNodeArgs ?? []), args.server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
@@ -168,27 +175,55 @@ async function main(args: Args): Promise<LspResult> {
     processId: process.pid,
     rootUri: workspaceUri,
     workspaceFolders: [{ uri: workspaceUri, name: 'bench' }],
-    initializationOptions: {},
+    initializationOptions: { storagePath },
     capabilities: {
       workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
       window: { workDoneProgress: true },
       textDocument: { publishDiagnostics: { versionSupport: true, dataSupport: true }, hover: { contentFormat: ['markdown'] } },
     },
   });
-  let started = performance.now();
+  const started = performance.now();
   await connection.sendNotification('initialized', {});
   await waitUntil('the sources to be indexed', () => indexingEnded);
   const indexReadyMs = performance.now() - started;
+  const stop = async (): Promise<void> => {
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    await exited;
+    waiters.length = 0;
+    connection.dispose();
+  };
+  return { connection, published, waitUntil, indexReadyMs, pid: child.pid, stop };
+}
+
+/** Opens the draft and waits for its first diagnostics: the time they took and the verdicts they give. */
+async function openDraft(session: Session, args: Args, uri: string, text: string): Promise<{ firstDiagnosticsMs: number; verdicts: VerdictScore }> {
+  const started = performance.now();
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  await session.waitUntil('the first diagnostics', () => session.published.some((p) => p.uri === uri && p.version === 1));
+  const firstDiagnosticsMs = performance.now() - started;
+  const diagnostics = session.published.find((p) => p.uri === uri && p.version === 1)!.diagnostics;
+  return { firstDiagnosticsMs, verdicts: scoreVerdicts(args.expected, verdictsFromDiagnostics(text, args.expected, diagnostics)) };
+}
+
+async function main(args: Args): Promise<LspResult> {
+  const workspace = mkdtempSync(join(tmpdir(), 'verbatim-bench-lsp-'));
+  const draftPath = join(workspace, 'drafts', 'draft.txt');
+  mkdirSync(join(workspace, 'drafts'));
+  // The editor's storage for the workspace, where the server keeps its persisted index: empty at first.
+  const storagePath = mkdtempSync(join(tmpdir(), 'verbatim-bench-storage-'));
+  const original = readFileSync(args.draft, 'utf8');
+  let text = original;
+  writeFileSync(draftPath, text);
+  const uri = pathToFileURL(draftPath).href;
+
+  const session = await startServer(args, workspace, storagePath);
+  const { connection, published, waitUntil, indexReadyMs } = session;
   progress(`server indexed the sources in ${(indexReadyMs / 1000).toFixed(1)} s`);
+  const { firstDiagnosticsMs, verdicts } = await openDraft(session, args, uri, text);
 
   const forVersion = (version: number) => () => published.some((p) => p.uri === uri && p.version === version);
-  started = performance.now();
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
-  await waitUntil('the first diagnostics', forVersion(1));
-  const firstDiagnosticsMs = performance.now() - started;
-  const diagnostics = published.find((p) => p.uri === uri && p.version === 1)!.diagnostics;
-  const verdicts = scoreVerdicts(args.expected, verdictsFromDiagnostics(text, args.expected, diagnostics));
-
   let version = 1;
   let changed: { offset: number; original: string } | null = null;
   const measure = async (immediate: boolean): Promise<LatencySeries> => {
@@ -216,16 +251,19 @@ async function main(args: Args): Promise<LspResult> {
   progress(`edits as typed: p50 ${debounced.p50.toFixed(0)} ms, p95 ${debounced.p95.toFixed(0)} ms`);
   const immediate = await measure(true);
   progress(`edits checked at once: p50 ${immediate.p50.toFixed(1)} ms, p95 ${immediate.p95.toFixed(1)} ms`);
+  const serverPeakMiB = peakOf(session.pid);
+  await session.stop();
 
-  const serverPeakMiB = peakOf(child.pid);
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  await exited;
-  waiters.length = 0;
-  connection.dispose();
+  // The editor opened again on the same workspace: the server reads its persisted index.
+  const again = await startServer(args, workspace, storagePath);
+  progress(`a second server read the persisted index in ${(again.indexReadyMs / 1000).toFixed(1)} s`);
+  const reopened = await openDraft(again, args, uri, original);
+  const restart = { indexReadyMs: again.indexReadyMs, ...reopened, serverPeakMiB: peakOf(again.pid) };
+  await again.stop();
+
   rmSync(workspace, { recursive: true, force: true });
-  return { indexReadyMs, firstDiagnosticsMs, verdicts, debounced, immediate, serverPeakMiB };
+  rmSync(storagePath, { recursive: true, force: true });
+  return { indexReadyMs, firstDiagnosticsMs, verdicts, debounced, immediate, serverPeakMiB, restart };
 }
 
 /** The verdict each quotation got, read off the diagnostics: none means verbatim. */
