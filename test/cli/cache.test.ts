@@ -22,14 +22,23 @@ function cacheFiles(home: string): string[] {
   return found;
 }
 
+/** The stored batches alone, without the stored dictionary they were joined into. */
+function batchFiles(home: string): string[] {
+  return cacheFiles(home).filter((file) => file.endsWith('.vbi'));
+}
+
 const args = ['check', '--format', 'json', '--sources', join(EXAMPLES, 'sources'), join(EXAMPLES, 'drafts')];
 
 test('a second run takes the persisted index and gives the same report', () => {
   const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
   try {
     const cold = runCli(args, { env: { XDG_CACHE_HOME: home } });
-    const stored = cacheFiles(home);
-    assert.equal(stored.length, 1, 'one stored batch for the one source');
+    assert.equal(batchFiles(home).length, 1, 'one stored batch for the one source');
+    assert.deepEqual(
+      cacheFiles(home).map((file) => file.split('/').pop()!.replace(/^batch-\w+/, 'batch')).sort(),
+      ['batch.vbi', 'joined.vbj'],
+      'the batch and the dictionary it was joined into',
+    );
     const warm = runCli(args, { env: { XDG_CACHE_HOME: home } });
     assert.equal(warm.status, cold.status);
     assert.deepEqual(JSON.parse(warm.stdout), JSON.parse(cold.stdout));
@@ -43,12 +52,19 @@ test('a damaged persisted index is discarded with a line on stderr, never truste
   const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
   try {
     const cold = runCli(args, { env: { XDG_CACHE_HOME: home } });
-    const [stored] = cacheFiles(home);
+    const [stored] = batchFiles(home);
     writeFileSync(stored, 'this is not an index');
     const after = runCli(args, { env: { XDG_CACHE_HOME: home } });
     assert.match(after.stderr, /discarded a damaged index file .*: not a Verbatim index file/);
     assert.deepEqual(JSON.parse(after.stdout), JSON.parse(cold.stdout));
     // The damaged file was replaced by a good one.
+    assert.equal(runCli(args, { env: { XDG_CACHE_HOME: home } }).stderr, '');
+    // So is a damaged dictionary.
+    const dictionary = cacheFiles(home).find((file) => file.endsWith('joined.vbj'))!;
+    writeFileSync(dictionary, 'this is not a dictionary');
+    const again = runCli(args, { env: { XDG_CACHE_HOME: home } });
+    assert.match(again.stderr, /discarded a damaged index file .*joined\.vbj: not a Verbatim dictionary file/);
+    assert.deepEqual(JSON.parse(again.stdout), JSON.parse(cold.stdout));
     assert.equal(runCli(args, { env: { XDG_CACHE_HOME: home } }).stderr, '');
   } finally {
     rmSync(home, { recursive: true, force: true });
@@ -87,7 +103,7 @@ test('the stored index keeps words, not texts, and a source only touched is stil
     writeFileSync(wire, 'The mayor said: “The river is rising fast and the bridge will close at noon.”');
     const run = () => runCli(['check', '--format', 'json', '--sources', sources, draft], { env: { XDG_CACHE_HOME: home } });
     const cold = run();
-    const [stored] = cacheFiles(home);
+    const [stored] = batchFiles(home);
     assert.ok(!readFileSync(stored).includes('The mayor said'), 'no source text in the stored index');
     const written = statSync(stored);
     // A new modification time with the same content: the stored batch is still true to the file.

@@ -15,6 +15,7 @@ function stored(): StoredBatch {
     parseSource('/s/page.html', 'page.html', '<html><head><title>Flood</title></head><body><p>“We will rebuild,” she said.</p></body></html>'),
   ];
   return {
+    id: '0123456789abcdef',
     files: docs.map((doc) => ({ path: doc.id, size: 10, mtimeMs: 1, hash: 'h' })),
     docs: docs.map((doc) => ({ id: doc.id, meta: doc.meta, mapped: doc.file !== undefined })),
     skipped: [{ file: '/s/scan.pdf', reason: 'unsupported format (.pdf)' }],
@@ -26,6 +27,7 @@ function stored(): StoredBatch {
 test('a stored batch reads back as it was written', () => {
   const original = stored();
   const back = decodeBatch(Buffer.concat(encodeBatch(original)));
+  assert.equal(back.id, original.id);
   assert.deepEqual(back.docs, original.docs);
   assert.deepEqual(back.files, original.files);
   assert.deepEqual(back.skipped, original.skipped);

@@ -23,6 +23,11 @@ export class Dictionary {
     return this.hashes[id];
   }
 
+  /** Every word in the order of their numbers, with their hashes. */
+  entries(): { words: string[]; hashes: Uint32Array } {
+    return { words: [...this.words], hashes: this.hashes.slice(0, this.words.length) };
+  }
+
   /** The number of a folded word, or -1 when it is not in the dictionary. */
   find(word: string, hash = hashWord(word)): number {
     const mask = this.table.length - 1;

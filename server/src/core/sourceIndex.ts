@@ -67,12 +67,30 @@ export class SourceIndex {
     this.characters += doc.text.length;
   }
 
-  /** Adds sources prepared by `prepareBatch` over their texts, in the same order, replacing any with the same id. */
-  addBatch(docs: SourceDocument[], batch: PreparedBatch): void {
+  /**
+   * Puts words into the dictionary of an index that has none yet, numbered in this order: the dictionary of an
+   * earlier index of the same sources, so that their batches can be added with the numbers they had there.
+   */
+  seed(words: string[], hashes: Uint32Array): void {
+    if (this.dictionary.size > 0) throw new Error('Only an empty index can be seeded.');
+    for (let id = 0; id < words.length; id++) this.dictionary.intern(words[id], hashes[id]);
+  }
+
+  /** The dictionary's words in the order of their numbers, with their hashes, to seed a later index with. */
+  dictionaryEntries(): { words: string[]; hashes: Uint32Array } {
+    return this.dictionary.entries();
+  }
+
+  /**
+   * Adds sources prepared by `prepareBatch` over their texts, in the same order, replacing any with the same id.
+   * `known` may give the dictionary number of each of the batch's words, as an earlier index of the same sources
+   * numbered them after `seed`: the words are then not looked up one by one. Numbers that do not fit (another
+   * length, a word whose hash differs) are ignored. Gives the numbers the batch's words have in this index.
+   */
+  addBatch(docs: SourceDocument[], batch: PreparedBatch, known?: Int32Array): Int32Array {
     this.changes++;
     for (const doc of docs) this.delete(doc.id);
-    const numbers = new Int32Array(batch.vocabulary.length);
-    for (let v = 0; v < numbers.length; v++) numbers[v] = this.dictionary.intern(batch.vocabulary[v], batch.hashes[v]);
+    const numbers = known && this.fits(known, batch.hashes) ? known : this.intern(batch);
     if (this.counts.length < this.dictionary.size) {
       const counts = new Int32Array(Math.max(this.dictionary.size, this.counts.length * 2));
       counts.set(this.counts);
@@ -90,6 +108,25 @@ export class SourceIndex {
       added.push(source);
     });
     this.segments.push(new Segment(added, batch.segment));
+    return numbers;
+  }
+
+  /** The dictionary number of each of the batch's words, adding those that are new. */
+  private intern(batch: PreparedBatch): Int32Array {
+    const numbers = new Int32Array(batch.hashes.length);
+    for (let v = 0; v < numbers.length; v++) numbers[v] = this.dictionary.intern(batch.vocabulary[v], batch.hashes[v]);
+    return numbers;
+  }
+
+  /** True when `numbers` name, for each of the batch's words, a word of the dictionary with the same hash. */
+  private fits(numbers: Int32Array, hashes: Uint32Array): boolean {
+    if (numbers.length !== hashes.length) return false;
+    const size = this.dictionary.size;
+    for (let v = 0; v < numbers.length; v++) {
+      const id = numbers[v];
+      if (id < 0 || id >= size || this.dictionary.hash(id) !== hashes[v]) return false;
+    }
+    return true;
   }
 
   /** Removes the source with this id; false when there was none. */

@@ -1,5 +1,6 @@
 // Reads one batch of source files and prepares it for the index, or takes it from the cache when none of its files
 // changed. Runs in a worker thread when it can, in the calling thread otherwise.
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { threadId } from 'node:worker_threads';
 import { dirname } from 'node:path';
@@ -95,7 +96,7 @@ async function readBatch(task: BatchTask): Promise<{ stored: StoredBatch; docume
   }
   const docs = documents.map((doc) => ({ id: doc.id, meta: doc.meta, mapped: doc.file !== undefined }));
   const batch = prepareBatch(documents.map((doc) => doc.text));
-  return { stored: { files, docs, skipped, bytes, batch }, documents };
+  return { stored: { id: randomBytes(8).toString('hex'), files, docs, skipped, bytes, batch }, documents };
 }
 
 /** The stored documents read again with their texts; null when a file no longer has the content it was indexed with. */

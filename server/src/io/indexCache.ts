@@ -10,7 +10,7 @@ import type { SourceMeta } from '../core/types.js';
 import { PlacesInFile } from './placesInFile.js';
 
 /** Bumped whenever the layout or the meaning of a stored batch changes; older files are then ignored. */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 const MAGIC = 0x31494256; // "VBI1", little-endian.
 
 /** What a source file was when its batch was stored: a changed size, time or content makes the batch stale. */
@@ -36,6 +36,8 @@ export interface StoredDoc {
  * from them, the words of the sources and their hash segment.
  */
 export interface StoredBatch {
+  /** Made anew each time a batch is prepared, so that what was derived from one stored copy can tell it again. */
+  id: string;
   files: Array<FileStamp & { hash: string }>;
   docs: StoredDoc[];
   skipped: Array<{ file: string; reason: string }>;
@@ -75,6 +77,7 @@ interface Piece {
 
 interface Header {
   format: number;
+  id: string;
   files: StoredBatch['files'];
   docs: StoredDoc[];
   skipped: StoredBatch['skipped'];
@@ -115,6 +118,7 @@ export function encodeBatch(stored: StoredBatch): Buffer[] {
   const { batch } = stored;
   const header: Header = {
     format: CACHE_FORMAT,
+    id: stored.id,
     files: stored.files,
     docs: stored.docs,
     skipped: stored.skipped,
@@ -215,9 +219,8 @@ export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
     return kind === 'i32' ? new Int32Array(buffer, from, length) : new Uint32Array(buffer, from, length);
   };
   const words = piece(header.vocabulary, 'text');
-  const text = data.toString('utf8', words.from, words.from + words.length);
   const batch: PreparedBatch = {
-    vocabulary: text === '' ? [] : text.split('\n'),
+    vocabulary: [],
     hashes: array(header.hashes, 'u32') as Uint32Array,
     counts: array(header.counts, 'u32') as Uint32Array,
     ids: header.ids.map((n) => array(n, 'i32') as Int32Array),
@@ -229,12 +232,20 @@ export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
       places: onDisk ?? (array(header.segment?.[2], 'u32') as Uint32Array),
     },
   };
+  // The words are made strings only when asked for: a batch joined with the numbers its words had in an earlier
+  // run never needs them.
+  const text = data.subarray(words.from, words.from + words.length);
+  let vocabulary: string[] | null = null;
+  Object.defineProperty(batch, 'vocabulary', {
+    enumerable: true,
+    get: () => (vocabulary ??= text.length === 0 ? [] : text.toString('utf8').split('\n')),
+  });
   const docs = header.docs;
-  if (batch.ids.length !== docs.length || batch.marks.length !== docs.length || batch.lengths?.length !== docs.length) {
+  if (typeof header.id !== 'string' || batch.ids.length !== docs.length || batch.marks.length !== docs.length || batch.lengths?.length !== docs.length) {
     throw new Error('the index file is inconsistent');
   }
-  const size = batch.vocabulary.length;
-  if (batch.hashes.length !== size || batch.counts.length !== size) throw new Error('the index file is inconsistent');
+  const size = batch.hashes.length;
+  if (wordsIn(text) !== size || batch.counts.length !== size) throw new Error('the index file is inconsistent');
   let total = 0;
   for (let v = 0; v < size; v++) total += batch.counts[v];
   for (let d = 0; d < docs.length; d++) {
@@ -249,7 +260,15 @@ export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
     throw new Error('the index file is inconsistent');
   }
   for (let b = 1; b < bucketStarts.length; b++) if (bucketStarts[b] < bucketStarts[b - 1]) throw new Error('the index file is inconsistent');
-  return { files: header.files, docs, skipped: header.skipped, bytes: header.bytes, batch };
+  return { id: header.id, files: header.files, docs, skipped: header.skipped, bytes: header.bytes, batch };
+}
+
+/** How many words a vocabulary joined by line feeds holds. */
+function wordsIn(text: Uint8Array): number {
+  if (text.length === 0) return 0;
+  let words = 1;
+  for (let at = text.indexOf(0x0a); at >= 0; at = text.indexOf(0x0a, at + 1)) words++;
+  return words;
 }
 
 function placesInMemory(places: Uint32Array | PlaceReader): Uint32Array {

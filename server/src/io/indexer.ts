@@ -10,6 +10,7 @@ import { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
 import { runBatch, type BatchResult, type BatchTask } from './batch.js';
 import { batchFile, CACHE_FORMAT, filesRead, type FileStamp, type StoredBatch } from './indexCache.js';
+import { StoredJoin } from './joinedCache.js';
 import { SourceTexts } from './lazyTexts.js';
 import { PlacesInFile } from './placesInFile.js';
 import { DEFAULT_MAX_SOURCE_FILE_BYTES, listSourceFiles, type LoadSourcesOptions, type SkippedSource } from './sources.js';
@@ -98,11 +99,16 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
     fromCache: 0,
     indexed: 0,
   };
-  const add = (result: BatchResult) => {
+  // The batches are joined with the numbers their words had when they were last joined, when those were stored.
+  const joiner = cacheDir ? new StoredJoin(index, cacheDir, (note) => options.onNote?.(note)) : null;
+  const add = (n: number, result: BatchResult) => {
     const { stored } = result;
     const docs = result.documents ?? documentsOnDisk(stored, texts);
-    const { segment } = stored.batch;
-    index.addBatch(docs, { ...stored.batch, segment: { ...segment, places: PlacesInFile.revive(segment.places) } });
+    const { batch } = stored;
+    // Not copied: a stored batch makes its words strings only when they are asked for.
+    batch.segment.places = PlacesInFile.revive(batch.segment.places);
+    if (joiner) joiner.add(n, basename(tasks[n].cacheFile!), stored.id, docs, batch);
+    else index.addBatch(docs, batch);
     built.documents.push(...docs);
     for (const file of filesRead(stored)) built.sizes.set(file.path, file.size);
     built.skipped.push(...stored.skipped);
@@ -123,11 +129,14 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
     options.onProgress?.(done, stamps.length);
     waiting.set(n, result);
     for (let next = waiting.get(added); next; next = waiting.get(added)) {
-      waiting.delete(added++);
-      add(next);
+      waiting.delete(added);
+      add(added++, next);
     }
   });
-  if (cacheDir) await prune(cacheDir, new Set(tasks.map((task) => basename(task.cacheFile!))));
+  if (cacheDir) {
+    await joiner!.finish().catch((error: Error) => options.onNote?.(`could not store the index's dictionary in ${cacheDir}: ${error.message}`));
+    await prune(cacheDir, new Set(tasks.map((task) => basename(task.cacheFile!))));
+  }
   return built;
 }
 

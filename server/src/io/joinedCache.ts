@@ -1,0 +1,165 @@
+// Stores the dictionary that the stored batches of a set of source folders were joined into, with the number each
+// batch's words got in it, so that a later run joins the same batches without looking their words up one by one.
+import { readFileSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { PreparedBatch } from '../core/prepare.js';
+import type { SourceIndex } from '../core/sourceIndex.js';
+import type { SourceDocument } from '../core/types.js';
+
+/** The dictionary of a joined index and, per stored batch in the order they were joined, its words' numbers. */
+export interface JoinedDictionary {
+  /** Each batch's stored file (its name) and id: the numbers are good for that stored copy alone. */
+  batches: Array<{ file: string; id: string }>;
+  words: string[];
+  hashes: Uint32Array;
+  numbers: Int32Array[];
+}
+
+const MAGIC = 0x314a4256; // "VBJ1", little-endian.
+const FORMAT = 1;
+const FILE = 'joined.vbj';
+
+interface Header {
+  format: number;
+  batches: JoinedDictionary['batches'];
+  /** Byte length of the words joined by line feeds, how many words, and how many numbers each batch has. */
+  text: number;
+  words: number;
+  numbers: number[];
+}
+
+/** The file the joined dictionary of the stored batches in `dir` is kept in. */
+export function joinedFile(dir: string): string {
+  return join(dir, FILE);
+}
+
+/**
+ * Reads the joined dictionary stored in `dir`; null when there is none. Throws an Error saying what is wrong when
+ * the file is damaged. Numbers are not checked against the batches here: the index checks them against each batch's
+ * word hashes when it adds the batch.
+ */
+export function readJoined(dir: string): JoinedDictionary | null {
+  let data: Buffer;
+  try {
+    data = readFileSync(joinedFile(dir));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  if (data.length < 12 || data.readUInt32LE(0) !== MAGIC) throw new Error('not a Verbatim dictionary file');
+  if (data.readUInt32LE(4) !== FORMAT) throw new Error(`dictionary format ${data.readUInt32LE(4)} is not ${FORMAT}`);
+  const headerLength = data.readUInt32LE(8);
+  if (12 + headerLength > data.length) throw new Error('the dictionary file is cut short');
+  const header = JSON.parse(data.toString('utf8', 12, 12 + headerLength)) as Header;
+  if (!Array.isArray(header.batches) || !Array.isArray(header.numbers) || header.numbers.length !== header.batches.length) {
+    throw new Error('the dictionary file is inconsistent');
+  }
+  let offset = align4(12 + headerLength);
+  const need = offset + align4(header.text) + 4 * (header.words + header.numbers.reduce((sum, n) => sum + n, 0));
+  if (need !== data.length) throw new Error(need > data.length ? 'the dictionary file is cut short' : 'the dictionary file is inconsistent');
+  const text = data.toString('utf8', offset, offset + header.text);
+  const words = text === '' ? [] : text.split('\n');
+  if (words.length !== header.words) throw new Error('the dictionary file is inconsistent');
+  offset += align4(header.text);
+  // Copied out of the file's buffer, which may be shared with other data and not aligned for four-byte numbers.
+  const take = <T extends Uint32Array | Int32Array>(make: (bytes: ArrayBuffer) => T, count: number): T => {
+    const array = make(data.buffer.slice(data.byteOffset + offset, data.byteOffset + offset + 4 * count) as ArrayBuffer);
+    offset += 4 * count;
+    return array;
+  };
+  const hashes = take((bytes) => new Uint32Array(bytes), header.words);
+  const numbers = header.numbers.map((count) => take((bytes) => new Int32Array(bytes), count));
+  return { batches: header.batches, words, hashes, numbers };
+}
+
+/** Stores the joined dictionary in `dir`, replacing any before it at once (a file written aside, then renamed). */
+export async function writeJoined(dir: string, joined: JoinedDictionary): Promise<void> {
+  const text = Buffer.from(joined.words.join('\n'), 'utf8');
+  const header: Header = {
+    format: FORMAT,
+    batches: joined.batches,
+    text: text.length,
+    words: joined.words.length,
+    numbers: joined.numbers.map((numbers) => numbers.length),
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const preamble = Buffer.alloc(align4(12 + json.length));
+  preamble.writeUInt32LE(MAGIC, 0);
+  preamble.writeUInt32LE(FORMAT, 4);
+  preamble.writeUInt32LE(json.length, 8);
+  json.copy(preamble, 12);
+  const bytes = (array: Uint32Array | Int32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+  const chunks = [preamble, text, Buffer.alloc(align4(text.length) - text.length), bytes(joined.hashes), ...joined.numbers.map(bytes)];
+  await mkdir(dir, { recursive: true });
+  const temporary = `${joinedFile(dir)}.${process.pid}.${threadId}.tmp`;
+  const file = await open(temporary, 'w');
+  try {
+    await file.writev(chunks);
+  } finally {
+    await file.close();
+  }
+  await rename(temporary, joinedFile(dir));
+}
+
+/** Removes the stored joined dictionary of `dir`, if any. */
+export async function removeJoined(dir: string): Promise<void> {
+  await rm(joinedFile(dir), { force: true });
+}
+
+/** Past this share of words that no batch uses any more, the stored dictionary is dropped and made anew. */
+const MAX_UNUSED_SHARE = 0.25;
+
+/**
+ * Joins the batches of one index build with the numbers their words had in the build that stored the dictionary,
+ * and stores the dictionary again when any batch had to be looked up word by word.
+ */
+export class StoredJoin {
+  private readonly numbers: Int32Array[] = [];
+  private readonly batches: JoinedDictionary['batches'] = [];
+  private reused = 0;
+  private stored: JoinedDictionary | null = null;
+
+  /** Seeds `index` (still empty) with the dictionary stored in `dir`; `onNote` hears of a damaged file discarded. */
+  constructor(
+    private readonly index: SourceIndex,
+    private readonly dir: string,
+    onNote: (note: string) => void,
+  ) {
+    try {
+      this.stored = readJoined(dir);
+    } catch (error) {
+      onNote(`discarded a damaged index file ${joinedFile(dir)}: ${(error as Error).message}`);
+    }
+    if (this.stored) index.seed(this.stored.words, this.stored.hashes);
+  }
+
+  /** Adds batch number `n`, stored as `file` under `id`, to the index. */
+  add(n: number, file: string, id: string, docs: SourceDocument[], batch: PreparedBatch): void {
+    const entry = this.stored?.batches[n];
+    const known = entry && entry.file === file && entry.id === id ? this.stored!.numbers[n] : undefined;
+    const numbers = this.index.addBatch(docs, batch, known);
+    if (known && numbers === known) this.reused++;
+    this.numbers[n] = numbers;
+    this.batches[n] = { file, id };
+  }
+
+  /** Stores the dictionary when this build could not take every batch's numbers from it. */
+  async finish(): Promise<void> {
+    if (this.batches.length === 0) return removeJoined(this.dir);
+    if (this.stored && this.reused === this.batches.length && this.stored.batches.length === this.batches.length) return;
+    const { words, hashes } = this.index.dictionaryEntries();
+    const used = new Uint8Array(words.length);
+    for (const numbers of this.numbers) for (let v = 0; v < numbers.length; v++) used[numbers[v]] = 1;
+    const unused = used.length - used.reduce((sum, one) => sum + one, 0);
+    // Words of sources that changed stay in a dictionary seeded from an earlier one: once they are many, the next
+    // build starts from nothing and stores a dictionary without them.
+    if (unused > words.length * MAX_UNUSED_SHARE) await removeJoined(this.dir);
+    else await writeJoined(this.dir, { batches: this.batches, words, hashes, numbers: this.numbers });
+  }
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
