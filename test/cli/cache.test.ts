@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
+import { CACHE_FORMAT } from '../../server/src/io/indexCache.js';
 import { EXAMPLES, runCli } from './helpers.js';
 
 function cacheFiles(home: string): string[] {
@@ -35,11 +36,20 @@ test('a second run takes the persisted index and gives the same report', () => {
     const cold = runCli(args, { env: { XDG_CACHE_HOME: home } });
     assert.equal(batchFiles(home).length, 1, 'one stored batch for the one source');
     assert.deepEqual(
-      cacheFiles(home).map((file) => file.split('/').pop()!.replace(/^batch-\w+/, 'batch')).sort(),
-      ['batch.vbi', 'joined.vbj'],
-      'the batch and the dictionary it was joined into',
+      cacheFiles(home).map((file) => relative(join(home, 'verbatim'), file).replace(/batch-\w+/, 'batch').replace(/v[\d.]+-\w+\.bin$/, 'node.bin')).sort(),
+      ['code/node.bin', `v${CACHE_FORMAT}/${basename(dirname(batchFiles(home)[0]))}/batch.vbi`, `v${CACHE_FORMAT}/${basename(dirname(batchFiles(home)[0]))}/joined.vbj`],
+      'the batch, the dictionary it was joined into, and the code the run compiled',
     );
+    const code = cacheFiles(home).find((file) => file.endsWith('.bin'))!;
+    const compiled = statSync(code).mtimeMs;
     const warm = runCli(args, { env: { XDG_CACHE_HOME: home } });
+    assert.equal(statSync(code).mtimeMs, compiled, 'the code cache was taken as it was');
+    // A code cache the engine cannot use is compiled past and made anew, without a word.
+    writeFileSync(code, 'not compiled code');
+    const past = runCli(args, { env: { XDG_CACHE_HOME: home } });
+    assert.deepEqual(JSON.parse(past.stdout), JSON.parse(cold.stdout));
+    assert.equal(past.stderr, '');
+    assert.ok(statSync(code).size > 100_000, 'made anew');
     assert.equal(warm.status, cold.status);
     assert.deepEqual(JSON.parse(warm.stdout), JSON.parse(cold.stdout));
     assert.equal(warm.stderr, '');

@@ -131,7 +131,7 @@ test('a source the user may not read is listed as permission denied, and the run
   // The bundles are copied next to the project, so that the ordinary user can read them wherever the checkout is.
   const bin = join(dir, 'bin');
   mkdirSync(bin);
-  for (const bundle of ['cli.js', 'indexWorker.js']) copyFileSync(join(dirname(CLI), bundle), join(bin, bundle));
+  for (const bundle of ['cli.js', 'verbatim.js', 'indexWorker.js']) copyFileSync(join(dirname(CLI), bundle), join(bin, bundle));
   if (asRoot) chmodSync(bin, 0o755);
   const command = asRoot ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath] : [process.execPath];
   const run = spawnSync(command[0]!, [...command.slice(1), join(bin, 'cli.js'), 'check', '--no-cache', '--format', 'json', '--sources', 'sources', 'draft.txt'], {

@@ -19,13 +19,12 @@ import {
 } from '../io/config.js';
 import { decodeSource } from '../io/decode.js';
 import { checkDraftWithinLimits, draftTooLarge } from '../io/draftLimits.js';
-import { defaultCacheDir } from '../io/indexCache.js';
 import { buildIndex } from '../io/indexer.js';
 import { UsageError } from './args.js';
 import { expandDraftArgs, findDrafts, type DraftFile } from './drafts.js';
 import { ProgressLine } from './progress.js';
 import { displayPath, QuoteReporter, type DraftReport, type Report } from './report.js';
-import { pathExists } from '../io/paths.js';
+import { defaultCacheDir, pathExists } from '../io/paths.js';
 
 /** What a check run needs to know from the command line. */
 export interface CheckRequest {

@@ -2,7 +2,6 @@
 // parsing and indexing the sources again. One file per batch: a JSON header, then the typed arrays of the sources' words.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { MARK_EVERY, MARK_SHIFT, type PreparedBatch } from '../core/prepare.js';
 import type { PlaceReader } from '../core/segment.js';
@@ -48,12 +47,6 @@ export interface StoredBatch {
 /** The files of a stored batch that were read, in the order of its documents (a skipped file has no hash). */
 export function filesRead(stored: StoredBatch): StoredBatch['files'] {
   return stored.files.filter((file) => file.hash !== '');
-}
-
-/** The default folder of the command line's cache: $XDG_CACHE_HOME/verbatim, or ~/.cache/verbatim. */
-export function defaultCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'verbatim');
 }
 
 /** The file a batch of these files is stored in, under `dir`. */
