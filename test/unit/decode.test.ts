@@ -56,6 +56,9 @@ test('known binary signatures are named', () => {
 test('text that is mostly control characters is binary', () => {
   const bytes = Uint8Array.from(Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 0x41 : 0x01 + (i % 7))));
   assert.deepEqual(decodeSource(bytes), { skip: 'binary file (mostly control characters)' });
+  // Read again as a file known to be text (it was indexed as one), it is not counted again; NUL bytes still refuse.
+  assert.deepEqual(decodeSource(bytes, true), { text: new TextDecoder().decode(bytes) });
+  assert.deepEqual(decodeSource(Buffer.from('a\0b'), true), { skip: 'binary file (NUL bytes)' });
 });
 
 test('an empty file is empty text', () => {

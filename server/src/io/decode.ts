@@ -23,19 +23,22 @@ const MAX_CONTROL_SHARE = 0.1;
  * one, the bytes are read as UTF-8 when they are valid UTF-8 and as Windows-1252 otherwise (so 0x93 and 0x94
  * become “ and ”). Line ends and stray control characters are kept as they are so that offsets stay meaningful
  * for the file. Binary files (known signatures, NUL bytes, mostly control characters) give `{ skip: reason }`.
+ * `known` says the bytes are those of a file already read as text (its content hash or stamp unchanged): the share of
+ * control characters, which took a pass over the start of the text then, is not counted again.
  */
-export function decodeSource(bytes: Uint8Array): DecodeResult {
+export function decodeSource(bytes: Uint8Array, known = false): DecodeResult {
+  const checkText = known ? (text: string): DecodeResult => ({ text }) : checkControls;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     return bytes.includes(0) ? { skip: 'binary file (NUL bytes)' } : checkText(new TextDecoder('utf-8').decode(bytes.subarray(3)));
   }
-  if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), 'utf-16le');
-  if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), 'utf-16be');
+  if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), 'utf-16le', checkText);
+  if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), 'utf-16be', checkText);
   for (const signature of BINARY_SIGNATURES) {
     if (startsWith(bytes, signature.bytes)) return { skip: `binary file (${signature.name})` };
   }
   if (bytes.includes(0)) {
     const utf16 = guessUtf16(bytes);
-    return utf16 ? decodeUtf16(bytes, utf16) : { skip: 'binary file (NUL bytes)' };
+    return utf16 ? decodeUtf16(bytes, utf16, checkText) : { skip: 'binary file (NUL bytes)' };
   }
   let text: string;
   try {
@@ -69,7 +72,7 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return chunks.join('');
 }
 
-function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodeResult {
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', checkText: (text: string) => DecodeResult): DecodeResult {
   if (bytes.length % 2 !== 0) return { skip: `unreadable ${encoding.toUpperCase()} file (odd number of bytes)` };
   try {
     const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
@@ -107,7 +110,7 @@ const CONTROL_SAMPLE = 65_536;
  * measured over the start of the text, as binary formats show themselves there and reading the whole of a large
  * source for it would cost as much as indexing it.
  */
-function checkText(text: string): DecodeResult {
+function checkControls(text: string): DecodeResult {
   // NUL characters are refused before this, where they are cheap to find: in the bytes, or in UTF-16 text.
   const sample = Math.min(text.length, CONTROL_SAMPLE);
   let controls = 0;

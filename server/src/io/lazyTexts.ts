@@ -63,7 +63,8 @@ export class SourceTexts {
     }
     // The index holds the words of the file as it was; a file changed since then would be reported from wrongly.
     if (!same) throw new Error(`The source ${id} changed after it was indexed; index the sources again.`);
-    const decoded = decodeSource(bytes);
+    // The same file that was read as text when it was indexed: not looked at again for signs of a binary.
+    const decoded = decodeSource(bytes, true);
     if ('skip' in decoded) throw new Error(`The source ${id} can no longer be read (${decoded.skip}); index the sources again.`);
     const content = decoded.text;
     // A plain text is its content, and what was read about it is known: only HTML and Markdown are parsed again.
