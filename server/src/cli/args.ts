@@ -40,8 +40,9 @@ Options:
   -c, --config <file>    the configuration file to use instead of the nearest
                          verbatim.json from the working folder up
       --no-color         no colours in text output (also NO_COLOR=1)
-      --no-cache         neither use nor keep the persisted index (kept in
-                         $XDG_CACHE_HOME/verbatim, by default ~/.cache/verbatim)
+      --no-cache         neither use nor keep the persisted index and code cache
+                         (kept in $XDG_CACHE_HOME/verbatim, by default
+                         ~/.cache/verbatim)
   -h, --help             show this help
   -v, --version          show the version
 
