@@ -39,8 +39,8 @@ export interface BuildIndexOptions extends LoadSourcesOptions {
   keepTexts?: boolean;
   /**
    * Whether stored batches leave their places, the larger half of a stored batch, in their files, read a bucket at a
-   * time when a key is looked up; the files then stay open until the process ends. Right for the command line,
-   * which looks up a few keys and exits (default false).
+   * time when a key is looked up; the files then stay open until the process ends (so the first 256 batches only do,
+   * about 1.5 GB of sources). Right for the command line, which looks up a few keys and exits (default false).
    */
   placesOnDisk?: boolean;
   /** Called with a line for the log when something about the cache is worth knowing (a damaged file discarded). */
@@ -62,6 +62,8 @@ export interface BuiltIndex {
 
 /** Batches are cut after a file once they hold about this many bytes, at a place chosen by the file's path. */
 const BATCH_BYTES = 4 * 1024 * 1024;
+/** At most this many stored batches keep their files open to read places from (see `placesOnDisk`). */
+const MAX_FILES_OPEN = 256;
 /** Above this many bytes of sources, texts stay on disk; below it, they are kept in memory. */
 const TEXTS_IN_MEMORY = 256 * 1024 * 1024;
 /** How many characters of texts read back from disk are kept, most recently used first. */
@@ -81,12 +83,13 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
   const total = stamps.reduce((sum, stamp) => sum + stamp.size, 0);
   const small = total <= (options.textsInMemory ?? TEXTS_IN_MEMORY);
   const texts = new SourceTexts(small ? Infinity : RECENT_TEXT_CHARACTERS);
-  const tasks: BatchTask[] = batches.map((files) => ({
+  const tasks: BatchTask[] = batches.map((files, n) => ({
     files,
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_SOURCE_FILE_BYTES,
     cacheFile: cacheDir ? batchFile(cacheDir, files.map((file) => file.path)) : null,
     texts: { fresh: small, stored: options.keepTexts ?? small },
-    placesOnDisk: options.placesOnDisk === true,
+    // Each batch whose places stay on disk keeps its file open: past a bound, they are read into memory instead.
+    placesOnDisk: options.placesOnDisk === true && n < MAX_FILES_OPEN,
   }));
 
   const index = new SourceIndex();
