@@ -1,13 +1,12 @@
 // Reads one batch of source files and prepares it for the index, or takes it from the cache when none of its files
 // changed. Runs in a worker thread when it can, in the calling thread otherwise.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
-import { threadId } from 'node:worker_threads';
-import { dirname } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { prepareBatch } from '../core/prepare.js';
 import type { SourceDocument } from '../core/types.js';
 import { contentHash, encodeBatch, filesRead, readBatchFile, type FileStamp, type StoredBatch } from './indexCache.js';
 import { PlacesInFile } from './placesInFile.js';
+import { replaceFile } from './replaceFile.js';
 import { loadSourceFile } from './sources.js';
 
 /** One batch to prepare: its files as they are now, and where its stored copy lives (null: no cache). */
@@ -62,15 +61,7 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
   const { stored, documents } = await readBatch(task);
   if (task.cacheFile) {
     try {
-      await mkdir(dirname(task.cacheFile), { recursive: true });
-      const temporary = `${task.cacheFile}.${process.pid}.${threadId}.tmp`;
-      const file = await open(temporary, 'w');
-      try {
-        await file.writev(encodeBatch(stored));
-      } finally {
-        await file.close();
-      }
-      await rename(temporary, task.cacheFile);
+      await replaceFile(task.cacheFile, encodeBatch(stored));
     } catch (error) {
       note = `could not store the index in ${task.cacheFile}: ${(error as Error).message}`;
     }

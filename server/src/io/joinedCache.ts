@@ -1,12 +1,12 @@
 // Stores the dictionary that the stored batches of a set of source folders were joined into, with the number each
 // batch's words got in it, so that a later run joins the same batches without looking their words up one by one.
 import { readFileSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import type { PreparedBatch } from '../core/prepare.js';
 import type { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
+import { replaceFile } from './replaceFile.js';
 
 /** The dictionary of a joined index and, per stored batch in the order they were joined, its words' numbers. */
 export interface JoinedDictionary {
@@ -74,7 +74,7 @@ export function readJoined(dir: string): JoinedDictionary | null {
   return { batches: header.batches, words, hashes, numbers };
 }
 
-/** Stores the joined dictionary in `dir`, replacing any before it at once (a file written aside, then renamed). */
+/** Stores the joined dictionary in `dir`, replacing any before it at once. */
 export async function writeJoined(dir: string, joined: JoinedDictionary): Promise<void> {
   const text = Buffer.from(joined.words.join('\n'), 'utf8');
   const header: Header = {
@@ -92,15 +92,7 @@ export async function writeJoined(dir: string, joined: JoinedDictionary): Promis
   json.copy(preamble, 12);
   const bytes = (array: Uint32Array | Int32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
   const chunks = [preamble, text, Buffer.alloc(align4(text.length) - text.length), bytes(joined.hashes), ...joined.numbers.map(bytes)];
-  await mkdir(dir, { recursive: true });
-  const temporary = `${joinedFile(dir)}.${process.pid}.${threadId}.tmp`;
-  const file = await open(temporary, 'w');
-  try {
-    await file.writev(chunks);
-  } finally {
-    await file.close();
-  }
-  await rename(temporary, joinedFile(dir));
+  await replaceFile(joinedFile(dir), chunks);
 }
 
 /** Removes the stored joined dictionary of `dir`, if any. */
