@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { MARK_EVERY, MARK_SHIFT, type PreparedBatch } from '../core/prepare.js';
 import type { PlaceReader } from '../core/segment.js';
 import type { SourceMeta } from '../core/types.js';
+import { align8, headerLength, readHeader, writeHeader, type FileKind } from './fileHeader.js';
 import { PlacesInFile } from './placesInFile.js';
 
 /** Bumped whenever the layout or the meaning of a stored batch changes; older files are then ignored. */
 export const CACHE_FORMAT = 8;
-const MAGIC = 0x31494256; // "VBI1", little-endian.
+const KIND: FileKind = { magic: 0x31494256 /* "VBI1", little-endian */, format: CACHE_FORMAT, name: 'index' };
 
 /** What a source file was when its batch was stored: a changed size, time or content makes the batch stale. */
 export interface FileStamp {
@@ -125,13 +126,7 @@ export function encodeBatch(stored: StoredBatch): Buffer[] {
     segment: [addArray(batch.segment.bases), addArray(batch.segment.bucketStarts), addArray(placesInMemory(batch.segment.places))],
     pieces,
   };
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const preamble = Buffer.alloc(align8(12 + json.length));
-  preamble.writeUInt32LE(MAGIC, 0);
-  preamble.writeUInt32LE(CACHE_FORMAT, 4);
-  preamble.writeUInt32LE(json.length, 8);
-  json.copy(preamble, 12);
-  return [preamble, ...chunks];
+  return [writeHeader(KIND, header), ...chunks];
 }
 
 /**
@@ -145,8 +140,8 @@ export function readBatchFile(path: string, placesOnDisk: boolean): StoredBatch 
   try {
     const size = fstatSync(fd).size;
     const preamble = readAt(fd, Math.min(size, 12), 0);
-    const { headerLength } = checkPreamble(preamble);
-    const { header, start } = readHeader(Buffer.concat([preamble, readAt(fd, Math.min(headerLength, size - 12), 12)]));
+    const length = headerLength(KIND, preamble);
+    const { header, start } = readHeader<Header>(KIND, Buffer.concat([preamble, readAt(fd, Math.min(length, size - 12), 12)]));
     const found = header.pieces[header.segment?.[2] ?? -1];
     if (!found || found.kind !== 'u32') throw new Error('the index file is inconsistent');
     const position = start + found.offset;
@@ -176,27 +171,12 @@ function readInto(fd: number, bytes: Uint8Array, position: number): void {
   }
 }
 
-/** The length of the JSON header, once the first 12 bytes have shown the file to be a stored batch of this format. */
-function checkPreamble(data: Buffer): { headerLength: number } {
-  if (data.length < 12 || data.readUInt32LE(0) !== MAGIC) throw new Error('not a Verbatim index file');
-  if (data.readUInt32LE(4) !== CACHE_FORMAT) throw new Error(`index format ${data.readUInt32LE(4)} is not ${CACHE_FORMAT}`);
-  return { headerLength: data.readUInt32LE(8) };
-}
-
-/** The header of a stored batch, and where its pieces start. */
-function readHeader(data: Buffer): { header: Header; start: number } {
-  const { headerLength } = checkPreamble(data);
-  if (12 + headerLength > data.length) throw new Error('the index file is cut short');
-  const header = JSON.parse(data.toString('utf8', 12, 12 + headerLength)) as Header;
-  return { header, start: align8(12 + headerLength) };
-}
-
 /**
  * Reads a stored batch back from its bytes, or from all of them but its places when `onDisk` reads those; throws an
  * Error saying what is wrong when the file is damaged or of another format.
  */
 export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
-  const { header, start } = readHeader(data);
+  const { header, start } = readHeader<Header>(KIND, data);
   // The arrays are views into one buffer that holds the file alone, so that they need no copy and can be handed to
   // another thread: the file's own buffer when it has one, a copy when it shares a pool with other data.
   const buffer = data.byteOffset === 0 && data.buffer.byteLength === data.length ? data.buffer : new Uint8Array(data).buffer;
@@ -274,8 +254,4 @@ function placesInMemory(places: Uint32Array | PlaceReader): Uint32Array {
 function inRange(ids: Int32Array, size: number): boolean {
   for (let w = 0; w < ids.length; w++) if (ids[w] < 0 || ids[w] >= size) return false;
   return true;
-}
-
-function align8(n: number): number {
-  return (n + 7) & ~7;
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { PreparedBatch } from '../core/prepare.js';
 import type { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
+import { align8, readHeader, writeHeader, type FileKind } from './fileHeader.js';
 import { replaceFile } from './replaceFile.js';
 
 /** The dictionary of a joined index and, per stored batch in the order they were joined, its words' numbers. */
@@ -17,8 +18,7 @@ export interface JoinedDictionary {
   numbers: Int32Array[];
 }
 
-const MAGIC = 0x314a4256; // "VBJ1", little-endian.
-const FORMAT = 1;
+const KIND: FileKind = { magic: 0x314a4256 /* "VBJ1", little-endian */, format: 1, name: 'dictionary' };
 const FILE = 'joined.vbj';
 
 interface Header {
@@ -48,21 +48,17 @@ export function readJoined(dir: string): JoinedDictionary | null {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  if (data.length < 12 || data.readUInt32LE(0) !== MAGIC) throw new Error('not a Verbatim dictionary file');
-  if (data.readUInt32LE(4) !== FORMAT) throw new Error(`dictionary format ${data.readUInt32LE(4)} is not ${FORMAT}`);
-  const headerLength = data.readUInt32LE(8);
-  if (12 + headerLength > data.length) throw new Error('the dictionary file is cut short');
-  const header = JSON.parse(data.toString('utf8', 12, 12 + headerLength)) as Header;
+  const { header, start } = readHeader<Header>(KIND, data);
   if (!Array.isArray(header.batches) || !Array.isArray(header.numbers) || header.numbers.length !== header.batches.length) {
     throw new Error('the dictionary file is inconsistent');
   }
-  let offset = align4(12 + headerLength);
-  const need = offset + align4(header.text) + 4 * (header.words + header.numbers.reduce((sum, n) => sum + n, 0));
+  let offset = start;
+  const need = offset + align8(header.text) + 4 * (header.words + header.numbers.reduce((sum, n) => sum + n, 0));
   if (need !== data.length) throw new Error(need > data.length ? 'the dictionary file is cut short' : 'the dictionary file is inconsistent');
   const text = data.toString('utf8', offset, offset + header.text);
   const words = text === '' ? [] : text.split('\n');
   if (words.length !== header.words) throw new Error('the dictionary file is inconsistent');
-  offset += align4(header.text);
+  offset += align8(header.text);
   // Copied out of the file's buffer, which may be shared with other data and not aligned for four-byte numbers.
   const take = <T extends Uint32Array | Int32Array>(make: (bytes: ArrayBuffer) => T, count: number): T => {
     const array = make(data.buffer.slice(data.byteOffset + offset, data.byteOffset + offset + 4 * count) as ArrayBuffer);
@@ -78,20 +74,14 @@ export function readJoined(dir: string): JoinedDictionary | null {
 export async function writeJoined(dir: string, joined: JoinedDictionary): Promise<void> {
   const text = Buffer.from(joined.words.join('\n'), 'utf8');
   const header: Header = {
-    format: FORMAT,
+    format: KIND.format,
     batches: joined.batches,
     text: text.length,
     words: joined.words.length,
     numbers: joined.numbers.map((numbers) => numbers.length),
   };
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const preamble = Buffer.alloc(align4(12 + json.length));
-  preamble.writeUInt32LE(MAGIC, 0);
-  preamble.writeUInt32LE(FORMAT, 4);
-  preamble.writeUInt32LE(json.length, 8);
-  json.copy(preamble, 12);
   const bytes = (array: Uint32Array | Int32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-  const chunks = [preamble, text, Buffer.alloc(align4(text.length) - text.length), bytes(joined.hashes), ...joined.numbers.map(bytes)];
+  const chunks = [writeHeader(KIND, header), text, Buffer.alloc(align8(text.length) - text.length), bytes(joined.hashes), ...joined.numbers.map(bytes)];
   await replaceFile(joinedFile(dir), chunks);
 }
 
@@ -150,8 +140,4 @@ export class StoredJoin {
     if (unused > words.length * MAX_UNUSED_SHARE) await removeJoined(this.dir);
     else await writeJoined(this.dir, { batches: this.batches, words, hashes, numbers: this.numbers });
   }
-}
-
-function align4(n: number): number {
-  return (n + 3) & ~3;
 }
