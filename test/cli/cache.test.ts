@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { CACHE_FORMAT } from '../../server/src/io/indexCache.js';
-import { EXAMPLES, runCli } from './helpers.js';
+import { CLI, EXAMPLES, ROOT, runCli } from './helpers.js';
 
 function cacheFiles(home: string): string[] {
   const found: string[] = [];
@@ -36,7 +37,7 @@ test('a second run takes the persisted index and gives the same report', () => {
     const cold = runCli(args, { env: { XDG_CACHE_HOME: home } });
     assert.equal(batchFiles(home).length, 1, 'one stored batch for the one source');
     assert.deepEqual(
-      cacheFiles(home).map((file) => relative(join(home, 'verbatim'), file).replace(/batch-\w+/, 'batch').replace(/v[\d.]+-\w+\.bin$/, 'node.bin')).sort(),
+      cacheFiles(home).map((file) => relative(join(home, 'verbatim'), file).replace(/batch-\w+/, 'batch').replace(/v[\d.]+-[\w-]+\.bin$/, 'node.bin')).sort(),
       ['code/node.bin', `v${CACHE_FORMAT}/${basename(dirname(batchFiles(home)[0]))}/batch.vbi`, `v${CACHE_FORMAT}/${basename(dirname(batchFiles(home)[0]))}/joined.vbj`],
       'the batch, the dictionary it was joined into, and the code the run compiled',
     );
@@ -133,4 +134,32 @@ test('the stored index keeps words, not texts, and a source only touched is stil
     rmSync(home, { recursive: true, force: true });
     rmSync(sources, { recursive: true, force: true });
   }
+});
+
+test('a changed command line never runs code compiled for another, even of the same length', (t) => {
+  const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
+  const bin = mkdtempSync(join(tmpdir(), 'verbatim-bin-'));
+  t.after(() => {
+    rmSync(home, { recursive: true, force: true });
+    rmSync(bin, { recursive: true, force: true });
+  });
+  mkdirSync(join(bin, 'dist'));
+  for (const bundle of ['cli.js', 'verbatim.js', 'indexWorker.js']) copyFileSync(join(dirname(CLI), bundle), join(bin, 'dist', bundle));
+  copyFileSync(join(ROOT, 'package.json'), join(bin, 'package.json'));
+  const run = (...more: string[]) =>
+    spawnSync(process.execPath, [join(bin, 'dist', 'cli.js'), ...more], { cwd: ROOT, env: { ...process.env, XDG_CACHE_HOME: home }, encoding: 'utf8' });
+  assert.ok(run(...args).status! <= 1);
+  const [made] = cacheFiles(home).filter((file) => file.endsWith('.bin'));
+  assert.ok(made, 'a check keeps its compiled code');
+  // The same length, other words: a cache checked by length alone would print the old help.
+  const bundle = join(bin, 'dist', 'verbatim.js');
+  const before = readFileSync(bundle, 'utf8');
+  const after = before.replace('show this help', 'SHOW THIS HELP');
+  assert.equal(after.length, before.length);
+  writeFileSync(bundle, after);
+  assert.match(run('--help').stdout, /SHOW THIS HELP/);
+  assert.ok(run(...args).status! <= 1);
+  const now = cacheFiles(home).filter((file) => file.endsWith('.bin'));
+  assert.equal(now.length, 1, 'the cache of the earlier bundle is removed');
+  assert.notEqual(now[0], made);
 });
