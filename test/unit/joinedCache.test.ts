@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareBatch, type PreparedBatch } from '../../server/src/core/prepare.js';
+import { hashWord } from '../../server/src/core/segment.js';
 import { SourceIndex } from '../../server/src/core/sourceIndex.js';
 import type { SourceDocument } from '../../server/src/core/types.js';
 import { joinedFile, readJoined, StoredJoin, writeJoined } from '../../server/src/io/joinedCache.js';
@@ -62,14 +63,24 @@ function folder(t: { after: (fn: () => void) => void }): string {
 test('the stored dictionary reads back as written, and a missing one is no error', async (t) => {
   const dir = folder(t);
   assert.equal(readJoined(dir), null);
-  const joined = { batches: [{ file: 'a.vbi', id: 'x' }, { file: 'b.vbi', id: 'y' }], words: ['river', 'café', 'we’ll'], hashes: Uint32Array.of(1, 2, 3), numbers: [Int32Array.of(2, 0), Int32Array.of(1)] };
+  const words = ['river', 'café', 'we’ll'];
+  const joined = { batches: [{ file: 'a.vbi', id: 'x' }, { file: 'b.vbi', id: 'y' }], words, hashes: Uint32Array.from(words, hashWord), numbers: [Int32Array.of(2, 0), Int32Array.of(1)] };
   await writeJoined(dir, joined);
   assert.deepEqual(readJoined(dir), joined);
 });
 
+test('a stored dictionary with a word under another hash, or a word twice, is refused', async (t) => {
+  const dir = folder(t);
+  // A word changed in place keeps the old word's hash: seeded, it could never be found.
+  await writeJoined(dir, { batches: [], words: ['rivet', 'rising'], hashes: Uint32Array.of(hashWord('river'), hashWord('rising')), numbers: [] });
+  assert.throws(() => readJoined(dir), /inconsistent/);
+  await writeJoined(dir, { batches: [], words: ['river', 'river'], hashes: Uint32Array.of(hashWord('river'), hashWord('river')), numbers: [] });
+  assert.throws(() => readJoined(dir), /inconsistent/);
+});
+
 test('a damaged stored dictionary is refused with a reason', async (t) => {
   const dir = folder(t);
-  await writeJoined(dir, { batches: [{ file: 'a.vbi', id: 'x' }], words: ['river', 'rising'], hashes: Uint32Array.of(1, 2), numbers: [Int32Array.of(1, 0)] });
+  await writeJoined(dir, { batches: [{ file: 'a.vbi', id: 'x' }], words: ['river', 'rising'], hashes: Uint32Array.of(hashWord('river'), hashWord('rising')), numbers: [Int32Array.of(1, 0)] });
   const bytes = readFileSync(joinedFile(dir));
   writeFileSync(joinedFile(dir), bytes.subarray(0, bytes.length - 2));
   assert.throws(() => readJoined(dir), /cut short/);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PreparedBatch } from '../core/prepare.js';
+import { hashWord } from '../core/segment.js';
 import type { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
 import { align8, readHeader, writeHeader, type FileKind } from './fileHeader.js';
@@ -37,8 +38,8 @@ export function joinedFile(dir: string): string {
 
 /**
  * Reads the joined dictionary stored in `dir`; null when there is none. Throws an Error saying what is wrong when
- * the file is damaged. Numbers are not checked against the batches here: the index checks them against each batch's
- * word hashes when it adds the batch.
+ * the file is damaged, or holds a word twice or with another word's hash. Numbers are not checked against the batches
+ * here: the index checks them against each batch's word hashes when it adds the batch.
  */
 export function readJoined(dir: string): JoinedDictionary | null {
   let data: Buffer;
@@ -67,6 +68,9 @@ export function readJoined(dir: string): JoinedDictionary | null {
   };
   const hashes = take((bytes) => new Uint32Array(bytes), header.words);
   const numbers = header.numbers.map((count) => take((bytes) => new Int32Array(bytes), count));
+  // Each word once, with its own hash: a word seeded under another's hash could never be found again.
+  for (let id = 0; id < words.length; id++) if (hashWord(words[id]) !== hashes[id]) throw new Error('the dictionary file is inconsistent');
+  if (new Set(words).size !== words.length) throw new Error('the dictionary file is inconsistent');
   return { batches: header.batches, words, hashes, numbers };
 }
 
