@@ -8,9 +8,12 @@ parentPort?.on('message', (task: BatchTask) => {
     (result) => {
       const { batch } = result.stored;
       const { bases, bucketStarts, places } = batch.segment;
-      const arrays = [batch.hashes, batch.counts, ...batch.ids, ...batch.marks, bases, bucketStarts];
-      // Places left in their file cross as their fields; the file stays open for the whole process.
-      if (places instanceof Uint32Array) arrays.push(places);
+      // The indexer asks a worker for places in memory: a file this thread opened closes when the thread ends.
+      if (!(places instanceof Uint32Array)) {
+        parentPort!.postMessage({ error: 'an indexing thread cannot leave places on disk' });
+        return;
+      }
+      const arrays = [batch.hashes, batch.counts, ...batch.ids, ...batch.marks, bases, bucketStarts, places];
       // Arrays read from a stored batch share the file's buffer: each buffer is handed over once.
       parentPort!.postMessage({ result }, [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))]);
     },

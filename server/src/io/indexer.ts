@@ -40,7 +40,8 @@ export interface BuildIndexOptions extends LoadSourcesOptions {
   /**
    * Whether stored batches leave their places, the larger half of a stored batch, in their files, read a bucket at a
    * time when a key is looked up; the files then stay open until the process ends (so the first 256 batches only do,
-   * about 1.5 GB of sources). Right for the command line, which looks up a few keys and exits (default false).
+   * about 1.5 GB of sources, and only those this thread reads). Right for the command line, which looks up a few keys
+   * and exits (default false).
    */
   placesOnDisk?: boolean;
   /** Called with a line for the log when something about the cache is worth knowing (a damaged file discarded). */
@@ -226,7 +227,8 @@ async function runAll(
     loaded.catch(() => {});
     try {
       await Promise.race([loaded, allHandedOut]);
-      for (let n = take(); n >= 0; n = take()) onDone(n, await ask(worker, tasks[n]));
+      // A file a worker opens is closed when the worker ends: the places of what it reads come in memory.
+      for (let n = take(); n >= 0; n = take()) onDone(n, await ask(worker, { ...tasks[n], placesOnDisk: false }));
     } finally {
       await worker.terminate();
     }
