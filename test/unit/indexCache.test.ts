@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { prepareBatch } from '../../server/src/core/prepare.js';
 import { SourceIndex } from '../../server/src/core/sourceIndex.js';
 import { parseSource } from '../../server/src/core/sources/index.js';
-import { decodeBatch, encodeBatch, readBatchFile, type StoredBatch } from '../../server/src/io/indexCache.js';
+import { decodeBatch, encodeBatch, readBatchFile, storedFileNote, type StoredBatch } from '../../server/src/io/indexCache.js';
 import { PlacesInFile } from '../../server/src/io/placesInFile.js';
 
 function stored(): StoredBatch {
@@ -107,4 +107,12 @@ test('places left on disk are refused when the file is cut short, at once or whi
   // The batch opened before the file was cut finds out at its next look-up of the lost places, and says so.
   assert.equal(places.read(0, 1).length, 1);
   assert.throws(() => places.read(0, places.length), /cut short while in use/);
+});
+
+test('a stored file that is not there is no news; one that cannot be read or is damaged is said so', () => {
+  const errno = (code: string) => Object.assign(new Error(`${code}: failed`), { code });
+  assert.equal(storedFileNote('/c/b.vbi', errno('ENOENT')), null);
+  assert.equal(storedFileNote('/c/b.vbi', errno('ENOTDIR')), null);
+  assert.equal(storedFileNote('/c/b.vbi', errno('EACCES')), 'could not read the index file /c/b.vbi: EACCES: failed');
+  assert.equal(storedFileNote('/c/b.vbi', new Error('the index file is cut short')), 'discarded a damaged index file /c/b.vbi: the index file is cut short');
 });

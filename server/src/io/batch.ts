@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { prepareBatch } from '../core/prepare.js';
 import type { SourceDocument } from '../core/types.js';
-import { contentHash, encodeBatch, filesRead, readBatchFile, type FileStamp, type StoredBatch } from './indexCache.js';
+import { contentHash, encodeBatch, filesRead, readBatchFile, storedFileNote, type FileStamp, type StoredBatch } from './indexCache.js';
 import { PlacesInFile } from './placesInFile.js';
 import { replaceFile } from './replaceFile.js';
 import { loadSourceFile } from './sources.js';
@@ -53,9 +53,7 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
       const { places } = stored.batch.segment;
       if (places instanceof PlacesInFile) places.close();
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // A missing file is simply a first run; anything else is a damaged file, discarded and said so.
-      if (code !== 'ENOENT') note = `discarded a damaged index file ${task.cacheFile}: ${(error as Error).message}`;
+      note = storedFileNote(task.cacheFile, error);
     }
   }
   const { stored, documents } = await readBatch(task);

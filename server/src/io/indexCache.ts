@@ -50,6 +50,17 @@ export function filesRead(stored: StoredBatch): StoredBatch['files'] {
   return stored.files.filter((file) => file.hash !== '');
 }
 
+/**
+ * What to say of a stored file that could not be used: nothing when there is none (a first run), why it could not be
+ * read, or that it was damaged and is discarded.
+ */
+export function storedFileNote(file: string, error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+  const message = error instanceof Error ? error.message : String(error);
+  return code ? `could not read the index file ${file}: ${message}` : `discarded a damaged index file ${file}: ${message}`;
+}
+
 /** The file a batch of these files is stored in, under `dir`. */
 export function batchFile(dir: string, paths: string[]): string {
   return join(dir, `batch-${createHash('sha1').update(paths.join('\n')).digest('hex').slice(0, 20)}.vbi`);

@@ -8,6 +8,7 @@ import { hashWord } from '../core/segment.js';
 import type { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
 import { align8, readHeader, writeHeader, type FileKind } from './fileHeader.js';
+import { storedFileNote } from './indexCache.js';
 import { replaceFile } from './replaceFile.js';
 
 /** The dictionary of a joined index and, per stored batch in the order they were joined, its words' numbers. */
@@ -46,7 +47,8 @@ export function readJoined(dir: string): JoinedDictionary | null {
   try {
     data = readFileSync(joinedFile(dir));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw error;
   }
   const { header, start } = readHeader<Header>(KIND, data);
@@ -116,7 +118,8 @@ export class StoredJoin {
     try {
       this.stored = readJoined(dir);
     } catch (error) {
-      onNote(`discarded a damaged index file ${joinedFile(dir)}: ${(error as Error).message}`);
+      const note = storedFileNote(joinedFile(dir), error);
+      if (note) onNote(note);
     }
     if (this.stored) index.seed(this.stored.words, this.stored.hashes);
   }
