@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDraft } from '../../server/src/core/check.js';
@@ -28,4 +28,10 @@ test('a persisted index read by an indexing thread, places on disk asked for, st
   const again = await buildIndex([folder], onThread);
   assert.equal(again.fromCache, 2);
   assert.deepEqual(checkDraft(again.index, DRAFT, 'plaintext'), expected);
+  // Without the stored dictionary, the batches the thread read are joined by their words, which crossed as bytes.
+  const [dictionary] = readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('joined.vbj'));
+  rmSync(join(cache, dictionary));
+  const joinedAnew = await buildIndex([folder], onThread);
+  assert.equal(joinedAnew.fromCache, 2);
+  assert.deepEqual(checkDraft(joinedAnew.index, DRAFT, 'plaintext'), expected);
 });

@@ -216,14 +216,8 @@ export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
       places: onDisk ?? (array(header.segment?.[2], 'u32') as Uint32Array),
     },
   };
-  // The words are made strings only when asked for: a batch joined with the numbers its words had in an earlier
-  // run never needs them.
-  const text = data.subarray(words.from, words.from + words.length);
-  let vocabulary: string[] | null = null;
-  Object.defineProperty(batch, 'vocabulary', {
-    enumerable: true,
-    get: () => (vocabulary ??= text.length === 0 ? [] : text.toString('utf8').split('\n')),
-  });
+  const text = new Uint8Array(buffer, words.from, words.length);
+  lazyVocabulary(batch, text);
   const docs = header.docs;
   if (typeof header.id !== 'string' || batch.ids.length !== docs.length || batch.marks.length !== docs.length || batch.lengths?.length !== docs.length) {
     throw new Error('the index file is inconsistent');
@@ -245,6 +239,36 @@ export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
   }
   for (let b = 1; b < bucketStarts.length; b++) if (bucketStarts[b] < bucketStarts[b - 1]) throw new Error('the index file is inconsistent');
   return { id: header.id, files: header.files, docs, skipped: header.skipped, bytes: header.bytes, batch };
+}
+
+/** A stored batch as it crosses to another thread: its vocabulary as the bytes it was stored as. */
+interface CrossingBatch extends PreparedBatch {
+  vocabularyText?: Uint8Array;
+}
+
+/**
+ * Gives a batch read back the words of its vocabulary, joined by line feeds in `text`, made strings only when first
+ * asked for: a batch joined with the numbers its words had in an earlier run never needs them. Handed to another
+ * thread, the batch leaves the strings out (the property is not enumerable) and brings `text` along, a view of the
+ * buffer its arrays are in; `receivedBatch` makes the vocabulary again there.
+ */
+function lazyVocabulary(batch: PreparedBatch, text: Uint8Array): void {
+  let vocabulary: string[] | null = null;
+  Object.defineProperty(batch, 'vocabulary', {
+    enumerable: false,
+    configurable: true,
+    get: () => (vocabulary ??= text.length === 0 ? [] : Buffer.from(text.buffer, text.byteOffset, text.length).toString('utf8').split('\n')),
+  });
+  (batch as CrossingBatch).vocabularyText = text;
+}
+
+/** A batch as it arrives from another thread, with its vocabulary as it was when it left. */
+export function receivedBatch(batch: PreparedBatch): PreparedBatch {
+  const crossing = batch as CrossingBatch;
+  if (crossing.vocabularyText && Object.getOwnPropertyDescriptor(crossing, 'vocabulary') === undefined) {
+    lazyVocabulary(crossing, crossing.vocabularyText);
+  }
+  return crossing;
 }
 
 /** How many words a vocabulary joined by line feeds holds. */

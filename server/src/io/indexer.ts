@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
 import { runBatch, type BatchResult, type BatchTask } from './batch.js';
-import { batchFile, CACHE_FORMAT, filesRead, type FileStamp, type StoredBatch } from './indexCache.js';
+import { batchFile, CACHE_FORMAT, filesRead, receivedBatch, type FileStamp, type StoredBatch } from './indexCache.js';
 import { StoredJoin } from './joinedCache.js';
 import { SourceTexts } from './lazyTexts.js';
 import { PlacesInFile } from './placesInFile.js';
@@ -108,8 +108,8 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
   const add = (n: number, result: BatchResult) => {
     const { stored } = result;
     const docs = result.documents ?? documentsOnDisk(stored, texts);
-    const { batch } = stored;
     // Not copied: a stored batch makes its words strings only when they are asked for.
+    const batch = receivedBatch(stored.batch);
     batch.segment.places = PlacesInFile.revive(batch.segment.places);
     if (joiner) joiner.add(n, basename(tasks[n].cacheFile!), stored.id, docs, batch);
     else index.addBatch(docs, batch);
