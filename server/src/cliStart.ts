@@ -3,7 +3,7 @@
 // Node 22 does for every module with `module.enableCompileCache`, done here so that Node 20 has it too).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire, wrap } from 'node:module';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { defaultCacheDir } from './io/paths.js';
@@ -21,7 +21,9 @@ try {
 } catch {
   // None yet.
 }
-const script = new Script(wrap(source), { filename: bundle, cachedData: cached });
+// Wrapped as Node wraps a CommonJS module, so that the bundle runs as if required.
+const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+const script = new Script(wrapped, { filename: bundle, cachedData: cached });
 // Made after a check, when the run ends, so that it holds all that a check compiles.
 if (cacheFile && (!cached || script.cachedDataRejected) && process.argv[2] === 'check') {
   process.once('exit', () => {
