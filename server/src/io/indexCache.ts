@@ -55,10 +55,16 @@ export function filesRead(stored: StoredBatch): StoredBatch['files'] {
  * read, or that it was damaged and is discarded.
  */
 export function storedFileNote(file: string, error: unknown): string | null {
+  if (isMissing(error)) return null;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return null;
   const message = error instanceof Error ? error.message : String(error);
   return code ? `could not read the index file ${file}: ${message}` : `discarded a damaged index file ${file}: ${message}`;
+}
+
+/** True for the error of reading a file that is not there, or whose folder is not (a first run). */
+export function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 /** The file a batch of these files is stored in, under `dir`. */

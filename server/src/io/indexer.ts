@@ -12,7 +12,6 @@ import { runBatch, type BatchResult, type BatchTask } from './batch.js';
 import { batchFile, CACHE_FORMAT, filesRead, receivedBatch, type FileStamp, type StoredBatch } from './indexCache.js';
 import { StoredJoin } from './joinedCache.js';
 import { SourceTexts } from './lazyTexts.js';
-import { PlacesInFile } from './placesInFile.js';
 import { DEFAULT_MAX_SOURCE_FILE_BYTES, listSourceFiles, type LoadSourcesOptions, type SkippedSource } from './sources.js';
 
 /** Options of `buildIndex`. */
@@ -110,7 +109,6 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
     const docs = result.documents ?? documentsOnDisk(stored, texts);
     // Not copied: a stored batch makes its words strings only when they are asked for.
     const batch = receivedBatch(stored.batch);
-    batch.segment.places = PlacesInFile.revive(batch.segment.places);
     if (joiner) joiner.add(n, basename(tasks[n].cacheFile!), stored.id, docs, batch);
     else index.addBatch(docs, batch);
     built.documents.push(...docs);

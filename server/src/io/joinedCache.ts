@@ -8,7 +8,7 @@ import { hashWord } from '../core/segment.js';
 import type { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
 import { align8, readHeader, writeHeader, type FileKind } from './fileHeader.js';
-import { storedFileNote } from './indexCache.js';
+import { isMissing, storedFileNote } from './indexCache.js';
 import { replaceFile } from './replaceFile.js';
 
 /** The dictionary of a joined index and, per stored batch in the order they were joined, its words' numbers. */
@@ -47,8 +47,7 @@ export function readJoined(dir: string): JoinedDictionary | null {
   try {
     data = readFileSync(joinedFile(dir));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    if (isMissing(error)) return null;
     throw error;
   }
   const { header, start } = readHeader<Header>(KIND, data);

@@ -26,14 +26,4 @@ export class PlacesInFile implements PlaceReader {
   close(): void {
     closeSync(this.fd);
   }
-
-  /**
-   * The places of a batch that came from another thread, which hands over their fields alone: the same file, which
-   * the whole process shares. Places in memory are given back as they are.
-   */
-  static revive(places: Uint32Array | PlaceReader): Uint32Array | PlaceReader {
-    if (places instanceof Uint32Array || places instanceof PlacesInFile) return places;
-    const { fd, position, length } = places as unknown as PlacesInFile;
-    return new PlacesInFile(fd, position, length);
-  }
 }
