@@ -35,3 +35,17 @@ test('a persisted index read by an indexing thread, places on disk asked for, st
   assert.equal(joinedAnew.fromCache, 2);
   assert.deepEqual(checkDraft(joinedAnew.index, DRAFT, 'plaintext'), expected);
 });
+
+// Threads take their batches from a shared counter: a worker that runs out of batches while another thread is still
+// busy with a large one waits to be stopped, and its results count.
+test('a worker that runs out of batches while another thread still works on one does not fail the build', async (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'verbatim-indexer-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  // A batch ends once it holds 16 MiB whatever the paths: the large file is a batch of its own, the small one another.
+  const paragraph = 'The committee met again on Tuesday and heard from the harbour master about the tides.\n';
+  writeFileSync(join(folder, 'a-archive.txt'), paragraph.repeat(Math.ceil((16 * 1024 * 1024) / paragraph.length)));
+  writeFileSync(join(folder, 'b-wire.txt'), 'The mayor said: “The river is rising fast and the bridge will close tonight.”\n');
+  const built = await buildIndex([folder], { workers: 2, useCallingThread: false });
+  assert.equal(built.indexed, 2);
+  assert.deepEqual(checkDraft(built.index, DRAFT, 'plaintext').map((finding) => finding.verdict), ['verbatim', 'unsourced']);
+});

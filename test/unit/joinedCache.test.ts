@@ -65,22 +65,22 @@ test('the stored dictionary reads back as written, and a missing one is no error
   assert.equal(readJoined(dir), null);
   const words = ['river', 'café', 'we’ll'];
   const joined = { batches: [{ file: 'a.vbi', id: 'x' }, { file: 'b.vbi', id: 'y' }], words, hashes: Uint32Array.from(words, hashWord), numbers: [Int32Array.of(2, 0), Int32Array.of(1)] };
-  await writeJoined(dir, joined);
+  writeJoined(dir, joined);
   assert.deepEqual(readJoined(dir), joined);
 });
 
 test('a stored dictionary with a word under another hash, or a word twice, is refused', async (t) => {
   const dir = folder(t);
   // A word changed in place keeps the old word's hash: seeded, it could never be found.
-  await writeJoined(dir, { batches: [], words: ['rivet', 'rising'], hashes: Uint32Array.of(hashWord('river'), hashWord('rising')), numbers: [] });
+  writeJoined(dir, { batches: [], words: ['rivet', 'rising'], hashes: Uint32Array.of(hashWord('river'), hashWord('rising')), numbers: [] });
   assert.throws(() => readJoined(dir), /inconsistent/);
-  await writeJoined(dir, { batches: [], words: ['river', 'river'], hashes: Uint32Array.of(hashWord('river'), hashWord('river')), numbers: [] });
+  writeJoined(dir, { batches: [], words: ['river', 'river'], hashes: Uint32Array.of(hashWord('river'), hashWord('river')), numbers: [] });
   assert.throws(() => readJoined(dir), /inconsistent/);
 });
 
 test('a damaged stored dictionary is refused with a reason', async (t) => {
   const dir = folder(t);
-  await writeJoined(dir, { batches: [{ file: 'a.vbi', id: 'x' }], words: ['river', 'rising'], hashes: Uint32Array.of(hashWord('river'), hashWord('rising')), numbers: [Int32Array.of(1, 0)] });
+  writeJoined(dir, { batches: [{ file: 'a.vbi', id: 'x' }], words: ['river', 'rising'], hashes: Uint32Array.of(hashWord('river'), hashWord('rising')), numbers: [Int32Array.of(1, 0)] });
   const bytes = readFileSync(joinedFile(dir));
   writeFileSync(joinedFile(dir), bytes.subarray(0, bytes.length - 2));
   assert.throws(() => readJoined(dir), /cut short/);
@@ -120,7 +120,7 @@ test('stored numbers that do not fit their batch are not used, and a damaged dic
   await build(dir, [A(), B()]);
   const stored = readJoined(dir)!;
   // Numbers in range, but of the wrong words: the index finds out from the words' hashes.
-  await writeJoined(dir, { ...stored, numbers: stored.numbers.map((numbers) => numbers.slice().reverse()) });
+  writeJoined(dir, { ...stored, numbers: stored.numbers.map((numbers) => numbers.slice().reverse()) });
   assert.deepEqual(places(await build(dir, [A(), B()]), [A(), B()]), places(plainIndex([A(), B()]), [A(), B()]));
   writeFileSync(joinedFile(dir), 'garbage');
   const notes: string[] = [];

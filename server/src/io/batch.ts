@@ -1,13 +1,13 @@
 // Reads one batch of source files and prepares it for the index, or takes it from the cache when none of its files
 // changed. Runs in a worker thread when it can, in the calling thread otherwise.
 import { randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { prepareBatch } from '../core/prepare.js';
 import type { SourceDocument } from '../core/types.js';
 import { contentHash, encodeBatch, filesRead, readBatchFile, storedFileNote, type FileStamp, type StoredBatch } from './indexCache.js';
 import { PlacesInFile } from './placesInFile.js';
 import { replaceFile } from './replaceFile.js';
-import { loadSourceFile } from './sources.js';
+import { loadSourceFileNow } from './sources.js';
 
 /** One batch to prepare: its files as they are now, and where its stored copy lives (null: no cache). */
 export interface BatchTask {
@@ -36,15 +36,31 @@ export interface BatchResult {
   note: string | null;
 }
 
-/** Prepares the batch, from the cache when its stored copy is still true to the files. */
-export async function runBatch(task: BatchTask): Promise<BatchResult> {
+/** What a worker is given: every task, and the counter from which all threads take the number of their next one. */
+export interface WorkerJob {
+  tasks: BatchTask[];
+  next: SharedArrayBuffer;
+}
+
+/** A worker's message: the result of task `n`, or why the thread failed. */
+export interface WorkerMessage {
+  n: number;
+  result?: BatchResult;
+  error?: string;
+}
+
+/**
+ * Prepares the batch, from the cache when its stored copy is still true to the files. Reads and writes files at once:
+ * the thread that prepares a batch has nothing else to do meanwhile, and an asynchronous read, in small pieces, each
+ * waits its turn behind the thread's other work.
+ */
+export function runBatch(task: BatchTask): BatchResult {
   let note: string | null = null;
   if (task.cacheFile) {
     try {
-      // Read in one call: the asynchronous read goes in small pieces, each waiting its turn on a busy thread.
       const stored = readBatchFile(task.cacheFile, task.placesOnDisk);
-      if (await stillTrue(stored, task.files)) {
-        const documents = task.texts.stored ? await readTexts(stored, task.maxFileBytes) : null;
+      if (stillTrue(stored, task.files)) {
+        const documents = task.texts.stored ? readTexts(stored, task.maxFileBytes) : null;
         // A file that changed while its stamp stayed the same is caught when its text is read: indexed anew.
         if (!task.texts.stored || documents) {
           return { stored, documents, fromCache: true, note: null };
@@ -56,10 +72,10 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
       note = storedFileNote(task.cacheFile, error);
     }
   }
-  const { stored, documents } = await readBatch(task);
+  const { stored, documents } = readBatch(task);
   if (task.cacheFile) {
     try {
-      await replaceFile(task.cacheFile, encodeBatch(stored));
+      replaceFile(task.cacheFile, encodeBatch(stored));
     } catch (error) {
       note = `could not store the index in ${task.cacheFile}: ${(error as Error).message}`;
     }
@@ -67,13 +83,13 @@ export async function runBatch(task: BatchTask): Promise<BatchResult> {
   return { stored, documents: task.texts.fresh ? documents : null, fromCache: false, note };
 }
 
-async function readBatch(task: BatchTask): Promise<{ stored: StoredBatch; documents: SourceDocument[] }> {
+function readBatch(task: BatchTask): { stored: StoredBatch; documents: SourceDocument[] } {
   const documents: SourceDocument[] = [];
   const skipped: StoredBatch['skipped'] = [];
   const files: StoredBatch['files'] = [];
   let bytes = 0;
   for (const file of task.files) {
-    const loaded = await loadSourceFile(file.path, { maxFileBytes: task.maxFileBytes });
+    const loaded = loadSourceFileNow(file.path, { maxFileBytes: task.maxFileBytes });
     if ('skip' in loaded) {
       skipped.push({ file: file.path, reason: loaded.skip });
       files.push({ ...file, hash: '' });
@@ -89,10 +105,10 @@ async function readBatch(task: BatchTask): Promise<{ stored: StoredBatch; docume
 }
 
 /** The stored documents read again with their texts; null when a file no longer has the content it was indexed with. */
-async function readTexts(stored: StoredBatch, maxFileBytes: number): Promise<SourceDocument[] | null> {
+function readTexts(stored: StoredBatch, maxFileBytes: number): SourceDocument[] | null {
   const documents: SourceDocument[] = [];
   for (const file of filesRead(stored)) {
-    const loaded = await loadSourceFile(file.path, { maxFileBytes });
+    const loaded = loadSourceFileNow(file.path, { maxFileBytes });
     if ('skip' in loaded || loaded.hash !== file.hash) return null;
     documents.push(loaded.document);
   }
@@ -103,7 +119,7 @@ async function readTexts(stored: StoredBatch, maxFileBytes: number): Promise<Sou
  * True when every file of the stored batch is as it was: same path, size and modification time, or, when only the
  * time moved, the same content.
  */
-async function stillTrue(stored: StoredBatch, files: FileStamp[]): Promise<boolean> {
+function stillTrue(stored: StoredBatch, files: FileStamp[]): boolean {
   if (stored.files.length !== files.length) return false;
   for (let n = 0; n < files.length; n++) {
     const was = stored.files[n];
@@ -112,8 +128,7 @@ async function stillTrue(stored: StoredBatch, files: FileStamp[]): Promise<boole
     if (was.mtimeMs === now.mtimeMs) continue;
     if (was.hash === '') return false;
     try {
-      const info = await stat(now.path);
-      if (info.size !== was.size || contentHash(await readFile(now.path)) !== was.hash) return false;
+      if (statSync(now.path).size !== was.size || contentHash(readFileSync(now.path)) !== was.hash) return false;
     } catch {
       return false;
     }

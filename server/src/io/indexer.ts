@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
-import { runBatch, type BatchResult, type BatchTask } from './batch.js';
+import { runBatch, type BatchResult, type BatchTask, type WorkerJob, type WorkerMessage } from './batch.js';
 import { batchFile, CACHE_FORMAT, filesRead, receivedBatch, type FileStamp, type StoredBatch } from './indexCache.js';
 import { StoredJoin } from './joinedCache.js';
 import { SourceTexts } from './lazyTexts.js';
@@ -200,41 +200,49 @@ async function runAll(
   onDone: (n: number, result: BatchResult) => void,
 ): Promise<void> {
   const threads = Math.min(workers, tasks.length);
-  let next = 0;
-  let handedOut = () => {};
-  const allHandedOut = new Promise<void>((resolve) => (handedOut = resolve));
-  /** The number of the next task to run, or -1 when every task has gone to some thread. */
-  const take = (): number => {
-    if (next >= tasks.length) return -1;
-    if (next === tasks.length - 1) handedOut();
-    return next++;
+  // Every thread takes its next task from one shared counter, so that a worker never waits for this thread, busy
+  // with a batch of its own, to hand it one.
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  let received = 0;
+  let allReceived = () => {};
+  const finished = new Promise<void>((resolve) => (allReceived = resolve));
+  const done = (n: number, result: BatchResult) => {
+    onDone(n, result);
+    if (++received === tasks.length) allReceived();
   };
   const here = async (): Promise<void> => {
-    for (let n = take(); n >= 0; n = take()) onDone(n, await runBatch(tasks[n]));
+    for (let n = Atomics.add(next, 0, 1); n < tasks.length; n = Atomics.add(next, 0, 1)) {
+      done(n, runBatch(tasks[n]));
+      // The workers' results that came in meanwhile join the index before this thread takes its next batch.
+      await new Promise(setImmediate);
+    }
   };
   if (threads === 0 || (threads === 1 && useCallingThread) || !workerFile()) {
     await here();
     return;
   }
-  const run = async (): Promise<void> => {
-    const worker = startWorker();
-    // Loading the worker's code takes a while: a batch given to it before it is ready would wait while the other
-    // threads run out of work, so it takes batches only once ready, and none at all when the others took them all.
-    const loaded = nextMessage(worker);
-    // A worker stopped while still loading, because it was not needed, is no failure.
-    loaded.catch(() => {});
-    try {
-      await Promise.race([loaded, allHandedOut]);
-      // A file a worker opens is closed when the worker ends: the places of what it reads come in memory.
-      for (let n = take(); n >= 0; n = take()) onDone(n, await ask(worker, { ...tasks[n], placesOnDisk: false }));
-    } finally {
-      await worker.terminate();
+  const started = Array.from({ length: useCallingThread ? threads - 1 : threads }, startWorker);
+  // A worker fails the whole build; one still loading when every result is in has taken no task, and is stopped.
+  const failed = new Promise<never>((_, reject) => {
+    for (const worker of started) {
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.result) done(message.n, message.result);
+        else reject(new Error(message.error ?? 'the indexing thread failed'));
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`the indexing thread stopped (exit code ${code})`)));
     }
-  };
-  await Promise.all([
-    ...Array.from({ length: useCallingThread ? threads - 1 : threads }, run),
-    ...(useCallingThread ? [here()] : []),
-  ]);
+  });
+  // Stopping the workers at the end makes them exit, which is no failure then.
+  failed.catch(() => {});
+  try {
+    // A file a worker opens is closed when the worker ends: the places of what it reads come in memory.
+    const job: WorkerJob = { tasks: tasks.map((task) => ({ ...task, placesOnDisk: false })), next: next.buffer as SharedArrayBuffer };
+    for (const worker of started) worker.postMessage(job);
+    await Promise.race([Promise.all([useCallingThread ? here() : null, finished]), failed]);
+  } finally {
+    await Promise.all(started.map((worker) => worker.terminate()));
+  }
 }
 
 /** The worker's script: the bundled one next to this bundle, or the TypeScript source when run from source. */
@@ -248,40 +256,6 @@ function startWorker(): Worker {
   if (!file.endsWith('.ts')) return new Worker(file);
   // Run from source (the tests), the worker registers the same TypeScript loader as this thread first.
   return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true });
-}
-
-async function ask(worker: Worker, task: BatchTask): Promise<BatchResult> {
-  const reply = nextMessage<{ result?: BatchResult; error?: string }>(worker);
-  worker.postMessage(task);
-  const message = await reply;
-  if (!message.result) throw new Error(message.error ?? 'the indexing thread failed');
-  return message.result;
-}
-
-/** The worker's next message; rejects when the worker fails or stops first. */
-function nextMessage<T>(worker: Worker): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const cleanup = () => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    const onMessage = (message: T) => {
-      cleanup();
-      resolve(message);
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    const onExit = (code: number) => {
-      cleanup();
-      reject(new Error(`the indexing thread stopped (exit code ${code})`));
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-  });
 }
 
 /** Removes stored batches of this set of folders that no batch uses any more. */

@@ -76,7 +76,7 @@ export function readJoined(dir: string): JoinedDictionary | null {
 }
 
 /** Stores the joined dictionary in `dir`, replacing any before it at once. */
-export async function writeJoined(dir: string, joined: JoinedDictionary): Promise<void> {
+export function writeJoined(dir: string, joined: JoinedDictionary): void {
   const text = Buffer.from(joined.words.join('\n'), 'utf8');
   const header: Header = {
     format: KIND.format,
@@ -87,7 +87,7 @@ export async function writeJoined(dir: string, joined: JoinedDictionary): Promis
   };
   const bytes = (array: Uint32Array | Int32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
   const chunks = [writeHeader(KIND, header), text, Buffer.alloc(align8(text.length) - text.length), bytes(joined.hashes), ...joined.numbers.map(bytes)];
-  await replaceFile(joinedFile(dir), chunks);
+  replaceFile(joinedFile(dir), chunks);
 }
 
 /** Removes the stored joined dictionary of `dir`, if any. */
@@ -144,6 +144,6 @@ export class StoredJoin {
     // Words of sources that changed stay in a dictionary seeded from an earlier one: once they are many, the next
     // build starts from nothing and stores a dictionary without them.
     if (unused > words.length * MAX_UNUSED_SHARE) await removeJoined(this.dir);
-    else await writeJoined(this.dir, { batches: this.batches, words, hashes, numbers: this.numbers });
+    else writeJoined(this.dir, { batches: this.batches, words, hashes, numbers: this.numbers });
   }
 }
