@@ -132,8 +132,8 @@ export async function loadSourceFile(path: string, options: { maxFileBytes?: num
   } catch (error) {
     return { skip: readError(error) };
   }
-  const tooBig = sizeProblem(info, max);
-  if (tooBig) return { skip: tooBig };
+  const problem = sizeProblem(info, max);
+  if (problem) return { skip: problem };
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -153,8 +153,8 @@ export function loadSourceFileNow(path: string, options: { maxFileBytes?: number
   if (!sourceFormat(file)) return { skip: unsupported(file) };
   let bytes: Uint8Array;
   try {
-    const tooBig = sizeProblem(statSync(file), max);
-    if (tooBig) return { skip: tooBig };
+    const problem = sizeProblem(statSync(file), max);
+    if (problem) return { skip: problem };
     bytes = readFileSync(file);
   } catch (error) {
     return { skip: readError(error) };
