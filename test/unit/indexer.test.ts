@@ -36,16 +36,37 @@ test('a persisted index read by an indexing thread, places on disk asked for, st
   assert.deepEqual(checkDraft(joinedAnew.index, DRAFT, 'plaintext'), expected);
 });
 
+const PARAGRAPH = 'The committee met again on Tuesday and heard from the harbour master about the tides.\n';
+
+/** A folder of two batches: a file large enough to be a batch of its own (16 MiB), and a wire story after it. */
+function twoBatches(t: { after: (done: () => void) => void }): string {
+  const folder = mkdtempSync(join(tmpdir(), 'verbatim-indexer-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  writeFileSync(join(folder, 'a-archive.txt'), PARAGRAPH.repeat(Math.ceil((16 * 1024 * 1024) / PARAGRAPH.length)));
+  writeFileSync(join(folder, 'b-wire.txt'), 'The mayor said: “The river is rising fast and the bridge will close tonight.”\n');
+  return folder;
+}
+
 // Threads take their batches from a shared counter: a worker that runs out of batches while another thread is still
 // busy with a large one waits to be stopped, and its results count.
 test('a worker that runs out of batches while another thread still works on one does not fail the build', async (t) => {
-  const folder = mkdtempSync(join(tmpdir(), 'verbatim-indexer-'));
-  t.after(() => rmSync(folder, { recursive: true, force: true }));
-  // A batch ends once it holds 16 MiB whatever the paths: the large file is a batch of its own, the small one another.
-  const paragraph = 'The committee met again on Tuesday and heard from the harbour master about the tides.\n';
-  writeFileSync(join(folder, 'a-archive.txt'), paragraph.repeat(Math.ceil((16 * 1024 * 1024) / paragraph.length)));
-  writeFileSync(join(folder, 'b-wire.txt'), 'The mayor said: “The river is rising fast and the bridge will close tonight.”\n');
-  const built = await buildIndex([folder], { workers: 2, useCallingThread: false });
+  const built = await buildIndex([twoBatches(t)], { workers: 2, useCallingThread: false });
   assert.equal(built.indexed, 2);
   assert.deepEqual(checkDraft(built.index, DRAFT, 'plaintext').map((finding) => finding.verdict), ['verbatim', 'unsourced']);
+});
+
+// The command line's thread reads stored batches itself and starts workers only for a batch to index anew, which
+// may come after every batch is taken: those workers are stopped while still loading, and that is no failure.
+test('a stored batch that changed is indexed anew beside those still stored, the workers started for it', async (t) => {
+  const folder = twoBatches(t);
+  const cache = mkdtempSync(join(tmpdir(), 'verbatim-indexer-cache-'));
+  t.after(() => rmSync(cache, { recursive: true, force: true }));
+  const options = { cacheDir: cache, workers: 2, useCallingThread: true };
+  assert.equal((await buildIndex([folder], options)).indexed, 2);
+  const stored = await buildIndex([folder], options);
+  assert.deepEqual([stored.fromCache, stored.indexed], [2, 0]);
+  writeFileSync(join(folder, 'b-wire.txt'), '“We will rebuild the bridge by spring,” she said.\n');
+  const changed = await buildIndex([folder], options);
+  assert.deepEqual([changed.fromCache, changed.indexed], [1, 1]);
+  assert.deepEqual(checkDraft(changed.index, DRAFT, 'plaintext').map((finding) => finding.verdict), ['unsourced', 'altered']);
 });

@@ -199,6 +199,7 @@ async function runAll(
   useCallingThread: boolean,
   onDone: (n: number, result: BatchResult) => void,
 ): Promise<void> {
+  if (tasks.length === 0) return;
   const threads = Math.min(workers, tasks.length);
   // Every thread takes its next task from one shared counter, so that a worker never waits for this thread, busy
   // with a batch of its own, to hand it one.
@@ -210,36 +211,46 @@ async function runAll(
     onDone(n, result);
     if (++received === tasks.length) allReceived();
   };
+  const workerCount = !workerFile() ? 0 : useCallingThread ? Math.max(0, threads - 1) : threads;
+  let started: Worker[] = [];
+  let fail: (error: Error) => void = () => {};
+  // A worker fails the whole build; one still loading when every result is in has taken no task, and is stopped.
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  // Stopping the workers at the end makes them exit, which is no failure then.
+  failed.catch(() => {});
+  const startWorkers = () => {
+    if (started.length > 0 || workerCount === 0) return;
+    // A file a worker opens is closed when the worker ends: the places of what it reads come in memory.
+    const job: WorkerJob = { tasks: tasks.map((task) => ({ ...task, placesOnDisk: false })), next: next.buffer as SharedArrayBuffer };
+    started = Array.from({ length: workerCount }, startWorker);
+    for (const worker of started) {
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.result) done(message.n, message.result);
+        else fail(new Error(message.error ?? 'the indexing thread failed'));
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`the indexing thread stopped (exit code ${code})`)));
+      worker.postMessage(job);
+    }
+  };
   const here = async (): Promise<void> => {
     for (let n = Atomics.add(next, 0, 1); n < tasks.length; n = Atomics.add(next, 0, 1)) {
-      done(n, runBatch(tasks[n]));
+      // This thread reads stored batches sooner than a worker starts: the workers start once a batch is to be
+      // indexed anew, so that a run whose batches are all stored never pays for them.
+      const cacheFile = tasks[n].cacheFile;
+      if (cacheFile === null || !existsSync(cacheFile)) startWorkers();
+      const result = runBatch(tasks[n]);
+      if (!result.fromCache) startWorkers();
+      done(n, result);
       // The workers' results that came in meanwhile join the index before this thread takes its next batch.
       await new Promise(setImmediate);
     }
   };
-  if (threads === 0 || (threads === 1 && useCallingThread) || !workerFile()) {
-    await here();
-    return;
-  }
-  const started = Array.from({ length: useCallingThread ? threads - 1 : threads }, startWorker);
-  // A worker fails the whole build; one still loading when every result is in has taken no task, and is stopped.
-  const failed = new Promise<never>((_, reject) => {
-    for (const worker of started) {
-      worker.on('message', (message: WorkerMessage) => {
-        if (message.result) done(message.n, message.result);
-        else reject(new Error(message.error ?? 'the indexing thread failed'));
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`the indexing thread stopped (exit code ${code})`)));
-    }
-  });
-  // Stopping the workers at the end makes them exit, which is no failure then.
-  failed.catch(() => {});
+  // Without workers, this thread prepares every batch itself, whatever it was asked.
+  const hereToo = useCallingThread || workerCount === 0;
+  if (!hereToo) startWorkers();
   try {
-    // A file a worker opens is closed when the worker ends: the places of what it reads come in memory.
-    const job: WorkerJob = { tasks: tasks.map((task) => ({ ...task, placesOnDisk: false })), next: next.buffer as SharedArrayBuffer };
-    for (const worker of started) worker.postMessage(job);
-    await Promise.race([Promise.all([useCallingThread ? here() : null, finished]), failed]);
+    await Promise.race([Promise.all([hereToo ? here() : null, finished]), failed]);
   } finally {
     await Promise.all(started.map((worker) => worker.terminate()));
   }
