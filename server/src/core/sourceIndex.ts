@@ -96,7 +96,7 @@ export class SourceIndex {
       counts.set(this.counts);
       this.counts = counts;
     }
-    for (let v = 0; v < numbers.length; v++) this.counts[numbers[v]] += batch.counts[v];
+    addCounts(this.counts, numbers, batch.counts);
     const added: IndexedSource[] = [];
     docs.forEach((doc, n) => {
       const ids = batch.ids[n];
@@ -328,6 +328,11 @@ export class SourceIndex {
  */
 function renumber(ids: Int32Array, numbers: Int32Array): void {
   for (let w = 0; w < ids.length; w++) ids[w] = numbers[ids[w]];
+}
+
+/** Adds each of the batch's word counts to the count of the word's number in the index. */
+function addCounts(counts: Int32Array, numbers: Int32Array, batchCounts: Uint32Array): void {
+  for (let v = 0; v < numbers.length; v++) counts[numbers[v]] += batchCounts[v];
 }
 
 /** A scanner over the words of one block of a source: from its kept offset to the next one. */
