@@ -110,40 +110,19 @@ function cluster(hits: Hits, m: number, freeSkip: number[], limit: number): Regi
   const coveredBy = new Int32Array(m + 1).fill(-1);
   let group = 0;
   for (const source of sources) {
-    const list = bySource.get(source)!;
-    const order = new Float64Array(list.length);
-    for (let k = 0; k < list.length; k++) {
-      const h = list[k];
-      order[k] = (hits.word[h] - hits.quoteWord[h] + DIAGONAL_BIAS) * HIT_BITS + h;
-    }
-    order.sort();
-    const hit = (k: number) => order[k] % HIT_BITS;
+    const order = byDiagonal(bySource.get(source)!, hits);
     const diagonal = (k: number) => Math.floor(order[k] / HIT_BITS) - DIAGONAL_BIAS;
     let start = 0;
     for (let k = 1; k <= order.length; k++) {
       // A group ends where the source's hits end or the diagonal has drifted further than edits can explain.
       if (k < order.length && diagonal(k) - diagonal(start) <= tolerance) continue;
       group++;
-      let support = 0;
-      let high = -Infinity;
-      for (let g = start; g < k; g++) {
-        const h = hit(g);
-        const q = hits.quoteWord[h];
-        if (coveredBy[q] !== group) {
-          coveredBy[q] = group;
-          support++;
-        }
-        if (hits.width[h] === 2 && coveredBy[q + 1] !== group) {
-          coveredBy[q + 1] = group;
-          support++;
-        }
-        high = Math.max(high, hits.word[h] + (m - q));
-      }
+      const support = coverage(order, start, k, hits, coveredBy, group);
       if (best.wants(support)) {
         best.add({
           source,
           from: Math.max(0, diagonal(start) - slack),
-          to: Math.min(source.ids.length, high + slack + skips),
+          to: Math.min(source.ids.length, reach(order, start, k, hits, m) + slack + skips),
           support,
         });
       }
@@ -151,6 +130,47 @@ function cluster(hits: Hits, m: number, freeSkip: number[], limit: number): Regi
     }
   }
   return best.regions;
+}
+
+// The loops over a source's hits are functions of their own, so that the engine optimizes each once rather than
+// `cluster` whole, over again, as each of its loops gets hot.
+
+/** The hits of one source as sort keys, in the order of their diagonals: the hit's number is the key modulo HIT_BITS. */
+function byDiagonal(list: number[], hits: Hits): Float64Array {
+  const order = new Float64Array(list.length);
+  for (let k = 0; k < list.length; k++) {
+    const h = list[k];
+    order[k] = (hits.word[h] - hits.quoteWord[h] + DIAGONAL_BIAS) * HIT_BITS + h;
+  }
+  return order.sort();
+}
+
+/** How many quotation words the hits order[start, end) cover, marking each in `coveredBy` with `group`. */
+function coverage(order: Float64Array, start: number, end: number, hits: Hits, coveredBy: Int32Array, group: number): number {
+  let support = 0;
+  for (let g = start; g < end; g++) {
+    const h = order[g] % HIT_BITS;
+    const q = hits.quoteWord[h];
+    if (coveredBy[q] !== group) {
+      coveredBy[q] = group;
+      support++;
+    }
+    if (hits.width[h] === 2 && coveredBy[q + 1] !== group) {
+      coveredBy[q + 1] = group;
+      support++;
+    }
+  }
+  return support;
+}
+
+/** Where in the source the quotation would end, aligned by the furthest of the hits order[start, end). */
+function reach(order: Float64Array, start: number, end: number, hits: Hits, m: number): number {
+  let high = -Infinity;
+  for (let g = start; g < end; g++) {
+    const h = order[g] % HIT_BITS;
+    high = Math.max(high, hits.word[h] + (m - hits.quoteWord[h]));
+  }
+  return high;
 }
 
 /**
