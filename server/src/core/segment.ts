@@ -55,14 +55,11 @@ function mixKey(parts: number): number {
 }
 
 /** For each dictionary word: both parts of its hash as the first word of a pair and as the second. */
-function keyParts(hashes: Uint32Array): { first: Int32Array; second: Int32Array } {
-  const first = new Int32Array(hashes.length);
-  const second = new Int32Array(hashes.length);
+function keyParts(hashes: Uint32Array, first: Int32Array, second: Int32Array): void {
   for (let id = 0; id < hashes.length; id++) {
     first[id] = firstPart(hashes[id]);
     second[id] = secondPart(hashes[id]);
   }
-  return { first, second };
 }
 
 /**
@@ -89,17 +86,18 @@ export function buildSegment(ids: Int32Array[], hashes: Uint32Array, isFunctionW
   // Keys that have no place in the segment (a function word on its own, a source's last word paired with nothing)
   // go to an extra bucket past the real ones, so that the loops below need no branch to leave them out.
   const none = buckets;
-  const { first, second } = keyParts(hashes);
+  const first = new Int32Array(hashes.length);
+  const second = new Int32Array(hashes.length);
+  keyParts(hashes, first, second);
   const single = new Int32Array(hashes.length);
-  const alone = secondPart(-1);
-  for (let id = 0; id < hashes.length; id++) single[id] = isFunctionWord[id] === 0 ? mixKey(first[id] ^ alone) & mask : none;
+  singleBuckets(first, isFunctionWord, mask, none, single);
   // Two passes of a counting sort: count the keys per bucket, then put each key's place into its bucket. The first
   // pass keeps the bucket of each pair for the second.
   const counts = new Uint32Array(buckets + 2);
   const pairs = new Int32Array(total);
   const keys: KeyBuckets = { single, first, second, mask, none };
   for (let d = 0; d < ids.length; d++) countKeys(ids[d], bases[d], keys, counts, pairs);
-  for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
+  runningTotals(counts, buckets);
   const bucketStarts = counts.slice(0, buckets + 1);
   // The extra bucket is one slot past the places, written over again and again.
   const end = bucketStarts[buckets];
@@ -117,23 +115,35 @@ interface KeyBuckets {
   none: number;
 }
 
-// The two passes over a source's words are functions of their own, each one loop, so that the engine optimizes
-// each once with all it needs to know rather than the whole builder again for every loop it reaches.
+// The loops of the builder are functions of their own, each ending with its loop, so that the engine optimizes each
+// once with all it needs to know, rather than the whole builder again for every loop it reaches, or a loop again
+// for code after it that had never run when the loop was optimized.
+
+/** The bucket of each word as a key on its own; function words go to the extra bucket `none`. */
+function singleBuckets(first: Int32Array, isFunctionWord: Uint8Array, mask: number, none: number, single: Int32Array): void {
+  const alone = secondPart(-1);
+  for (let id = 0; id < first.length; id++) single[id] = isFunctionWord[id] === 0 ? mixKey(first[id] ^ alone) & mask : none;
+}
+
+/** Turns counts per bucket (shifted by one) into where each bucket starts. */
+function runningTotals(counts: Uint32Array, buckets: number): void {
+  for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
+}
 
 /** Counts the keys of one source's words per bucket (shifted by one), and keeps the bucket of each word's pair. */
 function countKeys(words: Int32Array, base: number, keys: KeyBuckets, counts: Uint32Array, pairs: Int32Array): void {
   const { single, first, second, mask, none } = keys;
   const last = words.length - 1;
+  if (last < 0) return;
+  // The last word, which pairs with nothing, first: the function ends with its loop.
+  counts[single[words[last]] + 1]++;
+  pairs[base + last] = none;
   for (let w = 0; w < last; w++) {
     const id = words[w];
     const pair = mixKey(first[id] ^ second[words[w + 1]]) & mask;
     pairs[base + w] = pair;
     counts[single[id] + 1]++;
     counts[pair + 1]++;
-  }
-  if (last >= 0) {
-    counts[single[words[last]] + 1]++;
-    pairs[base + last] = none;
   }
 }
 

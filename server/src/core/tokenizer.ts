@@ -14,6 +14,9 @@ export const MARK_EVERY = 1 << MARK_SHIFT;
 const SLOT_SHIFT = 2;
 const SLOT = 1 << SLOT_SHIFT;
 
+const EMPTY_IDS = new Int32Array(0);
+const EMPTY_MARKS = new Uint32Array(0);
+
 /**
  * Collects the words of several texts into one dictionary. Words are looked up in an open-addressing table by
  * their characters, so that the millions of words of a large source are not each copied into a string of their own.
@@ -22,25 +25,42 @@ export class Tokenizer {
   readonly vocabulary: string[] = [];
   private hashes: Uint32Array = new Uint32Array(0);
   private table = emptyTable(1 << 16);
+  /** The arrays of the text being added, larger than it needs. */
+  private ids = EMPTY_IDS;
+  private marks = EMPTY_MARKS;
 
   /** The words of `text` as dictionary numbers, with the start offset of every MARK_EVERY-th word. */
   add(text: string): { ids: Int32Array; marks: Uint32Array } {
     // English prose runs at five to six characters a word: sized for that, the arrays rarely grow.
-    let ids = new Int32Array(16 + Math.ceil(text.length / 5));
-    let marks = new Uint32Array(1 + (ids.length >> MARK_SHIFT));
+    this.ids = new Int32Array(16 + Math.ceil(text.length / 5));
+    this.marks = new Uint32Array(1 + (this.ids.length >> MARK_SHIFT));
+    const count = this.scan(new WordScanner(text));
+    // Copied to their exact length, so that no unused tail stays in memory for as long as the index lives.
+    const words = { ids: this.ids.slice(0, count), marks: this.marks.slice(0, (count + MARK_EVERY - 1) >> MARK_SHIFT) };
+    this.ids = EMPTY_IDS;
+    this.marks = EMPTY_MARKS;
+    return words;
+  }
+
+  /**
+   * Puts the number of every word the scanner gives into `ids`, and the start of every MARK_EVERY-th word into
+   * `marks`, growing them as needed; gives how many words there were. It ends with its loop: the engine optimizes
+   * the loop while it runs, and code after it that had never run would undo that at every text.
+   */
+  private scan(scanner: WordScanner): number {
+    let ids = this.ids;
+    let marks = this.marks;
     let count = 0;
-    const scanner = new WordScanner(text);
     while (scanner.next()) {
-      if (count === ids.length) ids = grow(ids, new Int32Array(ids.length * 2));
+      if (count === ids.length) ids = this.ids = grow(ids, new Int32Array(ids.length * 2));
       if ((count & (MARK_EVERY - 1)) === 0) {
-        if (count >> MARK_SHIFT === marks.length) marks = grow(marks, new Uint32Array(marks.length * 2));
+        if (count >> MARK_SHIFT === marks.length) marks = this.marks = grow(marks, new Uint32Array(marks.length * 2));
         marks[count >> MARK_SHIFT] = scanner.start;
       }
       ids[count] = scanner.plain ? this.plainWord(scanner) : this.word(scanner.folded());
       count++;
     }
-    // Copied to their exact length, so that no unused tail stays in memory for as long as the index lives.
-    return { ids: ids.slice(0, count), marks: marks.slice(0, (count + MARK_EVERY - 1) >> MARK_SHIFT) };
+    return count;
   }
 
   /** The hash of every vocabulary word, by number (the same hash as `hashWord`). */
