@@ -21,7 +21,8 @@ export interface BuildIndexOptions extends LoadSourcesOptions {
   /** Worker threads to use (default: the machine's cores, at most 4); 0 prepares everything in this thread. */
   workers?: number;
   /**
-   * Whether this thread prepares batches too, in place of one of the workers (one thread's memory less). Right for
+   * Whether this thread prepares batches too, in place of one of the workers (one thread's memory less). The workers
+   * then start only once a batch is to be indexed anew: a build whose batches are all stored starts none. Right for
    * the command line; a server keeps its thread free to answer requests.
    */
   useCallingThread?: boolean;
