@@ -70,3 +70,21 @@ test('a stored batch that changed is indexed anew beside those still stored, the
   assert.deepEqual([changed.fromCache, changed.indexed], [1, 1]);
   assert.deepEqual(checkDraft(changed.index, DRAFT, 'plaintext').map((finding) => finding.verdict), ['unsourced', 'altered']);
 });
+
+// The threads take the largest batches first, yet the batches join the index in their own order: the index is the
+// same as one built on this thread alone, batch after batch.
+test('batches prepared largest first on threads make the same index as batches prepared in order', async (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'verbatim-indexer-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  // Files of 16 MiB or more end their batch whatever their paths: three batches, the second the largest.
+  writeFileSync(join(folder, 'a-archive.txt'), PARAGRAPH.repeat(Math.ceil((16 * 1024 * 1024) / PARAGRAPH.length)));
+  writeFileSync(join(folder, 'b-archive.txt'), `${'The river rose.\n'.repeat(1_000)}${PARAGRAPH.repeat(Math.ceil((20 * 1024 * 1024) / PARAGRAPH.length))}`);
+  writeFileSync(join(folder, 'c-wire.txt'), 'The mayor said: “The river is rising fast and the bridge will close tonight.”\n');
+  const inOrder = await buildIndex([folder], { workers: 0 });
+  const onThreads = await buildIndex([folder], { workers: 2, useCallingThread: false });
+  assert.equal(onThreads.indexed, 3);
+  assert.deepEqual(onThreads.documents.map((doc) => doc.id), inOrder.documents.map((doc) => doc.id));
+  assert.deepEqual(onThreads.index.stats(), inOrder.index.stats());
+  assert.deepEqual(onThreads.index.dictionaryEntries(), inOrder.index.dictionaryEntries());
+  assert.deepEqual(checkDraft(onThreads.index, DRAFT, 'plaintext'), checkDraft(inOrder.index, DRAFT, 'plaintext'));
+});

@@ -36,9 +36,13 @@ export interface BatchResult {
   note: string | null;
 }
 
-/** What a worker is given: every task, and the counter from which all threads take the number of their next one. */
+/**
+ * What a worker is given: every task, the order in which the threads take them, and the counter of that order from
+ * which all threads take their next one.
+ */
 export interface WorkerJob {
   tasks: BatchTask[];
+  order: number[];
   next: SharedArrayBuffer;
 }
 

@@ -1,5 +1,5 @@
-// The worker thread that prepares batches of sources for the index: it is given every task at once and takes the
-// number of its next one from a counter shared by all threads, answering each with its BatchResult and handing the
+// The worker thread that prepares batches of sources for the index: it is given every task at once and takes its next
+// one from a counter shared by all threads, answering each with its BatchResult and handing the
 // typed arrays over instead of copying them.
 import { parentPort } from 'node:worker_threads';
 import { runBatch, type WorkerJob, type WorkerMessage } from './batch.js';
@@ -7,9 +7,10 @@ import { runBatch, type WorkerJob, type WorkerMessage } from './batch.js';
 // Listening keeps the thread alive once its work is done, until the indexer, having every result, stops it.
 parentPort?.on('message', (job: WorkerJob) => work(job));
 
-function work({ tasks, next }: WorkerJob): void {
+function work({ tasks, order, next }: WorkerJob): void {
   const counter = new Int32Array(next);
-  for (let n = Atomics.add(counter, 0, 1); n < tasks.length; n = Atomics.add(counter, 0, 1)) {
+  for (let k = Atomics.add(counter, 0, 1); k < order.length; k = Atomics.add(counter, 0, 1)) {
+    const n = order[k];
     let message: WorkerMessage;
     let transfer: ArrayBuffer[] = [];
     try {

@@ -203,8 +203,10 @@ async function runAll(
   if (tasks.length === 0) return;
   const threads = Math.min(workers, tasks.length);
   // Every thread takes its next task from one shared counter, so that a worker never waits for this thread, busy
-  // with a batch of its own, to hand it one.
+  // with a batch of its own, to hand it one. The largest batches go first: the last ones, which a thread may end up
+  // preparing while the others have nothing left to do, are then the smallest.
   const next = new Int32Array(new SharedArrayBuffer(4));
+  const order = largestFirst(tasks);
   let received = 0;
   let allReceived = () => {};
   const finished = new Promise<void>((resolve) => (allReceived = resolve));
@@ -222,7 +224,7 @@ async function runAll(
   const startWorkers = () => {
     if (started.length > 0 || workerCount === 0) return;
     // A file a worker opens is closed when the worker ends: the places of what it reads come in memory.
-    const job: WorkerJob = { tasks: tasks.map((task) => ({ ...task, placesOnDisk: false })), next: next.buffer as SharedArrayBuffer };
+    const job: WorkerJob = { tasks: tasks.map((task) => ({ ...task, placesOnDisk: false })), order, next: next.buffer as SharedArrayBuffer };
     started = Array.from({ length: workerCount }, startWorker);
     for (const worker of started) {
       worker.on('message', (message: WorkerMessage) => {
@@ -235,7 +237,8 @@ async function runAll(
     }
   };
   const here = async (): Promise<void> => {
-    for (let n = Atomics.add(next, 0, 1); n < tasks.length; n = Atomics.add(next, 0, 1)) {
+    for (let k = Atomics.add(next, 0, 1); k < order.length; k = Atomics.add(next, 0, 1)) {
+      const n = order[k];
       // This thread reads stored batches sooner than a worker starts: the workers start once a batch is to be
       // indexed anew, so that a run whose batches are all stored never pays for them.
       const cacheFile = tasks[n].cacheFile;
@@ -255,6 +258,12 @@ async function runAll(
   } finally {
     await Promise.all(started.map((worker) => worker.terminate()));
   }
+}
+
+/** The numbers of the tasks, the one with the most bytes of files first; among equals, in their order. */
+function largestFirst(tasks: BatchTask[]): number[] {
+  const bytes = tasks.map((task) => task.files.reduce((sum, file) => sum + file.size, 0));
+  return tasks.map((_, n) => n).sort((a, b) => bytes[b] - bytes[a] || a - b);
 }
 
 /** The worker's script: the bundled one next to this bundle, or the TypeScript source when run from source. */
