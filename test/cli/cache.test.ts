@@ -163,3 +163,25 @@ test('a changed command line never runs code compiled for another, even of the s
   assert.equal(now.length, 1, 'the cache of the earlier bundle is removed');
   assert.notEqual(now[0], made);
 });
+
+test('the index an earlier version stored in a format of its own is removed, with a line saying so; a later one stays', () => {
+  const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
+  try {
+    const earlier = join(home, 'verbatim', `v${CACHE_FORMAT - 1}`, '0123456789abcdef');
+    const later = join(home, 'verbatim', `v${CACHE_FORMAT + 1}`, '0123456789abcdef');
+    for (const folder of [earlier, later]) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'batch-00000000000000000000.vbi'), 'stored by another version');
+    }
+    const first = runCli(args, { env: { XDG_CACHE_HOME: home } });
+    assert.equal(first.stderr, `verbatim: removed the index an earlier version of Verbatim stored in ${dirname(earlier)}\n`);
+    assert.ok(!readdirSync(join(home, 'verbatim')).includes(`v${CACHE_FORMAT - 1}`));
+    assert.deepEqual(readdirSync(later), ['batch-00000000000000000000.vbi']);
+    assert.equal(batchFiles(home).filter((file) => file.includes(`/v${CACHE_FORMAT}/`)).length, 1);
+    const second = runCli(args, { env: { XDG_CACHE_HOME: home } });
+    assert.equal(second.stderr, '');
+    assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});
