@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDraft } from '../../server/src/core/check.js';
+import { UNUSED_INDEX_DAYS } from '../../server/src/io/cacheUpkeep.js';
+import { CACHE_FORMAT } from '../../server/src/io/indexCache.js';
 import { buildIndex } from '../../server/src/io/indexer.js';
 
 const DRAFT = 'He said “the river is rising fast” and she said “we will rebuild the old bridge by spring”.';
@@ -87,4 +89,35 @@ test('batches prepared largest first on threads make the same index as batches p
   assert.deepEqual(onThreads.index.stats(), inOrder.index.stats());
   assert.deepEqual(onThreads.index.dictionaryEntries(), inOrder.index.dictionaryEntries());
   assert.deepEqual(checkDraft(onThreads.index, DRAFT, 'plaintext'), checkDraft(inOrder.index, DRAFT, 'plaintext'));
+});
+
+// Each set of source folders has an index of its own: one whose folders are no longer checked would stay for good.
+test('an index not used for 30 days is removed with a note; one in use is marked used even when nothing is stored', async (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'verbatim-indexer-'));
+  const cache = mkdtempSync(join(tmpdir(), 'verbatim-indexer-cache-'));
+  t.after(() => {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  });
+  writeFileSync(join(folder, 'wire.txt'), 'The mayor said: “The river is rising fast and the bridge will close tonight.”\n');
+  const formatDir = join(cache, `v${CACHE_FORMAT}`);
+  const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+  const aside = (name: string, days: number) => {
+    mkdirSync(join(formatDir, name), { recursive: true });
+    writeFileSync(join(formatDir, name, 'joined.vbj'), 'an index of other sources');
+    utimesSync(join(formatDir, name), daysAgo(days), daysAgo(days));
+  };
+  aside('unused0000000000', UNUSED_INDEX_DAYS + 1);
+  aside('recent0000000000', UNUSED_INDEX_DAYS - 1);
+  const notes: string[] = [];
+  await buildIndex([folder], { cacheDir: cache, workers: 0, onNote: (note) => notes.push(note) });
+  assert.deepEqual(notes, [`removed the index of sources not checked for ${UNUSED_INDEX_DAYS} days in ${join(formatDir, 'unused0000000000')}`]);
+  const [own] = readdirSync(formatDir).filter((name) => name !== 'recent0000000000');
+  assert.deepEqual(readdirSync(formatDir).sort(), [own, 'recent0000000000'].sort());
+  // Taken whole from the cache, the index writes nothing, yet counts as used.
+  utimesSync(join(formatDir, own), daysAgo(UNUSED_INDEX_DAYS + 5), daysAgo(UNUSED_INDEX_DAYS + 5));
+  const again = await buildIndex([folder], { cacheDir: cache, workers: 0, onNote: (note) => notes.push(note) });
+  assert.equal(again.fromCache, 1);
+  assert.equal(notes.length, 1);
+  assert.ok(Date.now() - statSync(join(formatDir, own)).mtimeMs < 60_000);
 });

@@ -2,13 +2,14 @@
 // on worker threads (or takes them from the cache) and puts them together into one SourceIndex.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
 import { runBatch, type BatchResult, type BatchTask, type WorkerJob, type WorkerMessage } from './batch.js';
+import { tidyCache } from './cacheUpkeep.js';
 import { batchFile, CACHE_FORMAT, filesRead, receivedBatch, type FileStamp, type StoredBatch } from './indexCache.js';
 import { StoredJoin } from './joinedCache.js';
 import { SourceTexts } from './lazyTexts.js';
@@ -138,8 +139,7 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
   });
   if (cacheDir) {
     await joiner!.finish().catch((error: Error) => options.onNote?.(`could not store the index's dictionary in ${cacheDir}: ${error.message}`));
-    await prune(cacheDir, new Set(tasks.map((task) => basename(task.cacheFile!))));
-    await dropEarlierFormats(options.cacheDir!, (note) => options.onNote?.(note));
+    await tidyCache(options.cacheDir!, cacheDir, new Set(tasks.map((task) => basename(task.cacheFile!))), (note) => options.onNote?.(note));
   }
   return built;
 }
@@ -278,42 +278,4 @@ function startWorker(): Worker {
   if (!file.endsWith('.ts')) return new Worker(file);
   // Run from source (the tests), the worker registers the same TypeScript loader as this thread first.
   return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true });
-}
-
-/**
- * Removes the indexes that earlier versions of Verbatim stored in `root` in a format of their own (folders `v1`, `v2`,
- * ... below the current one), which no run of this version reads: after an upgrade they would otherwise stay on disk
- * for good. Folders of later formats, of a newer version still in use beside this one, are left alone.
- */
-async function dropEarlierFormats(root: string, onNote: (note: string) => void): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(root);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const format = /^v(\d+)$/.exec(name);
-    if (!format || Number(format[1]) >= CACHE_FORMAT) continue;
-    const folder = join(root, name);
-    try {
-      await rm(folder, { recursive: true, force: true });
-      onNote(`removed the index an earlier version of Verbatim stored in ${folder}`);
-    } catch (error) {
-      onNote(`could not remove the index an earlier version of Verbatim stored in ${folder}: ${(error as Error).message}`);
-    }
-  }
-}
-
-/** Removes stored batches of this set of folders that no batch uses any more. */
-async function prune(dir: string, used: Set<string>): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return;
-  }
-  await Promise.all(
-    names.filter((name) => name.endsWith('.vbi') && !used.has(name)).map((name) => rm(join(dir, name), { force: true })),
-  );
 }
