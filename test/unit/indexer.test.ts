@@ -73,9 +73,9 @@ test('a stored batch that changed is indexed anew beside those still stored, the
   assert.deepEqual(checkDraft(changed.index, DRAFT, 'plaintext').map((finding) => finding.verdict), ['unsourced', 'altered']);
 });
 
-// The threads take the largest batches first, yet the batches join the index in their own order: the index is the
-// same as one built on this thread alone, batch after batch.
-test('batches prepared largest first on threads make the same index as batches prepared in order', async (t) => {
+// The threads take the largest batches first and the batches join the index in that order, whichever thread finishes
+// first: the index is the same as one built on this thread alone, batch after batch.
+test('batches prepared on threads make the same index as batches prepared one after the other on this thread', async (t) => {
   const folder = mkdtempSync(join(tmpdir(), 'verbatim-indexer-'));
   t.after(() => rmSync(folder, { recursive: true, force: true }));
   // Files of 16 MiB or more end their batch whatever their paths: three batches, the second the largest.

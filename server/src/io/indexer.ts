@@ -122,19 +122,22 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
     if (result.note) options.onNote?.(result.note);
   };
 
-  // Batches join the index as soon as all before them have, while the other threads go on preparing theirs: the
-  // index is the same whatever order the threads finish in.
+  // The threads take the largest batches first: the last ones, which a thread may end up preparing while the others
+  // have nothing left to do, are then the smallest. Batches join the index in that order, each as soon as all before
+  // it have, while the other threads go on preparing theirs: the index is the same whatever order the threads finish
+  // in, and a batch seldom waits long in memory to join.
+  const order = largestFirst(tasks);
   const waiting = new Map<number, BatchResult>();
   let added = 0;
   let done = 0;
   const threads = options.workers ?? Math.min(4, availableParallelism());
-  await runAll(tasks, threads, options.useCallingThread === true, (n, result) => {
+  await runAll(tasks, order, threads, options.useCallingThread === true, (n, result) => {
     done += tasks[n].files.length;
     options.onProgress?.(done, stamps.length);
     waiting.set(n, result);
-    for (let next = waiting.get(added); next; next = waiting.get(added)) {
-      waiting.delete(added);
-      add(added++, next);
+    for (let next = waiting.get(order[added]); next; next = waiting.get(order[added])) {
+      waiting.delete(order[added]);
+      add(order[added++], next);
     }
   });
   if (cacheDir) {
@@ -192,11 +195,12 @@ function keyOf(roots: string[]): string {
 }
 
 /**
- * Runs the tasks on up to `workers` threads (one of them this one, when `useCallingThread`), in this thread alone
- * when there are no others, and hands each result to `onDone` with the task's number as it arrives.
+ * Runs the tasks, taken in `order`, on up to `workers` threads (one of them this one, when `useCallingThread`), in
+ * this thread alone when there are no others, and hands each result to `onDone` with the task's number as it arrives.
  */
 async function runAll(
   tasks: BatchTask[],
+  order: number[],
   workers: number,
   useCallingThread: boolean,
   onDone: (n: number, result: BatchResult) => void,
@@ -204,10 +208,8 @@ async function runAll(
   if (tasks.length === 0) return;
   const threads = Math.min(workers, tasks.length);
   // Every thread takes its next task from one shared counter, so that a worker never waits for this thread, busy
-  // with a batch of its own, to hand it one. The largest batches go first: the last ones, which a thread may end up
-  // preparing while the others have nothing left to do, are then the smallest.
+  // with a batch of its own, to hand it one.
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const order = largestFirst(tasks);
   let received = 0;
   let allReceived = () => {};
   const finished = new Promise<void>((resolve) => (allReceived = resolve));
