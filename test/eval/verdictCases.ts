@@ -8,6 +8,8 @@ export interface Case {
   kind: string;
   quote: string;
   expected: Verdict;
+  /** For a quotation with one word changed, the change the checker should report: the draft's word and the source's. */
+  change?: { draft: string; source: string };
 }
 
 const MARKS = /^[\s"“”'‘’`«»]+|[\s"“”'‘’`«»]+$/g;
@@ -29,6 +31,8 @@ function words(text: string): string[] {
 }
 
 const isContent = (word: string) => /^[A-Za-z]{4,}[,.;:!?]?$/.test(word) && !NEGATION.test(word);
+/** A word of the quotation as a change reports it: without the punctuation after it. */
+const bare = (word: string) => word.replace(/[,.;:!?]$/, '');
 
 /** The cases for these gold quotations; quotations from `heldOut` books are expected to be unsourced. */
 export function makeCases(gold: Array<{ book: string; orig_text: string }>, heldOut: Set<string>): Case[] {
@@ -64,18 +68,21 @@ export function makeCases(gold: Array<{ book: string; orig_text: string }>, held
         const at = pick(candidates);
         const changed = [...list];
         changed[at] = pick(REPLACEMENTS.filter((word) => word !== list[at].toLowerCase()));
-        return { kind: 'word substituted', quote: changed.join(' '), expected: 'altered' };
+        const change = { draft: changed[at], source: bare(list[at]) };
+        return { kind: 'word substituted', quote: changed.join(' '), expected: 'altered', change };
       },
       () => {
         // Only inner words: without its first or last word a quotation is a shorter excerpt, still verbatim.
         const candidates = list.map((word, n) => (isContent(word) && n > 0 && n < list.length - 1 ? n : -1)).filter((n) => n >= 0);
         if (list.length < 6 || candidates.length === 0) return null;
         const at = pick(candidates);
-        return { kind: 'word deleted', quote: [...list.slice(0, at), ...list.slice(at + 1)].join(' '), expected: 'altered' };
+        const change = { draft: '', source: bare(list[at]) };
+        return { kind: 'word deleted', quote: [...list.slice(0, at), ...list.slice(at + 1)].join(' '), expected: 'altered', change };
       },
       () => {
         const at = 1 + Math.floor(next() * (list.length - 1));
-        return { kind: 'word inserted', quote: [...list.slice(0, at), pick(INSERTIONS), ...list.slice(at)].join(' '), expected: 'altered' };
+        const inserted = pick(INSERTIONS);
+        return { kind: 'word inserted', quote: [...list.slice(0, at), inserted, ...list.slice(at)].join(' '), expected: 'altered', change: { draft: inserted, source: '' } };
       },
       () => {
         const at = list.findIndex((word, n) => n > 1 && n < list.length - 1 && NEGATION.test(word.replace(/[,.;:!?]$/, '')));

@@ -1,7 +1,7 @@
 // Measures how often the checker's verdicts are right on real prose: LitBank's hand-marked dialogue quotations,
 // checked against the novels they come from, as written, with typography changed, with words changed, and taken
-// from novels that are not among the sources. Prints a confusion table, precision and recall per verdict, and the
-// cases it got wrong.
+// from novels that are not among the sources. Prints a confusion table, precision and recall per verdict, how often
+// a quotation with one word changed is reported with that change, and the cases it got wrong.
 //
 // Usage: npm run eval:verdicts [-- --errors <n>]
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -36,11 +36,21 @@ const cases = makeCases(gold, heldOut);
 const verdicts: Verdict[] = ['verbatim', 'altered', 'unsourced'];
 const table = new Map<string, number>();
 const wrong: Array<{ item: Case; got: Verdict; detail: string }> = [];
+// Per kind of case with one word changed: how many were found altered, and how many of those reported that change
+// and no other.
+const changes = new Map<string, { altered: number; exact: number }>();
 for (const item of cases) {
   const findings = checkDraft(index, `He said, “${item.quote}” and went on.`, 'plaintext');
   const got: Verdict = findings.length === 0 ? 'unsourced' : findings[0].verdict;
   const key = `${item.expected}>${got}`;
   table.set(key, (table.get(key) ?? 0) + 1);
+  if (item.change && got === 'altered') {
+    const count = changes.get(item.kind) ?? { altered: 0, exact: 0 };
+    const reported = findings[0].changes;
+    count.altered++;
+    if (reported.length === 1 && reported[0].draft === item.change.draft && reported[0].source === item.change.source) count.exact++;
+    changes.set(item.kind, count);
+  }
   if (got !== item.expected) {
     const f = findings[0];
     const detail = f?.source ? `similarity ${f.similarity}; source “${f.source.text.slice(0, 120)}”` : `similarity ${f?.similarity ?? 0}`;
@@ -74,6 +84,11 @@ for (const { item } of wrong) byKind.get(item.kind)![0]++;
 console.log('');
 console.log('errors by kind of case:');
 for (const [kind, [errors, total]] of [...byKind].sort()) console.log(`  ${kind.padEnd(24)} ${errors} of ${total}`);
+console.log('');
+console.log('the change reported, of the quotations with one word changed that were found altered:');
+for (const [kind, { altered, exact }] of [...changes].sort()) {
+  console.log(`  ${kind.padEnd(24)} exactly the changed word in ${exact} of ${altered} (${(exact / altered).toFixed(3)})`);
+}
 const accuracy = 1 - wrong.length / cases.length;
 console.log('');
 console.log(`accuracy ${accuracy.toFixed(3)} (${cases.length - wrong.length} of ${cases.length})`);
