@@ -203,3 +203,30 @@ test('a changed word at either end of a quotation is reported as a change of tha
   const added = only(checkDraft(index, 'It said “implicated in China’s campaign of repression, mass detention tonight”.', 'plaintext'));
   assert.deepEqual(added.changes, [{ draft: 'tonight', source: '' }]);
 });
+
+test('a last word changed into another is reported as that word changed, and the source passage keeps the word', () => {
+  const quoted = only(checkDraft(indexOf('The minister said: “We will never surrender the port,” and left.'), 'He said “we will never surrender the harbour” today.', 'plaintext'));
+  assert.equal(quoted.verdict, 'altered');
+  assert.deepEqual(quoted.changes, [{ draft: 'harbour', source: 'port' }]);
+  assert.equal(quoted.source?.text, 'We will never surrender the port,');
+  // Reported speech has no quotation marks to widen the passage to: the passage itself must reach the word.
+  const reported = only(checkDraft(indexOf('The minister said we will never surrender the port and left.'), 'He said “we will never surrender the harbour” today.', 'plaintext'));
+  assert.deepEqual(reported.changes, [{ draft: 'harbour', source: 'port' }]);
+  assert.equal(reported.source?.text, 'we will never surrender the port');
+});
+
+test('a first word before a sentence or quotation the source starts is a word added, not the word before changed', () => {
+  const index = indexOf('Ports were closed, the minister added. “We will fight on the beaches and in the fields.”');
+  const finding = only(checkDraft(index, 'He said “today we will fight on the beaches and in the fields” again.', 'plaintext'));
+  assert.equal(finding.verdict, 'altered');
+  assert.deepEqual(finding.changes, [{ draft: 'today', source: '' }]);
+  assert.equal(finding.source?.text, 'We will fight on the beaches and in the fields.');
+});
+
+test('a word left out just before the last word is reported as left out, the passage ending on the last word', () => {
+  const index = indexOf('The mayor said: “We will rebuild the old stone bridge,” and left.');
+  const finding = only(checkDraft(index, 'She said “we will rebuild the old bridge” today.', 'plaintext'));
+  assert.equal(finding.verdict, 'altered');
+  assert.deepEqual(finding.changes, [{ draft: '', source: 'stone' }]);
+  assert.equal(finding.source?.text, 'We will rebuild the old stone bridge,');
+});

@@ -101,9 +101,14 @@ export function align(input: AlignInput): Alignment {
     [older, previous, current] = [previous, current, older];
   }
 
-  // The stretch may end anywhere: take the cheapest end, the earliest among equals.
+  // The stretch may end anywhere: take the cheapest end; among equals, the earliest that ends on the quotation's last
+  // word, else the earliest. A quotation that leaves out a source word just before its last word ends on that word,
+  // the word left out, rather than short of both with its last word unaccounted for.
+  const matchedAt = (j: number) => j > 0 && moves[m * width + j] === DIAGONAL && source[from + j - 1] === quote[m - 1];
   let end = 0;
-  for (let j = 1; j <= n; j++) if (previous[j] < previous[end]) end = j;
+  for (let j = 1; j <= n; j++) {
+    if (previous[j] < previous[end] || (previous[j] === previous[end] && matchedAt(j) && !matchedAt(end))) end = j;
+  }
   return trace({ moves, skipFrom, width, quote, source, from }, m, end, previous[end]);
 }
 
