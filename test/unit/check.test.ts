@@ -230,3 +230,16 @@ test('a word left out just before the last word is reported as left out, the pas
   assert.deepEqual(finding.changes, [{ draft: '', source: 'stone' }]);
   assert.equal(finding.source?.text, 'We will rebuild the old stone bridge,');
 });
+
+test('a word left out just after the first word is reported as left out, the passage starting on the first word', () => {
+  const index = indexOf('“And mind the tea comes in separate teapots,” she said.');
+  const finding = only(checkDraft(index, 'She said “and the tea comes in separate teapots” again.', 'plaintext'));
+  assert.deepEqual(finding.changes, [{ draft: '', source: 'mind' }]);
+  assert.equal(finding.source?.text, 'And mind the tea comes in separate teapots,');
+});
+
+test('the period of a title such as Mr. ends no sentence: a changed name after it is that name changed', () => {
+  const index = indexOf('“I am quite sick to death of Mr. Bingley, and so is everyone,” she said.');
+  const finding = only(checkDraft(index, 'She said “I am quite sick to death of Mr. Darcy” again.', 'plaintext'));
+  assert.deepEqual(finding.changes, [{ draft: 'Darcy', source: 'Bingley' }]);
+});

@@ -98,6 +98,7 @@ export function align(input: AlignInput): Alignment {
         moves[row + j] = LEFT;
       }
     }
+    if (i === 1 && m > 1) preferMatchedStart(current, moves, row, word, input);
     [older, previous, current] = [previous, current, older];
   }
 
@@ -110,6 +111,26 @@ export function align(input: AlignInput): Alignment {
     if (previous[j] < previous[end] || (previous[j] === previous[end] && matchedAt(j) && !matchedAt(end))) end = j;
   }
   return trace({ moves, skipFrom, width, quote, source, from }, m, end, previous[end]);
+}
+
+/**
+ * Along the first row, among equally cheap ways to reach a column, prefers the one that starts on the quotation's
+ * first word, matched, and leaves out the source words after it, to the one that pairs the first word with another
+ * source word: “the tea” against a source's “And mind the tea” leaves out “mind”, rather than changing “mind” into
+ * “And”. The mirror of how the alignment's end is chosen.
+ */
+function preferMatchedStart(row: Float64Array, moves: Uint8Array, offset: number, word: number, input: AlignInput): void {
+  const { source, from } = input;
+  let matchedBefore = false;
+  for (let j = 1; j < row.length; j++) {
+    const move = moves[offset + j];
+    const matched = move === DIAGONAL && source[from + j - 1] === word;
+    if (!matched && move === DIAGONAL && matchedBefore && row[j - 1] + 1 === row[j]) {
+      moves[offset + j] = LEFT;
+      continue;
+    }
+    matchedBefore = matched || (move === LEFT && matchedBefore);
+  }
 }
 
 /** The strings that joined words are compared by, or null when the caller gave no words. */

@@ -202,12 +202,17 @@ function settleEdges(alignment: Alignment, source: IndexedSource): Alignment {
 
 /** Marks that end a sentence or a quotation, or a blank line, between two words of a source. */
 const STATEMENT_BREAK = /[.!?“”"«»„‘’']|\n[ \t]*\r?\n/;
+/** Titles whose period ends the abbreviation, not the sentence: “Mr. Bingley” is one statement. */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'rev', 'gen', 'col', 'capt', 'lt', 'sgt', 'gov', 'sen', 'rep', 'mt']);
 
 /** True when something ends a sentence or a quotation between word `word` of the source and the word after it. */
 function breakAfter(source: IndexedSource, word: number): boolean {
   if (word + 1 >= source.ids.length) return true;
   const text = source.doc.text;
-  return STATEMENT_BREAK.test(text.slice(SourceIndex.wordEnd(source, word), SourceIndex.wordStart(source, word + 1)));
+  const end = SourceIndex.wordEnd(source, word);
+  const between = text.slice(end, SourceIndex.wordStart(source, word + 1));
+  if (/^\.\s+$/.test(between) && TITLES.has(text.slice(SourceIndex.wordStart(source, word), end).toLowerCase())) return false;
+  return STATEMENT_BREAK.test(between);
 }
 
 /** What being inside the source's own quotation marks adds to a passage's score. */
