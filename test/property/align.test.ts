@@ -103,6 +103,16 @@ test('with the words given, joined words are the same letters and alignments sta
   );
 });
 
+test('with a reward for matching some words, alignments stay well formed and cost no more than leaving every word out', () => {
+  fc.assert(
+    fc.property(input, fc.array(fc.constantFrom(0, 1), { maxLength: 14 }), (given, rewards) => {
+      const rewarded: AlignInput = { ...given, reward: Array.from(given.quote, (_, i) => rewards[i] ?? 0) };
+      assertWellFormed(rewarded, align(rewarded));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
 test('a quotation that is an excerpt of the stretch aligns at no cost', () => {
   fc.assert(
     fc.property(words(30), fc.nat(), fc.nat(), (source, a, b) => {

@@ -243,3 +243,17 @@ test('the period of a title such as Mr. ends no sentence: a changed name after i
   const finding = only(checkDraft(index, 'She said “I am quite sick to death of Mr. Darcy” again.', 'plaintext'));
   assert.deepEqual(finding.changes, [{ draft: 'Darcy', source: 'Bingley' }]);
 });
+
+test('words a quotation leaves out of its middle are reported as left out, not the words after them as added', () => {
+  const index = indexOf('“I call it what every economist who has looked at it calls it: a cap, and caps shrink supply,” he said.');
+  const finding = only(checkDraft(index, 'He said “I call it what every economist calls it: a cap” today.', 'plaintext'));
+  assert.equal(finding.verdict, 'altered');
+  assert.deepEqual(finding.changes, [{ draft: '', source: 'who has looked at it' }]);
+  assert.equal(finding.source?.text, 'I call it what every economist who has looked at it calls it: a cap');
+});
+
+test('two neighbouring words written in the other order are one change of both', () => {
+  const index = indexOf('“We enforce the law against European, American and Asian companies alike,” she said.');
+  const finding = only(checkDraft(index, 'She said “we enforce the law against American, European and Asian companies alike” again.', 'plaintext'));
+  assert.deepEqual(finding.changes, [{ draft: 'American, European', source: 'European, American' }]);
+});

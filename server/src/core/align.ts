@@ -36,6 +36,13 @@ export interface AlignInput {
    */
   quoteWords?: string[];
   sourceWord?: (index: number) => string;
+  /**
+   * What matching each quotation word takes off the cost of an alignment, where every edit costs 1 (none when not
+   * given). With it, the aligner leaves out a run of source words (words the writer dropped) to match the quotation
+   * words after them, rather than end the passage early and leave those words unmatched, as long as the matches pay
+   * for the run. The cost an alignment reports counts its edits alone.
+   */
+  reward?: ArrayLike<number>;
 }
 
 const DIAGONAL = 1;
@@ -60,14 +67,16 @@ export function align(input: AlignInput): Alignment {
   let current = new Float64Array(width);
   let older = new Float64Array(width);
   const joins = joinTables(input, m, n);
+  const reward = input.reward ?? new Float64Array(m);
 
   for (let i = 1; i <= m; i++) {
     const row = i * width;
     const word = quote[i - 1];
+    const paid = reward[i - 1];
     current[0] = previous[0] + 1;
     moves[row] = UP;
     for (let j = 1; j <= n; j++) {
-      const diagonal = previous[j - 1] + (source[from + j - 1] === word ? 0 : 1);
+      const diagonal = previous[j - 1] + (source[from + j - 1] === word ? -paid : 1);
       const up = previous[j] + 1;
       if (diagonal <= up) {
         current[j] = diagonal;
@@ -79,12 +88,12 @@ export function align(input: AlignInput): Alignment {
     }
     if (joins) {
       for (let j = 1; j <= n; j++) {
-        if (i >= 2 && joins.quotePairs[i - 2] !== null && joins.quotePairs[i - 2] === joins.sourceWords[j - 1] && older[j - 1] < current[j]) {
-          current[j] = older[j - 1];
+        if (i >= 2 && joins.quotePairs[i - 2] !== null && joins.quotePairs[i - 2] === joins.sourceWords[j - 1] && older[j - 1] - paid - reward[i - 2] < current[j]) {
+          current[j] = older[j - 1] - paid - reward[i - 2];
           moves[row + j] = JOIN_QUOTE;
         }
-        if (j >= 2 && joins.sourcePairs[j - 2] === joins.quoteWords[i - 1] && previous[j - 2] < current[j]) {
-          current[j] = previous[j - 2];
+        if (j >= 2 && joins.sourcePairs[j - 2] === joins.quoteWords[i - 1] && previous[j - 2] - paid < current[j]) {
+          current[j] = previous[j - 2] - paid;
           moves[row + j] = JOIN_SOURCE;
         }
       }
@@ -110,7 +119,7 @@ export function align(input: AlignInput): Alignment {
   for (let j = 1; j <= n; j++) {
     if (previous[j] < previous[end] || (previous[j] === previous[end] && matchedAt(j) && !matchedAt(end))) end = j;
   }
-  return trace({ moves, skipFrom, width, quote, source, from }, m, end, previous[end]);
+  return trace({ moves, skipFrom, width, quote, source, from }, m, end);
 }
 
 /**
@@ -186,7 +195,7 @@ interface Trail {
 }
 
 /** Follows the recorded moves back from the chosen end and lists the steps in quotation order. */
-function trace(trail: Trail, m: number, end: number, cost: number): Alignment {
+function trace(trail: Trail, m: number, end: number): Alignment {
   const { moves, skipFrom, width, quote, source, from } = trail;
   const steps: Step[] = [];
   let i = m;
@@ -227,5 +236,6 @@ function trace(trail: Trail, m: number, end: number, cost: number): Alignment {
     }
   }
   steps.reverse();
+  const cost = steps.filter((step) => step.kind === 'substitute' || step.kind === 'delete' || step.kind === 'insert').length;
   return { steps, cost, first, last };
 }

@@ -133,6 +133,9 @@ interface Candidate {
 /** Aligns the quotation against each candidate stretch and keeps the closest. */
 function bestAlignment(index: SourceIndex, words: QuoteWords, ids: number[]): Candidate | null {
   const candidates: Candidate[] = [];
+  // A content word matched pays for one source word left out to reach it; function words pay for nothing, so that
+  // the passage does not run on over a sentence end to pick up a stray “the”.
+  const reward = words.folded.map((word) => (wordWeight(word) === 1 ? 1 : 0));
   for (const region of findRegions(index, ids, words.folded, words.freeSkip)) {
     const sourceIds = region.source.ids;
     const alignment = align({
@@ -143,6 +146,7 @@ function bestAlignment(index: SourceIndex, words: QuoteWords, ids: number[]): Ca
       to: region.to,
       quoteWords: words.folded,
       sourceWord: (word) => index.word(sourceIds[word]),
+      reward,
     });
     if (alignment.first < 0) continue;
     let matched = 0;
@@ -163,7 +167,26 @@ function bestAlignment(index: SourceIndex, words: QuoteWords, ids: number[]): Ca
     const score = candidate.score + (inside ? INSIDE_BONUS : 0);
     if (!best || score > best.score) best = { ...candidate, score };
   }
-  return best && { ...best, alignment: settleEdges(best.alignment, best.source) };
+  return best && { ...best, alignment: settleEdges(pairSwaps(best.alignment, ids, best.source.ids), best.source) };
+}
+
+/**
+ * Turns two neighbouring words written in the other order back into a change of both: the aligner, which matches
+ * one of them, leaves the other out on one side and adds it on the other (“− European, + European”), where the
+ * writer swapped the two (“American, European” for “European, American”).
+ */
+function pairSwaps(alignment: Alignment, quote: number[], source: ArrayLike<number>): Alignment {
+  const steps = [...alignment.steps];
+  for (let k = 0; k + 2 < steps.length; k++) {
+    const [a, middle, b] = [steps[k], steps[k + 1], steps[k + 2]];
+    if (middle.kind !== 'match') continue;
+    if (a.kind === 'insert' && b.kind === 'delete' && source[a.source] === quote[b.quote]) {
+      steps.splice(k, 3, { kind: 'substitute', quote: middle.quote, source: a.source }, { kind: 'substitute', quote: b.quote, source: middle.source });
+    } else if (a.kind === 'delete' && b.kind === 'insert' && quote[a.quote] === source[b.source]) {
+      steps.splice(k, 3, { kind: 'substitute', quote: a.quote, source: middle.source }, { kind: 'substitute', quote: middle.quote, source: b.source });
+    }
+  }
+  return { ...alignment, steps };
 }
 
 /**
