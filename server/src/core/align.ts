@@ -125,8 +125,8 @@ export function align(input: AlignInput): Alignment {
 /**
  * Along the first row, among equally cheap ways to reach a column, prefers the one that starts on the quotation's
  * first word, matched, and leaves out the source words after it, to the one that pairs the first word with another
- * source word: “the tea” against a source's “And mind the tea” leaves out “mind”, rather than changing “mind” into
- * “And”. The mirror of how the alignment's end is chosen.
+ * source word: “And the tea” against a source's “And mind the tea” leaves out “mind”, rather than pairing “And” with
+ * “mind”. The mirror of how the alignment's end is chosen.
  */
 function preferMatchedStart(row: Float64Array, moves: Uint8Array, offset: number, word: number, input: AlignInput): void {
   const { source, from } = input;

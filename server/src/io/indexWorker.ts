@@ -1,6 +1,6 @@
 // The worker thread that prepares batches of sources for the index: it is given every task at once and takes its next
-// one from a counter shared by all threads, answering each with its BatchResult and handing the
-// typed arrays over instead of copying them.
+// one from a counter shared by all threads, answering each with its BatchResult and handing the typed arrays over
+// instead of copying them.
 import { parentPort } from 'node:worker_threads';
 import { runBatch, type WorkerJob, type WorkerMessage } from './batch.js';
 
