@@ -10,15 +10,21 @@ import { buildIndex } from '../../server/src/io/indexer.js';
 
 const DRAFT = 'He said “the river is rising fast” and she said “we will rebuild the old bridge by spring”.';
 
-// A file a worker thread opens is closed when the thread ends: stored batches that an indexing thread read must not
-// leave their places in a file only that thread had open.
-test('a persisted index read by an indexing thread, places on disk asked for, still checks after the thread ends', async (t) => {
+/** A new sources folder and a new cache folder, both removed when the test ends. */
+function sourcesAndCache(t: { after: (done: () => void) => void }): { folder: string; cache: string } {
   const folder = mkdtempSync(join(tmpdir(), 'verbatim-indexer-'));
   const cache = mkdtempSync(join(tmpdir(), 'verbatim-indexer-cache-'));
   t.after(() => {
     rmSync(folder, { recursive: true, force: true });
     rmSync(cache, { recursive: true, force: true });
   });
+  return { folder, cache };
+}
+
+// A file a worker thread opens is closed when the thread ends: stored batches that an indexing thread read must not
+// leave their places in a file only that thread had open.
+test('a persisted index read by an indexing thread, places on disk asked for, still checks after the thread ends', async (t) => {
+  const { folder, cache } = sourcesAndCache(t);
   writeFileSync(join(folder, 'wire.txt'), 'The mayor said: “The river is rising fast and the bridge will close tonight.”\n');
   writeFileSync(join(folder, 'speech.txt'), '“We will rebuild the bridge by spring,” she said.\n');
   const expected = checkDraft((await buildIndex([folder], { workers: 0 })).index, DRAFT, 'plaintext');
@@ -93,12 +99,7 @@ test('batches prepared on threads make the same index as batches prepared one af
 
 // Each set of source folders has an index of its own: one whose folders are no longer checked would stay for good.
 test('an index not used for 30 days is removed with a note; one in use is marked used even when nothing is stored', async (t) => {
-  const folder = mkdtempSync(join(tmpdir(), 'verbatim-indexer-'));
-  const cache = mkdtempSync(join(tmpdir(), 'verbatim-indexer-cache-'));
-  t.after(() => {
-    rmSync(folder, { recursive: true, force: true });
-    rmSync(cache, { recursive: true, force: true });
-  });
+  const { folder, cache } = sourcesAndCache(t);
   writeFileSync(join(folder, 'wire.txt'), 'The mayor said: “The river is rising fast and the bridge will close tonight.”\n');
   const formatDir = join(cache, `v${CACHE_FORMAT}`);
   const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
