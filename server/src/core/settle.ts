@@ -1,0 +1,80 @@
+// Reads an alignment of a quotation against the source's words once more, with what the aligner does not see: words
+// swapped with their neighbour, and, in the source's text, where its sentences and quotations end.
+import type { Alignment } from './align.js';
+import { SourceIndex, type IndexedSource } from './sourceIndex.js';
+
+/**
+ * The alignment of a quotation (its words' dictionary numbers) against a source, with swapped neighbours made one
+ * change and its first and last words settled by the source's text.
+ */
+export function settleAlignment(alignment: Alignment, quote: number[], source: IndexedSource): Alignment {
+  return settleEdges(pairSwaps(alignment, quote, source.ids), source);
+}
+
+/**
+ * Turns two neighbouring words written in the other order back into a change of both: the aligner, which matches
+ * one of them, leaves the other out on one side and adds it on the other (“− European, + European”), where the
+ * writer swapped the two (“American, European” for “European, American”).
+ */
+function pairSwaps(alignment: Alignment, quote: number[], source: ArrayLike<number>): Alignment {
+  const steps = [...alignment.steps];
+  for (let k = 0; k + 2 < steps.length; k++) {
+    const [a, middle, b] = [steps[k], steps[k + 1], steps[k + 2]];
+    if (middle.kind !== 'match') continue;
+    if (a.kind === 'insert' && b.kind === 'delete' && source[a.source] === quote[b.quote]) {
+      steps.splice(k, 3, { kind: 'substitute', quote: middle.quote, source: a.source }, { kind: 'substitute', quote: b.quote, source: middle.source });
+    } else if (a.kind === 'delete' && b.kind === 'insert' && quote[a.quote] === source[b.source]) {
+      steps.splice(k, 3, { kind: 'substitute', quote: a.quote, source: middle.source }, { kind: 'substitute', quote: middle.quote, source: b.source });
+    }
+  }
+  return { ...alignment, steps };
+}
+
+/**
+ * Decides, by the source's text, what the quotation's first and last words are when they differ from the source.
+ * The aligner, free to start and end anywhere, pairs a first word that differs with the source word before the
+ * passage, and leaves a last word that differs unpaired, as a word the writer added. Either is the word next to the
+ * passage changed only when nothing between them ends a sentence or a quotation: “the harbour” for a source's “the
+ * port,” is the port changed, while a “today” before a source's “added. We will…” is the writer's own word.
+ */
+function settleEdges(alignment: Alignment, source: IndexedSource): Alignment {
+  const steps = [...alignment.steps];
+  const head = steps[0];
+  if (head?.kind === 'substitute' && steps.length > 1 && breakAfter(source, head.source)) {
+    steps[0] = { kind: 'delete', quote: head.quote };
+  }
+  // Only a last word that is the one word left unpaired: past an alignment that left others out too, or several words
+  // past the end of the passage, the words are the writer's, whatever the source goes on with.
+  const last = steps.length - 1;
+  const end = steps[last];
+  const before = steps[last - 1];
+  const unpaired = steps.filter((step) => step.kind === 'delete').length;
+  if (end?.kind === 'delete' && unpaired === 1 && (before?.kind === 'match' || before?.kind === 'substitute') && !breakAfter(source, before.source)) {
+    steps[last] = { kind: 'substitute', quote: end.quote, source: before.source + 1 };
+  }
+  let first = -1;
+  let past = -1;
+  for (const step of steps) {
+    const words = step.kind === 'match' || step.kind === 'substitute' ? [step.source] : step.kind === 'joined' ? step.source : [];
+    for (const word of words) {
+      if (first < 0) first = word;
+      past = word + 1;
+    }
+  }
+  return { ...alignment, steps, first, last: past };
+}
+
+/** Marks that end a sentence or a quotation, or a blank line, between two words of a source. */
+const STATEMENT_BREAK = /[.!?“”"«»„‘’']|\n[ \t]*\r?\n/;
+/** Titles whose period ends the abbreviation, not the sentence: “Mr. Bingley” is one statement. */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'rev', 'gen', 'col', 'capt', 'lt', 'sgt', 'gov', 'sen', 'rep', 'mt']);
+
+/** True when something ends a sentence or a quotation between word `word` of the source and the word after it. */
+function breakAfter(source: IndexedSource, word: number): boolean {
+  if (word + 1 >= source.ids.length) return true;
+  const text = source.doc.text;
+  const end = SourceIndex.wordEnd(source, word);
+  const between = text.slice(end, SourceIndex.wordStart(source, word + 1));
+  if (/^\.\s+$/.test(between) && TITLES.has(text.slice(SourceIndex.wordStart(source, word), end).toLowerCase())) return false;
+  return STATEMENT_BREAK.test(between);
+}
