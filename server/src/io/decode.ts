@@ -1,4 +1,5 @@
 // Turns the bytes of a source file into text: detects the encoding, strips a byte order mark, and refuses binaries.
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 
 /** The decoded text of a source file, or the reason it cannot be read as text. */
 export type DecodeResult = { text: string } | { skip: string };
@@ -40,15 +41,21 @@ export function decodeSource(bytes: Uint8Array, known = false): DecodeResult {
     const utf16 = guessUtf16(bytes);
     return utf16 ? decodeUtf16(bytes, utf16, checkText) : { skip: 'binary file (NUL bytes)' };
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Without a BOM, bytes that are not valid UTF-8 are almost always a legacy single-byte encoding; wire
-    // archives are typically Windows-1252, whose printable range is a superset of ISO-8859-1.
-    text = decodeWindows1252(bytes);
-  }
-  return checkText(text);
+  // Without a BOM, bytes that are not valid UTF-8 are almost always a legacy single-byte encoding; wire archives are
+  // typically Windows-1252, whose printable range is a superset of ISO-8859-1.
+  return checkText(decodeUtf8(bytes) ?? decodeWindows1252(bytes));
+}
+
+/**
+ * The text of bytes that are valid UTF-8, or null. Sources are large and mostly ASCII: ASCII is copied as it is, and
+ * other UTF-8 goes through UTF-16 bytes, which the runtime turns into a string by copying. Both are several times
+ * faster than a TextDecoder, whose decoding of large texts with a few curly quotes dominated reading them.
+ */
+function decodeUtf8(bytes: Uint8Array): string | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (isAscii(buffer)) return buffer.toString('latin1');
+  if (!isUtf8(buffer)) return null;
+  return transcode(buffer, 'utf8', 'utf16le').toString('utf16le');
 }
 
 /**
