@@ -68,12 +68,14 @@ export class SourceIndex {
   }
 
   /**
-   * Puts words into the dictionary of an index that has none yet, numbered in this order: the dictionary of an
-   * earlier index of the same sources, so that their batches can be added with the numbers they had there.
+   * Puts the words of `packed` (joined by line feeds), whose hashes are `hashes`, into the dictionary of an index that
+   * has none yet, numbered in this order: the dictionary of an earlier index of the same sources, so that their
+   * batches can be added with the numbers they had there. Throws, leaving the index as it was, when a hash is not its
+   * word's or a word comes twice.
    */
-  seed(words: string[], hashes: Uint32Array): void {
+  seed(packed: string, hashes: Uint32Array): void {
     if (this.dictionary.size > 0) throw new Error('Only an empty index can be seeded.');
-    for (let id = 0; id < words.length; id++) this.dictionary.intern(words[id], hashes[id]);
+    this.dictionary.seed(packed, hashes);
   }
 
   /** The dictionary's words in the order of their numbers, with their hashes, to seed a later index with. */

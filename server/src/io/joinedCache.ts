@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PreparedBatch } from '../core/prepare.js';
-import { hashWord } from '../core/segment.js';
 import type { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
 import { align8, readHeader, writeHeader, type FileKind } from './fileHeader.js';
@@ -15,7 +14,8 @@ import { replaceFile } from './replaceFile.js';
 export interface JoinedDictionary {
   /** Each batch's stored file (its name) and id: the numbers are good for that stored copy alone. */
   batches: Array<{ file: string; id: string }>;
-  words: string[];
+  /** The words joined by line feeds, in the order of their numbers. */
+  words: string;
   hashes: Uint32Array;
   numbers: Int32Array[];
 }
@@ -39,8 +39,8 @@ export function joinedFile(dir: string): string {
 
 /**
  * Reads the joined dictionary stored in `dir`; null when there is none. Throws an Error saying what is wrong when
- * the file is damaged, or holds a word twice or with another word's hash. Numbers are not checked against the batches
- * here: the index checks them against each batch's word hashes when it adds the batch.
+ * the file is damaged. Its words are checked against their hashes when they seed an index (`StoredJoin`), and its
+ * numbers against each batch's word hashes when the index adds the batch.
  */
 export function readJoined(dir: string): JoinedDictionary | null {
   let data: Buffer;
@@ -57,9 +57,7 @@ export function readJoined(dir: string): JoinedDictionary | null {
   let offset = start;
   const need = offset + align8(header.text) + 4 * (header.words + header.numbers.reduce((sum, n) => sum + n, 0));
   if (need !== data.length) throw new Error(need > data.length ? 'the dictionary file is cut short' : 'the dictionary file is inconsistent');
-  const text = data.toString('utf8', offset, offset + header.text);
-  const words = text === '' ? [] : text.split('\n');
-  if (words.length !== header.words) throw new Error('the dictionary file is inconsistent');
+  const words = data.toString('utf8', offset, offset + header.text);
   offset += align8(header.text);
   // Copied out of the file's buffer, which may be shared with other data and not aligned for four-byte numbers.
   const take = <T extends Uint32Array | Int32Array>(make: (bytes: ArrayBuffer) => T, count: number): T => {
@@ -69,20 +67,17 @@ export function readJoined(dir: string): JoinedDictionary | null {
   };
   const hashes = take((bytes) => new Uint32Array(bytes), header.words);
   const numbers = header.numbers.map((count) => take((bytes) => new Int32Array(bytes), count));
-  // Each word once, with its own hash: a word seeded under another's hash could never be found again.
-  for (let id = 0; id < words.length; id++) if (hashWord(words[id]) !== hashes[id]) throw new Error('the dictionary file is inconsistent');
-  if (new Set(words).size !== words.length) throw new Error('the dictionary file is inconsistent');
   return { batches: header.batches, words, hashes, numbers };
 }
 
 /** Stores the joined dictionary in `dir`, replacing any before it at once. */
 export function writeJoined(dir: string, joined: JoinedDictionary): void {
-  const text = Buffer.from(joined.words.join('\n'), 'utf8');
+  const text = Buffer.from(joined.words, 'utf8');
   const header: Header = {
     format: KIND.format,
     batches: joined.batches,
     text: text.length,
-    words: joined.words.length,
+    words: joined.hashes.length,
     numbers: joined.numbers.map((numbers) => numbers.length),
   };
   const bytes = (array: Uint32Array | Int32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
@@ -116,11 +111,12 @@ export class StoredJoin {
   ) {
     try {
       this.stored = readJoined(dir);
+      if (this.stored) index.seed(this.stored.words, this.stored.hashes);
     } catch (error) {
+      this.stored = null;
       const note = storedFileNote(joinedFile(dir), error);
       if (note) onNote(note);
     }
-    if (this.stored) index.seed(this.stored.words, this.stored.hashes);
   }
 
   /** Adds batch number `n`, stored as `file` under `id`, to the index. */
@@ -144,6 +140,6 @@ export class StoredJoin {
     // Words of sources that changed stay in a dictionary seeded from an earlier one: once they are many, the next
     // build starts from nothing and stores a dictionary without them.
     if (unused > words.length * MAX_UNUSED_SHARE) await removeJoined(this.dir);
-    else writeJoined(this.dir, { batches: this.batches, words, hashes, numbers: this.numbers });
+    else writeJoined(this.dir, { batches: this.batches, words: words.join('\n'), hashes, numbers: this.numbers });
   }
 }
