@@ -10,7 +10,7 @@ test('every word’s start and end, and the word at any offset, are found from t
   index.set({ id: 'a', text, meta: {} });
   const words = splitWords(text);
   const source = [...index.lookup(index.wordId('word0'))][0]!.source;
-  assert.equal(source.ids.length, words.folded.length);
+  assert.equal(source.count, words.folded.length);
   for (let w = 0; w < words.folded.length; w++) {
     assert.equal(SourceIndex.wordStart(source, w), words.starts[w], `start of word ${w}`);
     assert.equal(SourceIndex.wordEnd(source, w), words.ends[w], `end of word ${w}`);

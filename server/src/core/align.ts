@@ -25,8 +25,10 @@ export interface AlignInput {
   quote: ArrayLike<number>;
   /** For each quotation word, how many source words may be skipped at no cost just before it (0: none). */
   freeSkip: ArrayLike<number>;
-  /** The source's word numbers. */
+  /** The source's word numbers, from word `base` on (a copy of the stretch alone will do). */
   source: ArrayLike<number>;
+  /** The number of the source word that `source[0]` holds (0 when not given). */
+  base?: number;
   /** The stretch of the source to align against. */
   from: number;
   to: number;
@@ -53,11 +55,13 @@ const JOIN_QUOTE = 5; // two quotation words make one source word
 const JOIN_SOURCE = 6; // one quotation word makes two source words
 
 /**
- * Aligns the whole quotation against the best-matching part of source[from, to). Cost grows with the product of
+ * Aligns the whole quotation against the best-matching part of the source's words [from, to). Cost grows with the product of
  * the two lengths, so callers bound both.
  */
 export function align(input: AlignInput): Alignment {
   const { quote, freeSkip, source, from } = input;
+  // Where the stretch starts in `source`.
+  const at = from - (input.base ?? 0);
   const m = quote.length;
   const n = input.to - from;
   const width = n + 1;
@@ -76,7 +80,7 @@ export function align(input: AlignInput): Alignment {
     current[0] = previous[0] + 1;
     moves[row] = UP;
     for (let j = 1; j <= n; j++) {
-      const diagonal = previous[j - 1] + (source[from + j - 1] === word ? -paid : 1);
+      const diagonal = previous[j - 1] + (source[at + j - 1] === word ? -paid : 1);
       const up = previous[j] + 1;
       if (diagonal <= up) {
         current[j] = diagonal;
@@ -114,12 +118,12 @@ export function align(input: AlignInput): Alignment {
   // The stretch may end anywhere: take the cheapest end; among equals, the earliest that ends on the quotation's last
   // word, else the earliest. A quotation that leaves out a source word just before its last word ends on that word,
   // the word left out, rather than short of both with its last word unaccounted for.
-  const matchedAt = (j: number) => j > 0 && moves[m * width + j] === DIAGONAL && source[from + j - 1] === quote[m - 1];
+  const matchedAt = (j: number) => j > 0 && moves[m * width + j] === DIAGONAL && source[at + j - 1] === quote[m - 1];
   let end = 0;
   for (let j = 1; j <= n; j++) {
     if (previous[j] < previous[end] || (previous[j] === previous[end] && matchedAt(j) && !matchedAt(end))) end = j;
   }
-  return trace({ moves, skipFrom, width, quote, source, from }, m, end);
+  return trace({ moves, skipFrom, width, quote, source, at, from }, m, end);
 }
 
 /**
@@ -129,11 +133,12 @@ export function align(input: AlignInput): Alignment {
  * “mind”. The mirror of how the alignment's end is chosen.
  */
 function preferMatchedStart(row: Float64Array, moves: Uint8Array, offset: number, word: number, input: AlignInput): void {
-  const { source, from } = input;
+  const { source } = input;
+  const at = input.from - (input.base ?? 0);
   let matchedBefore = false;
   for (let j = 1; j < row.length; j++) {
     const move = moves[offset + j];
-    const matched = move === DIAGONAL && source[from + j - 1] === word;
+    const matched = move === DIAGONAL && source[at + j - 1] === word;
     if (!matched && move === DIAGONAL && matchedBefore && row[j - 1] + 1 === row[j]) {
       moves[offset + j] = LEFT;
       continue;
@@ -191,12 +196,14 @@ interface Trail {
   width: number;
   quote: ArrayLike<number>;
   source: ArrayLike<number>;
+  /** Where the stretch starts in `source`, and its first word's number. */
+  at: number;
   from: number;
 }
 
 /** Follows the recorded moves back from the chosen end and lists the steps in quotation order. */
 function trace(trail: Trail, m: number, end: number): Alignment {
-  const { moves, skipFrom, width, quote, source, from } = trail;
+  const { moves, skipFrom, width, quote, source, at, from } = trail;
   const steps: Step[] = [];
   let i = m;
   let j = end;
@@ -205,7 +212,7 @@ function trace(trail: Trail, m: number, end: number): Alignment {
   while (i > 0) {
     const move = moves[i * width + j];
     if (move === DIAGONAL) {
-      const kind = quote[i - 1] === source[from + j - 1] ? 'match' : 'substitute';
+      const kind = quote[i - 1] === source[at + j - 1] ? 'match' : 'substitute';
       steps.push({ kind, quote: i - 1, source: from + j - 1 });
       if (last < 0) last = from + j;
       first = from + j - 1;

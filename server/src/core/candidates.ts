@@ -122,7 +122,7 @@ function cluster(hits: Hits, m: number, freeSkip: number[], limit: number): Regi
         best.add({
           source,
           from: Math.max(0, diagonal(start) - slack),
-          to: Math.min(source.ids.length, reach(order, start, k, hits, m) + slack + skips),
+          to: Math.min(source.count, reach(order, start, k, hits, m) + slack + skips),
           support,
         });
       }

@@ -138,15 +138,16 @@ function bestAlignment(index: SourceIndex, words: QuoteWords, ids: number[]): Ca
   // the passage does not run on over a sentence end to pick up a stray “the”.
   const reward = words.folded.map((word) => (wordWeight(word) === 1 ? 1 : 0));
   for (const region of findRegions(index, ids, words.folded, words.freeSkip)) {
-    const sourceIds = region.source.ids;
+    const sourceIds = SourceIndex.idsOf(region.source, region.from, region.to);
     const alignment = align({
       quote: ids,
       freeSkip: words.freeSkip,
       source: sourceIds,
+      base: region.from,
       from: region.from,
       to: region.to,
       quoteWords: words.folded,
-      sourceWord: (word) => index.word(sourceIds[word]),
+      sourceWord: (word) => index.word(sourceIds[word - region.from]),
       reward,
     });
     if (alignment.first < 0) continue;
@@ -195,11 +196,11 @@ function measure(
   inPart: (quoteWord: number) => boolean,
 ): Measured {
   const text = source.doc.text;
-  const folded = (word: number) => index.word(source.ids[word]);
+  const folded = (word: number) => index.word(SourceIndex.idAt(source, word));
   // Rare words weigh more than common ones, so that a stock phrase shared by chance ("did you ever hear of the")
   // does not make an unrelated passage look like a reworded quotation.
   const quoteWeightOf = (q: number) => wordWeight(words.folded[q]) * index.rarity(index.wordId(words.folded[q]));
-  const sourceWeightOf = (w: number) => wordWeight(folded(w)) * index.rarity(source.ids[w]);
+  const sourceWeightOf = (w: number) => wordWeight(folded(w)) * index.rarity(SourceIndex.idAt(source, w));
   const changes: Change[] = [];
   let matched = 0;
   let quoteWeight = 0;
@@ -294,7 +295,7 @@ function measure(
     }
     if (step.kind !== 'insert' && step.kind !== 'skip') lastQuoteWord = step.quote;
   }
-  if (run.draft.length > 0 && run.source.length === 0 && last >= 0 && last < source.ids.length) {
+  if (run.draft.length > 0 && run.source.length === 0 && last >= 0 && last < source.count) {
     // The same at the end: a last draft word that looks like the source word right after the passage replaced it.
     if (lookalike(words.folded[run.draft[0]], folded(last))) {
       run.source.push(last);
@@ -329,7 +330,7 @@ function lookalike(a: string, b: string): boolean {
 function isReportersAside(source: IndexedSource, run: number[]): boolean {
   const first = Math.min(...run);
   const last = Math.max(...run);
-  if (first === 0 || last + 1 >= source.ids.length) return false;
+  if (first === 0 || last + 1 >= source.count) return false;
   const before = SourceIndex.enclosingQuotation(source, spanOf(source, first - 1, first));
   const after = SourceIndex.enclosingQuotation(source, spanOf(source, last + 1, last + 2));
   if (!before || !after || before.start === after.start) return false;
@@ -383,9 +384,9 @@ function findQuotedExactly(index: SourceIndex, ids: number[]): { source: Indexed
   if (ids.some((id) => id < 0)) return null;
   const places = ids.length === 1 ? index.lookup(ids[0]) : index.lookup(ids[0], ids[1]);
   for (const { source, word } of places) {
-    if (word + ids.length > source.ids.length) continue;
+    if (word + ids.length > source.count) continue;
     let same = true;
-    for (let k = 2; k < ids.length && same; k++) same = source.ids[word + k] === ids[k];
+    for (let k = 2; k < ids.length && same; k++) same = SourceIndex.idAt(source, word + k) === ids[k];
     if (same && SourceIndex.insideQuotation(source, spanOf(source, word, word + ids.length))) {
       return { source, first: word, last: word + ids.length };
     }

@@ -8,7 +8,7 @@ import { SourceIndex, type IndexedSource } from './sourceIndex.js';
  * change and its first and last words settled by the source's text.
  */
 export function settleAlignment(alignment: Alignment, quote: number[], source: IndexedSource): Alignment {
-  return settleEdges(pairSwaps(alignment, quote, source.ids), source);
+  return settleEdges(pairSwaps(alignment, quote, (word) => SourceIndex.idAt(source, word)), source);
 }
 
 /**
@@ -16,14 +16,14 @@ export function settleAlignment(alignment: Alignment, quote: number[], source: I
  * one of them, leaves the other out on one side and adds it on the other (“− European, + European”), where the
  * writer swapped the two (“American, European” for “European, American”).
  */
-function pairSwaps(alignment: Alignment, quote: number[], source: ArrayLike<number>): Alignment {
+function pairSwaps(alignment: Alignment, quote: number[], sourceId: (word: number) => number): Alignment {
   const steps = [...alignment.steps];
   for (let k = 0; k + 2 < steps.length; k++) {
     const [a, middle, b] = [steps[k], steps[k + 1], steps[k + 2]];
     if (middle.kind !== 'match') continue;
-    if (a.kind === 'insert' && b.kind === 'delete' && source[a.source] === quote[b.quote]) {
+    if (a.kind === 'insert' && b.kind === 'delete' && sourceId(a.source) === quote[b.quote]) {
       steps.splice(k, 3, { kind: 'substitute', quote: middle.quote, source: a.source }, { kind: 'substitute', quote: b.quote, source: middle.source });
-    } else if (a.kind === 'delete' && b.kind === 'insert' && quote[a.quote] === source[b.source]) {
+    } else if (a.kind === 'delete' && b.kind === 'insert' && quote[a.quote] === sourceId(b.source)) {
       steps.splice(k, 3, { kind: 'substitute', quote: a.quote, source: middle.source }, { kind: 'substitute', quote: middle.quote, source: b.source });
     }
   }
@@ -71,7 +71,7 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'rev', 'gen', 'co
 
 /** True when something ends a sentence or a quotation between word `word` of the source and the word after it. */
 function breakAfter(source: IndexedSource, word: number): boolean {
-  if (word + 1 >= source.ids.length) return true;
+  if (word + 1 >= source.count) return true;
   const text = source.doc.text;
   const end = SourceIndex.wordEnd(source, word);
   const between = text.slice(end, SourceIndex.wordStart(source, word + 1));

@@ -7,11 +7,18 @@ import { hashKey, Segment } from './segment.js';
 import { wordEnd, WordScanner } from './words.js';
 import type { SourceDocument, Span } from './types.js';
 
-/** A source with its words resolved to dictionary numbers. */
+/**
+ * A source with its words as numbers: each word's number in the vocabulary of the batch the source was indexed with,
+ * and, shared by the batch's sources, the dictionary number of each vocabulary word (`SourceIndex.idAt` reads a
+ * word's dictionary number through both). The words are never renumbered in place: a run that checks a few
+ * quotations reads the dictionary numbers of a few stretches, not of every word of the sources.
+ */
 export interface IndexedSource {
   readonly doc: SourceDocument;
-  /** Dictionary number of each word. */
-  readonly ids: Int32Array;
+  readonly words: Int32Array;
+  readonly numbers: Int32Array;
+  /** How many words the source has. */
+  readonly count: number;
   /** Offset of every MARK_EVERY-th word in the source's text; `SourceIndex.wordStart` finds any word's. */
   readonly marks: Uint32Array;
   /** Length of the source's text, kept apart so that counting never needs the text itself. */
@@ -101,12 +108,11 @@ export class SourceIndex {
     addCounts(this.counts, numbers, batch.counts);
     const added: IndexedSource[] = [];
     docs.forEach((doc, n) => {
-      const ids = batch.ids[n];
-      renumber(ids, numbers);
-      const source: IndexedSource = { doc, ids, marks: batch.marks[n], length: batch.lengths[n], live: true };
+      const words = batch.ids[n];
+      const source: IndexedSource = { doc, words, numbers, count: words.length, marks: batch.marks[n], length: batch.lengths[n], live: true };
       this.sources.set(doc.id, source);
       this.characters += source.length;
-      this.wordCount += ids.length;
+      this.wordCount += words.length;
       added.push(source);
     });
     this.segments.push(new Segment(added, batch.segment));
@@ -144,9 +150,9 @@ export class SourceIndex {
     if (!source) return false;
     this.sources.delete(id);
     source.live = false;
-    for (const word of source.ids) this.counts[word]--;
+    subtractCounts(this.counts, source.words, source.numbers);
     this.characters -= source.length;
-    this.wordCount -= source.ids.length;
+    this.wordCount -= source.count;
     return true;
   }
 
@@ -211,14 +217,28 @@ export class SourceIndex {
     for (const segment of this.segments) {
       const complete = segment.forEachPlace(key, (source, word) => {
         // Buckets are shared by unrelated keys, so every place is checked against the words it should hold.
-        if (source.ids[word] !== first) return true;
-        if (second !== NONE && source.ids[word + 1] !== second) return true;
+        const { words, numbers } = source;
+        if (numbers[words[word]] !== first) return true;
+        if (second !== NONE && numbers[words[word + 1]] !== second) return true;
         if (!source.live) return true;
         visit(source, word);
         return ++found < limit;
       });
       if (!complete) break;
     }
+  }
+
+  /** The dictionary number of word `word` of the source. */
+  static idAt(source: IndexedSource, word: number): number {
+    return source.numbers[source.words[word]];
+  }
+
+  /** The dictionary numbers of words [from, to) of the source. */
+  static idsOf(source: IndexedSource, from: number, to: number): Int32Array {
+    const { words, numbers } = source;
+    const ids = new Int32Array(to - from);
+    for (let k = 0; k < ids.length; k++) ids[k] = numbers[words[from + k]];
+    return ids;
   }
 
   /** Offset of word `word` of the source: read on from the nearest kept offset before it. */
@@ -249,7 +269,7 @@ export class SourceIndex {
       else hi = mid - 1;
     }
     const scanner = blockScanner(source, lo);
-    const last = Math.min(source.ids.length, (lo + 1) << MARK_SHIFT);
+    const last = Math.min(source.count, (lo + 1) << MARK_SHIFT);
     for (let k = lo << MARK_SHIFT; k < last; k++) {
       scanner.next();
       if (scanner.start >= offset) return k;
@@ -324,12 +344,9 @@ export class SourceIndex {
   }
 }
 
-/**
- * Replaces each word number by its number in `numbers`. A function of its own, so that the engine optimizes this
- * loop once rather than the whole of `addBatch` again.
- */
-function renumber(ids: Int32Array, numbers: Int32Array): void {
-  for (let w = 0; w < ids.length; w++) ids[w] = numbers[ids[w]];
+/** Takes the words of a source that leaves the index off the counts of their dictionary numbers. */
+function subtractCounts(counts: Int32Array, words: Int32Array, numbers: Int32Array): void {
+  for (let w = 0; w < words.length; w++) counts[numbers[words[w]]]--;
 }
 
 /** Adds each of the batch's word counts to the count of the word's number in the index. */
