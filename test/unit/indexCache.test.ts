@@ -42,6 +42,37 @@ test('a stored batch reads back as it was written', () => {
   assert.deepEqual(back.docs.map((doc) => doc.mapped), [false, true]);
 });
 
+/** The n-th word of a made-up language: letters only, so that each is one word to the tokenizer. */
+function madeUpWord(n: number): string {
+  let word = '';
+  for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) word = String.fromCharCode(97 + ((k - 1) % 26)) + word;
+  return `q${word}`;
+}
+
+test('word numbers take two bytes in a batch of at most 65,536 different words, four in a larger one, and read back as written', () => {
+  for (const [different, kind] of [[65_536, Uint16Array], [70_000, Int32Array]] as const) {
+    const words = Array.from({ length: different }, (_, n) => madeUpWord(n));
+    // Each word once, then the last two and the first again: the last words' numbers need all the bytes they have.
+    const text = [...words, words[different - 2], words[different - 1], words[0]].join(' ');
+    const original = { ...stored(), docs: [{ id: '/s/list.txt', meta: {}, mapped: false }], batch: prepareBatch([text]) };
+    assert.equal(original.batch.vocabulary.length, different);
+    assert.ok(original.batch.ids[0] instanceof kind, `${different} words`);
+    const back = decodeBatch(Buffer.concat(encodeBatch(original)));
+    assert.ok(back.batch.ids[0] instanceof kind);
+    assert.deepEqual(back.batch.ids, original.batch.ids);
+    const index = new SourceIndex();
+    index.addBatch([{ id: '/s/list.txt', text, meta: {} }], back.batch);
+    const at = (first: string, second?: string) =>
+      index.lookup(index.wordId(first), second === undefined ? -1 : index.wordId(second)).map(({ word }) => word);
+    assert.deepEqual(at(words[different - 1]), [different - 1, different + 1]);
+    assert.deepEqual(at(words[different - 2], words[different - 1]), [different - 2, different]);
+    assert.deepEqual(at(words[0]), [0, different + 2]);
+    const [source] = index.lookup(index.wordId(words[different - 1])).map((found) => found.source);
+    assert.equal(SourceIndex.idAt(source, different + 1), index.wordId(words[different - 1]));
+    assert.deepEqual([...SourceIndex.idsOf(source, different - 2, different + 1)], [words[different - 2], words[different - 1], words[different - 2]].map((w) => index.wordId(w)));
+  }
+});
+
 test('a damaged stored batch is refused with a reason, never read', () => {
   const bytes = Buffer.concat(encodeBatch(stored()));
   assert.throws(() => decodeBatch(Buffer.from('not an index at all')), /not a Verbatim index file/);

@@ -1,7 +1,7 @@
 // The in-memory index of sources: each source's words as dictionary numbers, and hash segments over single words
 // and word pairs that find where a quotation's rarer words stand without reading the sources again.
 import { findQuotations } from './extract/index.js';
-import { MARK_SHIFT, prepareBatch, type PreparedBatch } from './prepare.js';
+import { MARK_SHIFT, prepareBatch, type PreparedBatch, type WordNumbers } from './prepare.js';
 import { Dictionary } from './dictionary.js';
 import { hashKey, Segment } from './segment.js';
 import { wordEnd, WordScanner } from './words.js';
@@ -15,7 +15,7 @@ import type { SourceDocument, Span } from './types.js';
  */
 export interface IndexedSource {
   readonly doc: SourceDocument;
-  readonly words: Int32Array;
+  readonly words: WordNumbers;
   readonly numbers: Int32Array;
   /** How many words the source has. */
   readonly count: number;
@@ -345,7 +345,7 @@ export class SourceIndex {
 }
 
 /** Takes the words of a source that leaves the index off the counts of their dictionary numbers. */
-function subtractCounts(counts: Int32Array, words: Int32Array, numbers: Int32Array): void {
+function subtractCounts(counts: Int32Array, words: WordNumbers, numbers: Int32Array): void {
   for (let w = 0; w < words.length; w++) counts[numbers[words[w]]]--;
 }
 

@@ -3,14 +3,14 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { MARK_EVERY, MARK_SHIFT, type PreparedBatch } from '../core/prepare.js';
+import { MARK_EVERY, MARK_SHIFT, type PreparedBatch, type WordNumbers } from '../core/prepare.js';
 import type { PlaceReader } from '../core/segment.js';
 import type { SourceMeta } from '../core/types.js';
 import { align8, headerLength, readHeader, writeHeader, type FileKind } from './fileHeader.js';
 import { PlacesInFile } from './placesInFile.js';
 
 /** Bumped whenever the layout or the meaning of a stored batch changes; older files are then ignored. */
-export const CACHE_FORMAT = 8;
+export const CACHE_FORMAT = 9;
 const KIND: FileKind = { magic: 0x31494256 /* "VBI1", little-endian */, format: CACHE_FORMAT, name: 'index' };
 
 /** What a source file was when its batch was stored: a changed size, time or content makes the batch stale. */
@@ -77,7 +77,10 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-type ArrayKind = 'i32' | 'u32';
+type ArrayKind = 'i32' | 'u32' | 'u16';
+
+/** Bytes a number of each kind of piece takes. */
+const WIDTH: Record<Piece['kind'], number> = { text: 1, u16: 2, i32: 4, u32: 4 };
 
 /** Where one stored piece (the vocabulary, a typed array) stands after the header, and what it is. */
 interface Piece {
@@ -122,8 +125,8 @@ export function encodeBatch(stored: StoredBatch): Buffer[] {
     offset += align8(bytes.length);
     return pieces.length - 1;
   };
-  const addArray = (array: Int32Array | Uint32Array): number =>
-    add(array instanceof Int32Array ? 'i32' : 'u32', Buffer.from(array.buffer, array.byteOffset, array.byteLength), array.length);
+  const addArray = (array: Int32Array | Uint32Array | Uint16Array): number =>
+    add(array instanceof Int32Array ? 'i32' : array instanceof Uint16Array ? 'u16' : 'u32', Buffer.from(array.buffer, array.byteOffset, array.byteLength), array.length);
   // Folded words hold no line breaks: joined by them, the vocabulary reads back with one split.
   const vocabulary = Buffer.from(stored.batch.vocabulary.join('\n'), 'utf8');
   const { batch } = stored;
@@ -201,19 +204,21 @@ export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
     const found = n === undefined ? undefined : header.pieces[n];
     if (!found || found.kind !== kind) throw new Error('the index file is inconsistent');
     const from = start + found.offset;
-    if (from + found.length * (kind === 'text' ? 1 : 4) > data.length) throw new Error('the index file is cut short');
+    if (from + found.length * WIDTH[kind] > data.length) throw new Error('the index file is cut short');
     return { from, length: found.length };
   };
-  const array = (n: number | undefined, kind: ArrayKind): Int32Array | Uint32Array => {
+  const array = (n: number | undefined, kind: ArrayKind): Int32Array | Uint32Array | Uint16Array => {
     const { from, length } = piece(n, kind);
-    return kind === 'i32' ? new Int32Array(buffer, from, length) : new Uint32Array(buffer, from, length);
+    return kind === 'i32' ? new Int32Array(buffer, from, length) : kind === 'u16' ? new Uint16Array(buffer, from, length) : new Uint32Array(buffer, from, length);
   };
+  // Word numbers take two bytes or four, as their batch's vocabulary needs.
+  const wordNumbers = (n: number): WordNumbers => array(n, header.pieces[n]?.kind === 'u16' ? 'u16' : 'i32') as WordNumbers;
   const words = piece(header.vocabulary, 'text');
   const batch: PreparedBatch = {
     vocabulary: [],
     hashes: array(header.hashes, 'u32') as Uint32Array,
     counts: array(header.counts, 'u32') as Uint32Array,
-    ids: header.ids.map((n) => array(n, 'i32') as Int32Array),
+    ids: header.ids.map(wordNumbers),
     marks: header.marks.map((n) => array(n, 'u32') as Uint32Array),
     lengths: header.lengths,
     segment: {
@@ -306,7 +311,7 @@ function ascending(numbers: Uint32Array): boolean {
 }
 
 /** True when every word number is a number of the vocabulary. */
-function inRange(ids: Int32Array, size: number): boolean {
+function inRange(ids: WordNumbers, size: number): boolean {
   for (let w = 0; w < ids.length; w++) if (ids[w] < 0 || ids[w] >= size) return false;
   return true;
 }
