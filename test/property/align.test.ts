@@ -143,3 +143,23 @@ test('an ellipsis lets words be left out at no cost, up to its allowance', () =>
     { numRuns: 500 },
   );
 });
+
+test('a copy of the stretch alone, with the number of its first word, aligns as the whole source does', () => {
+  const spell = (id: number) => ['a', 'b', 'ab', 'ba', 'aab'][(id + 5) % 5];
+  fc.assert(
+    fc.property(input, fc.array(fc.constantFrom(0, 1), { maxLength: 14 }), fc.nat({ max: 3 }), (given, rewards, before) => {
+      const source = Array.from(given.source);
+      const whole: AlignInput = {
+        ...given,
+        reward: Array.from(given.quote, (_, i) => rewards[i] ?? 0),
+        quoteWords: Array.from(given.quote, spell),
+        sourceWord: (w) => spell(source[w]),
+      };
+      // The copy may start a few words before the stretch, as long as it holds the whole stretch.
+      const base = Math.max(0, given.from - before);
+      const copy: AlignInput = { ...whole, source: source.slice(base, given.to), base };
+      assert.deepEqual(align(copy), align(whole));
+    }),
+    { numRuns: 2000 },
+  );
+});

@@ -55,8 +55,8 @@ const JOIN_QUOTE = 5; // two quotation words make one source word
 const JOIN_SOURCE = 6; // one quotation word makes two source words
 
 /**
- * Aligns the whole quotation against the best-matching part of the source's words [from, to). Cost grows with the product of
- * the two lengths, so callers bound both.
+ * Aligns the whole quotation against the best-matching part of the source's words [from, to). Cost grows with the
+ * product of the two lengths, so callers bound both.
  */
 export function align(input: AlignInput): Alignment {
   const { quote, freeSkip, source, from } = input;

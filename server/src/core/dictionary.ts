@@ -49,11 +49,11 @@ export class Dictionary {
     while (hashes.length * 2 > slots) slots *= 2;
     const table = new Int32Array(slots).fill(-1);
     const mask = slots - 1;
+    const seeded = (id: number) => packed.slice(starts[id], starts[id + 1] - 1);
     for (let id = 0; id < hashes.length; id++) {
       let slot = hashes[id] & mask;
       for (; table[slot] >= 0; slot = (slot + 1) & mask) {
         const other = table[slot];
-        const seeded = (n: number) => packed.slice(starts[n], starts[n + 1] - 1);
         if (hashes[other] === hashes[id] && seeded(other) === seeded(id)) throw new Error(`the word "${seeded(id)}" comes twice`);
       }
       table[slot] = id;
