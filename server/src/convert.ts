@@ -1,5 +1,6 @@
 // The one place that turns UTF-16 offsets into LSP line/character positions and back, and file paths into URIs.
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { SourceDocument } from './core/types.js';
 
 /** A 0-based position as LSP defines it: `character` counts UTF-16 code units from the start of the line. */
 export interface Position {
@@ -11,6 +12,19 @@ export interface Position {
 export interface Range {
   start: Position;
   end: Position;
+}
+
+/** What finds positions in a file. */
+export interface Positions {
+  positionAt(offset: number): Position;
+}
+
+/**
+ * Positions in a source's file as it is on disk (decoded): read around the offset from a text kept on disk, else
+ * from the line index of the file's content (which differs from the text for HTML or front matter).
+ */
+export function sourcePositions(doc: SourceDocument): Positions {
+  return doc.stored ?? new LineIndex(doc.file?.content ?? doc.text);
 }
 
 /**

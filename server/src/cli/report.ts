@@ -2,7 +2,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding, SourceDocument, Verdict } from '../core/types.js';
 import { fileSpan } from '../core/sources/index.js';
-import { isFileUri, LineIndex, uriToPath, type Position } from '../convert.js';
+import { isFileUri, LineIndex, sourcePositions, uriToPath, type Position, type Positions } from '../convert.js';
 import { DiagnosticCodes, type DiagnosticCode } from '../protocol.js';
 
 /** The code of each kind of finding: the editor's diagnostic codes, and one for verbatim quotations. */
@@ -83,7 +83,7 @@ export function displayPath(pathOrUri: string, cwd: string): string {
 
 /** Builds report entries, remembering the line index of each source so a large source is indexed once. */
 export class QuoteReporter {
-  private readonly sourceLines = new Map<string, LineIndex>();
+  private readonly sourceLines = new Map<string, Positions>();
 
   constructor(
     private readonly sources: { get(id: string): SourceDocument | undefined },
@@ -116,7 +116,7 @@ export class QuoteReporter {
     const doc = this.sources.get(match.id);
     let offset = match.start;
     let end = match.end;
-    let lines: LineIndex | null = null;
+    let lines: Positions | null = null;
     if (doc) {
       // Positions are given in the file as it is on disk (decoded), which differs from the matched text for
       // HTML or front matter.
@@ -137,10 +137,10 @@ export class QuoteReporter {
     };
   }
 
-  private linesOf(doc: SourceDocument): LineIndex {
+  private linesOf(doc: SourceDocument): Positions {
     let lines = this.sourceLines.get(doc.id);
     if (!lines) {
-      lines = new LineIndex(doc.file?.content ?? doc.text);
+      lines = sourcePositions(doc);
       this.sourceLines.set(doc.id, lines);
     }
     return lines;

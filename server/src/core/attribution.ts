@@ -11,6 +11,15 @@ export { sourceMetaFromText } from './sources/meta.js';
 const MAX_SCAN = 4000;
 /** How many earlier paragraphs a quotation without attribution, or a pronoun, may reach back. */
 const MAX_PARAGRAPHS_BACK = 3;
+/**
+ * How far before and after a passage `findSpeaker` may read, whitespace between paragraphs aside: it reads the
+ * paragraph around the passage (MAX_SCAN either side), goes back MAX_PARAGRAPHS_BACK times to an earlier quotation
+ * (each time at most two MAX_SCAN: to its paragraph's start, then across the paragraph before), reads the paragraph
+ * around the last one, and resolves a pronoun across up to MAX_PARAGRAPHS_BACK + 1 paragraphs before that. Given the
+ * stretch of a text this much around the passage, with room for long runs of blank lines, it finds what it would in
+ * the whole text.
+ */
+export const SPEAKER_REACH = { before: 16 * MAX_SCAN, after: 2 * MAX_SCAN };
 /** How many words may stand between a speech verb and the quotation it introduces. */
 const MAX_INTRO_WORDS = 16;
 

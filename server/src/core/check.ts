@@ -1,12 +1,13 @@
 // Checks the quotations of a draft against a SourceIndex and gives one Finding per quotation: the verdict, the
 // closest source passage as the source words it, and the word changes.
 import { align, type Alignment } from './align.js';
-import { findSpeaker } from './attribution.js';
+import { findSpeaker, SPEAKER_REACH } from './attribution.js';
 import { findRegions } from './candidates.js';
 import { findQuotations } from './extract/index.js';
 import { quoteWords, type QuoteWords } from './quoteWords.js';
 import { settleAlignment } from './settle.js';
 import { SourceIndex, type IndexedSource } from './sourceIndex.js';
+import { textSlice, textWindow } from './sourceText.js';
 import { DEFAULT_CHECK_OPTIONS } from './types.js';
 import type { Change, CheckOptions, DraftFormat, Finding, Quotation, Span, Verdict } from './types.js';
 import { isNegation, splitWords, wordWeight } from './words.js';
@@ -195,7 +196,6 @@ function measure(
   draft: string,
   inPart: (quoteWord: number) => boolean,
 ): Measured {
-  const text = source.doc.text;
   const folded = (word: number) => index.word(SourceIndex.idAt(source, word));
   // Rare words weigh more than common ones, so that a stock phrase shared by chance ("did you ever hear of the")
   // does not make an unrelated passage look like a reworded quotation.
@@ -290,7 +290,7 @@ function measure(
       let dropsNegation = false;
       for (let w = step.from; w < step.to; w++) dropsNegation ||= isNegation(folded(w));
       if (dropsNegation && words.elided[step.before]) {
-        changes.push({ draft: '…', source: text.slice(SourceIndex.wordStart(source, step.from), SourceIndex.wordEnd(source, step.to - 1)) });
+        changes.push({ draft: '…', source: textSlice(source.doc, SourceIndex.wordStart(source, step.from), SourceIndex.wordEnd(source, step.to - 1)) });
       }
     }
     if (step.kind !== 'insert' && step.kind !== 'skip') lastQuoteWord = step.quote;
@@ -352,10 +352,10 @@ function describe(
   const draftJoined = run.draft.map((q) => words.folded[q]).join('');
   const sourceJoined = run.source.map(folded).join('');
   if (draftJoined === sourceJoined) return null;
-  const text = source.doc.text;
   const draftText = run.draft.length === 0 ? '' : draft.slice(words.starts[run.draft[0]], words.ends[run.draft[run.draft.length - 1]]);
   const sorted = [...run.source].sort((a, b) => a - b);
-  const sourceText = sorted.length === 0 ? '' : text.slice(SourceIndex.wordStart(source, sorted[0]), SourceIndex.wordEnd(source, sorted[sorted.length - 1]));
+  const sourceText =
+    sorted.length === 0 ? '' : textSlice(source.doc, SourceIndex.wordStart(source, sorted[0]), SourceIndex.wordEnd(source, sorted[sorted.length - 1]));
   return { draft: draftText, source: sourceText };
 }
 
@@ -446,12 +446,18 @@ function sourced(
       id: source.doc.id,
       start: span.start,
       end: span.end,
-      text: source.doc.text.slice(span.start, span.end),
-      speaker: findSpeaker(source.doc.text, span),
+      text: textSlice(source.doc, span.start, span.end),
+      speaker: speakerOf(source, span),
       meta: source.doc.meta,
     },
     changes,
   };
+}
+
+/** Who the source says spoke the span, read from the stretch around it that attribution looks at. */
+function speakerOf(source: IndexedSource, span: Span): string | null {
+  const { text, start } = textWindow(source.doc, span.start - SPEAKER_REACH.before, span.end + SPEAKER_REACH.after);
+  return findSpeaker(text, { start: span.start - start, end: span.end - start });
 }
 
 function round(value: number): number {

@@ -2,6 +2,7 @@
 // swapped with their neighbour, and, in the source's text, where its sentences and quotations end.
 import type { Alignment } from './align.js';
 import { SourceIndex, type IndexedSource } from './sourceIndex.js';
+import { textSlice } from './sourceText.js';
 
 /**
  * The alignment of a quotation (its words' dictionary numbers) against a source, with swapped neighbours made one
@@ -72,9 +73,8 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'rev', 'gen', 'co
 /** True when something ends a sentence or a quotation between word `word` of the source and the word after it. */
 function breakAfter(source: IndexedSource, word: number): boolean {
   if (word + 1 >= source.count) return true;
-  const text = source.doc.text;
   const end = SourceIndex.wordEnd(source, word);
-  const between = text.slice(end, SourceIndex.wordStart(source, word + 1));
-  if (/^\.\s+$/.test(between) && TITLES.has(text.slice(SourceIndex.wordStart(source, word), end).toLowerCase())) return false;
+  const between = textSlice(source.doc, end, SourceIndex.wordStart(source, word + 1));
+  if (/^\.\s+$/.test(between) && TITLES.has(textSlice(source.doc, SourceIndex.wordStart(source, word), end).toLowerCase())) return false;
   return STATEMENT_BREAK.test(between);
 }

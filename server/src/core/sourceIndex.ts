@@ -4,7 +4,8 @@ import { findQuotations } from './extract/index.js';
 import { MARK_SHIFT, prepareBatch, type PreparedBatch, type WordNumbers } from './prepare.js';
 import { Dictionary } from './dictionary.js';
 import { hashKey, Segment } from './segment.js';
-import { wordEnd, WordScanner } from './words.js';
+import { textSlice, textWindow } from './sourceText.js';
+import { SCANNER_LOOKAHEAD, WORD_END_REACH, wordEnd, WordScanner } from './words.js';
 import type { SourceDocument, Span } from './types.js';
 
 /**
@@ -246,14 +247,17 @@ export class SourceIndex {
     const block = word >> MARK_SHIFT;
     const from = source.marks[block];
     if ((block << MARK_SHIFT) === word) return from;
-    const scanner = blockScanner(source, block);
+    const { scanner, base } = blockScanner(source, block);
     for (let k = block << MARK_SHIFT; k <= word; k++) scanner.next();
-    return scanner.start;
+    return base + scanner.start;
   }
 
   /** Offset just past word `word` of the source. */
   static wordEnd(source: IndexedSource, word: number): number {
-    return wordEnd(source.doc.text, SourceIndex.wordStart(source, word));
+    const start = SourceIndex.wordStart(source, word);
+    const { doc } = source;
+    if (!doc.stored) return wordEnd(doc.text, start);
+    return start + wordEnd(textSlice(doc, start, start + WORD_END_REACH + SCANNER_LOOKAHEAD), 0);
   }
 
   /** The number of the first word of the source that starts at or after `offset` (the word count when none does). */
@@ -268,11 +272,11 @@ export class SourceIndex {
       if (marks[mid] < offset) lo = mid;
       else hi = mid - 1;
     }
-    const scanner = blockScanner(source, lo);
+    const { scanner, base } = blockScanner(source, lo);
     const last = Math.min(source.count, (lo + 1) << MARK_SHIFT);
     for (let k = lo << MARK_SHIFT; k < last; k++) {
       scanner.next();
-      if (scanner.start >= offset) return k;
+      if (base + scanner.start >= offset) return k;
     }
     return last;
   }
@@ -287,12 +291,13 @@ export class SourceIndex {
    * around the span is read: quotation marks never pair across a blank line except to continue a quotation.
    */
   static enclosingQuotation(source: IndexedSource, span: Span): Span | null {
-    const text = source.doc.text;
-    const from = paragraphEdge(text, span.start, -1);
-    const to = paragraphEdge(text, span.end, 1);
+    // Edges are looked for at most PARAGRAPH_REACH characters away, so that stretch is all that is read.
+    const { text, start } = textWindow(source.doc, span.start - PARAGRAPH_REACH, span.end + PARAGRAPH_REACH);
+    const from = paragraphEdge(text, span.start - start, -1);
+    const to = paragraphEdge(text, span.end - start, 1);
     for (const quotation of findQuotations(text.slice(from, to), 'plaintext')) {
-      if (quotation.start + from <= span.start && span.end <= quotation.end + from) {
-        return { start: quotation.start + from, end: quotation.end + from };
+      if (quotation.start + from + start <= span.start && span.end <= quotation.end + from + start) {
+        return { start: quotation.start + from + start, end: quotation.end + from + start };
       }
     }
     return null;
@@ -354,16 +359,24 @@ function addCounts(counts: Int32Array, numbers: Int32Array, batchCounts: Uint32A
   for (let v = 0; v < numbers.length; v++) counts[numbers[v]] += batchCounts[v];
 }
 
-/** A scanner over the words of one block of a source: from its kept offset to the next one. */
-function blockScanner(source: IndexedSource, block: number): WordScanner {
-  const text = source.doc.text;
-  const to = block + 1 < source.marks.length ? source.marks[block + 1] : text.length;
-  return new WordScanner(text, source.marks[block], to);
+/**
+ * A scanner over the words of one block of a source, from its kept offset to the next one, and the offset its
+ * positions count from: 0 over a text held whole, the block's start over the block read from a text kept on disk.
+ */
+function blockScanner(source: IndexedSource, block: number): { scanner: WordScanner; base: number } {
+  const { doc, marks } = source;
+  const from = marks[block];
+  const to = block + 1 < marks.length ? marks[block + 1] : source.length;
+  if (!doc.stored) return { scanner: new WordScanner(doc.text, from, to), base: 0 };
+  return { scanner: new WordScanner(doc.stored.slice(from, to + SCANNER_LOOKAHEAD), 0, to - from), base: from };
 }
 
-/** Where the paragraph around `offset` starts (direction -1) or ends (direction 1), at most 20,000 characters away. */
+/** How far from a span its paragraph's edges are looked for. */
+const PARAGRAPH_REACH = 20_000;
+
+/** Where the paragraph around `offset` starts (direction -1) or ends (direction 1), at most PARAGRAPH_REACH away. */
 function paragraphEdge(text: string, offset: number, direction: -1 | 1): number {
-  const limit = direction < 0 ? Math.max(0, offset - 20_000) : Math.min(text.length, offset + 20_000);
+  const limit = direction < 0 ? Math.max(0, offset - PARAGRAPH_REACH) : Math.min(text.length, offset + PARAGRAPH_REACH);
   let sawNewline = false;
   for (let i = direction < 0 ? offset - 1 : offset; direction < 0 ? i >= limit : i < limit; i += direction) {
     const ch = text.charCodeAt(i);

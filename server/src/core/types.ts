@@ -67,6 +67,21 @@ export interface SourceDocument {
    * nearest segment start.
    */
   file?: { content: string; segments: TextSegment[] };
+  /**
+   * Present when the text is kept out of memory (a large collection of sources, a short-lived run): reads stretches
+   * of it without the whole. The core then reads the text only through `textSlice` and `textWindow`; `text` would read
+   * all of it.
+   */
+  stored?: StoredText;
+}
+
+/** A text read a stretch at a time. */
+export interface StoredText {
+  readonly length: number;
+  /** text[from, to), with `from` and `to` clamped to the text. */
+  slice(from: number, to: number): string;
+  /** The line and character of an offset in the text, counted as they are for a text held whole. */
+  positionAt(offset: number): { line: number; character: number };
 }
 
 export type Verdict = 'verbatim' | 'altered' | 'unsourced';

@@ -253,9 +253,17 @@ export function splitWords(text: string, start = 0, end = text.length): Words {
   return words;
 }
 
+/** How far past a word's start `wordEnd` looks for its end. */
+export const WORD_END_REACH = 256;
+/**
+ * How many characters past the end it is given the WordScanner may read: the second half of a surrogate pair, or the
+ * line break after a hyphen. A stretch of a text scanned as the whole text would be needs that many more.
+ */
+export const SCANNER_LOOKAHEAD = 2;
+
 /** Offset just past the word that starts at `start`. */
 export function wordEnd(text: string, start: number): number {
-  const scanner = new WordScanner(text, start, Math.min(text.length, start + 256));
+  const scanner = new WordScanner(text, start, Math.min(text.length, start + WORD_END_REACH));
   return scanner.next() ? scanner.end : start;
 }
 

@@ -4,9 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { prepareBatch } from '../core/prepare.js';
 import type { SourceDocument } from '../core/types.js';
-import { contentHash, encodeBatch, filesRead, readBatchFile, storedFileNote, type FileStamp, type StoredBatch } from './indexCache.js';
+import type { TextEncoding } from './decode.js';
+import { contentHash, encodeBatch, filesRead, readBatchFile, storedFileNote, type FileStamp, type StoredBatch, type StoredDoc } from './indexCache.js';
 import { PlacesInFile } from './placesInFile.js';
 import { replaceFile } from './replaceFile.js';
+import { layoutOf } from './storedText.js';
 import { loadSourceFileNow } from './sources.js';
 
 /** One batch to prepare: its files as they are now, and where its stored copy lives (null: no cache). */
@@ -89,6 +91,7 @@ export function runBatch(task: BatchTask): BatchResult {
 
 function readBatch(task: BatchTask): { stored: StoredBatch; documents: SourceDocument[] } {
   const documents: SourceDocument[] = [];
+  const encodings: { encoding?: TextEncoding; bytes: number }[] = [];
   const skipped: StoredBatch['skipped'] = [];
   const files: StoredBatch['files'] = [];
   let bytes = 0;
@@ -100,11 +103,18 @@ function readBatch(task: BatchTask): { stored: StoredBatch; documents: SourceDoc
       continue;
     }
     documents.push(loaded.document);
+    encodings.push({ encoding: loaded.encoding, bytes: loaded.bytes });
     bytes += loaded.bytes;
     files.push({ ...file, hash: loaded.hash });
   }
-  const docs = documents.map((doc) => ({ id: doc.id, meta: doc.meta, mapped: doc.file !== undefined }));
   const batch = prepareBatch(documents.map((doc) => doc.text));
+  const docs = documents.map((doc, n): StoredDoc => {
+    const stored: StoredDoc = { id: doc.id, meta: doc.meta, mapped: doc.file !== undefined };
+    // A plain text whose characters are exactly its file's bytes can be read back a stretch at a time.
+    const { encoding, bytes: size } = encodings[n];
+    if (!stored.mapped && encoding) stored.layout = layoutOf(doc.text, batch.marks[n], encoding, size);
+    return stored;
+  });
   return { stored: { id: randomBytes(8).toString('hex'), files, docs, skipped, bytes, batch }, documents };
 }
 

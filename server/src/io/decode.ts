@@ -1,8 +1,18 @@
 // Turns the bytes of a source file into text: detects the encoding, strips a byte order mark, and refuses binaries.
 import { isAscii, isUtf8, transcode } from 'node:buffer';
 
-/** The decoded text of a source file, or the reason it cannot be read as text. */
-export type DecodeResult = { text: string } | { skip: string };
+/**
+ * How a decoded text stands in its file: its encoding, and how many bytes (a byte order mark) come before it. Given
+ * only when every character of the text is exactly the bytes it came from, so that a stretch of the file cut where a
+ * character starts decodes to the same stretch of the text.
+ */
+export interface TextEncoding {
+  name: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+  skip: number;
+}
+
+/** The decoded text of a source file (with its encoding, when exact), or the reason it cannot be read as text. */
+export type DecodeResult = { text: string; encoding?: TextEncoding } | { skip: string };
 
 /** Signatures of common binary formats that may sit in a sources folder, checked before anything else. */
 const BINARY_SIGNATURES: { name: string; bytes: number[] }[] = [
@@ -28,22 +38,47 @@ const MAX_CONTROL_SHARE = 0.1;
  * control characters, which took a pass over the start of the text then, is not counted again.
  */
 export function decodeSource(bytes: Uint8Array, known = false): DecodeResult {
-  const checkText = known ? (text: string): DecodeResult => ({ text }) : checkControls;
+  const check = known ? (text: string): DecodeResult => ({ text }) : checkControls;
+  const checkText = (text: string, encoding?: TextEncoding): DecodeResult => {
+    const result = check(text);
+    return 'text' in result && encoding ? { text, encoding } : result;
+  };
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    return bytes.includes(0) ? { skip: 'binary file (NUL bytes)' } : checkText(new TextDecoder('utf-8').decode(bytes.subarray(3)));
+    if (bytes.includes(0)) return { skip: 'binary file (NUL bytes)' };
+    // Invalid sequences become replacement characters, which stand for other bytes than their own: no exact encoding.
+    const valid = decodeUtf8(bytes.subarray(3));
+    return valid === null ? checkText(new TextDecoder('utf-8').decode(bytes.subarray(3))) : checkText(valid, { name: 'utf-8', skip: 3 });
   }
-  if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), 'utf-16le', checkText);
-  if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), 'utf-16be', checkText);
+  if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), 'utf-16le', 2, checkText);
+  if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), 'utf-16be', 2, checkText);
   for (const signature of BINARY_SIGNATURES) {
     if (startsWith(bytes, signature.bytes)) return { skip: `binary file (${signature.name})` };
   }
   if (bytes.includes(0)) {
     const utf16 = guessUtf16(bytes);
-    return utf16 ? decodeUtf16(bytes, utf16, checkText) : { skip: 'binary file (NUL bytes)' };
+    return utf16 ? decodeUtf16(bytes, utf16, 0, checkText) : { skip: 'binary file (NUL bytes)' };
   }
   // Without a BOM, bytes that are not valid UTF-8 are almost always a legacy single-byte encoding; wire archives are
   // typically Windows-1252, whose printable range is a superset of ISO-8859-1.
-  return checkText(decodeUtf8(bytes) ?? decodeWindows1252(bytes));
+  const utf8 = decodeUtf8(bytes);
+  if (utf8 !== null) return checkText(utf8, { name: 'utf-8', skip: 0 });
+  return checkText(decodeWindows1252(bytes), { name: 'windows-1252', skip: 0 });
+}
+
+/**
+ * Decodes a stretch of a file's bytes in the encoding its text was read with, the stretch cut where characters start
+ * (after the byte order mark).
+ */
+export function decodeStretch(bytes: Uint8Array, encoding: TextEncoding): string {
+  switch (encoding.name) {
+    case 'utf-8':
+      return decodeUtf8(bytes) ?? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    case 'windows-1252':
+      return decodeWindows1252(bytes);
+    default:
+      // A stretch may start with U+FEFF, which is text there and no byte order mark.
+      return new TextDecoder(encoding.name, { ignoreBOM: true }).decode(bytes);
+  }
 }
 
 /**
@@ -79,11 +114,16 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return chunks.join('');
 }
 
-function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', checkText: (text: string) => DecodeResult): DecodeResult {
+function decodeUtf16(
+  bytes: Uint8Array,
+  encoding: 'utf-16le' | 'utf-16be',
+  skip: number,
+  checkText: (text: string, encoding: TextEncoding) => DecodeResult,
+): DecodeResult {
   if (bytes.length % 2 !== 0) return { skip: `unreadable ${encoding.toUpperCase()} file (odd number of bytes)` };
   try {
     const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    return text.includes('\0') ? { skip: 'binary file (NUL bytes)' } : checkText(text);
+    return text.includes('\0') ? { skip: 'binary file (NUL bytes)' } : checkText(text, { name: encoding, skip });
   } catch {
     return { skip: `unreadable ${encoding.toUpperCase()} file (invalid character data)` };
   }

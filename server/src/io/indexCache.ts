@@ -8,9 +8,10 @@ import type { PlaceReader } from '../core/segment.js';
 import type { SourceMeta } from '../core/types.js';
 import { align8, headerLength, readHeader, writeHeader, type FileKind } from './fileHeader.js';
 import { PlacesInFile } from './placesInFile.js';
+import type { TextLayout } from './storedText.js';
 
 /** Bumped whenever the layout or the meaning of a stored batch changes; older files are then ignored. */
-export const CACHE_FORMAT = 9;
+export const CACHE_FORMAT = 10;
 const KIND: FileKind = { magic: 0x31494256 /* "VBI1", little-endian */, format: CACHE_FORMAT, name: 'index' };
 
 /** What a source file was when its batch was stored: a changed size, time or content makes the batch stale. */
@@ -29,6 +30,15 @@ export interface StoredDoc {
   meta: SourceMeta;
   /** Whether the text is not the file's content itself (HTML, front matter), so that the document maps offsets. */
   mapped: boolean;
+  /** For a plain text whose characters are exactly its file's bytes: how to read it back a stretch at a time. */
+  layout?: TextLayout;
+}
+
+const ENCODINGS: string[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] satisfies TextLayout['encoding']['name'][];
+
+/** A document as the header of a stored batch holds it: the arrays of its layout as piece numbers. */
+interface HeaderDoc extends Omit<StoredDoc, 'layout'> {
+  layout?: Omit<TextLayout, 'bytes' | 'lines' | 'lineStarts'> & { bytes: number | null; lines: number; lineStarts: number };
 }
 
 /**
@@ -93,7 +103,7 @@ interface Header {
   format: number;
   id: string;
   files: StoredBatch['files'];
-  docs: StoredDoc[];
+  docs: HeaderDoc[];
   skipped: StoredBatch['skipped'];
   bytes: number;
   /** Piece numbers of the vocabulary (its words joined by line feeds) and of its words' hashes and counts. */
@@ -134,7 +144,20 @@ export function encodeBatch(stored: StoredBatch): Buffer[] {
     format: CACHE_FORMAT,
     id: stored.id,
     files: stored.files,
-    docs: stored.docs,
+    docs: stored.docs.map(({ layout, ...doc }) =>
+      layout
+        ? {
+            ...doc,
+            layout: {
+              encoding: layout.encoding,
+              size: layout.size,
+              bytes: layout.bytes ? addArray(layout.bytes) : null,
+              lines: addArray(layout.lines),
+              lineStarts: addArray(layout.lineStarts),
+            },
+          }
+        : doc,
+    ),
     skipped: stored.skipped,
     bytes: stored.bytes,
     vocabulary: add('text', vocabulary, vocabulary.length),
@@ -229,7 +252,21 @@ export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
   };
   const text = new Uint8Array(buffer, words.from, words.length);
   lazyVocabulary(batch, text);
-  const docs = header.docs;
+  if (!Array.isArray(header.docs) || batch.marks.length !== header.docs.length) throw new Error('the index file is inconsistent');
+  const docs = header.docs.map(({ layout, ...doc }, d): StoredDoc => {
+    if (!layout) return doc;
+    const { encoding, size } = layout;
+    if (!ENCODINGS.includes(encoding?.name) || !Number.isInteger(encoding.skip) || !Number.isInteger(size)) {
+      throw new Error('the index file is inconsistent');
+    }
+    const marks = batch.marks[d].length;
+    const marked = (n: number) => {
+      const found = array(n, 'u32') as Uint32Array;
+      if (found.length !== marks) throw new Error('the index file is inconsistent');
+      return found;
+    };
+    return { ...doc, layout: { ...layout, bytes: layout.bytes === null ? null : marked(layout.bytes), lines: marked(layout.lines), lineStarts: marked(layout.lineStarts) } };
+  });
   if (typeof header.id !== 'string' || batch.ids.length !== docs.length || batch.marks.length !== docs.length || batch.lengths?.length !== docs.length) {
     throw new Error('the index file is inconsistent');
   }

@@ -150,7 +150,8 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
 /** Stand-ins for the batch's documents that read their texts from disk when asked. */
 function documentsOnDisk(stored: StoredBatch, texts: SourceTexts): SourceDocument[] {
   const read = filesRead(stored);
-  return stored.docs.map((doc, n) => texts.lazy(doc, read[n]));
+  const { marks, lengths } = stored.batch;
+  return stored.docs.map((doc, n) => texts.lazy(doc, read[n], marks[n], lengths[n]));
 }
 
 async function stampOf(path: string): Promise<FileStamp> {

@@ -5,11 +5,14 @@ import { parseSource } from '../core/sources/index.js';
 import type { SourceDocument } from '../core/types.js';
 import { decodeSource } from './decode.js';
 import { contentHash, type FileStamp, type StoredDoc } from './indexCache.js';
+import { StoredTextFile, type ChunkStore } from './storedText.js';
 
-/** A bounded memory of source texts read back from disk, most recently used kept. */
-export class SourceTexts {
+/** A bounded memory of source texts read back from disk, whole or a stretch at a time, most recently used kept. */
+export class SourceTexts implements ChunkStore {
   private readonly recent = new Map<string, SourceDocument>();
   private characters = 0;
+  private readonly chunks = new Map<string, string>();
+  private chunkCharacters = 0;
 
   /** `budget` is how many characters of text are kept at most (one text is always kept, whatever its size); Infinity keeps all. */
   constructor(private readonly budget: number) {}
@@ -19,8 +22,8 @@ export class SourceTexts {
    * is read from the file when asked for. The file must still be the one the index was built from: the same size
    * and modification time as `file`, or else the same content hash.
    */
-  lazy(doc: StoredDoc, file: FileStamp & { hash: string }): SourceDocument {
-    const { id, meta } = doc;
+  lazy(doc: StoredDoc, file: FileStamp & { hash: string }, marks: Uint32Array, length: number): SourceDocument {
+    const { id, meta, layout } = doc;
     const load = () => this.load(doc, file);
     const standIn = {
       id,
@@ -29,6 +32,8 @@ export class SourceTexts {
         return load().text;
       },
     } as SourceDocument;
+    // A plain text read back a stretch at a time: a check that reports from a few passages reads those alone.
+    if (layout) standIn.stored = new StoredTextFile(id, length, marks, layout, this, () => this.verify(id, file));
     if (doc.mapped) {
       standIn.file = {
         get content(): string {
@@ -52,17 +57,12 @@ export class SourceTexts {
       return known;
     }
     let bytes: Uint8Array;
-    let same: boolean;
     try {
-      const info = statSync(id);
       bytes = readFileSync(id);
-      // The stamp decides, as it does for the stored index; the content is hashed only when the stamp moved.
-      same = (info.size === file.size && info.mtimeMs === file.mtimeMs) || contentHash(bytes) === file.hash;
     } catch (error) {
-      throw new Error(`The source ${id} can no longer be read (${(error as Error).message}); index the sources again.`);
+      throw unreadable(id, error);
     }
-    // The index holds the words of the file as it was; a file changed since then would be reported from wrongly.
-    if (!same) throw new Error(`The source ${id} changed after it was indexed; index the sources again.`);
+    this.verify(id, file, bytes);
     // The same file that was read as text when it was indexed: not looked at again for signs of a binary.
     const decoded = decodeSource(bytes, true);
     if ('skip' in decoded) throw new Error(`The source ${id} can no longer be read (${decoded.skip}); index the sources again.`);
@@ -78,4 +78,44 @@ export class SourceTexts {
     }
     return doc;
   }
+
+  chunk(path: string, n: number, read: () => string): string {
+    const key = `${n} ${path}`;
+    const known = this.chunks.get(key);
+    if (known !== undefined) {
+      this.chunks.delete(key);
+      this.chunks.set(key, known);
+      return known;
+    }
+    const text = read();
+    this.chunks.set(key, text);
+    this.chunkCharacters += text.length;
+    for (const [oldest, chunk] of this.chunks) {
+      if (this.chunkCharacters <= this.budget || this.chunks.size <= 1) break;
+      this.chunks.delete(oldest);
+      this.chunkCharacters -= chunk.length;
+    }
+    return text;
+  }
+
+  /**
+   * Throws unless the file is still the one the index was built from: the same size and modification time, or else
+   * the same content hash (of `bytes` when they were just read). The index holds the words of the file as it was; a
+   * file changed since then would be reported from wrongly.
+   */
+  private verify(id: string, file: FileStamp & { hash: string }, bytes?: Uint8Array): void {
+    let same: boolean;
+    try {
+      const info = statSync(id);
+      // The stamp decides, as it does for the stored index; the content is hashed only when the stamp moved.
+      same = (info.size === file.size && info.mtimeMs === file.mtimeMs) || contentHash(bytes ?? readFileSync(id)) === file.hash;
+    } catch (error) {
+      throw unreadable(id, error);
+    }
+    if (!same) throw new Error(`The source ${id} changed after it was indexed; index the sources again.`);
+  }
+}
+
+function unreadable(id: string, error: unknown): Error {
+  return new Error(`The source ${id} can no longer be read (${(error as Error).message}); index the sources again.`);
 }

@@ -5,7 +5,7 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { extensionOf, parseSource, sourceFormat } from '../core/sources/index.js';
 import type { SourceDocument } from '../core/types.js';
-import { decodeSource } from './decode.js';
+import { decodeSource, type TextEncoding } from './decode.js';
 import { contentHash } from './indexCache.js';
 
 /** Source files larger than this are skipped (and listed), never truncated: 20 MiB. */
@@ -47,7 +47,8 @@ export interface LoadedSources {
 
 /** The outcome of loading one source file. */
 /** A source file read: its document, its size in bytes and the hash of its bytes (see `contentHash`). */
-export type LoadedSourceFile = { document: SourceDocument; bytes: number; hash: string } | { skip: string };
+/** A source file read: its document, its size, its content hash, and its text's encoding when exact. */
+export type LoadedSourceFile = { document: SourceDocument; bytes: number; hash: string; encoding?: TextEncoding } | { skip: string };
 
 /**
  * Loads every source under `roots`. A root is a folder, walked recursively, or a single file. Files named
@@ -176,7 +177,8 @@ function sourceFromBytes(file: string, bytes: Uint8Array, max: number): LoadedSo
   const decoded = decodeSource(bytes);
   if ('skip' in decoded) return { skip: decoded.skip };
   try {
-    return { document: parseSource(file, file, decoded.text), bytes: bytes.length, hash: contentHash(bytes) };
+    const document = parseSource(file, file, decoded.text);
+    return { document, bytes: bytes.length, hash: contentHash(bytes), encoding: decoded.encoding };
   } catch (error) {
     return { skip: `could not be parsed (${error instanceof Error ? error.message : String(error)})` };
   }

@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, SourceDocument } from '../core/types.js';
 import { fileSpan } from '../core/sources/index.js';
-import { LineIndex, isFileUri, pathToUri } from '../convert.js';
+import { isFileUri, LineIndex, pathToUri, sourcePositions, type Positions } from '../convert.js';
 import {
   DIAGNOSTIC_SOURCE,
   DiagnosticCodes,
@@ -40,7 +40,7 @@ export function sourceUri(id: string): string {
 }
 
 // Each source's line index is computed once per loaded document object and dropped with it.
-const sourceLines = new WeakMap<SourceDocument, LineIndex>();
+const sourceLines = new WeakMap<SourceDocument, Positions>();
 
 function passageOf(finding: Finding, lookup: FindingContext['source']): SourcePassage | null {
   const match = finding.source;
@@ -50,11 +50,11 @@ function passageOf(finding: Finding, lookup: FindingContext['source']): SourcePa
   if (doc) {
     let lines = sourceLines.get(doc);
     if (!lines) {
-      lines = new LineIndex(doc.file?.content ?? doc.text);
+      lines = sourcePositions(doc);
       sourceLines.set(doc, lines);
     }
     const span = fileSpan(doc, { start: match.start, end: match.end });
-    range = lines.rangeOf(span.start, span.end);
+    range = { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
   }
   const meta = match.meta ?? {};
   return {
