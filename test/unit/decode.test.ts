@@ -15,31 +15,36 @@ function utf16(text: string, bigEndian: boolean, bom = true): Uint8Array {
 }
 
 test('UTF-8 without a BOM is read as UTF-8', () => {
-  assert.deepEqual(decodeSource(new TextEncoder().encode(QUOTE)), { text: QUOTE });
+  assert.deepEqual(decodeSource(new TextEncoder().encode(QUOTE)), { text: QUOTE, encoding: { name: 'utf-8', skip: 0 } });
 });
 
 test('a UTF-8 BOM is stripped', () => {
   const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(QUOTE)]);
-  assert.deepEqual(decodeSource(bytes), { text: QUOTE });
+  assert.deepEqual(decodeSource(bytes), { text: QUOTE, encoding: { name: 'utf-8', skip: 3 } });
+  // Invalid bytes after a BOM become replacement characters, which are not the bytes they stand for: no encoding.
+  assert.deepEqual(decodeSource(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41, 0xff, 0x42])), { text: 'A\ufffdB' });
 });
 
 test('UTF-16 LE and BE with a BOM are decoded and the BOM stripped', () => {
-  assert.deepEqual(decodeSource(utf16(QUOTE, false)), { text: QUOTE });
-  assert.deepEqual(decodeSource(utf16(QUOTE, true)), { text: QUOTE });
+  assert.deepEqual(decodeSource(utf16(QUOTE, false)), { text: QUOTE, encoding: { name: 'utf-16le', skip: 2 } });
+  assert.deepEqual(decodeSource(utf16(QUOTE, true)), { text: QUOTE, encoding: { name: 'utf-16be', skip: 2 } });
 });
 
 test('UTF-16 LE without a BOM is recognised rather than taken for binary', () => {
-  assert.deepEqual(decodeSource(utf16('Plain Latin text, said Ross.', false, false)), { text: 'Plain Latin text, said Ross.' });
+  assert.deepEqual(decodeSource(utf16('Plain Latin text, said Ross.', false, false)), {
+    text: 'Plain Latin text, said Ross.',
+    encoding: { name: 'utf-16le', skip: 0 },
+  });
 });
 
 test('Windows-1252 curly quotes and dashes (0x93, 0x94, 0x97) become “ ” —', () => {
   const bytes = Uint8Array.from([0x93, ...Buffer.from('Groundless,'), 0x94, ...Buffer.from(' he said '), 0x97, 0x20, 0xe9]);
-  assert.deepEqual(decodeSource(bytes), { text: '“Groundless,” he said — é' });
+  assert.deepEqual(decodeSource(bytes), { text: '“Groundless,” he said — é', encoding: { name: 'windows-1252', skip: 0 } });
 });
 
 test('CRLF, lone CR and stray control characters are kept so that offsets match the file', () => {
   const text = 'line one\r\nline two\rline three\u0007 bell\u000b';
-  assert.deepEqual(decodeSource(new TextEncoder().encode(text)), { text });
+  assert.deepEqual(decodeSource(new TextEncoder().encode(text)), { text, encoding: { name: 'utf-8', skip: 0 } });
 });
 
 test('NUL bytes mark a binary file', () => {
@@ -57,10 +62,10 @@ test('text that is mostly control characters is binary', () => {
   const bytes = Uint8Array.from(Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 0x41 : 0x01 + (i % 7))));
   assert.deepEqual(decodeSource(bytes), { skip: 'binary file (mostly control characters)' });
   // Read again as a file known to be text (it was indexed as one), it is not counted again; NUL bytes still refuse.
-  assert.deepEqual(decodeSource(bytes, true), { text: new TextDecoder().decode(bytes) });
+  assert.deepEqual(decodeSource(bytes, true), { text: new TextDecoder().decode(bytes), encoding: { name: 'utf-8', skip: 0 } });
   assert.deepEqual(decodeSource(Buffer.from('a\0b'), true), { skip: 'binary file (NUL bytes)' });
 });
 
 test('an empty file is empty text', () => {
-  assert.deepEqual(decodeSource(new Uint8Array()), { text: '' });
+  assert.deepEqual(decodeSource(new Uint8Array()), { text: '', encoding: { name: 'utf-8', skip: 0 } });
 });
