@@ -1,6 +1,6 @@
 // Loads the source files under the configured folders into SourceDocuments, listing every file it had to skip.
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { extensionOf, parseSource, sourceFormat } from '../core/sources/index.js';
@@ -203,46 +203,53 @@ async function walk(
   }
   if (seen.has(rootReal)) return;
   seen.add(rootReal);
-  // A folder or file is read once, by its real path, and only inside `within` when that is set.
-  const claim = async (path: string, kind: 'folder' | 'file'): Promise<boolean> => {
-    const real = await realpath(path).catch(() => path);
+  // A folder or file is read once, by its real path (worked out here for a symbolic link, `known` otherwise), and
+  // only inside `within` when that is set; gives the real path when it is to be read.
+  const claim = async (path: string, known: string | null, kind: 'folder' | 'file'): Promise<string | null> => {
+    const real = known ?? (await realpath(path).catch(() => path));
     if (within !== null && !isWithin(within, real)) skipped.push({ file: path, reason: leadsOutside(real) });
     else if (seen.has(real)) skipped.push({ file: path, reason: `${kind} already read (symbolic link to ${real})` });
     else {
       seen.add(real);
-      return true;
+      return real;
     }
-    return false;
+    return null;
   };
-  const folders = [root];
+  // Each folder with its real path: an entry that is no symbolic link has its folder's real path and its own name.
+  const folders = [{ folder: root, real: rootReal }];
   while (folders.length > 0) {
-    const folder = folders.pop()!;
-    let names: string[];
+    const { folder, real: folderReal } = folders.pop()!;
+    let entries: Dirent[];
     try {
-      names = (await readdir(folder)).sort();
+      entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       if (folder === root) throw new Error(rootError(root, error));
       skipped.push({ file: folder, reason: `folder ${readError(error)}` });
       continue;
     }
-    const subfolders: string[] = [];
-    for (const name of names) {
+    const subfolders: { folder: string; real: string }[] = [];
+    for (const entry of entries) {
+      const { name } = entry;
       if (name.startsWith('.')) continue;
       const path = join(folder, name);
       const rel = relativePath(path);
-      let info: Stats;
-      try {
-        const link = await lstat(path);
-        info = link.isSymbolicLink() ? await stat(path) : link;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const reason = code === 'ENOENT' ? 'broken symbolic link' : code === 'ELOOP' ? 'symbolic link loop' : readError(error);
-        skipped.push({ file: path, reason });
-        continue;
+      let isFolder = entry.isDirectory();
+      let real: string | null = join(folderReal, name);
+      if (entry.isSymbolicLink()) {
+        try {
+          isFolder = (await stat(path)).isDirectory();
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          const reason = code === 'ENOENT' ? 'broken symbolic link' : code === 'ELOOP' ? 'symbolic link loop' : readError(error);
+          skipped.push({ file: path, reason });
+          continue;
+        }
+        real = null;
       }
-      if (info.isDirectory()) {
+      if (isFolder) {
         if (exclude && (exclude(rel) || exclude(`${rel}/`))) continue;
-        if (await claim(path, 'folder')) subfolders.push(path);
+        const claimed = await claim(path, real, 'folder');
+        if (claimed !== null) subfolders.push({ folder: path, real: claimed });
         continue;
       }
       if (exclude?.(rel) || (include && !include(rel))) continue;
@@ -250,7 +257,7 @@ async function walk(
         skipped.push({ file: path, reason: unsupported(name) });
         continue;
       }
-      if (await claim(path, 'file')) files.push(path);
+      if ((await claim(path, real, 'file')) !== null) files.push(path);
     }
     // Pushed in reverse so that folders are walked in name order.
     for (let i = subfolders.length - 1; i >= 0; i--) folders.push(subfolders[i]!);
