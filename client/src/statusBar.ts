@@ -2,12 +2,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, DiagnosticCodes, Methods, type StatusParams, type StatusResult } from '../../server/src/protocol.js';
+import { formatCount } from '../../server/src/counts.js';
 
-const numberFormat = new Intl.NumberFormat('en-US');
 
 /** Words a count with its noun. */
 function count(n: number, noun: string): string {
-  return `${numberFormat.format(n)} ${noun}${n === 1 ? '' : 's'}`;
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -41,7 +41,7 @@ export function describeStatus(status: StatusResult, unchecked = 0): { text: str
   const warning = skipped > 0 || errors > 0 || failed || (status.document !== null && unchecked > 0);
   let text: string;
   if (indexing.running) {
-    text = `$(sync~spin) Verbatim: indexing ${numberFormat.format(indexing.done)} of ${numberFormat.format(indexing.total)}`;
+    text = `$(sync~spin) Verbatim: indexing ${formatCount(indexing.done)} of ${formatCount(indexing.total)}`;
   } else if (status.document) {
     const d = status.document;
     const flagged = d.altered + d.unsourced;

@@ -5,6 +5,7 @@ import type { CheckMemo } from '../core/memo.js';
 import { findQuotations } from '../core/extract/index.js';
 import type { SourceIndex } from '../core/sourceIndex.js';
 import type { DraftFormat, Finding, Quotation } from '../core/types.js';
+import { formatCount } from '../counts.js';
 
 /** Drafts longer than this many characters (UTF-16 code units) are not checked at all, and the writer is told. */
 export const MAX_DRAFT_CHARACTERS = 1_000_000;
@@ -50,14 +51,13 @@ export interface LimitedCheck {
   stopped: Stopped | null;
 }
 
-const numberFormat = new Intl.NumberFormat('en-US');
 
 /** Why a draft of `length` characters is over the size limit, or null when it is within it. */
 export function draftTooLarge(length: number, limits: DraftLimits = DEFAULT_DRAFT_LIMITS): Stopped | null {
   if (length <= limits.maxCharacters) return null;
   return {
     kind: 'size',
-    reason: `too large to check (${numberFormat.format(length)} characters; the limit is ${numberFormat.format(limits.maxCharacters)})`,
+    reason: `too large to check (${formatCount(length)} characters; the limit is ${formatCount(limits.maxCharacters)})`,
   };
 }
 
@@ -71,7 +71,7 @@ export function stoppedMessage(stopped: Stopped): string {
 function tooManyQuotations(checked: number, found: number, limit: number): Stopped {
   return {
     kind: 'quotations',
-    reason: `only the first ${numberFormat.format(checked)} of ${numberFormat.format(found)} quotations were checked (the limit is ${numberFormat.format(limit)} per draft)`,
+    reason: `only the first ${formatCount(checked)} of ${formatCount(found)} quotations were checked (the limit is ${formatCount(limit)} per draft)`,
   };
 }
 

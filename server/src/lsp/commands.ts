@@ -7,8 +7,8 @@ import { draftFormatOf } from '../core/extract/index.js';
 import { findDrafts, readDraft } from './drafts.js';
 import { ignoreQuotation } from './ignore.js';
 import { formatOf, type VerbatimService } from './service.js';
+import { formatCount } from '../counts.js';
 
-const numberFormat = new Intl.NumberFormat('en-US');
 
 /** An error answered to the client with a sentence the writer can act on. */
 function invalid(message: string): ResponseError<void> {
@@ -31,7 +31,7 @@ export async function checkAllQuotes(service: VerbatimService): Promise<CheckAll
       await folder.whenReady();
       const files = await findDrafts(folder.path, folder.settings.isDraft, (path) => folder.isSource(path), (file, reason) => skipped.push({ file, reason }));
       for (const [i, file] of files.entries()) {
-        progress.report(Math.floor((i / files.length) * 100), `Checking drafts: ${numberFormat.format(i + 1)} of ${numberFormat.format(files.length)} in ${folder.path}`);
+        progress.report(Math.floor((i / files.length) * 100), `Checking drafts: ${formatCount(i + 1)} of ${formatCount(files.length)} in ${folder.path}`);
         const uri = pathToUri(file);
         const open = service.documents.get(uri);
         let result;

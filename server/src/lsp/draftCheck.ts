@@ -8,6 +8,7 @@ import { isFileUri, uriToPath } from '../convert.js';
 import { checkDraftWithinLimits, DEFAULT_DRAFT_LIMITS, stoppedMessage } from '../io/draftLimits.js';
 import { checkedQuotations, topOfDraft, type CheckedQuotation } from './findings.js';
 import type { SourceFolder } from './folder.js';
+import { formatCount } from '../counts.js';
 
 /** The latest check of one draft. */
 export interface DraftResult {
@@ -26,7 +27,6 @@ export interface DraftResult {
 /** How long a draft check runs before it shows progress. */
 const PROGRESS_AFTER_MS = 250;
 
-const numberFormat = new Intl.NumberFormat('en-US');
 
 /**
  * Checks a draft against its folder's index. Gives null when `cancelled` says so between slices. One draft that
@@ -55,7 +55,7 @@ export async function checkDraftText(
         }
         progress.report(
           total > 0 ? Math.floor((done / total) * 100) : 0,
-          `Checking quotations: ${numberFormat.format(done)} of ${numberFormat.format(total)}`,
+          `Checking quotations: ${formatCount(done)} of ${formatCount(total)}`,
         );
       },
     });

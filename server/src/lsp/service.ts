@@ -27,6 +27,7 @@ import {
 import { checkDraftText, type DraftResult } from './draftCheck.js';
 import { readDraft } from './drafts.js';
 import { isInside, loadFolderSettings, SourceFolder, unresolvedSettings } from './folder.js';
+import { formatCount } from '../counts.js';
 
 /** A check of one open draft that is running: the version it checks and how to stop it. */
 interface RunningCheck {
@@ -53,7 +54,6 @@ const QUICK_CHECK_MS = 30;
 /** How long to wait for more changed sources before open drafts are checked again. */
 const SOURCE_DELAY_MS = 100;
 
-const numberFormat = new Intl.NumberFormat('en-US');
 
 /** The language server's behaviour; server.ts wires it to the connection. */
 export class VerbatimService {
@@ -163,13 +163,13 @@ export class VerbatimService {
       // Reports are spaced out so that a folder of thousands of files does not flood the editor.
       if (done < total && now - last < 100) return;
       last = now;
-      progress.report(total > 0 ? Math.floor((done / total) * 100) : 0, `Indexing sources: ${numberFormat.format(done)} of ${numberFormat.format(total)} files`);
+      progress.report(total > 0 ? Math.floor((done / total) * 100) : 0, `Indexing sources: ${formatCount(done)} of ${formatCount(total)} files`);
     });
     progress.done();
     if (!current) return;
     const skipped = folder.skipped.size;
     this.connection.console.info(
-      `Indexed ${numberFormat.format(folder.index.size)} sources of ${folder.path} in ${Date.now() - started} ms` +
+      `Indexed ${formatCount(folder.index.size)} sources of ${folder.path} in ${Date.now() - started} ms` +
         (skipped > 0 ? `; ${skipped} files left out.` : '.'),
     );
     for (const [file, reason] of folder.skipped) this.connection.console.warn(`Source left out: ${file}: ${reason}`);
