@@ -19,7 +19,7 @@ export interface Region {
  */
 const MAX_KEYS = 24;
 const ENOUGH_KEYS = 6;
-const CHEAP_PLACES = 5_000;
+const CHEAP_PLACES = 2_000;
 const MAX_PLACES = 200_000;
 
 interface Key {
