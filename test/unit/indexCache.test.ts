@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { prepareBatch } from '../../server/src/core/prepare.js';
 import { SourceIndex } from '../../server/src/core/sourceIndex.js';
 import { parseSource } from '../../server/src/core/sources/index.js';
+import { align8, PREAMBLE } from '../../server/src/io/fileHeader.js';
 import { decodeBatch, encodeBatch, readBatchFile, storedFileNote, type StoredBatch } from '../../server/src/io/indexCache.js';
 import { PlacesInFile } from '../../server/src/io/placesInFile.js';
 
@@ -81,9 +82,18 @@ test('a damaged stored batch is refused with a reason, never read', () => {
   otherFormat.writeUInt32LE(999, 4);
   assert.throws(() => decodeBatch(otherFormat), /index format 999/);
   const garbled = Buffer.from(bytes);
-  garbled.write('{', 12);
-  garbled.write('x', 13);
-  assert.throws(() => decodeBatch(garbled));
+  garbled.write('{', PREAMBLE);
+  garbled.write('x', PREAMBLE + 1);
+  assert.throws(() => decodeBatch(garbled), /JSON/);
+  // A header that still reads as JSON, or any byte of what is read of the batch, changed: the checksum tells.
+  const header = bytes.toString('latin1', PREAMBLE, PREAMBLE + bytes.readUInt32LE(8));
+  const digit = header.search(/"bytes":\d/) + '"bytes":'.length;
+  const renumbered = Buffer.from(bytes);
+  renumbered[PREAMBLE + digit] = renumbered[PREAMBLE + digit] === 0x39 ? 0x38 : renumbered[PREAMBLE + digit] + 1;
+  assert.throws(() => decodeBatch(renumbered), /damaged \(its checksum does not match\)/);
+  const wordFlipped = Buffer.from(bytes);
+  wordFlipped[align8(PREAMBLE + bytes.readUInt32LE(8)) + 3] ^= 0x40;
+  assert.throws(() => decodeBatch(wordFlipped), /damaged \(its checksum does not match\)/);
 });
 
 /** Writes the batch to a file of its own in a new folder, and gives its path. */

@@ -99,6 +99,10 @@ test('a damaged stored dictionary is refused with a reason', async (t) => {
   assert.throws(() => readJoined(dir), /cut short/);
   writeFileSync(joinedFile(dir), Buffer.concat([bytes, Buffer.alloc(4)]));
   assert.throws(() => readJoined(dir), /inconsistent/);
+  const flipped = Buffer.from(bytes);
+  flipped[bytes.length - 3] ^= 0x01;
+  writeFileSync(joinedFile(dir), flipped);
+  assert.throws(() => readJoined(dir), /damaged \(its checksum does not match\)/);
   writeFileSync(joinedFile(dir), 'not a dictionary at all');
   assert.throws(() => readJoined(dir), /not a Verbatim dictionary file/);
   const otherFormat = Buffer.from(bytes);

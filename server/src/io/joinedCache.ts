@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { PreparedBatch } from '../core/prepare.js';
 import type { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
-import { align8, readHeader, writeHeader, type FileKind } from './fileHeader.js';
+import { align8, checkSum, readHeader, writeHeader, type FileKind } from './fileHeader.js';
 import { isMissing, storedFileNote } from './indexCache.js';
 import { replaceFile } from './replaceFile.js';
 
@@ -20,7 +20,7 @@ export interface JoinedDictionary {
   numbers: Int32Array[];
 }
 
-const KIND: FileKind = { magic: 0x314a4256 /* "VBJ1", little-endian */, format: 1, name: 'dictionary' };
+const KIND: FileKind = { magic: 0x314a4256 /* "VBJ1", little-endian */, format: 2, name: 'dictionary' };
 const FILE = 'joined.vbj';
 
 interface Header {
@@ -57,6 +57,7 @@ export function readJoined(dir: string): JoinedDictionary | null {
   let offset = start;
   const need = offset + align8(header.text) + 4 * (header.words + header.numbers.reduce((sum, n) => sum + n, 0));
   if (need !== data.length) throw new Error(need > data.length ? 'the dictionary file is cut short' : 'the dictionary file is inconsistent');
+  checkSum(KIND, data, data.length);
   const words = data.toString('utf8', offset, offset + header.text);
   offset += align8(header.text);
   // Copied out of the file's buffer, which may be shared with other data and not aligned for four-byte numbers.
@@ -81,8 +82,8 @@ export function writeJoined(dir: string, joined: JoinedDictionary): void {
     numbers: joined.numbers.map((numbers) => numbers.length),
   };
   const bytes = (array: Uint32Array | Int32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-  const chunks = [writeHeader(KIND, header), text, Buffer.alloc(align8(text.length) - text.length), bytes(joined.hashes), ...joined.numbers.map(bytes)];
-  replaceFile(joinedFile(dir), chunks);
+  const pieces = [text, Buffer.alloc(align8(text.length) - text.length), bytes(joined.hashes), ...joined.numbers.map(bytes)];
+  replaceFile(joinedFile(dir), [writeHeader(KIND, header, pieces), ...pieces]);
 }
 
 /** Removes the stored joined dictionary of `dir`, if any. */
