@@ -1,5 +1,6 @@
 // Keeps the texts of sources out of memory until a check needs them: the index keeps every source's words, and a
-// source's text is read from its file when a check reads from it; all of them, or the most recently used, are kept.
+// source's text, or the stretches of it a check reads, are read from its file then; all of them, or the most recently
+// used, are kept.
 import { readFileSync, statSync } from 'node:fs';
 import { parseSource } from '../core/sources/index.js';
 import type { SourceDocument } from '../core/types.js';
@@ -14,13 +15,17 @@ export class SourceTexts implements ChunkStore {
   private readonly chunks = new Map<string, string>();
   private chunkCharacters = 0;
 
-  /** `budget` is how many characters of text are kept at most (one text is always kept, whatever its size); Infinity keeps all. */
+  /**
+   * `budget` is how many characters of whole texts are kept at most, and as many of stretches (one of each is always
+   * kept, whatever its size); Infinity keeps all.
+   */
   constructor(private readonly budget: number) {}
 
   /**
    * A stand-in for `doc` without its text: the text (and, for HTML and Markdown, the file's content and offset map)
-   * is read from the file when asked for. The file must still be the one the index was built from: the same size
-   * and modification time as `file`, or else the same content hash.
+   * is read from the file when asked for; a plain text with a layout is read a stretch at a time, at the kept word
+   * offsets `marks` of a text `length` characters long. The file must still be the one the index was built from: the
+   * same size and modification time as `file`, or else the same content hash.
    */
   lazy(doc: StoredDoc, file: FileStamp & { hash: string }, marks: Uint32Array, length: number): SourceDocument {
     const { id, meta, layout } = doc;
