@@ -8,10 +8,10 @@ import type { PlaceReader } from '../core/segment.js';
 import type { SourceMeta } from '../core/types.js';
 import { align8, checkSum, headerLength, PREAMBLE, readHeader, writeHeader, type FileKind } from './fileHeader.js';
 import { PlacesInFile } from './placesInFile.js';
-import type { TextLayout } from './storedText.js';
+import { chunkCount, type TextLayout } from './storedText.js';
 
 /** Bumped whenever the layout or the meaning of a stored batch changes; older files are then ignored. */
-export const CACHE_FORMAT = 11;
+export const CACHE_FORMAT = 12;
 const KIND: FileKind = { magic: 0x31494256 /* "VBI1", little-endian */, format: CACHE_FORMAT, name: 'index' };
 
 /** What a source file was when its batch was stored: a changed size, time or content makes the batch stale. */
@@ -269,10 +269,10 @@ export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
     if (!ENCODINGS.includes(encoding?.name) || !Number.isInteger(encoding.skip) || !Number.isInteger(size)) {
       throw new Error('the index file is inconsistent');
     }
-    const marks = batch.marks[d].length;
+    const chunks = chunkCount(batch.marks[d].length);
     const marked = (n: number) => {
       const found = array(n, 'u32') as Uint32Array;
-      if (found.length !== marks) throw new Error('the index file is inconsistent');
+      if (found.length !== chunks) throw new Error('the index file is inconsistent');
       return found;
     };
     return { ...doc, layout: { ...layout, bytes: layout.bytes === null ? null : marked(layout.bytes), lines: marked(layout.lines), lineStarts: marked(layout.lineStarts) } };

@@ -6,48 +6,99 @@ import { LineIndex } from '../convert.js';
 import type { StoredText } from '../core/types.js';
 import { decodeStretch, type TextEncoding } from './decode.js';
 
-/** Where a text's kept word offsets (the index's marks) stand in its file and in its lines. */
+/** Every how many marks a stretch read from the file ends: about 2,000 words, a dozen kilobytes of prose. */
+const CHUNK_MARKS = 64;
+
+/**
+ * How many chunks a text with this many marks is read in: chunk 0 runs from the start of the text to mark
+ * CHUNK_MARKS, chunk k from mark k * CHUNK_MARKS to the next chunk's, the last to the end of the text.
+ */
+export function chunkCount(marks: number): number {
+  return Math.max(1, Math.ceil(marks / CHUNK_MARKS));
+}
+
+/** Where the chunk of a text starts: 0 for the first, else its first mark. */
+function chunkStart(marks: Uint32Array, k: number): number {
+  return k === 0 ? 0 : marks[k * CHUNK_MARKS];
+}
+
+/** Where a text's chunks start in its file and in its lines. */
 export interface TextLayout {
   encoding: TextEncoding;
   /** The file's size in bytes. */
   size: number;
   /**
-   * Where each mark stands in the file's bytes, counted after `encoding.skip`: for UTF-8 text that is not ASCII alone.
-   * Otherwise null: a character takes one byte (ASCII, Windows-1252) or two (UTF-16).
+   * Where each chunk starts in the file's bytes, counted after `encoding.skip`: for UTF-8 text that is not ASCII
+   * alone. Otherwise null: a character takes one byte (ASCII, Windows-1252) or two (UTF-16).
    */
   bytes: Uint32Array | null;
-  /** The line (from 0) each mark is on, and the offset that line starts at, as LineIndex counts them. */
+  /** The line (from 0) each chunk starts on, and the offset that line starts at, as LineIndex counts them. */
   lines: Uint32Array;
   lineStarts: Uint32Array;
 }
 
-/** The layout of `text`, decoded from `byteLength` bytes with `encoding`, at its `marks`. */
+/** The layout of `text`, decoded from `byteLength` bytes with `encoding`, whose words start at `marks` and after. */
 export function layoutOf(text: string, marks: Uint32Array, encoding: TextEncoding, byteLength: number): TextLayout {
-  const lineIndex = new LineIndex(text);
-  const lines = new Uint32Array(marks.length);
-  const lineStarts = new Uint32Array(marks.length);
-  for (let b = 0; b < marks.length; b++) {
-    const position = lineIndex.positionAt(marks[b]);
-    lines[b] = position.line;
-    lineStarts[b] = marks[b] - position.character;
-  }
-  // Valid UTF-8 takes as many bytes as the text has UTF-16 units only when it is ASCII alone.
-  let bytes: Uint32Array | null = null;
-  if (encoding.name === 'utf-8' && byteLength - encoding.skip !== text.length) {
-    bytes = new Uint32Array(marks.length);
-    let at = 0;
-    let byte = 0;
-    for (let b = 0; b < marks.length; b++) {
-      byte += Buffer.byteLength(text.slice(at, marks[b]), 'utf8');
-      at = marks[b];
-      bytes[b] = byte;
-    }
-  }
-  return { encoding, size: byteLength, bytes, lines, lineStarts };
+  const starts = Uint32Array.from({ length: chunkCount(marks.length) }, (_, k) => chunkStart(marks, k));
+  const layout: TextLayout = {
+    encoding,
+    size: byteLength,
+    // Valid UTF-8 takes as many bytes as the text has UTF-16 units only when it is ASCII alone.
+    bytes: encoding.name === 'utf-8' && byteLength - encoding.skip !== text.length ? new Uint32Array(starts.length) : null,
+    lines: new Uint32Array(starts.length),
+    lineStarts: new Uint32Array(starts.length),
+  };
+  if (text.includes('\r')) everyLineEnd(text, starts, layout);
+  else lineFeeds(text, starts, layout);
+  if (layout.bytes) utf8Bytes(text, starts, layout.bytes);
+  return layout;
 }
 
-/** Every how many marks a stretch read from the file ends: about 2,000 words, a dozen kilobytes of prose. */
-const CHUNK_MARKS = 64;
+// Each pass over a text ends with its loop, so that the engine optimizes the loop whole.
+
+/** Lines ended by line feeds alone, found by the engine's own search. */
+function lineFeeds(text: string, starts: Uint32Array, { lines, lineStarts }: TextLayout): void {
+  let line = 0;
+  let lineStart = 0;
+  let feed = text.indexOf('\n');
+  for (let k = 0; k < starts.length; k++) {
+    const at = starts[k];
+    while (feed >= 0 && feed < at) {
+      line++;
+      lineStart = feed + 1;
+      feed = text.indexOf('\n', feed + 1);
+    }
+    lines[k] = line;
+    lineStarts[k] = lineStart;
+  }
+}
+
+/** Lines as LineIndex ends them: a line feed, a carriage return and line feed, or a carriage return alone. */
+function everyLineEnd(text: string, starts: Uint32Array, { lines, lineStarts }: TextLayout): void {
+  let line = 0;
+  let lineStart = 0;
+  let k = 0;
+  for (let i = 0; i < text.length && k < starts.length; i++) {
+    if (i === starts[k]) {
+      lines[k] = line;
+      lineStarts[k++] = lineStart;
+    }
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+}
+
+/** The UTF-8 bytes before each chunk, counted by the engine a chunk at a time. */
+function utf8Bytes(text: string, starts: Uint32Array, bytes: Uint32Array): void {
+  let byte = 0;
+  for (let k = 1; k < starts.length; k++) {
+    byte += Buffer.byteLength(text.slice(starts[k - 1], starts[k]), 'utf8');
+    bytes[k] = byte;
+  }
+}
 
 /** Where the chunks a StoredTextFile reads are kept, by the file's path and the chunk's number. */
 export interface ChunkStore {
@@ -55,9 +106,8 @@ export interface ChunkStore {
 }
 
 /**
- * The text of a file read a chunk at a time. Chunk 0 runs from the start of the text to mark CHUNK_MARKS, chunk k
- * from mark k * CHUNK_MARKS to the next chunk's, the last to the end of the text. `verify` is called before the file
- * is first read, and throws when it is no longer the file the layout was made from.
+ * The text of a file read a chunk at a time (see `chunkCount`). `verify` is called before the file is first read, and
+ * throws when it is no longer the file the layout was made from.
  */
 export class StoredTextFile implements StoredText {
   private readonly chunkCount: number;
@@ -71,7 +121,7 @@ export class StoredTextFile implements StoredText {
     private readonly store: ChunkStore,
     private readonly verify: () => void,
   ) {
-    this.chunkCount = Math.max(1, Math.ceil(marks.length / CHUNK_MARKS));
+    this.chunkCount = chunkCount(marks.length);
   }
 
   slice(from: number, to: number): string {
@@ -88,14 +138,13 @@ export class StoredTextFile implements StoredText {
 
   positionAt(offset: number): { line: number; character: number } {
     const at = Math.max(0, Math.min(Math.floor(offset), this.length));
-    const mark = this.markAtOrBefore(at);
-    const from = mark < 0 ? 0 : this.marks[mark];
+    const k = this.chunkOf(at);
+    const from = this.charAt(k);
     // The character after `at` too, so that a line break of two characters is read whole.
     const within = new LineIndex(this.slice(from, at + 1)).positionAt(at - from);
-    if (mark < 0) return within;
     return {
-      line: this.layout.lines[mark] + within.line,
-      character: within.line === 0 ? at - this.layout.lineStarts[mark] : within.character,
+      line: this.layout.lines[k] + within.line,
+      character: within.line === 0 ? at - this.layout.lineStarts[k] : within.character,
     };
   }
 
@@ -119,18 +168,15 @@ export class StoredTextFile implements StoredText {
 
   /** Where chunk k starts in the text (k = chunkCount: the end of the text). */
   private charAt(k: number): number {
-    if (k === 0) return 0;
-    return k >= this.chunkCount ? this.length : this.marks[k * CHUNK_MARKS];
+    return k >= this.chunkCount ? this.length : chunkStart(this.marks, k);
   }
 
   /** Where chunk k starts in the file's bytes. */
   private byteAt(k: number): number {
     if (k >= this.chunkCount) return this.layout.size;
     const { encoding, bytes } = this.layout;
-    if (k === 0) return encoding.skip;
-    const mark = k * CHUNK_MARKS;
-    if (bytes) return encoding.skip + bytes[mark];
-    return encoding.skip + this.marks[mark] * (encoding.name === 'utf-16le' || encoding.name === 'utf-16be' ? 2 : 1);
+    if (bytes) return encoding.skip + bytes[k];
+    return encoding.skip + this.charAt(k) * (encoding.name === 'utf-16le' || encoding.name === 'utf-16be' ? 2 : 1);
   }
 
   private chunk(k: number): string {
