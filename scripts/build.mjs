@@ -17,12 +17,55 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * What the command line's bundle imports from each parser package, and the name `server/src/parsers.ts` gives it in
+ * the parsers' bundle, which is loaded the first time one of them is called.
+ */
+const LAZY_PARSERS = {
+  parse5: { parse: 'parseHtml' },
+  yaml: { parse: 'parseYaml' },
+  'mdast-util-from-markdown': { fromMarkdown: 'fromMarkdown' },
+  'mdast-util-frontmatter': { frontmatterFromMarkdown: 'frontmatterFromMarkdown' },
+  'micromark-extension-frontmatter': { frontmatter: 'frontmatter' },
+};
+
+/**
+ * Puts a stand-in for each parser package into the command line's bundle: its functions load the parsers' bundle
+ * when first called, through the code cache the command line keeps (`verbatim.loadBundle`, set by cliStart), and call
+ * the real ones.
+ */
+const lazyParsers = {
+  name: 'lazy-parsers',
+  setup(build) {
+    const names = Object.keys(LAZY_PARSERS).map((name) => name.replace(/[-/]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'lazy-parsers' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-parsers' }, (args) => ({
+      loader: 'js',
+      contents: [
+        `import { parsers } from 'lazy-parsers:load';`,
+        ...Object.entries(LAZY_PARSERS[args.path]).map(([name, as]) => `export function ${name}(...args) { return parsers().${as}(...args); }`),
+      ].join('\n'),
+    }));
+    build.onResolve({ filter: /^lazy-parsers:load$/ }, () => ({ path: 'load', namespace: 'lazy-parsers-load' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-parsers-load' }, () => ({
+      loader: 'js',
+      contents: `let loaded;
+export function parsers() {
+  const load = globalThis[Symbol.for('verbatim.loadBundle')];
+  return (loaded ??= load ? load('parsers.js') : require(require('node:path').join(__dirname, 'parsers.js')));
+}`,
+    }));
+  },
+};
+
 const bundles = [
   // The command line starts from a small file that runs the large bundle with the engine's code cache.
   { entryPoints: ['server/src/cliStart.ts'], outfile: 'cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'verbatim.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'verbatim.js', plugins: [lazyParsers] },
+  { entryPoints: ['server/src/parsers.ts'], outfile: 'parsers.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'server.js' },
-  { entryPoints: ['server/src/io/indexWorker.ts'], outfile: 'indexWorker.js' },
+  // An indexing thread, started anew for each cold run, compiles the parsers only when it meets HTML or Markdown.
+  { entryPoints: ['server/src/io/indexWorker.ts'], outfile: 'indexWorker.js', plugins: [lazyParsers] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'extension.js', external: ['vscode'] },
 ];
 

@@ -37,9 +37,9 @@ test('a second run takes the persisted index and gives the same report', () => {
     const cold = runCli(args, { env: { XDG_CACHE_HOME: home } });
     assert.equal(batchFiles(home).length, 1, 'one stored batch for the one source');
     assert.deepEqual(
-      cacheFiles(home).map((file) => relative(join(home, 'verbatim'), file).replace(/batch-\w+/, 'batch').replace(/v[\d.]+-[\w-]+\.bin$/, 'node.bin')).sort(),
-      ['code/node.bin', `v${CACHE_FORMAT}/${basename(dirname(batchFiles(home)[0]))}/batch.vbi`, `v${CACHE_FORMAT}/${basename(dirname(batchFiles(home)[0]))}/joined.vbj`],
-      'the batch, the dictionary it was joined into, and the code the run compiled',
+      cacheFiles(home).map((file) => relative(join(home, 'verbatim'), file).replace(/batch-\w+/, 'batch').replace(/-v[\d.]+-[\w-]+\.bin$/, '.bin')).sort(),
+      ['code/verbatim.bin', `v${CACHE_FORMAT}/${basename(dirname(batchFiles(home)[0]))}/batch.vbi`, `v${CACHE_FORMAT}/${basename(dirname(batchFiles(home)[0]))}/joined.vbj`],
+      'the batch, the dictionary it was joined into, and the code the run compiled: plain text needs no parsers',
     );
     const code = cacheFiles(home).find((file) => file.endsWith('.bin'))!;
     const compiled = statSync(code).mtimeMs;
@@ -144,7 +144,7 @@ test('a changed command line never runs code compiled for another, even of the s
     rmSync(bin, { recursive: true, force: true });
   });
   mkdirSync(join(bin, 'dist'));
-  for (const bundle of ['cli.js', 'verbatim.js', 'indexWorker.js']) copyFileSync(join(dirname(CLI), bundle), join(bin, 'dist', bundle));
+  for (const bundle of ['cli.js', 'verbatim.js', 'parsers.js', 'indexWorker.js']) copyFileSync(join(dirname(CLI), bundle), join(bin, 'dist', bundle));
   copyFileSync(join(ROOT, 'package.json'), join(bin, 'package.json'));
   const run = (...more: string[]) =>
     spawnSync(process.execPath, [join(bin, 'dist', 'cli.js'), ...more], { cwd: ROOT, env: { ...process.env, XDG_CACHE_HOME: home }, encoding: 'utf8' });
@@ -162,6 +162,33 @@ test('a changed command line never runs code compiled for another, even of the s
   const now = cacheFiles(home).filter((file) => file.endsWith('.bin'));
   assert.equal(now.length, 1, 'the cache of the earlier bundle is removed');
   assert.notEqual(now[0], made);
+});
+
+test('HTML and Markdown are read by parsers loaded only when a run meets them, and kept compiled as well', (t) => {
+  const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
+  const work = mkdtempSync(join(tmpdir(), 'verbatim-parsers-'));
+  t.after(() => {
+    rmSync(home, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  });
+  mkdirSync(join(work, 'sources'));
+  writeFileSync(join(work, 'sources', 'page.html'), '<html><head><title>Flood</title></head><body><p>“We will rebuild the bridge by spring,” she said.</p></body></html>');
+  writeFileSync(join(work, 'sources', 'notes.md'), '---\ntitle: Notes\n---\n\nThe mayor said: “The river is rising fast.”\n');
+  writeFileSync(join(work, 'draft.md'), '# Draft\n\nShe said “we will rebuild the bridge by spring” and “the river is rising fast”.\n');
+  // A cache named as an earlier version named it goes when this one keeps its own.
+  mkdirSync(join(home, 'verbatim', 'code'), { recursive: true });
+  writeFileSync(join(home, 'verbatim', 'code', 'v20.0.0-x64-0123456789abcdef.bin'), 'old');
+  const check = () => runCli(['check', '--format', 'json', '--sources', join(work, 'sources'), join(work, 'draft.md')], { env: { XDG_CACHE_HOME: home } });
+  const cold = check();
+  assert.equal(cold.stderr, '');
+  const report = JSON.parse(cold.stdout);
+  assert.deepEqual(report.results[0].quotes.map((q: { verdict: string }) => q.verdict), ['verbatim', 'verbatim']);
+  assert.deepEqual(report.results[0].quotes.map((q: { source: { title: string } }) => q.source.title).sort(), ['Flood', 'Notes']);
+  const kept = cacheFiles(home).filter((file) => file.endsWith('.bin')).map((file) => basename(file).replace(/-v[\d.]+-[\w-]+\.bin$/, '')).sort();
+  assert.deepEqual(kept, ['parsers', 'verbatim'], 'both bundles keep their compiled code, and the old cache is gone');
+  const warm = check();
+  assert.equal(warm.stderr, '');
+  assert.deepEqual(JSON.parse(warm.stdout), report);
 });
 
 test('the index an earlier version stored in a format of its own is removed, with a line saying so; a later one stays', () => {
