@@ -1,6 +1,6 @@
-// A source's text kept on disk and read a stretch at a time: where the index's kept word offsets stand in the file's
-// bytes and on which lines, worked out when the source is indexed, so that a check reads the few stretches it
-// reports from, and their lines, without the whole text.
+// A source's text kept on disk and read a stretch at a time: where every 64th of the index's kept word offsets stands
+// in the file's bytes and on which line is worked out when the source is indexed, so that a check reads the few
+// stretches it reports from, and their lines, without the whole text.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { LineIndex } from '../convert.js';
 import type { StoredText } from '../core/types.js';
