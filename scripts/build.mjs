@@ -18,8 +18,8 @@ const common = {
 };
 
 /**
- * What the command line's bundle imports from each parser package, and the name `server/src/parsers.ts` gives it in
- * the parsers' bundle, which is loaded the first time one of them is called.
+ * What the bundles built with `lazyParsers` import from each parser package, and the name `server/src/parsers.ts`
+ * gives it in the parsers' bundle, which is loaded the first time one of them is called.
  */
 const LAZY_PARSERS = {
   parse5: { parse: 'parseHtml' },
@@ -30,9 +30,9 @@ const LAZY_PARSERS = {
 };
 
 /**
- * Puts a stand-in for each parser package into the command line's bundle: its functions load the parsers' bundle
- * when first called, through the code cache the command line keeps (`verbatim.loadBundle`, set by cliStart), and call
- * the real ones.
+ * Puts a stand-in for each parser package into a bundle: its functions load the parsers' bundle from beside it when
+ * first called, and call the real ones. The command line loads it through the code cache it keeps
+ * (`verbatim.loadBundle`, set by cliStart); an indexing thread requires it.
  */
 const lazyParsers = {
   name: 'lazy-parsers',

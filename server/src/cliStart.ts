@@ -43,6 +43,7 @@ function loadBundle(name: string): unknown {
   return module.exports;
 }
 
+/** Writes what the engine compiled of a bundle to its code cache, and removes the caches that are of no more use. */
 function keepCache(script: Script, folder: string, cacheFile: string, kind: string): void {
   try {
     const data = script.createCachedData();
