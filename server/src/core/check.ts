@@ -159,16 +159,18 @@ function bestAlignment(index: SourceIndex, words: QuoteWords, ids: number[]): Ca
     }
     candidates.push({ source: region.source, alignment, score: matched - alignment.cost });
   }
-  // Fewer edits first; among near equals, the passage that the source itself puts in quotation marks. Only the
-  // near equals are looked at for marks, since that reads the source's text.
+  // Fewer edits first; among near equals, the passage that the source itself puts in quotation marks. Only near
+  // equals are looked at for marks, since that reads the source's text, and only when there are two or more.
   const top = Math.max(...candidates.map((candidate) => candidate.score));
-  let best: Candidate | null = null;
-  for (const candidate of candidates) {
-    if (candidate.score < top - INSIDE_BONUS) continue;
-    const { source, alignment } = candidate;
-    const inside = SourceIndex.insideQuotation(source, spanOf(source, alignment.first, alignment.last));
-    const score = candidate.score + (inside ? INSIDE_BONUS : 0);
-    if (!best || score > best.score) best = { ...candidate, score };
+  const near = candidates.filter((candidate) => candidate.score >= top - INSIDE_BONUS);
+  let best: Candidate | null = near.length === 1 ? near[0] : null;
+  if (near.length > 1) {
+    for (const candidate of near) {
+      const { source, alignment } = candidate;
+      const inside = SourceIndex.insideQuotation(source, spanOf(source, alignment.first, alignment.last));
+      const score = candidate.score + (inside ? INSIDE_BONUS : 0);
+      if (!best || score > best.score) best = { ...candidate, score };
+    }
   }
   return best && { ...best, alignment: settleAlignment(best.alignment, ids, best.source) };
 }
