@@ -6,7 +6,7 @@ import { parseSource } from '../core/sources/index.js';
 import type { SourceDocument } from '../core/types.js';
 import { decodeSource } from './decode.js';
 import { contentHash, type FileStamp, type StoredDoc } from './indexCache.js';
-import { StoredTextFile, type ChunkStore } from './storedText.js';
+import { sourceChanged, sourceUnreadable, StoredTextFile, type ChunkStore } from './storedText.js';
 
 /** A bounded memory of source texts read back from disk, whole or a stretch at a time, most recently used kept. */
 export class SourceTexts implements ChunkStore {
@@ -65,12 +65,12 @@ export class SourceTexts implements ChunkStore {
     try {
       bytes = readFileSync(id);
     } catch (error) {
-      throw unreadable(id, error);
+      throw sourceUnreadable(id, (error as Error).message);
     }
     this.verify(id, file, bytes);
     // The same file that was read as text when it was indexed: not looked at again for signs of a binary.
     const decoded = decodeSource(bytes, true);
-    if ('skip' in decoded) throw new Error(`The source ${id} can no longer be read (${decoded.skip}); index the sources again.`);
+    if ('skip' in decoded) throw sourceUnreadable(id, decoded.skip);
     const content = decoded.text;
     // A plain text is its content, and what was read about it is known: only HTML and Markdown are parsed again.
     const doc = stored.mapped ? parseSource(id, id, content) : { id, text: content, meta: stored.meta };
@@ -115,12 +115,8 @@ export class SourceTexts implements ChunkStore {
       // The stamp decides, as it does for the stored index; the content is hashed only when the stamp moved.
       same = (info.size === file.size && info.mtimeMs === file.mtimeMs) || contentHash(bytes ?? readFileSync(id)) === file.hash;
     } catch (error) {
-      throw unreadable(id, error);
+      throw sourceUnreadable(id, (error as Error).message);
     }
-    if (!same) throw new Error(`The source ${id} changed after it was indexed; index the sources again.`);
+    if (!same) throw sourceChanged(id);
   }
-}
-
-function unreadable(id: string, error: unknown): Error {
-  return new Error(`The source ${id} can no longer be read (${(error as Error).message}); index the sources again.`);
 }

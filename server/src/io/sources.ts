@@ -45,9 +45,10 @@ export interface LoadedSources {
   bytes: number;
 }
 
-/** The outcome of loading one source file. */
-/** A source file read: its document, its size in bytes and the hash of its bytes (see `contentHash`). */
-/** A source file read: its document, its size, its content hash, and its text's encoding when exact. */
+/**
+ * The outcome of loading one source file: its document, its size in bytes, the hash of its bytes (see `contentHash`)
+ * and its text's encoding when exact (see `decodeSource`); or why it is skipped.
+ */
 export type LoadedSourceFile = { document: SourceDocument; bytes: number; hash: string; encoding?: TextEncoding } | { skip: string };
 
 /**

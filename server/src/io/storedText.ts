@@ -186,7 +186,7 @@ export class StoredTextFile implements StoredText {
         this.verified = true;
       }
       const text = decodeStretch(this.read(this.byteAt(k), this.byteAt(k + 1)), this.layout.encoding);
-      if (text.length !== this.charAt(k + 1) - this.charAt(k)) throw this.changed();
+      if (text.length !== this.charAt(k + 1) - this.charAt(k)) throw sourceChanged(this.path);
       return text;
     });
   }
@@ -198,12 +198,12 @@ export class StoredTextFile implements StoredText {
     try {
       fd = openSync(this.path, 'r');
     } catch (error) {
-      throw new Error(`The source ${this.path} can no longer be read (${(error as Error).message}); index the sources again.`);
+      throw sourceUnreadable(this.path, (error as Error).message);
     }
     try {
       for (let done = 0; done < bytes.length; ) {
         const read = readSync(fd, bytes, done, bytes.length - done, from + done);
-        if (read === 0) throw this.changed();
+        if (read === 0) throw sourceChanged(this.path);
         done += read;
       }
     } finally {
@@ -211,8 +211,14 @@ export class StoredTextFile implements StoredText {
     }
     return bytes;
   }
+}
 
-  private changed(): Error {
-    return new Error(`The source ${this.path} changed after it was indexed; index the sources again.`);
-  }
+/** The error of a source that can no longer be read back, and why. */
+export function sourceUnreadable(path: string, why: string): Error {
+  return new Error(`The source ${path} can no longer be read (${why}); index the sources again.`);
+}
+
+/** The error of a source read back that is no longer the file the index was built from. */
+export function sourceChanged(path: string): Error {
+  return new Error(`The source ${path} changed after it was indexed; index the sources again.`);
 }
