@@ -15,7 +15,7 @@ import type { IndexResult } from './jobs/index.js';
 import type { LspResult } from './jobs/lsp.js';
 import type { NaiveResult } from './jobs/naive.js';
 import { parseOptions, type Options } from './options.js';
-import { printReport, type BenchResults, type Measured, type ScaleRow } from './report.js';
+import { printReport, targets, type BenchResults, type Measured, type ScaleRow } from './report.js';
 import { ripgrepVersion, runCli, runRipgrepSeries, summarizeRuns, type CliRun } from './tools.js';
 
 const REPO = resolve(__dirname, '..', '..');
@@ -215,11 +215,13 @@ async function main(): Promise<void> {
     real: {} as BenchResults['real'],
     peers: {} as BenchResults['peers'],
     scaling: [],
+    targets: [],
     totalSeconds: 0,
   };
   log(`Verbatim benchmark on ${corpus.name} (${(corpus.bytes / 1e6).toFixed(1)} MB); draft of ${draft.words} words, ${draft.quotes.length} quotations; cache ${options.cacheDir}`);
   await measureReal(bundles, options, corpus, draftFile, draft, results);
   await measureScaling(bundles, options, corpus, draftFile, draft, results, started);
+  results.targets = targets(results);
   results.totalSeconds = (performance.now() - started) / 1000;
 
   mkdirSync(dirname(options.out), { recursive: true });
