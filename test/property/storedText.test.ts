@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import './seed.js';
 import { piece } from './arbitraries.js';
 import { findSpeaker, SPEAKER_REACH } from '../../server/src/core/attribution.js';
+import { turnSpeaker } from '../../server/src/core/transcript.js';
 import { Tokenizer } from '../../server/src/core/tokenizer.js';
 import { LineIndex } from '../../server/src/convert.js';
 import { decodeSource } from '../../server/src/io/decode.js';
@@ -121,7 +122,8 @@ test('a text kept on disk refuses a file that changed under it', () => {
 
 /**
  * Long prose in paragraphs of up to a few thousand characters: quotations with and without attribution, quotations
- * that go on in the next paragraph, pronouns that stand for a person named paragraphs before, hostile pieces.
+ * that go on in the next paragraph, pronouns that stand for a person named paragraphs before, transcript turns,
+ * hostile pieces.
  */
 const SENTENCES = [
   '“We will rebuild the bridge,” Mayor Anne Hill said.',
@@ -132,6 +134,13 @@ const SENTENCES = [
   '“And then what?”',
   '“The water came in the night',
   'Ross announced the move, saying that “nothing is decided.”',
+  // Transcripts: labels open a paragraph when they come first in one.
+  '[00:01:10] HALE: What do you need?',
+  'OKONKWO: Money and pumps.',
+  'Minister Sofia Lindqvist: Let me add only this.',
+  '**Sheriff Linda Torres:** We knocked on every door.',
+  'Q: And then?',
+  'Chapter 2: The flood',
 ];
 const paragraph = fc
   .tuple(fc.array(fc.constantFrom(...SENTENCES), { maxLength: 3 }), fc.nat(700), fc.array(piece, { maxLength: 3 }), fc.constantFrom(...SENTENCES))
@@ -142,6 +151,7 @@ const prose = fc
 
 test('who a source says spoke a passage is read from the stretch around it as from the whole text', () => {
   let partial = 0;
+  let turns = 0;
   fc.assert(
     fc.property(prose, fc.array(fc.tuple(fc.nat(), fc.nat(300)), { minLength: 1, maxLength: 40 }), (text, spans) => {
       // Passages inside quotations mostly, where the speaker may be carried over from quotations before.
@@ -152,10 +162,12 @@ test('who a source says spoke a passage is read from the stretch around it as fr
         const from = Math.max(0, span.start - SPEAKER_REACH.before);
         const window = text.slice(from, span.end + SPEAKER_REACH.after);
         if (window.length < text.length) partial++;
+        if (window.length < text.length && turnSpeaker(text, span.start) !== null) turns++;
         assert.equal(findSpeaker(window, { start: span.start - from, end: span.end - from }), findSpeaker(text, span));
       }
     }),
     { numRuns: 30 },
   );
   assert.ok(partial > 100, `spans read from a stretch shorter than the text: ${partial}`);
+  assert.ok(turns > 20, `spans in a transcript's turn read from a stretch shorter than the text: ${turns}`);
 });

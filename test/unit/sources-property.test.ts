@@ -35,13 +35,14 @@ test('every parsed source maps each text offset into its file content, in order'
   );
 });
 
-test('findSpeaker never throws and gives a name that is in the text, or null', () => {
+test('findSpeaker never throws and gives a name that is in the text (in capitals or not), or null', () => {
   fc.assert(
     fc.property(markup, fc.nat(), fc.nat(), (text, a, b) => {
       const start = text.length === 0 ? 0 : a % (text.length + 1);
       const end = Math.min(text.length, start + (b % 50));
       const name = findSpeaker(text, { start, end });
-      if (name !== null) assert.ok(text.replace(/\s+/g, ' ').includes(name.split(' ')[0]!), `"${name}" comes from the text`);
+      // A transcript's label in capitals ("OKONKWO:") gives the name as prose writes it ("Okonkwo").
+      if (name !== null) assert.ok(text.replace(/\s+/g, ' ').toLowerCase().includes(name.split(' ')[0]!.toLowerCase()), `"${name}" comes from the text`);
     }),
     { numRuns: 500 },
   );

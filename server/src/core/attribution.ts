@@ -4,6 +4,7 @@ import {
   SPEECH_PARTICIPLES, SPEECH_VERBS, bare, isBetweenWord, isCapitalised, isDeterminer, isPersonalPronoun,
   hasPersonTitle, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase, type SpeakerPhrase,
 } from './sources/names.js';
+import { LABEL_EVIDENCE_AFTER, LINE_OF_A_TURN, MAX_LABEL_LENGTH, TURN_REACH, turnSpeaker } from './transcript.js';
 
 export { sourceMetaFromText } from './sources/meta.js';
 
@@ -15,11 +16,16 @@ const MAX_PARAGRAPHS_BACK = 3;
  * How far before and after a passage `findSpeaker` may read, whitespace between paragraphs aside: it reads the
  * paragraph around the passage (MAX_SCAN either side), goes back MAX_PARAGRAPHS_BACK times to an earlier quotation
  * (each time at most two MAX_SCAN: to its paragraph's start, then across the paragraph before), reads the paragraph
- * around the last one, and resolves a pronoun across up to MAX_PARAGRAPHS_BACK + 1 paragraphs before that. Given the
- * stretch of a text this much around the passage, with room for long runs of blank lines, it finds what it would in
- * the whole text.
+ * around the last one, and resolves a pronoun across up to MAX_PARAGRAPHS_BACK + 1 paragraphs before that. In a
+ * transcript, it reads back TURN_REACH to the label of the passage's turn, and LABEL_EVIDENCE_AFTER on, for labels
+ * (a label reads MAX_LABEL_LENGTH from its line start at most, and the line before it, LINE_OF_A_TURN at most). Given
+ * the stretch of a text this much around the passage, with room for long runs of blank lines, it finds what it would
+ * in the whole text.
  */
-export const SPEAKER_REACH = { before: 16 * MAX_SCAN, after: 2 * MAX_SCAN };
+export const SPEAKER_REACH = {
+  before: Math.max(16 * MAX_SCAN, TURN_REACH + LINE_OF_A_TURN),
+  after: Math.max(2 * MAX_SCAN, LABEL_EVIDENCE_AFTER + MAX_LABEL_LENGTH),
+};
 /** How many words may stand between a speech verb and the quotation it introduces. */
 const MAX_INTRO_WORDS = 16;
 
@@ -53,7 +59,9 @@ interface QuoteAround {
  * Geng Shuang said: “…” / Foreign Ministry spokesman Geng Shuang said “…” / …, according to X / X said in a
  * statement that … / X told reporters; strips titles (US Secretary of Commerce Wilbur Ross gives "Wilbur Ross");
  * resolves "he" or "she" to the one person the nearest earlier paragraph names; and carries a speaker over to a
- * quotation that continues in the next paragraph. The name is returned as the source writes it.
+ * quotation that continues in the next paragraph. Words outside quotation marks in a transcript are the words of
+ * the speaker whose turn holds them (see `turnSpeaker`). The name is returned as the source writes it, except that
+ * a transcript's label in capitals is written as prose writes names ("OKONKWO:" gives "Okonkwo").
  */
 export function findSpeaker(text: string, span: Span): string | null {
   const start = Math.max(0, Math.min(span.start, text.length));
@@ -64,7 +72,8 @@ export function findSpeaker(text: string, span: Span): string | null {
 function speakerAt(text: string, start: number, end: number, depth: number): string | null {
   const paragraph = paragraphAt(text, start);
   const quote = quoteAround(text, paragraph, start, end);
-  if (!quote) return reportedSpeaker(text, paragraph, start, end);
+  // Words outside quotation marks in a transcript are the words of the speaker whose turn holds them.
+  if (!quote) return turnSpeaker(text, start) ?? reportedSpeaker(text, paragraph, start, end);
 
   const beforeStart = Math.max(
     paragraph.start,

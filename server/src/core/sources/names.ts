@@ -37,7 +37,7 @@ const PERSON_TITLES = new Set([
   'assistant', 'undersecretary', 'envoy', 'official', 'head', 'founder', 'ceo', 'cfo', 'coo', 'cto', 'speaker',
   'leader', 'spokesmen', 'adviser', 'advisor', 'economist', 'analyst', 'lawyer', 'officer', 'commander',
   'inspector', 'detective', 'superintendent', 'dean', 'provost', 'coach', 'manager', 'president-elect', 'emir',
-  'sheikh', 'ayatollah', 'sultan', 'counsel', 'solicitor', 'auditor', 'treasurer', 'trustee', 'delegate',
+  'sheikh', 'ayatollah', 'sultan', 'sheriff', 'counsel', 'solicitor', 'auditor', 'treasurer', 'trustee', 'delegate',
 ]);
 
 /** Words that name a government department after "Secretary of", "Minister of" and the like. */

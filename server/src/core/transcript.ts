@@ -1,0 +1,177 @@
+// Reads who speaks a passage of a transcript: the speaker label that opens its turn, as interview and press
+// conference transcripts write them ("OKONKWO: …", "[00:00:15] HALE: …", "Foreign Minister Henrik Aalto: …",
+// "**Sheriff Linda Torres:** …", or a name and a time on a line of their own with the words on the next lines).
+import { isPhraseWord, looksLikePerson, readSpeakerPhrase } from './sources/names.js';
+
+/** How far before a passage the label of its turn is looked for: a turn may run over many paragraphs. */
+export const TURN_REACH = 48_000;
+/** How many paragraphs a turn may run over: past them, the label of a turn is no longer taken for the speaker. */
+export const MAX_TURN_PARAGRAPHS = 12;
+/** The longest line before a label that is read as a turn of a transcript with a turn a line. */
+export const LINE_OF_A_TURN = 8_000;
+/** How far after a passage another label is looked for, to tell that the text is a transcript. */
+export const LABEL_EVIDENCE_AFTER = 4_000;
+
+/** A label at a line start: the person it names, null for a role such as "Q" or "Speaker 2". */
+interface Label {
+  name: string | null;
+}
+
+// A time as transcripts stamp turns: "0:03", "00:01:23", "01:23.5", bare or in brackets.
+const TIME = String.raw`[[(]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?[\])]?`;
+const CONNECTOR = String.raw`(?:of|the|and|for|de|da|di|del|van|von|der|den|du|la|le|bin|ibn|al|el|y|dos|das|ter|zu)`;
+const FIRST_WORD = String.raw`\p{Lu}[\p{L}\p{M}\d'’.\-]{0,30}`;
+const NAME_WORD = String.raw`[\p{Lu}\d][\p{L}\p{M}\d'’.\-]{0,30}`;
+/**
+ * A label at a line start: a time first or not, Markdown heading or bold marks, the name (up to eight words,
+ * capitalised but for the small words of names and offices), an affiliation after a comma (capitalised), up to two
+ * brackets (a time, a constituency, a party, or the name of the holder of an office), then a colon (inside or outside the bold marks) with the words after it or on the next line;
+ * or, without a colon, a name and a time alone on their line.
+ */
+const LABEL = new RegExp(
+  String.raw`[ \t]{0,8}(?:${TIME}[ \t]{1,8})?(?:#{1,6}[ \t]{1,8})?(\*\*|__)?` +
+    String.raw`(${FIRST_WORD}(?:[ \t]${CONNECTOR}){0,2}(?:[ \t]${NAME_WORD}(?:[ \t]${CONNECTOR}){0,2}){0,7})` +
+    String.raw`(?:,[ \t]?\p{Lu}(?:[^:\n*_.!?]|\.(?!\s)){0,60}?)?(?:[ \t]{0,8}[[(]([^\])\n]{1,40})[\])])?(?:[ \t]{0,8}[[(][^\])\n]{1,40}[\])])?` +
+    String.raw`(?:(?:[ \t]{0,8}${TIME})?[ \t]{0,8}:(?:\*\*|__)?(?=[ \t]|\r?\n|$)|(?:\*\*|__)[ \t]{0,8}:(?=[ \t]|\r?\n|$)|[ \t]{1,8}${TIME}[ \t]{0,8}(?=\r?\n|$))`,
+  'uy',
+);
+/** The most characters LABEL reads from a line start, lookahead included (its parts, each at their longest). */
+export const MAX_LABEL_LENGTH = 600;
+
+const words = (list: string): Set<string> => new Set(list.split(' ').map((word) => word.replace(/_/g, ' ')));
+/** Labels that name a role and no one: the words are someone's, but the transcript does not say whose. */
+const ROLES = words(
+  'q a question answer questioner interviewer interviewee respondent moderator host reporter journalist audience ' +
+    'audience_member voice voices unknown unidentified unknown_speaker unidentified_speaker unidentified_male ' +
+    'unidentified_female crosstalk speaker participant caller narrator operator announcer',
+);
+/** Header lines of documents, emails and press releases that look like labels but open no turn. */
+const FIELDS = words(
+  'from to cc bcc subject re fw fwd date time sent note notes nb ps update updated correction clarification source ' +
+    'sources photo photos picture image video audio caption credit credits contact contacts media_contact ' +
+    'press_contact media_enquiries tags title headline location place venue summary keywords by byline dateline ' +
+    "posted published filed embargo embargoed topic topics agenda attendees present duration recorded recording " +
+    "transcript transcribed_by editor's_note editors'_note warning disclaimer copyright related read_more see_also " +
+    'ends end url link website email phone tel fax address',
+);
+/** First words of headings ("Chapter X: …", "Part Two: …"), across which no turn runs either. */
+const HEADINGS = words(
+  'chapter part book volume vol section act scene canto stave episode article appendix figure table page step ' +
+    'lesson exhibit annex schedule clause',
+);
+/** First words of the openings of letters ("Dear Judy:", "My dear Sir:"), which are no turns. */
+const SALUTATIONS = words('dear dearest my sir sirs madam madame gentlemen ladies hello hi attention attn');
+/** Words that open a point of an argument ("Thirdly:", "Moreover:") or a reply ("Yes:"), not a turn. */
+const DISCOURSE = words(
+  'first second third fourth fifth sixth seventh eighth ninth tenth firstly secondly thirdly fourthly fifthly ' +
+    'lastly finally next moreover furthermore besides again therefore thus hence nevertheless nonetheless ' +
+    'accordingly consequently namely result conclusion example yes no well now so remember',
+);
+
+/**
+ * The speaker of a passage that starts at `start`, by the label of its turn: the nearest label that opens a paragraph
+ * (or a line, in a transcript with a turn a line) at the start of the passage's line or before it, within TURN_REACH
+ * and MAX_TURN_PARAGRAPHS. Null when there is none, when it names a role rather than a person, when a header field or
+ * heading comes first, or when the text has no other label near (see `hasTurns`).
+ */
+export function turnSpeaker(text: string, start: number): string | null {
+  const limit = Math.max(0, start - TURN_REACH);
+  let breaks = 0;
+  for (let line = lineStart(text, start, limit); line >= 0; line = line > 0 ? lineStart(text, line - 1, limit) : -1) {
+    if (isBlank(text, line)) {
+      // Blank lines in a row are one break.
+      const previous = line > 0 ? lineStart(text, line - 1, limit) : -1;
+      if (previous >= 0 && !isBlank(text, previous) && ++breaks > MAX_TURN_PARAGRAPHS) return null;
+      continue;
+    }
+    const label = labelAt(text, line);
+    if (label === undefined) continue;
+    if (label === null || label.name === null) return null;
+    return hasTurns(text, limit, start + LABEL_EVIDENCE_AFTER) ? label.name : null;
+  }
+  return null;
+}
+
+/** Whether the line at `line` holds nothing but white space. */
+function isBlank(text: string, line: number): boolean {
+  for (let i = line; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) return true;
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0d) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether two labels (names or roles) open turns among the lines that start in [from, to): a transcript has turns,
+ * while a text with one line that looks like a label is no transcript.
+ */
+function hasTurns(text: string, from: number, to: number): boolean {
+  const end = Math.min(text.length, to);
+  let labels = 0;
+  if (from === 0 && labelAt(text, 0)) labels++;
+  for (let i = from; i < end; i++) {
+    if (text.charCodeAt(i) === 0x0a && i + 1 < end && labelAt(text, i + 1) && ++labels === 2) return true;
+  }
+  return false;
+}
+
+/**
+ * Where the line that holds `pos` starts, reading back no further than `limit`: -1 when the line starts before it
+ * (0 is where the text starts).
+ */
+function lineStart(text: string, pos: number, limit: number): number {
+  for (let i = pos - 1; i >= limit; i--) if (text.charCodeAt(i) === 0x0a) return i + 1;
+  return limit === 0 ? 0 : -1;
+}
+
+/**
+ * The label at the start of the line at `line`: undefined when there is none, null for a header field ("Subject:",
+ * "Date:"), which no turn runs across. A line that opens with a word no name starts with ("However, she said: …")
+ * or with a pronoun has no label.
+ */
+function labelAt(text: string, line: number): Label | null | undefined {
+  if (!opensParagraph(text, line)) return undefined;
+  LABEL.lastIndex = line;
+  const match = LABEL.exec(text);
+  if (!match) return undefined;
+  const written = isUpperCase(match[2]!) ? titleCase(match[2]!) : match[2]!;
+  const key = written.toLowerCase().replace(/’/g, "'").replace(/\.$/, '').replace(/^(?:the|a|an) /, '');
+  const first = key.split(' ')[0]!;
+  if (FIELDS.has(key) || HEADINGS.has(first)) return null;
+  // "Speaker 2", "Participant 3": numbered roles.
+  if (ROLES.has(key) || ROLES.has(key.replace(/ \d+$/, ''))) return { name: null };
+  if (SALUTATIONS.has(first) || DISCOURSE.has(key) || !written.split(/[ \t]/).every(isPhraseWord)) return undefined;
+  const read = readSpeakerPhrase(written);
+  if (!read || !('name' in read)) return undefined;
+  // "The Minister for Housing (Ms Claire Donnelly):" names the office, then its holder.
+  const holder = !looksLikePerson(read.name) && match[3] ? readSpeakerPhrase(match[3]) : null;
+  return { name: holder && 'name' in holder && looksLikePerson(holder.name) ? holder.name : read.name };
+}
+
+/**
+ * Whether the line at `line` opens a paragraph: the text starts there, a blank line is before it, or the line before
+ * opens with a label too (a transcript with a turn a line). A line of hard-wrapped prose that happens to open with
+ * "Moreover:" or a name and a colon does not.
+ */
+function opensParagraph(text: string, line: number): boolean {
+  if (line === 0) return true;
+  let i = line - 2;
+  while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09 || text.charCodeAt(i) === 0x0d)) i--;
+  if (i < 0 || text.charCodeAt(i) === 0x0a) return true;
+  // A line longer than any label with its turn's words is prose.
+  const before = lineStart(text, i + 1, Math.max(0, i - LINE_OF_A_TURN));
+  if (before < 0) return false;
+  LABEL.lastIndex = before;
+  return LABEL.test(text);
+}
+
+/** Whether a name is written in capitals throughout ("OKONKWO", "JANE PORTER"). */
+function isUpperCase(name: string): boolean {
+  return /\p{Lu}.*\p{Lu}/su.test(name) && !/\p{Ll}/u.test(name);
+}
+
+/** A name written in capitals as prose writes it: "O'BRIEN-SMITH" gives "O'Brien-Smith". */
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s'’\-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+}

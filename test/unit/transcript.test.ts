@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findSpeaker } from '../../server/src/core/attribution.js';
+import { MAX_TURN_PARAGRAPHS } from '../../server/src/core/transcript.js';
+
+/** The speaker the source gives for the first occurrence of `words` in `text`. */
+function speaker(text: string, words: string): string | null {
+  const at = text.indexOf(words);
+  assert.ok(at >= 0, `"${words}" is in the text`);
+  return findSpeaker(text, { start: at, end: at + words.length });
+}
+
+// The shapes of test/eval/news: an interview with times and capitals, a hard-wrapped press conference whose turns
+// run over paragraphs, a Markdown briefing with bold labels and an affiliation, a Hansard extract in HTML's text.
+const INTERVIEW = [
+  'INTERVIEW TRANSCRIPT\nSubject: Mayor Grace Okonkwo, Riverton\nInterviewer: D. Hale\nDate: 2024-01-08',
+  '[00:00:12] HALE: Mayor, how bad is it this morning?',
+  "[00:00:15] OKONKWO: It's the worst I've seen. The river peaked at 6.8 metres overnight.",
+  '[00:00:41] HALE: Were the defences adequate?',
+  "[00:00:44] OKONKWO: Look, I'm not going to stand here and say the defences failed.",
+].join('\n\n');
+
+const CONFERENCE = [
+  'MINISTRY OF FOREIGN AFFAIRS\nTranscript of the joint press conference, Geneva, 6 June 2024',
+  'Foreign Minister Henrik Aalto: Good afternoon. We have had two days of frank and, at\ntimes, difficult discussions.',
+  'The framework removes tariffs on agricultural machinery and medical equip-\nment within three years.',
+  'Minister Sofia Lindqvist: Let me add only this. Nobody at this table got every-\nthing they wanted.',
+  'Question (Nordic Broadcasting): Minister Aalto, is the fishing dispute a deal-\nbreaker?',
+  'Foreign Minister Henrik Aalto: No. It is a serious disagreement between friends.',
+].join('\n\n');
+
+test('an interview transcript: the label of the turn, in capitals after a time, names the speaker', () => {
+  assert.equal(speaker(INTERVIEW, "It's the worst I've seen"), 'Okonkwo');
+  assert.equal(speaker(INTERVIEW, 'The river peaked'), 'Okonkwo');
+  assert.equal(speaker(INTERVIEW, 'Were the defences adequate'), 'Hale');
+  assert.equal(speaker(INTERVIEW, 'say the defences failed'), 'Okonkwo');
+  // The header names people, but its lines open no turn.
+  assert.equal(speaker(INTERVIEW, 'Grace Okonkwo, Riverton'), null);
+  assert.equal(speaker(INTERVIEW, 'D. Hale'), null);
+});
+
+test('a press conference: a turn runs over its paragraphs and hard-wrapped lines, titles are dropped', () => {
+  assert.equal(speaker(CONFERENCE, 'frank and, at\ntimes, difficult'), 'Henrik Aalto');
+  assert.equal(speaker(CONFERENCE, 'within three years'), 'Henrik Aalto');
+  assert.equal(speaker(CONFERENCE, 'Nobody at this table'), 'Sofia Lindqvist');
+  assert.equal(speaker(CONFERENCE, 'serious disagreement'), 'Henrik Aalto');
+  // A question from the floor is a role, not a person.
+  assert.equal(speaker(CONFERENCE, 'is the fishing dispute'), null);
+});
+
+test('bold Markdown labels with an affiliation, and an office with its holder in brackets', () => {
+  const briefing = [
+    '**Battalion Chief Ray Delgado, Cal Fire:** Thank you all for being here.',
+    'This fire is moving faster than anything I have seen in 30 years of firefighting.',
+    '**Sheriff Linda Torres:** We knocked on every door we could reach.',
+  ].join('\n\n');
+  assert.equal(speaker(briefing, 'moving faster than anything'), 'Ray Delgado');
+  assert.equal(speaker(briefing, 'every door we could reach'), 'Linda Torres');
+  const hansard = [
+    'The Minister for Housing (Ms Claire Donnelly):',
+    'I beg to move, That the Bill be now read a Second time.',
+    'Mr Oliver Penrose (Harwich North) (Con):',
+    'Landlords will sell up.',
+  ].join('\n\n');
+  assert.equal(speaker(hansard, 'I beg to move'), 'Claire Donnelly');
+  assert.equal(speaker(hansard, 'Landlords will sell up'), 'Oliver Penrose');
+});
+
+test('a name and a time alone on a line, and a transcript with a turn a line', () => {
+  const exported = 'Jane Porter  0:03\nWe will not cut a single library.\n\nSpeaker 2  0:15\nAnd the bridge?\n\nJane Porter  0:18\nIt will be finished.';
+  assert.equal(speaker(exported, 'a single library'), 'Jane Porter');
+  assert.equal(speaker(exported, 'And the bridge'), null);
+  assert.equal(speaker(exported, 'It will be finished'), 'Jane Porter');
+  const lines = 'PORTER: We will not cut a single library.\nQ: And the bridge?\nPORTER: It will be finished by the spring.\n';
+  assert.equal(speaker(lines, 'a single library'), 'Porter');
+  assert.equal(speaker(lines, 'And the bridge'), null);
+  assert.equal(speaker(lines, 'finished by the spring'), 'Porter');
+  assert.equal(speaker('MS O’BRIEN-SMITH: Fine.\n\nQ: Really?', 'Fine'), 'O’Brien-Smith');
+});
+
+test('words in quotation marks inside a turn keep the attribution the prose gives them', () => {
+  const text = 'PORTER: As Ross told us, “the money is gone.”\n\nQ: Is it?';
+  assert.equal(speaker(text, 'the money is gone'), 'Ross');
+});
+
+test('a turn ends after MAX_TURN_PARAGRAPHS paragraphs, and at a heading', () => {
+  const paragraphs = Array.from({ length: MAX_TURN_PARAGRAPHS + 2 }, (_, n) => `Paragraph number ${n} of the speech.`);
+  const text = ['Q: Go on.', 'PORTER: Thank you.', ...paragraphs].join('\n\n');
+  assert.equal(speaker(text, 'Paragraph number 0 '), 'Porter');
+  assert.equal(speaker(text, `Paragraph number ${MAX_TURN_PARAGRAPHS - 1} `), 'Porter');
+  assert.equal(speaker(text, `Paragraph number ${MAX_TURN_PARAGRAPHS + 1} `), null);
+  assert.equal(speaker('Q: Go on.\n\nPORTER: Thank you.\n\nChapter 2: The vote\n\nThe council met.', 'The council met'), null);
+});
+
+test('prose that looks like a label here and there has no turns', () => {
+  // One label-like line only.
+  assert.equal(speaker('Ross: the man who bought the mills.\n\nHe bought them in 2019.', 'He bought them'), null);
+  assert.equal(speaker('Ross: the man who bought the mills.', 'the man who bought'), null);
+  // Letters, headers, headings and the points of an argument.
+  assert.equal(speaker('Dear Judy:\n\nThe asylum is quiet.\n\nDear Gordon:\n\nNothing new.', 'The asylum is quiet'), null);
+  const release = 'Media contact: Jane Doe\nDate: 9 October 2019\n\nThe company will close the plant.';
+  assert.equal(speaker(release, 'close the plant'), null);
+  assert.equal(speaker('Chapter I: The Start\n\nIt was cold.\n\nChapter II: The End\n\nIt was warm.', 'It was warm'), null);
+  assert.equal(speaker('Thirdly: the whale is large.\n\nMoreover: it is old.', 'it is old'), null);
+  // A name and a colon inside a hard-wrapped paragraph, or after "However,", opens no turn.
+  const wrapped = 'the mayor told the\nCouncil: we will build it\nand Ross said nothing.\n\nPORTER: Yes.\n\nQ: No.';
+  assert.equal(speaker(wrapped, 'we will build it'), null);
+  assert.equal(speaker('However, the mayor said: we will build it.\n\nQ: When?\n\nA: Soon.', 'we will build it'), null);
+});
