@@ -76,6 +76,9 @@ test('a name and a time alone on a line, and a transcript with a turn a line', (
   assert.equal(speaker(lines, 'And the bridge'), null);
   assert.equal(speaker(lines, 'finished by the spring'), 'Porter');
   assert.equal(speaker('MS O’BRIEN-SMITH: Fine.\n\nQ: Really?', 'Fine'), 'O’Brien-Smith');
+  // An office with no holder named keeps its article, as prose would write it.
+  assert.equal(speaker('THE PRESIDENT: Thank you.\n\nQ: Sir?\n\nMR. SMITH: Objection.', 'Thank you'), 'the President');
+  assert.equal(speaker('THE PRESIDENT: Thank you.\n\nQ: Sir?\n\nMR. SMITH: Objection.', 'Objection'), 'Smith');
 });
 
 test('words in quotation marks inside a turn keep the attribution the prose gives them', () => {

@@ -146,7 +146,10 @@ function labelAt(text: string, line: number): Label | null | undefined {
   if (!read || !('name' in read)) return undefined;
   // "The Minister for Housing (Ms Claire Donnelly):" names the office, then its holder.
   const holder = !looksLikePerson(read.name) && match[3] ? readSpeakerPhrase(match[3]) : null;
-  return { name: holder && 'name' in holder && looksLikePerson(holder.name) ? holder.name : read.name };
+  if (holder && 'name' in holder && looksLikePerson(holder.name)) return { name: holder.name };
+  // "THE PRESIDENT:", "The Court:": an office whose holder the label leaves unnamed.
+  if (/^the[ \t]/i.test(written)) return { name: `the ${written.slice(4)}` };
+  return { name: read.name };
 }
 
 /**
