@@ -18,6 +18,9 @@
 // Each labelled quotation is also checked on its own (alone in a one-line draft, in the marks the draft gives it),
 // so that errors caused by how quotations were found and grouped can be told from errors of the matching itself.
 //
+// A story's speakers.txt, where there is one, labels who the sources say spoke each quotation labelled verbatim or
+// altered (newsSpeakers.ts); the speakers the checker gives are scored against it after the verdicts.
+//
 // Usage: npm run eval:news [-- --story <part of a story's folder name>] [--all]
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -27,6 +30,7 @@ import { SourceIndex } from '../../server/src/core/sourceIndex.js';
 import { parseSource } from '../../server/src/core/sources/index.js';
 import type { Finding, Verdict } from '../../server/src/core/types.js';
 import { decodeSource } from '../../server/src/io/decode.js';
+import { readSpeakerLabels, speakerReport, type SpeakerOutcome } from './newsSpeakers.js';
 
 /** One hand-labelled quotation of a draft. */
 interface Label {
@@ -283,6 +287,24 @@ function report(outcomes: Outcome[], problems: string[], unlabelled: string[], s
   }
 }
 
+/** Pairs the speaker labels of a story, in order, with the outcomes of its labels that expect a source passage. */
+function speakerOutcomes(story: string, outcomes: Outcome[], problems: string[]): SpeakerOutcome[] {
+  const labels = readSpeakerLabels(join(root, story), story, problems);
+  if (labels === null) return [];
+  const sourced = outcomes.filter((o) => o.label.story === story && o.label.expected !== 'unsourced');
+  if (labels.length !== sourced.length) problems.push(`${story}/speakers.txt: ${labels.length} speaker labels for ${sourced.length} quotations`);
+  const paired: SpeakerOutcome[] = [];
+  labels.forEach((label, n) => {
+    const outcome = sourced[n];
+    if (!outcome || outcome.label.draft !== label.draft || squeeze(outcome.label.quote) !== squeeze(label.quote)) {
+      problems.push(`${story}/speakers.txt: “${label.quote}” is not the quotation of labels.txt in its place`);
+      return;
+    }
+    paired.push({ story, label, got: outcome.finding?.source ? outcome.finding.source.speaker : undefined });
+  });
+  return paired;
+}
+
 function main(): void {
   const stories = readdirSync(root)
     .filter((name) => statSync(join(root, name)).isDirectory() && !name.startsWith('.'))
@@ -298,7 +320,11 @@ function main(): void {
       problems.push(`${story}: the evaluation failed (${error instanceof Error ? error.message : String(error)})`);
     }
   }
+  const speakers = stories.flatMap((story) => speakerOutcomes(story, outcomes, problems));
   report(outcomes, problems, unlabelled, stories);
+  console.log('');
+  if (speakers.length === 0) console.log('Speakers: NOT MEASURED, no story has a speakers.txt.');
+  else for (const line of speakerReport(speakers)) console.log(line);
 }
 
 main();
