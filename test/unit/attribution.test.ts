@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findSpeaker, sourceMetaFromText } from '../../server/src/core/attribution.js';
+import { authorSpeaking, findSpeaker, sourceMetaFromText } from '../../server/src/core/attribution.js';
 
 /** The speaker of the first occurrence of `words` in `text` (or the nth, counting from 0). */
 function speaker(text: string, words: string, nth = 0): string | null {
@@ -112,6 +112,44 @@ test('quotations nobody is named for give null', () => {
   assert.equal(speaker('The sign read “closed for repairs” all week.', 'closed'), null);
   assert.equal(speaker('Nothing here.\n\n“Unattributed words.”', 'Unattributed'), null);
   assert.equal(speaker('The narration went on.\n\nIt was “fine,” they said.', 'fine'), null);
+});
+
+test('lower-case words that describe the person before a name: said launch director X, champion X, group X', () => {
+  assert.equal(speaker('“We lost the vehicle,” said launch director Pierre-Yves Garnier.', 'lost the vehicle'), 'Pierre-Yves Garnier');
+  assert.equal(speaker('“It is gone,” said lead author Dr Katharina Feuerstein of the university.', 'It is gone'), 'Katharina Feuerstein');
+  assert.equal(speaker('Three-time Grand Slam champion Lucía Vidal retired, saying her body could “no longer keep up”.', 'no longer'), 'Lucía Vidal');
+  assert.equal(speaker('Consumer group BEUC welcomed the decision, calling it “long overdue”.', 'long overdue'), 'BEUC');
+  // A description that runs into "of" names no one: the subject here is not who spoke.
+  assert.equal(speaker('A former officer of Halvorsen Bank was jailed for what the judge called “a betrayal” of trust.', 'a betrayal'), null);
+});
+
+test('a name set off by commas: an appositive, and an age after a name', () => {
+  assert.equal(speaker('Ghana’s ambassador, Abena Owusu-Ansah, said the text was “the minimum we owe them”.', 'the minimum'), 'Abena Owusu-Ansah');
+  assert.equal(speaker('“Tonight we won,” Villanueva, 61, told supporters.', 'Tonight we won'), 'Villanueva');
+  assert.equal(speaker('Villanueva, 61, said: “Tonight we won.”', 'Tonight we won'), 'Villanueva');
+});
+
+test('a quotation right after a sentence of reported speech goes on in its speaker’s words', () => {
+  assert.equal(speaker('Sheriff Linda Torres said deputies had gone door to door. “We knocked on every door.”', 'We knocked'), 'Linda Torres');
+  const bank = 'Ida Wold-Hansen chairs the board.\n\nShe said the board had discussed a cut. “A cut was on the table, yes.”';
+  assert.equal(speaker(bank, 'A cut was on the table'), 'Ida Wold-Hansen');
+  // A sentence that reports no speech leaves the quotation unattributed.
+  assert.equal(speaker('The fire spread overnight. “We knocked on every door.”', 'We knocked'), null);
+});
+
+test('a passage that runs on over the reporter’s words has the attribution of the quotation it starts in', () => {
+  const text = 'Lenoir rejected the claim. “We enforce the law alike,” she said. “Nationality plays no role.”';
+  assert.equal(speaker(text, 'We enforce the law alike,” she said. “Nationality'), 'Lenoir');
+});
+
+test('a speech or a statement by its title is its author’s words, when the author is a person', () => {
+  assert.equal(authorSpeaking({ title: 'Victory speech, Plaza Mayor', author: 'Teresa Villanueva' }), 'Teresa Villanueva');
+  assert.equal(authorSpeaking({ title: 'Nurses strike: statement from the RCN Scottish secretary', author: 'Fiona McLeod' }), 'Fiona McLeod');
+  assert.equal(authorSpeaking({ title: 'Remarks by the Governor', author: 'Gov. Jane Doe' }), 'Jane Doe');
+  // A story about a speech is the reporter's, and a byline that is no person's names nobody.
+  assert.equal(authorSpeaking({ title: 'Biden’s speech draws crowds', author: 'Ben Blanchard' }), null);
+  assert.equal(authorSpeaking({ title: 'Statement on the launch anomaly', author: 'Staff reporter' }), null);
+  assert.equal(authorSpeaking({ title: 'Statement on the launch anomaly' }), null);
 });
 
 test('findSpeaker never throws and accepts spans at the edges', () => {

@@ -1,7 +1,8 @@
 // Reads who a source says spoke a passage: the attribution around its quotation or reported speech.
-import type { Span } from './types.js';
+import type { SourceMeta, Span } from './types.js';
 import {
-  SPEECH_PARTICIPLES, SPEECH_VERBS, bare, isBetweenWord, isCapitalised, isDeterminer, isPersonalPronoun,
+  SPEECH_PARTICIPLES, SPEECH_VERBS, bare, describingWords, isBetweenWord, isCapitalised, isConnector, isDeterminer,
+  isPersonalPronoun,
   hasPersonTitle, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase, type SpeakerPhrase,
 } from './sources/names.js';
 import { LABEL_EVIDENCE_AFTER, LINE_OF_A_TURN, MAX_LABEL_LENGTH, TURN_REACH, turnSpeaker } from './transcript.js';
@@ -69,9 +70,24 @@ export function findSpeaker(text: string, span: Span): string | null {
   return speakerAt(text, start, end, 0);
 }
 
+// A title that says a source is its author's own words: "Victory speech, Plaza Mayor", "Opening statement",
+// "Statement from the RCN Scottish secretary", "Remarks by the Governor". "Biden's speech draws crowds" is a story
+// about a speech, not the speech.
+const OWN_WORDS = /^(?:[\p{L}-]+\s)?(?:speech|statement|remarks|address|testimony|letter|sermon|lecture|eulogy)\b|\b(?:speech|statement|remarks|address|testimony|letter)\s+(?:from|by|of|to|at|before)\b/iu;
+
+/**
+ * Who speaks the words of a source that is its author's own (a speech, a statement, remarks, by its title) where
+ * nothing in the text says otherwise: the author from its front matter or byline, when a person.
+ */
+export function authorSpeaking(meta: SourceMeta): string | null {
+  if (!meta.author || !OWN_WORDS.test(meta.title ?? '')) return null;
+  const read = readSpeakerPhrase(meta.author);
+  return read && 'name' in read && looksLikePerson(read.name) ? read.name : null;
+}
+
 function speakerAt(text: string, start: number, end: number, depth: number): string | null {
   const paragraph = paragraphAt(text, start);
-  const quote = quoteAround(text, paragraph, start, end);
+  const quote = quoteAround(text, paragraph, start);
   // Words outside quotation marks in a transcript are the words of the speaker whose turn holds them.
   if (!quote) return turnSpeaker(text, start) ?? reportedSpeaker(text, paragraph, start, end);
 
@@ -92,6 +108,8 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
   }
   const subject = participleSpeaker(text, beforeStart, quote.open);
   if (subject) return resolve(text, subject, quote.open, paragraph);
+  const lead = leadSpeaker(text, paragraph, beforeStart, quote.open);
+  if (lead) return resolve(text, lead, beforeStart, paragraph);
   if (depth >= MAX_PARAGRAPHS_BACK) return null;
   // A quotation without attribution takes the speaker of the quotation before it in the paragraph, or, when
   // it opens its paragraph, of the quotation it continues (“…\n\n“…”) or of the quotation paragraph before.
@@ -103,6 +121,18 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
   const opensParagraph = text.slice(previous.start, last.open).trim() === '';
   if (last.close !== null && !opensParagraph) return null;
   return speakerAt(text, last.open + 1, last.open + 1, depth + 1);
+}
+
+/**
+ * The speaker of a quotation that opens its sentence right after a sentence reporting what someone said, with no
+ * quotation marks of its own: “She said the board had discussed a cut. “A cut was on the table.”” The quotation goes
+ * on in that person's words.
+ */
+function leadSpeaker(text: string, paragraph: Range, sentence: number, open: number): SpeakerPhrase {
+  if (sentence <= paragraph.start || text.slice(sentence, open).trim() !== '') return null;
+  const from = sentenceStart(text, sentence - 1, paragraph.start);
+  for (let i = from; i < sentence; i++) if (CLOSERS[text[i]!] || '”»'.includes(text[i]!)) return null;
+  return introSpeaker(text, from, sentence);
 }
 
 /** The speaker of a passage outside quotation marks (reported speech) from its sentence. */
@@ -176,8 +206,8 @@ function scanQuotes(text: string, paragraph: Range, until: number) {
   return { open, closers, previousOpen, previousCloseEnd };
 }
 
-/** The quotation that holds [start, end), or null when the passage stands outside quotation marks. */
-function quoteAround(text: string, paragraph: Range, start: number, end: number): QuoteAround | null {
+/** The quotation a passage starting at `start` stands in, or null when it starts outside quotation marks. */
+function quoteAround(text: string, paragraph: Range, start: number): QuoteAround | null {
   const state = scanQuotes(text, paragraph, start);
   let open = state.open;
   let closers = state.closers;
@@ -187,7 +217,9 @@ function quoteAround(text: string, paragraph: Range, start: number, end: number)
   }
   if (open === null) return null;
   let close: number | null = null;
-  for (let i = Math.max(end, open + 1); i < paragraph.end; i++) {
+  // The first closing mark after the passage's start: a passage that runs on over the reporter's words into the next
+  // quotation (“…,” she said. “…”) has the attribution of the quotation it starts in.
+  for (let i = Math.max(start, open + 1); i < paragraph.end; i++) {
     if (closers.includes(text[i]!)) {
       close = i;
       break;
@@ -242,6 +274,21 @@ function wordsIn(text: string, from: number, to: number): { word: string; at: nu
   return [...slice.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: from + m.index }));
 }
 
+/** The words without an age set off by commas after a name: "Villanueva, 61, told" reads as "Villanueva told". */
+function withoutAges(words: { word: string; at: number }[]): { word: string; at: number }[] {
+  const out: { word: string; at: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const next = words[i + 1]?.word ?? '';
+    if (/,$/.test(words[i]!.word) && /^\d{1,3},$/.test(next) && isCapitalised(words[i]!.word)) {
+      out.push({ word: words[i]!.word.slice(0, -1), at: words[i]!.at });
+      i++;
+    } else {
+      out.push(words[i]!);
+    }
+  }
+  return out;
+}
+
 function endsClause(word: string): boolean {
   return /[,;:!?.—–)]$/.test(word) && !/^\p{Lu}\.$/u.test(word) && !/^(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen)\.$/.test(word);
 }
@@ -250,6 +297,7 @@ function endsClause(word: string): boolean {
 function phraseBefore(words: { word: string }[], verb: number): SpeakerPhrase {
   let i = verb - 1;
   while (i >= 0 && isBetweenWord(words[i]!.word) && !endsClause(words[i]!.word)) i--;
+  if (i >= 0 && /,$/.test(words[i]!.word)) return appositiveBefore(words, i);
   if (i < 0 || endsClause(words[i]!.word)) return null;
   // "he" is a pronoun on its own, but a name in "Vice Premier Liu He said".
   if (isPersonalPronoun(words[i]!.word) && (i === 0 || endsClause(words[i - 1]!.word) || !isPhraseWord(words[i - 1]!.word))) {
@@ -270,6 +318,18 @@ function phraseBefore(words: { word: string }[], verb: number): SpeakerPhrase {
   return phrase.length > 0 ? readSpeakerPhrase(phrase.join(' ')) : null;
 }
 
+/**
+ * A person's name set off by commas, ending with the word at `last` (its closing comma): "Ghana's ambassador, Abena
+ * Owusu-Ansah, said". Null when the words there are no name between commas.
+ */
+function appositiveBefore(words: { word: string }[], last: number): SpeakerPhrase {
+  let i = last;
+  while (i >= 0 && isPhraseWord(words[i]!.word) && (i === last || !endsClause(words[i]!.word))) i--;
+  if (i < 0 || i === last || !/,$/.test(words[i]!.word)) return null;
+  const read = readSpeakerPhrase(words.slice(i + 1, last + 1).map((w) => w.word).join(' '));
+  return read && 'name' in read && looksLikePerson(read.name) ? read : null;
+}
+
 /** The speaker phrase just after a speech verb or "according to": "said Foreign Ministry spokesman Geng Shuang". */
 function phraseAfter(words: { word: string }[], from: number): SpeakerPhrase {
   const phrase: string[] = [];
@@ -278,16 +338,25 @@ function phraseAfter(words: { word: string }[], from: number): SpeakerPhrase {
     if (phrase.length === 0 && isPersonalPronoun(word) && !isCapitalised(words[i + 1]?.word ?? '')) {
       return { pronoun: bare(word) };
     }
-    if (!isPhraseWord(word)) break;
+    if (!isPhraseWord(word)) {
+      // "said lead author Dr Katharina Feuerstein": lower-case words describe the person named after them.
+      const described = describingWords(words, i);
+      if (described === 0) break;
+      phrase.push(...words.slice(i, i + described).map((w) => w.word));
+      i += described - 1;
+      continue;
+    }
     phrase.push(word);
     if (endsClause(word)) break;
   }
+  // Small words left at the end ("Katharina Feuerstein of the" before a lower-case "university") join nothing.
+  while (phrase.length > 0 && isConnector(phrase[phrase.length - 1]!)) phrase.pop();
   return phrase.length > 0 ? readSpeakerPhrase(phrase.join(' ')) : null;
 }
 
 /** A speech verb close before a quotation: "Geng Shuang said: “", "Ross said in a statement that “". */
 function introSpeaker(text: string, from: number, to: number): SpeakerPhrase {
-  const words = wordsIn(text, from, to);
+  const words = withoutAges(wordsIn(text, from, to));
   for (let i = words.length - 1; i >= 0 && i >= words.length - MAX_INTRO_WORDS; i--) {
     const word = words[i]!.word;
     if (i < words.length - 1 && /[;!?]$/.test(word)) return null;
@@ -296,7 +365,11 @@ function introSpeaker(text: string, from: number, to: number): SpeakerPhrase {
     if (!isSpeechVerb(word) || bare(words[i - 1]?.word ?? '').toLowerCase() === 'to') continue;
     const before = phraseBefore(words, i);
     if (before) return before;
-    // "Ross, who spoke on Tuesday, said “…”": the speaker is the subject of the sentence.
+    // A subject right before the verb that names no one ("what the judge called “…”") is the speaker, unnamed.
+    let j = i - 1;
+    while (j >= 0 && isBetweenWord(words[j]!.word) && !endsClause(words[j]!.word)) j--;
+    if (j >= 0 && !endsClause(words[j]!.word) && !/^(?:and|but|then)$/i.test(bare(words[j]!.word))) return null;
+    // "Ross, who spoke on Tuesday, said “…”", "Ross visited the plant and said “…”": the subject of the sentence.
     return clauseSubject(words.slice(0, i)) ?? (i === 0 ? phraseAfter(words, i + 1) : null);
   }
   return null;
@@ -333,7 +406,15 @@ function clauseSubject(words: { word: string }[]): SpeakerPhrase {
     return { pronoun: bare(words[i]!.word) };
   }
   const phrase: string[] = [];
-  for (; i < words.length && isPhraseWord(words[i]!.word); i++) {
+  for (; i < words.length; i++) {
+    if (!isPhraseWord(words[i]!.word)) {
+      // "Three-time Grand Slam champion Lucía Vidal announced …", "Consumer group BEUC welcomed …".
+      const described = describingWords(words, i);
+      if (described === 0 || phrase.length === 0) break;
+      phrase.push(...words.slice(i, i + described).map((w) => w.word));
+      i += described - 1;
+      continue;
+    }
     phrase.push(words[i]!.word);
     if (endsClause(words[i]!.word)) break;
   }
@@ -342,7 +423,7 @@ function clauseSubject(words: { word: string }[]): SpeakerPhrase {
 
 /** An attribution right after a closing mark: “…,” Ross said / “…,” said Ross / “…,” he told reporters. */
 function trailingSpeaker(text: string, from: number, to: number): SpeakerPhrase {
-  const words = wordsIn(text, from, to).filter((w) => !/^[,—–-]+$/.test(w.word));
+  const words = withoutAges(wordsIn(text, from, to).filter((w) => !/^[,—–-]+$/.test(w.word)));
   if (words.length === 0) return null;
   if (isSpeechVerb(words[0]!.word)) return phraseAfter(words, 1);
   for (let i = 1; i < words.length && i <= 16; i++) {

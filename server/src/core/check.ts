@@ -1,7 +1,7 @@
 // Checks the quotations of a draft against a SourceIndex and gives one Finding per quotation: the verdict, the
 // closest source passage as the source words it, and the word changes.
 import { align, type Alignment } from './align.js';
-import { findSpeaker, SPEAKER_REACH } from './attribution.js';
+import { authorSpeaking, findSpeaker, SPEAKER_REACH } from './attribution.js';
 import { findRegions } from './candidates.js';
 import { findQuotations } from './extract/index.js';
 import { quoteWords, type QuoteWords } from './quoteWords.js';
@@ -456,10 +456,15 @@ function sourced(
   };
 }
 
-/** Who the source says spoke the span, read from the stretch around it that attribution looks at. */
+/**
+ * Who the source says spoke the span, read from the stretch around it that attribution looks at; else, outside
+ * quotation marks in a speech or statement, its author.
+ */
 function speakerOf(source: IndexedSource, span: Span): string | null {
   const { text, start } = textWindow(source.doc, span.start - SPEAKER_REACH.before, span.end + SPEAKER_REACH.after);
-  return findSpeaker(text, { start: span.start - start, end: span.end - start });
+  const said = findSpeaker(text, { start: span.start - start, end: span.end - start });
+  if (said !== null || SourceIndex.insideQuotation(source, span)) return said;
+  return authorSpeaking(source.doc.meta);
 }
 
 function round(value: number): number {

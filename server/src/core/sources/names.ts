@@ -113,6 +113,29 @@ export function isPhraseWord(word: string): boolean {
   return CONNECTORS.has(k) || PERSON_TITLES.has(k) || LOWER_DESCRIPTORS.has(k) || DETERMINERS.has(k);
 }
 
+/**
+ * How many lower-case words from `from` describe the person named right after them ("lead author" in "said lead
+ * author Dr Katharina Feuerstein", "champion" in "Grand Slam champion Lucía Vidal", "group" in "Consumer group
+ * BEUC"): at most three plain words, no function word or speech verb among them, followed by a capitalised word of
+ * a name. 0 when the words there are no such description.
+ */
+export function describingWords(words: { word: string }[], from: number): number {
+  for (let n = 0; n < 3 && from + n < words.length; n++) {
+    const word = words[from + n]!.word;
+    if (n > 0 && isCapitalised(word) && isPhraseWord(word)) return n;
+    const k = bare(word);
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(k) || word !== k) return 0;
+    if ([CAPITALISED_STOPS, DETERMINERS, CONNECTORS, SPEECH_VERBS, BETWEEN_SPEAKER_AND_VERB, OTHER_PRONOUNS, PRONOUNS].some((set) => set.has(k))) return 0;
+  }
+  const next = words[from + 3]?.word ?? '';
+  return isCapitalised(next) && isPhraseWord(next) ? 3 : 0;
+}
+
+/** Whether a word is one of the small words that join the parts of a name or an office ("of", "the", "von"). */
+export function isConnector(word: string): boolean {
+  return CONNECTORS.has(key(word)) || DETERMINERS.has(key(word));
+}
+
 /** Whether a word is a determiner ("the", "a"), which begins a phrase. */
 export function isDeterminer(word: string): boolean {
   return DETERMINERS.has(key(word));
