@@ -152,6 +152,21 @@ test('a speech or a statement by its title is its author’s words, when the aut
   assert.equal(authorSpeaking({ title: 'Statement on the launch anomaly' }), null);
 });
 
+test('words that open a sentence and name no one are no speakers', () => {
+  // "No one …" is no person for "he" to stand for; the man named before is.
+  const marlow = 'Marlow sat apart.\n\nNo one took the trouble to grunt; and presently he said, “I was thinking.”';
+  assert.equal(speaker(marlow, 'I was thinking'), 'Marlow');
+  assert.equal(speaker('Accustomed as I was to it, he said nothing.\n\nHe said: “Show the book.”', 'Show the book'), null);
+  // A name in the possessive belongs to the noun after it: the face is no person "he" stands for.
+  assert.equal(speaker('John Linden’s face lit up. “You believe it?” he said.', 'You believe it'), null);
+  assert.equal(speaker('“You believe it?” John Linden’s niece said.', 'You believe it'), 'John Linden’s niece');
+  // A full stop after the name is the sentence's.
+  assert.equal(speaker('“Good night,” said Durbeyfield. He went in.', 'Good night'), 'Durbeyfield');
+  // A subject set off by a comma is still the one "she" stands for.
+  const runoff = 'Villanueva, a former labour minister, has promised a rise. She said companies would “pay their share.”';
+  assert.equal(speaker(runoff, 'pay their share'), 'Villanueva');
+});
+
 test('findSpeaker never throws and accepts spans at the edges', () => {
   assert.equal(findSpeaker('', { start: 0, end: 0 }), null);
   assert.equal(findSpeaker('“', { start: 0, end: 1 }), null);

@@ -3,7 +3,7 @@ import type { SourceMeta, Span } from './types.js';
 import {
   SPEECH_PARTICIPLES, SPEECH_VERBS, bare, describingWords, isBetweenWord, isCapitalised, isConnector, isDeterminer,
   isPersonalPronoun,
-  hasPersonTitle, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase, type SpeakerPhrase,
+  hasPersonTitle, isGrammarWord, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase, type SpeakerPhrase,
 } from './sources/names.js';
 import { LABEL_EVIDENCE_AFTER, LINE_OF_A_TURN, MAX_LABEL_LENGTH, TURN_REACH, turnSpeaker } from './transcript.js';
 
@@ -507,10 +507,10 @@ function personMentions(text: string, range: Range): string[] {
       const previous = i > 0 ? words[i - 1]!.word : '';
       const next = words[j]?.word ?? '';
       // A name counts as a mention of a person when something says it is one: a title, a speech verb next to
-      // it, or its place as the subject at the start of a sentence.
-      const cue = hasPersonTitle(run)
-        || isSpeechVerb(next) || isSpeechVerb(previous)
-        || ((i === 0 || /[.!?]$/.test(previous)) && /^\p{Ll}/u.test(next));
+      // it, or its place as the subject at the start of a sentence, before its verb or set off by a comma
+      // ("Villanueva, a former minister, has …"; "Accustomed as I was" is no subject).
+      const subject = /,$/.test(run[run.length - 1]!) || (/^\p{Ll}/u.test(next) && !isGrammarWord(next));
+      const cue = hasPersonTitle(run) || isSpeechVerb(next) || isSpeechVerb(previous) || ((i === 0 || /[.!?]$/.test(previous)) && subject);
       if (cue) names.push(read.name);
     }
     i = Math.max(j, i + 1);

@@ -73,6 +73,11 @@ const CAPITALISED_STOPS = new Set([
   'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
   'sept', 'oct', 'nov', 'dec', 'yesterday', 'today', 'tomorrow', 'according', 'since', 'because', 'with',
   'without', 'for', 'from', 'to', 'by', 'about', 'under', 'over', 'during', 'amid', 'despite', 'asked',
+  // Words that open sentences of fiction as often as of news, and name no one.
+  'no', 'not', 'each', 'every', 'all', 'some', 'any', 'such', 'none', 'nobody', 'nothing', 'everyone', 'everybody',
+  'someone', 'somebody', 'anyone', 'anybody', 'well', 'yes', 'oh', 'ah', 'upon', 'beyond', 'beside', 'besides',
+  'once', 'twice', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'again', 'never',
+  'perhaps', 'presently', 'suddenly', 'soon', 'thus', 'therefore', 'hence', 'indeed', 'only', 'even', 'just',
 ]);
 
 const PRONOUNS = new Set(['he', 'she']);
@@ -131,6 +136,12 @@ export function describingWords(words: { word: string }[], from: number): number
   return isCapitalised(next) && isPhraseWord(next) ? 3 : 0;
 }
 
+/** Whether a word is a small word of grammar (a preposition, a determiner, a conjunction), whatever its case. */
+export function isGrammarWord(word: string): boolean {
+  const k = key(word);
+  return CAPITALISED_STOPS.has(k) || DETERMINERS.has(k) || CONNECTORS.has(k) || OTHER_PRONOUNS.has(k) || PRONOUNS.has(k);
+}
+
 /** Whether a word is one of the small words that join the parts of a name or an office ("of", "the", "von"). */
 export function isConnector(word: string): boolean {
   return CONNECTORS.has(key(word)) || DETERMINERS.has(key(word));
@@ -157,6 +168,8 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
   if (words.some((w) => OTHER_PRONOUNS.has(key(w)))) return null;
   if (!words.some((w) => isCapitalised(w) && !DETERMINERS.has(key(w)))) return null;
   const last = words[words.length - 1]!;
+  // "John Linden's": the phrase was cut before its head ("John Linden's niece"), who is someone else.
+  if (/['’]s$/.test(last)) return null;
   if (!isCapitalised(last)) {
     // The head is a common noun ("the Federal Register update"): the phrase itself is the attribution,
     // unless it is a bare title after a name ("Ross's spokesman") or a generic description.
@@ -181,6 +194,9 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
     const whole = run.slice(run.findIndex((w) => !CONNECTORS.has(key(w))));
     return whole.length > 0 ? { name: whole.join(' ') } : null;
   }
+  // A sentence's full stop is no part of the name ("said Durbeyfield."), an initial's or "Jr." is.
+  const end = name.length - 1;
+  if (/^\p{L}{3,}\.$/u.test(name[end]!) && !/^(?:Jr|Sr|Snr|Jnr)\.$/.test(name[end]!)) name[end] = name[end]!.slice(0, -1);
   return { name: name.join(' ') };
 }
 
