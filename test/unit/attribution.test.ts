@@ -193,3 +193,15 @@ test('sourceMetaFromText reads wire datelines, bylines and a headline', () => {
   // A first line that is a sentence is not a headline.
   assert.deepEqual(sourceMetaFromText('China yesterday hit back at the US.\n\nMore.', 'x.txt'), {});
 });
+
+test('sourceMetaFromText reads the header block of remarks: title, place and date, and the person speaking', () => {
+  const remarks = 'SENTENCING REMARKS - R v ASHDOWN\nSouthwark Crown Court, 14 March 2024\nHer Honour Judge Eleanor Price\n\nMr Ashdown, please stand.';
+  assert.deepEqual(sourceMetaFromText(remarks, 'remarks.txt'), { title: 'SENTENCING REMARKS - R v ASHDOWN', date: '2024-03-14', author: 'Eleanor Price' });
+  assert.equal(authorSpeaking(sourceMetaFromText(remarks, 'remarks.txt')), 'Eleanor Price');
+  // Lines that are sentences, a byline or a dateline make no header block; nor does a block with no text after it.
+  assert.deepEqual(sourceMetaFromText('It was cold.\nThe wind rose.\n\nMore.', 'x.txt'), {});
+  assert.deepEqual(sourceMetaFromText('China denounces blacklist\nBy Ben Blanchard\n\nMore.', 'x.txt'), { author: 'Ben Blanchard' });
+  assert.deepEqual(sourceMetaFromText('Chapter One\nThe Storm', 'x.txt'), {});
+  // A name without a title is no author: the block may name a place or a ship.
+  assert.deepEqual(sourceMetaFromText('Chapter One\nEleanor Price\n\nIt was cold.', 'x.txt'), { title: 'Chapter One' });
+});

@@ -1,6 +1,7 @@
 // Reads what a plain-text source says about itself: headline, dateline (outlet, date), byline, and its file name.
 import type { SourceMeta } from '../types.js';
 import { isoDate, monthNumber, normaliseDate } from './dates.js';
+import { hasPersonTitle, looksLikePerson, readSpeakerPhrase } from './names.js';
 
 /** Outlets recognised in file names and datelines, by lower-case key, with the spelling to show. */
 const KNOWN_OUTLETS: Record<string, string> = {
@@ -29,7 +30,7 @@ const BYLINE = /^\s*By\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.'�
 /**
  * What the text and file name of a source say about it: a dateline ("date 2019-10-09 AFP, BEIJING",
  * "BEIJING, Oct 9 (Reuters) -", "WASHINGTON (AP) —"), a byline ("By Jane Doe"), a headline (a short first line
- * followed by a blank line), and a file name such as afp-2019-10-09.txt (outlet AFP, date 2019-10-09). The text
+ * followed by a blank line) or a header block of a few short lines (see `readHeaderBlock`), and a file name such as afp-2019-10-09.txt (outlet AFP, date 2019-10-09). The text
  * wins over the file name; a dateline without a year takes the year of the file name's date.
  */
 export function sourceMetaFromText(text: string, fileName: string): SourceMeta {
@@ -39,6 +40,7 @@ export function sourceMetaFromText(text: string, fileName: string): SourceMeta {
   const lines = head.split(/\r\n|\r|\n/);
   const title = headline(lines);
   if (title) meta.title = title;
+  else readHeaderBlock(lines, meta);
   let seen = 0;
   for (const line of lines) {
     if (line.trim() === '') continue;
@@ -102,6 +104,30 @@ function headline(lines: string[]): string | undefined {
   if (line.length > 150 || line.split(/\s+/).length > 25 || !/\p{L}/u.test(line)) return undefined;
   if (/[.,;:]$/.test(line) || DATE_LINE.test(line) || DATELINE.test(line) || BYLINE.test(line)) return undefined;
   return line.replace(/^#+\s*/, '') || undefined;
+}
+
+/**
+ * A block of two to four short lines before the first blank line, none of them a sentence, dateline or byline, as
+ * speeches, remarks and statements open ("SENTENCING REMARKS - R v ASHDOWN / Southwark Crown Court, 14 March 2024 /
+ * Her Honour Judge Eleanor Price"): its first line is the title, a line that is a person with a title names the
+ * author, and a date after a place's comma is the date.
+ */
+function readHeaderBlock(lines: string[], meta: SourceMeta): void {
+  let start = 0;
+  while (start < lines.length && lines[start]!.trim() === '') start++;
+  let end = start;
+  while (end < lines.length && lines[end]!.trim() !== '') end++;
+  const block = lines.slice(start, end).map((line) => line.trim());
+  if (block.length < 2 || block.length > 4 || end >= lines.length) return;
+  const plain = (line: string) => line.length <= 100 && /\p{L}/u.test(line) && !/[.,;:!?]$/.test(line);
+  if (!block.every(plain) || block.some((line) => DATE_LINE.test(line) || DATELINE.test(line) || BYLINE.test(line))) return;
+  meta.title = block[0]!.replace(/^#+\s*/, '');
+  for (const line of block.slice(1)) {
+    const read = readSpeakerPhrase(line);
+    if (!meta.author && read && 'name' in read && looksLikePerson(read.name) && hasPersonTitle(line.split(/\s+/))) meta.author = read.name;
+    const date = normaliseDate(line.slice(line.lastIndexOf(',') + 1).trim());
+    if (!meta.date && date) meta.date = date;
+  }
 }
 
 /** Outlet and date from a file name such as afp-2019-10-09.txt, 2019-10-09-reuters.html or 20191009_ap.txt. */
