@@ -141,6 +141,13 @@ const SENTENCES = [
   '**Sheriff Linda Torres:** We knocked on every door.',
   'Q: And then?',
   'Chapter 2: The flood',
+  // A court transcript: its roles are named by lines before them.
+  'BY MR. DALTON:',
+  'GARY VOSS, having been previously sworn, resumed the stand.',
+  '     Q.   Were you there?',
+  '     A.   I was there all night.',
+  '          THE COURT:  Sustained.',
+  'BEFORE: The Honorable Elena Marsh, Judge',
 ];
 const paragraph = fc
   .tuple(fc.array(fc.constantFrom(...SENTENCES), { maxLength: 3 }), fc.nat(700), fc.array(piece, { maxLength: 3 }), fc.constantFrom(...SENTENCES))

@@ -129,6 +129,15 @@ test('a name set off by commas: an appositive, and an age after a name', () => {
   assert.equal(speaker('Villanueva, 61, said: “Tonight we won.”', 'Tonight we won'), 'Villanueva');
 });
 
+test('the names of a list in a speaker’s name, and an age after the name a pronoun stands for', () => {
+  const dcms = 'A spokesperson for the Department for Culture, Media and Sport said it was “ready to help”.';
+  assert.equal(speaker(dcms, 'ready to help'), 'Department for Culture Media and Sport');
+  const attorney = 'The attorney, Peter Dalton, 61, told reporters the company was to blame.\n\n“It was allowed to happen,” he said.';
+  assert.equal(speaker(attorney, 'It was allowed'), 'Peter Dalton');
+  const chair = 'Joanne Pryce, 41, who chairs the campaign, told reporters they were angry.\n\n“They made up their minds,” she said.';
+  assert.equal(speaker(chair, 'They made up'), 'Joanne Pryce');
+});
+
 test('a quotation right after a sentence of reported speech goes on in its speaker’s words', () => {
   assert.equal(speaker('Sheriff Linda Torres said deputies had gone door to door. “We knocked on every door.”', 'We knocked'), 'Linda Torres');
   const bank = 'Ida Wold-Hansen chairs the board.\n\nShe said the board had discussed a cut. “A cut was on the table, yes.”';

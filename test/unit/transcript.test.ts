@@ -110,3 +110,25 @@ test('prose that looks like a label here and there has no turns', () => {
   assert.equal(speaker(wrapped, 'we will build it'), null);
   assert.equal(speaker('However, the mayor said: we will build it.\n\nQ: When?\n\nA: Soon.', 'we will build it'), null);
 });
+
+test('a court transcript: questions are the examining lawyer’s, answers the witness’s, the court the judge’s', () => {
+  const transcript = [
+    'BEFORE:   The Honorable Elena Marsh, Judge',
+    '              GARY VOSS, having been previously sworn,\n        resumed the stand and testified further as follows:',
+    'BY MR. DALTON:',
+    '     Q.   Mr. Voss, do you stand\nby that?\n     A.   I stand by what I said. The alarm was\nconnected.\n     Q.   Who changed the threshold?\n' +
+      '          MS. OCHOA:  Objection. Argumentative.\n          THE COURT:  Sustained. Rephrase, Mr. Dalton.\n     A.   I do not know who\nchanged it.',
+  ].join('\n\n');
+  assert.equal(speaker(transcript, 'do you stand'), 'Dalton');
+  assert.equal(speaker(transcript, 'I stand by what I said'), 'Gary Voss');
+  // A hard-wrapped answer goes on on lines of its own.
+  assert.equal(speaker(transcript, 'connected.'), 'Gary Voss');
+  assert.equal(speaker(transcript, 'Who changed the threshold'), 'Dalton');
+  assert.equal(speaker(transcript, 'Objection'), 'Ochoa');
+  assert.equal(speaker(transcript, 'Sustained'), 'Elena Marsh');
+  assert.equal(speaker(transcript, 'changed it.'), 'Gary Voss');
+  // Without a judge named, the court is the Court; without a witness named, an answer is nobody's.
+  const bare = '     Q.   Were you there?\n     A.   I was.\n          THE COURT:  Go on.';
+  assert.equal(speaker(bare, 'I was'), null);
+  assert.equal(speaker(bare, 'Go on'), 'the Court');
+});

@@ -1,10 +1,12 @@
 // Reads who a source says spoke a passage: the attribution around its quotation or reported speech.
 import type { SourceMeta, Span } from './types.js';
 import {
-  SPEECH_PARTICIPLES, SPEECH_VERBS, bare, describingWords, isBetweenWord, isCapitalised, isConnector, isDeterminer,
-  isPersonalPronoun,
-  hasPersonTitle, isGrammarWord, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase, type SpeakerPhrase,
+  hasPersonTitle, isDeterminer, isGrammarWord, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase,
+  type SpeakerPhrase,
 } from './sources/names.js';
+import {
+  accordingTo, endsClause, introSpeaker, isSpeechVerb, participleSpeaker, trailingSpeaker, wordsIn, withoutAges,
+} from './speechPhrases.js';
 import { LABEL_EVIDENCE_AFTER, LINE_OF_A_TURN, MAX_LABEL_LENGTH, TURN_REACH, turnSpeaker } from './transcript.js';
 
 export { sourceMetaFromText } from './sources/meta.js';
@@ -27,8 +29,6 @@ export const SPEAKER_REACH = {
   before: Math.max(16 * MAX_SCAN, TURN_REACH + LINE_OF_A_TURN),
   after: Math.max(2 * MAX_SCAN, LABEL_EVIDENCE_AFTER + MAX_LABEL_LENGTH),
 };
-/** How many words may stand between a speech verb and the quotation it introduces. */
-const MAX_INTRO_WORDS = 16;
 
 /** Opening double quotation marks and the marks that close each. */
 const CLOSERS: Record<string, string> = { '“': '”"', '„': '“”', '«': '»', '"': '"”', '‟': '”"' };
@@ -152,12 +152,6 @@ function reportedSpeaker(text: string, paragraph: Range, start: number, end: num
   return null;
 }
 
-/** A speech verb as prose writes it after a speaker: in lower case ("United States" is no verb). */
-function isSpeechVerb(word: string): boolean {
-  const b = bare(word).replace(/\.$/, '');
-  return /^\p{Ll}/u.test(b) && SPEECH_VERBS.has(b);
-}
-
 function resolve(text: string, phrase: SpeakerPhrase, at: number, paragraph: Range): string | null {
   if (!phrase) return null;
   if ('name' in phrase) return phrase.name;
@@ -268,190 +262,6 @@ function sentenceEnd(text: string, pos: number, limit: number): number {
   return limit;
 }
 
-/** The words of text[from, to) with their offsets; parentheses ("Geng Shuang (耿爽)") are left out. */
-function wordsIn(text: string, from: number, to: number): { word: string; at: number }[] {
-  const slice = text.slice(from, to).replace(/\([^()\n]*\)/g, (m) => ' '.repeat(m.length));
-  return [...slice.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: from + m.index }));
-}
-
-/** The words without an age set off by commas after a name: "Villanueva, 61, told" reads as "Villanueva told". */
-function withoutAges(words: { word: string; at: number }[]): { word: string; at: number }[] {
-  const out: { word: string; at: number }[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const next = words[i + 1]?.word ?? '';
-    if (/,$/.test(words[i]!.word) && /^\d{1,3},$/.test(next) && isCapitalised(words[i]!.word)) {
-      out.push({ word: words[i]!.word.slice(0, -1), at: words[i]!.at });
-      i++;
-    } else {
-      out.push(words[i]!);
-    }
-  }
-  return out;
-}
-
-function endsClause(word: string): boolean {
-  return /[,;:!?.—–)]$/.test(word) && !/^\p{Lu}\.$/u.test(word) && !/^(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen)\.$/.test(word);
-}
-
-/** The speaker phrase just before a speech verb: "US Secretary of Commerce Wilbur Ross [also] said". */
-function phraseBefore(words: { word: string }[], verb: number): SpeakerPhrase {
-  let i = verb - 1;
-  while (i >= 0 && isBetweenWord(words[i]!.word) && !endsClause(words[i]!.word)) i--;
-  if (i >= 0 && /,$/.test(words[i]!.word)) return appositiveBefore(words, i);
-  if (i < 0 || endsClause(words[i]!.word)) return null;
-  // "he" is a pronoun on its own, but a name in "Vice Premier Liu He said".
-  if (isPersonalPronoun(words[i]!.word) && (i === 0 || endsClause(words[i - 1]!.word) || !isPhraseWord(words[i - 1]!.word))) {
-    return { pronoun: bare(words[i]!.word) };
-  }
-  const phrase: string[] = [];
-  // One lower-case head noun may end the phrase ("the Federal Register update said").
-  if (!isPhraseWord(words[i]!.word) && /^\p{Ll}+$/u.test(bare(words[i]!.word)) && i > 0 && isCapitalised(words[i - 1]!.word)) {
-    phrase.unshift(words[i]!.word);
-    i--;
-  }
-  while (i >= 0 && isPhraseWord(words[i]!.word) && !endsClause(words[i]!.word)) {
-    phrase.unshift(words[i]!.word);
-    // "the" begins the phrase, except inside an office ("Secretary of the Treasury").
-    if (isDeterminer(words[i]!.word) && bare(words[i - 1]?.word ?? '').toLowerCase() !== 'of') break;
-    i--;
-  }
-  return phrase.length > 0 ? readSpeakerPhrase(phrase.join(' ')) : null;
-}
-
-/**
- * A person's name set off by commas, ending with the word at `last` (its closing comma): "Ghana's ambassador, Abena
- * Owusu-Ansah, said". Null when the words there are no name between commas.
- */
-function appositiveBefore(words: { word: string }[], last: number): SpeakerPhrase {
-  let i = last;
-  while (i >= 0 && isPhraseWord(words[i]!.word) && (i === last || !endsClause(words[i]!.word))) i--;
-  if (i < 0 || i === last || !/,$/.test(words[i]!.word)) return null;
-  const read = readSpeakerPhrase(words.slice(i + 1, last + 1).map((w) => w.word).join(' '));
-  return read && 'name' in read && looksLikePerson(read.name) ? read : null;
-}
-
-/** The speaker phrase just after a speech verb or "according to": "said Foreign Ministry spokesman Geng Shuang". */
-function phraseAfter(words: { word: string }[], from: number): SpeakerPhrase {
-  const phrase: string[] = [];
-  for (let i = from; i < words.length && phrase.length < 14; i++) {
-    const word = words[i]!.word;
-    if (phrase.length === 0 && isPersonalPronoun(word) && !isCapitalised(words[i + 1]?.word ?? '')) {
-      return { pronoun: bare(word) };
-    }
-    if (!isPhraseWord(word)) {
-      // "said lead author Dr Katharina Feuerstein": lower-case words describe the person named after them.
-      const described = describingWords(words, i);
-      if (described === 0) break;
-      phrase.push(...words.slice(i, i + described).map((w) => w.word));
-      i += described - 1;
-      continue;
-    }
-    phrase.push(word);
-    if (endsClause(word)) break;
-  }
-  // Small words left at the end ("Katharina Feuerstein of the" before a lower-case "university") join nothing.
-  while (phrase.length > 0 && isConnector(phrase[phrase.length - 1]!)) phrase.pop();
-  return phrase.length > 0 ? readSpeakerPhrase(phrase.join(' ')) : null;
-}
-
-/** A speech verb close before a quotation: "Geng Shuang said: “", "Ross said in a statement that “". */
-function introSpeaker(text: string, from: number, to: number): SpeakerPhrase {
-  const words = withoutAges(wordsIn(text, from, to));
-  for (let i = words.length - 1; i >= 0 && i >= words.length - MAX_INTRO_WORDS; i--) {
-    const word = words[i]!.word;
-    if (i < words.length - 1 && /[;!?]$/.test(word)) return null;
-    const k = bare(word).toLowerCase();
-    if (k === 'according' && bare(words[i + 1]?.word ?? '').toLowerCase() === 'to') return phraseAfter(words, i + 2);
-    if (!isSpeechVerb(word) || bare(words[i - 1]?.word ?? '').toLowerCase() === 'to') continue;
-    const before = phraseBefore(words, i);
-    if (before) return before;
-    // A subject right before the verb that names no one ("what the judge called “…”") is the speaker, unnamed.
-    let j = i - 1;
-    while (j >= 0 && isBetweenWord(words[j]!.word) && !endsClause(words[j]!.word)) j--;
-    if (j >= 0 && !endsClause(words[j]!.word) && !/^(?:and|but|then)$/i.test(bare(words[j]!.word))) return null;
-    // "Ross, who spoke on Tuesday, said “…”", "Ross visited the plant and said “…”": the subject of the sentence.
-    return clauseSubject(words.slice(0, i)) ?? (i === 0 ? phraseAfter(words, i + 1) : null);
-  }
-  return null;
-}
-
-/**
- * "Ross announced the move, saying that his country “…”": the subject of the clause that holds the participle;
- * "…, with John Sullivan denouncing “…”": the name right before it.
- */
-function participleSpeaker(text: string, from: number, to: number): SpeakerPhrase {
-  const words = wordsIn(text, from, to);
-  const i = words.findIndex((w) => SPEECH_PARTICIPLES.has(w.word.replace(/[,:]$/, '')));
-  if (i <= 0) return null;
-  if (!endsClause(words[i - 1]!.word)) {
-    const before = phraseBefore(words, i);
-    if (before) return before;
-  }
-  return clauseSubject(words.slice(0, i));
-}
-
-/** The subject at the start of a clause, after a leading adverbial ("On Monday, the White House announced"). */
-function clauseSubject(words: { word: string }[]): SpeakerPhrase {
-  // A dateline ("BEIJING (AFP) — China said …") is not part of the sentence.
-  const dash = words.findIndex((w, j) => j < 8 && /^(?:—|–|-|--)$/.test(w.word));
-  let i = dash >= 0 ? dash + 1 : 0;
-  words = words.slice(i);
-  i = 0;
-  if (words.length > 0 && !isPhraseWord(words[0]!.word)) {
-    const comma = words.findIndex((w, j) => j < 6 && /,$/.test(w.word));
-    if (comma < 0) return null;
-    i = comma + 1;
-  }
-  if (i < words.length && isPersonalPronoun(words[i]!.word) && !isCapitalised(words[i + 1]?.word ?? '')) {
-    return { pronoun: bare(words[i]!.word) };
-  }
-  const phrase: string[] = [];
-  for (; i < words.length; i++) {
-    if (!isPhraseWord(words[i]!.word)) {
-      // "Three-time Grand Slam champion Lucía Vidal announced …", "Consumer group BEUC welcomed …".
-      const described = describingWords(words, i);
-      if (described === 0 || phrase.length === 0) break;
-      phrase.push(...words.slice(i, i + described).map((w) => w.word));
-      i += described - 1;
-      continue;
-    }
-    phrase.push(words[i]!.word);
-    if (endsClause(words[i]!.word)) break;
-  }
-  return phrase.length > 0 ? readSpeakerPhrase(phrase.join(' ')) : null;
-}
-
-/** An attribution right after a closing mark: “…,” Ross said / “…,” said Ross / “…,” he told reporters. */
-function trailingSpeaker(text: string, from: number, to: number): SpeakerPhrase {
-  const words = withoutAges(wordsIn(text, from, to).filter((w) => !/^[,—–-]+$/.test(w.word)));
-  if (words.length === 0) return null;
-  if (isSpeechVerb(words[0]!.word)) return phraseAfter(words, 1);
-  for (let i = 1; i < words.length && i <= 16; i++) {
-    if (isSpeechVerb(words[i]!.word)) return phraseBefore(words, i);
-    if (endsClause(words[i - 1]!.word)) return null;
-  }
-  return null;
-}
-
-/** "…, according to the US Federal Register": a named source in the rest of the sentence. */
-function accordingTo(text: string, from: number, to: number): string | null {
-  const words = wordsIn(text, from, to);
-  for (let i = 0; i + 1 < words.length; i++) {
-    if (bare(words[i]!.word).toLowerCase() !== 'according' || bare(words[i + 1]!.word).toLowerCase() !== 'to') continue;
-    // The named source may sit inside a longer phrase ("an update to the US Federal Register set to be ...").
-    const rest = words.slice(i + 2);
-    const cut = rest.findIndex((w, j) => j > 0 && (endsClause(rest[j - 1]!.word) || !isPhraseWord(w.word) && !/^\p{Ll}/u.test(w.word)));
-    const phrase = (cut < 0 ? rest : rest.slice(0, cut)).map((w) => w.word);
-    let end = phrase.length;
-    while (end > 0 && !isCapitalised(phrase[end - 1]!)) end--;
-    let start = end;
-    while (start > 0 && isPhraseWord(phrase[start - 1]!)) start--;
-    const read = readSpeakerPhrase(phrase.slice(start, end).join(' '));
-    return read && 'name' in read ? read.name : null;
-  }
-  return null;
-}
-
 /**
  * The person "he" or "she" stands for: the one person named (as a speaker, after a title, or as the subject of
  * a sentence) outside quotation marks in the nearest paragraph, counting from the pronoun backwards, that names
@@ -490,7 +300,7 @@ function personMentions(text: string, range: Range): string[] {
     }
   }
   const names: string[] = [];
-  const words = wordsIn(outside, 0, outside.length);
+  const words = withoutAges(wordsIn(outside, 0, outside.length), true);
   for (let i = 0; i < words.length; ) {
     if (!isPhraseWord(words[i]!.word) || isDeterminer(words[i]!.word)) {
       i++;

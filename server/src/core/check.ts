@@ -463,8 +463,9 @@ function sourced(
 function speakerOf(source: IndexedSource, span: Span): string | null {
   const { text, start } = textWindow(source.doc, span.start - SPEAKER_REACH.before, span.end + SPEAKER_REACH.after);
   const said = findSpeaker(text, { start: span.start - start, end: span.end - start });
-  if (said !== null || SourceIndex.insideQuotation(source, span)) return said;
-  return authorSpeaking(source.doc.meta);
+  if (said !== null) return said;
+  const author = authorSpeaking(source.doc.meta);
+  return author !== null && !SourceIndex.insideQuotation(source, span) ? author : null;
 }
 
 function round(value: number): number {

@@ -1,6 +1,7 @@
 // Reads who speaks a passage of a transcript: the speaker label that opens its turn, as interview and press
 // conference transcripts write them ("OKONKWO: …", "[00:00:15] HALE: …", "Foreign Minister Henrik Aalto: …",
 // "**Sheriff Linda Torres:** …", or a name and a time on a line of their own with the words on the next lines).
+import { roleHolder, titleCase, type CourtRole } from './courtRoles.js';
 import { isPhraseWord, looksLikePerson, readSpeakerPhrase } from './sources/names.js';
 
 /** How far before a passage the label of its turn is looked for: a turn may run over many paragraphs. */
@@ -12,9 +13,13 @@ export const LINE_OF_A_TURN = 8_000;
 /** How far after a passage another label is looked for, to tell that the text is a transcript. */
 export const LABEL_EVIDENCE_AFTER = 4_000;
 
-/** A label at a line start: the person it names, null for a role such as "Q" or "Speaker 2". */
+/**
+ * A label at a line start: the person it names, null for a role such as "Speaker 2"; or a role of a court transcript
+ * ("Q.", "A.", "THE COURT:"), whose holder the transcript names elsewhere.
+ */
 interface Label {
   name: string | null;
+  role?: CourtRole;
 }
 
 // A time as transcripts stamp turns: "0:03", "00:01:23", "01:23.5", bare or in brackets.
@@ -29,7 +34,7 @@ const NAME_WORD = String.raw`[\p{Lu}\d][\p{L}\p{M}\d'’.\-]{0,30}`;
  * or, without a colon, a name and a time alone on their line.
  */
 const LABEL = new RegExp(
-  String.raw`[ \t]{0,8}(?:${TIME}[ \t]{1,8})?(?:#{1,6}[ \t]{1,8})?(\*\*|__)?` +
+  String.raw`[ \t]{0,16}(?:${TIME}[ \t]{1,8})?(?:#{1,6}[ \t]{1,8})?(\*\*|__)?` +
     String.raw`(${FIRST_WORD}(?:[ \t]${CONNECTOR}){0,2}(?:[ \t]${NAME_WORD}(?:[ \t]${CONNECTOR}){0,2}){0,7})` +
     String.raw`(?:,[ \t]?\p{Lu}(?:[^:\n*_.!?]|\.(?!\s)){0,60}?)?(?:[ \t]{0,8}[[(]([^\])\n]{1,40})[\])])?(?:[ \t]{0,8}[[(][^\])\n]{1,40}[\])])?` +
     String.raw`(?:(?:[ \t]{0,8}${TIME})?[ \t]{0,8}:(?:\*\*|__)?(?=[ \t]|\r?\n|$)|(?:\*\*|__)[ \t]{0,8}:(?=[ \t]|\r?\n|$)|[ \t]{1,8}${TIME}[ \t]{0,8}(?=\r?\n|$))`,
@@ -37,6 +42,8 @@ const LABEL = new RegExp(
 );
 /** The most characters LABEL reads from a line start, lookahead included (its parts, each at their longest). */
 export const MAX_LABEL_LENGTH = 600;
+/** "Q." and "A." of a court transcript: indented, or followed by a wide space. */
+const QUESTION_ANSWER = /(?:[ \t]{1,16}([QA])\.[ \t]+|([QA])\.[ \t]{2,})(?=\S)/y;
 
 const words = (list: string): Set<string> => new Set(list.split(' ').map((word) => word.replace(/_/g, ' ')));
 /** Labels that name a role and no one: the words are someone's, but the transcript does not say whose. */
@@ -48,6 +55,7 @@ const ROLES = words(
 /** Header lines of documents, emails and press releases that look like labels but open no turn. */
 const FIELDS = words(
   'from to cc bcc subject re fw fwd date time sent note notes nb ps update updated correction clarification source ' +
+    'appearances before reported_by case case_no plaintiff plaintiffs defendant defendants witness_list ' +
     'sources photo photos picture image video audio caption credit credits contact contacts media_contact ' +
     'press_contact media_enquiries tags title headline location place venue summary keywords by byline dateline ' +
     "posted published filed embargo embargoed topic topics agenda attendees present duration recorded recording " +
@@ -86,8 +94,9 @@ export function turnSpeaker(text: string, start: number): string | null {
     }
     const label = labelAt(text, line);
     if (label === undefined) continue;
-    if (label === null || label.name === null) return null;
-    return hasTurns(text, limit, start + LABEL_EVIDENCE_AFTER) ? label.name : null;
+    const name = label?.role ? roleHolder(text, label.role, limit, line) : (label?.name ?? null);
+    if (name === null) return null;
+    return hasTurns(text, limit, start + LABEL_EVIDENCE_AFTER) ? name : null;
   }
   return null;
 }
@@ -110,8 +119,8 @@ function hasTurns(text: string, from: number, to: number): boolean {
   const end = Math.min(text.length, to);
   let labels = 0;
   if (from === 0 && labelAt(text, 0)) labels++;
-  for (let i = from; i < end; i++) {
-    if (text.charCodeAt(i) === 0x0a && i + 1 < end && labelAt(text, i + 1) && ++labels === 2) return true;
+  for (let i = text.indexOf('\n', from); i >= 0 && i + 1 < end; i = text.indexOf('\n', i + 1)) {
+    if (labelAt(text, i + 1) && ++labels === 2) return true;
   }
   return false;
 }
@@ -121,7 +130,8 @@ function hasTurns(text: string, from: number, to: number): boolean {
  * (0 is where the text starts).
  */
 function lineStart(text: string, pos: number, limit: number): number {
-  for (let i = pos - 1; i >= limit; i--) if (text.charCodeAt(i) === 0x0a) return i + 1;
+  const newline = pos > 0 ? text.lastIndexOf('\n', pos - 1) : -1;
+  if (newline >= limit) return newline + 1;
   return limit === 0 ? 0 : -1;
 }
 
@@ -131,14 +141,20 @@ function lineStart(text: string, pos: number, limit: number): number {
  * or with a pronoun has no label.
  */
 function labelAt(text: string, line: number): Label | null | undefined {
-  if (!opensParagraph(text, line)) return undefined;
+  // Most lines of prose start with a small letter, which no label does.
+  if (/\p{Ll}/u.test(text[line] ?? '')) return undefined;
+  QUESTION_ANSWER.lastIndex = line;
+  const asked = QUESTION_ANSWER.exec(text);
+  // The questions and answers of a court transcript run on, hard-wrapped, from one to the next without blank lines.
+  if (asked) return { name: null, role: (asked[1] ?? asked[2]) === 'Q' ? 'question' : 'answer' };
   LABEL.lastIndex = line;
   const match = LABEL.exec(text);
-  if (!match) return undefined;
+  if (!match || !opensParagraph(text, line, match[2]!)) return undefined;
   const written = isUpperCase(match[2]!) ? titleCase(match[2]!) : match[2]!;
   const key = written.toLowerCase().replace(/’/g, "'").replace(/\.$/, '').replace(/^(?:the|a|an) /, '');
   const first = key.split(' ')[0]!;
   if (FIELDS.has(key) || HEADINGS.has(first)) return null;
+  if (key === 'court') return { name: null, role: 'court' };
   // "Speaker 2", "Participant 3": numbered roles.
   if (ROLES.has(key) || ROLES.has(key.replace(/ \d+$/, ''))) return { name: null };
   if (SALUTATIONS.has(first) || DISCOURSE.has(key) || !written.split(/[ \t]/).every(isPhraseWord)) return undefined;
@@ -157,8 +173,10 @@ function labelAt(text: string, line: number): Label | null | undefined {
  * opens with a label too (a transcript with a turn a line). A line of hard-wrapped prose that happens to open with
  * "Moreover:" or a name and a colon does not.
  */
-function opensParagraph(text: string, line: number): boolean {
+function opensParagraph(text: string, line: number, name: string): boolean {
   if (line === 0) return true;
+  // An indented label in capitals is the colloquy of a court transcript ("          MS. OCHOA:  Objection.").
+  if (/^[ \t]{2,}/.test(text.slice(line, line + 2)) && isUpperCase(name)) return true;
   let i = line - 2;
   while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09 || text.charCodeAt(i) === 0x0d)) i--;
   if (i < 0 || text.charCodeAt(i) === 0x0a) return true;
@@ -166,15 +184,11 @@ function opensParagraph(text: string, line: number): boolean {
   const before = lineStart(text, i + 1, Math.max(0, i - LINE_OF_A_TURN));
   if (before < 0) return false;
   LABEL.lastIndex = before;
-  return LABEL.test(text);
+  QUESTION_ANSWER.lastIndex = before;
+  return LABEL.test(text) || QUESTION_ANSWER.test(text);
 }
 
 /** Whether a name is written in capitals throughout ("OKONKWO", "JANE PORTER"). */
 function isUpperCase(name: string): boolean {
   return /\p{Lu}.*\p{Lu}/su.test(name) && !/\p{Ll}/u.test(name);
-}
-
-/** A name written in capitals as prose writes it: "O'BRIEN-SMITH" gives "O'Brien-Smith". */
-function titleCase(name: string): string {
-  return name.toLowerCase().replace(/(^|[\s'’\-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
