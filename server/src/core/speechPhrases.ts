@@ -38,6 +38,7 @@ export function withoutAges(words: { word: string; at: number }[], keepComma = f
   return out;
 }
 
+/** Whether a word ends a clause: punctuation after it, but not the full stop of an initial or a title ("Mr."). */
 export function endsClause(word: string): boolean {
   return /[,;:!?.—–)]$/.test(word) && !/^\p{Lu}\.$/u.test(word) && !/^(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen)\.$/.test(word);
 }
@@ -66,8 +67,8 @@ function phraseBefore(words: { word: string }[], verb: number): SpeakerPhrase {
       i--;
     }
     // "the Department for Culture, Media and Sport said": a comma between the names of a list that "and" ends.
-    const list = i >= 0 && /^\p{Lu}[\p{L}-]*,$/u.test(words[i]!.word) && phrase.some((w) => w === 'and') && isCapitalised(phrase[0] ?? '');
-    if (!list) return readPhrase(phrase);
+    const listed = phrase.some((w) => w === 'and') && isCapitalised(phrase[0] ?? '');
+    if (!listed || i < 0 || !/^\p{Lu}[\p{L}-]*,$/u.test(words[i]!.word)) return readPhrase(phrase);
     phrase.unshift(words[i]!.word);
     i--;
   }

@@ -1,6 +1,7 @@
 // Reads who speaks a passage of a transcript: the speaker label that opens its turn, as interview and press
 // conference transcripts write them ("OKONKWO: …", "[00:00:15] HALE: …", "Foreign Minister Henrik Aalto: …",
-// "**Sheriff Linda Torres:** …", or a name and a time on a line of their own with the words on the next lines).
+// "**Sheriff Linda Torres:** …", or a name and a time on a line of their own with the words on the next lines), and
+// the "Q.", "A." and "THE COURT:" of court transcripts, whose holders courtRoles.ts finds.
 import { roleHolder, titleCase, type CourtRole } from './courtRoles.js';
 import { isPhraseWord, looksLikePerson, readSpeakerPhrase } from './sources/names.js';
 
@@ -30,8 +31,9 @@ const NAME_WORD = String.raw`[\p{Lu}\d][\p{L}\p{M}\d'’.\-]{0,30}`;
 /**
  * A label at a line start: a time first or not, Markdown heading or bold marks, the name (up to eight words,
  * capitalised but for the small words of names and offices), an affiliation after a comma (capitalised), up to two
- * brackets (a time, a constituency, a party, or the name of the holder of an office), then a colon (inside or outside the bold marks) with the words after it or on the next line;
- * or, without a colon, a name and a time alone on their line.
+ * brackets (a time, a constituency, a party, or the name of the holder of an office), then a colon (inside or outside
+ * the bold marks) with the words after it or on the next line; or, without a colon, a name and a time alone on their
+ * line. The name is the second group, the first bracket's words the third.
  */
 const LABEL = new RegExp(
   String.raw`[ \t]{0,16}(?:${TIME}[ \t]{1,8})?(?:#{1,6}[ \t]{1,8})?(\*\*|__)?` +
@@ -79,8 +81,9 @@ const DISCOURSE = words(
 /**
  * The speaker of a passage that starts at `start`, by the label of its turn: the nearest label that opens a paragraph
  * (or a line, in a transcript with a turn a line) at the start of the passage's line or before it, within TURN_REACH
- * and MAX_TURN_PARAGRAPHS. Null when there is none, when it names a role rather than a person, when a header field or
- * heading comes first, or when the text has no other label near (see `hasTurns`).
+ * and MAX_TURN_PARAGRAPHS; for a court transcript's role, the one the transcript names as holding it. Null when there
+ * is none, when it names a role nobody is named for, when a header field or heading comes first, or when the text has
+ * no other label near (see `hasTurns`).
  */
 export function turnSpeaker(text: string, start: number): string | null {
   const limit = Math.max(0, start - TURN_REACH);

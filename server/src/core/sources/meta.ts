@@ -30,8 +30,9 @@ const BYLINE = /^\s*By\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.'�
 /**
  * What the text and file name of a source say about it: a dateline ("date 2019-10-09 AFP, BEIJING",
  * "BEIJING, Oct 9 (Reuters) -", "WASHINGTON (AP) —"), a byline ("By Jane Doe"), a headline (a short first line
- * followed by a blank line) or a header block of a few short lines (see `readHeaderBlock`), and a file name such as afp-2019-10-09.txt (outlet AFP, date 2019-10-09). The text
- * wins over the file name; a dateline without a year takes the year of the file name's date.
+ * followed by a blank line) or a header block of a few short lines (see `readHeaderBlock`), and a file name such as
+ * afp-2019-10-09.txt (outlet AFP, date 2019-10-09). The text wins over the file name; a dateline without a year takes
+ * the year of the file name's date.
  */
 export function sourceMetaFromText(text: string, fileName: string): SourceMeta {
   const fromName = metaFromFileName(fileName);
@@ -124,7 +125,8 @@ function readHeaderBlock(lines: string[], meta: SourceMeta): void {
   meta.title = block[0]!.replace(/^#+\s*/, '');
   for (const line of block.slice(1)) {
     const read = readSpeakerPhrase(line);
-    if (!meta.author && read && 'name' in read && looksLikePerson(read.name) && hasPersonTitle(line.split(/\s+/))) meta.author = read.name;
+    const person = read && 'name' in read && looksLikePerson(read.name) && hasPersonTitle(line.split(/\s+/));
+    if (!meta.author && person) meta.author = read.name;
     const date = normaliseDate(line.slice(line.lastIndexOf(',') + 1).trim());
     if (!meta.date && date) meta.date = date;
   }

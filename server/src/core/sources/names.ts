@@ -130,7 +130,7 @@ export function describingWords(words: { word: string }[], from: number): number
     if (n > 0 && isCapitalised(word) && isPhraseWord(word)) return n;
     const k = bare(word);
     if (!/^\p{Ll}[\p{Ll}-]*$/u.test(k) || word !== k) return 0;
-    if ([CAPITALISED_STOPS, DETERMINERS, CONNECTORS, SPEECH_VERBS, BETWEEN_SPEAKER_AND_VERB, OTHER_PRONOUNS, PRONOUNS].some((set) => set.has(k))) return 0;
+    if (isGrammarWord(k) || SPEECH_VERBS.has(k) || BETWEEN_SPEAKER_AND_VERB.has(k)) return 0;
   }
   const next = words[from + 3]?.word ?? '';
   return isCapitalised(next) && isPhraseWord(next) ? 3 : 0;
@@ -139,7 +139,7 @@ export function describingWords(words: { word: string }[], from: number): number
 /** Whether a word is a small word of grammar (a preposition, a determiner, a conjunction), whatever its case. */
 export function isGrammarWord(word: string): boolean {
   const k = key(word);
-  return CAPITALISED_STOPS.has(k) || DETERMINERS.has(k) || CONNECTORS.has(k) || OTHER_PRONOUNS.has(k) || PRONOUNS.has(k);
+  return [CAPITALISED_STOPS, DETERMINERS, CONNECTORS, OTHER_PRONOUNS, PRONOUNS].some((set) => set.has(k));
 }
 
 /** Whether a word is one of the small words that join the parts of a name or an office ("of", "the", "von"). */
