@@ -34,8 +34,8 @@ test('a quotation from a transcript is attributed to the speaker of its turn, fr
     assert.deepEqual(quotes.map((quote) => quote.verdict), ['verbatim', 'verbatim', 'verbatim', 'verbatim']);
     return quotes.map((quote) => quote.source.speaker);
   };
-  // The interviewer's label is a name here ("HALE"), so the question is Hale's.
-  const expected = ['Okonkwo', 'Okonkwo', 'Hale', 'Okonkwo'];
+  // The interviewer's label is a name here ("HALE"), so the question is Hale's; the header names the mayor in full.
+  const expected = ['Grace Okonkwo', 'Grace Okonkwo', 'Hale', 'Grace Okonkwo'];
   assert.deepEqual(speakers(), expected, 'indexed anew');
   assert.deepEqual(speakers(), expected, 'read back from the persisted index');
 });

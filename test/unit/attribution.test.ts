@@ -123,6 +123,18 @@ test('lower-case words that describe the person before a name: said launch direc
   assert.equal(speaker('A former officer of Halvorsen Bank was jailed for what the judge called “a betrayal” of trust.', 'a betrayal'), null);
 });
 
+test('a one-word name is given in the fullest form the source used for it before', () => {
+  const story = 'Three-time champion Lucía Vidal retired on Friday.\n\n“I am done,” Vidal said.';
+  assert.equal(speaker(story, 'I am done'), 'Lucía Vidal');
+  // Titles are dropped, words that open a sentence are no part of the name, and a name given once stays as it is.
+  assert.equal(speaker('Judge Eleanor Price sat.\n\n“Stand up,” Price said.', 'Stand up'), 'Eleanor Price');
+  assert.equal(speaker('Then Vidal left.\n\n“I am done,” Vidal said.', 'I am done'), 'Vidal');
+  assert.equal(speaker('“I am done,” Vidal said.', 'I am done'), 'Vidal');
+  // The nearest full mention wins: two people of one family.
+  const family = 'Ann Smith spoke first. Later John Smith arrived.\n\n“We are ready,” Smith said.';
+  assert.equal(speaker(family, 'We are ready'), 'John Smith');
+});
+
 test('a name set off by commas: an appositive, and an age after a name', () => {
   assert.equal(speaker('Ghana’s ambassador, Abena Owusu-Ansah, said the text was “the minimum we owe them”.', 'the minimum'), 'Abena Owusu-Ansah');
   assert.equal(speaker('“Tonight we won,” Villanueva, 61, told supporters.', 'Tonight we won'), 'Villanueva');

@@ -13,6 +13,8 @@ export { sourceMetaFromText } from './sources/meta.js';
 
 /** How far around a passage the attribution is looked for, so that huge unbroken texts stay cheap. */
 const MAX_SCAN = 4000;
+/** How far before a passage the full form of a speaker's one-word name is looked for. */
+const FULL_NAME_REACH = 48_000;
 /** How many earlier paragraphs a quotation without attribution, or a pronoun, may reach back. */
 const MAX_PARAGRAPHS_BACK = 3;
 /**
@@ -21,12 +23,13 @@ const MAX_PARAGRAPHS_BACK = 3;
  * (each time at most two MAX_SCAN: to its paragraph's start, then across the paragraph before), reads the paragraph
  * around the last one, and resolves a pronoun across up to MAX_PARAGRAPHS_BACK + 1 paragraphs before that. In a
  * transcript, it reads back TURN_REACH to the label of the passage's turn, and LABEL_EVIDENCE_AFTER on, for labels
- * (a label reads MAX_LABEL_LENGTH from its line start at most, and the line before it, LINE_OF_A_TURN at most). Given
+ * (a label reads MAX_LABEL_LENGTH from its line start at most, and the line before it, LINE_OF_A_TURN at most). It
+ * looks FULL_NAME_REACH back for the full form of a one-word name. Given
  * the stretch of a text this much around the passage, with room for long runs of blank lines, it finds what it would
  * in the whole text.
  */
 export const SPEAKER_REACH = {
-  before: Math.max(16 * MAX_SCAN, TURN_REACH + LINE_OF_A_TURN),
+  before: Math.max(16 * MAX_SCAN, TURN_REACH + LINE_OF_A_TURN, FULL_NAME_REACH),
   after: Math.max(2 * MAX_SCAN, LABEL_EVIDENCE_AFTER + MAX_LABEL_LENGTH),
 };
 
@@ -67,7 +70,29 @@ interface QuoteAround {
 export function findSpeaker(text: string, span: Span): string | null {
   const start = Math.max(0, Math.min(span.start, text.length));
   const end = Math.max(start, Math.min(span.end, text.length));
-  return speakerAt(text, start, end, 0);
+  const name = speakerAt(text, start, end, 0);
+  return name === null ? null : fullName(text, name, start);
+}
+
+/**
+ * The fullest form the text gives a one-word name before `at`, within FULL_NAME_REACH: "Vidal" is "Lucía Vidal" where
+ * the source named her so, "Okonkwo" is "Grace Okonkwo" where a transcript's header did. Titles are dropped.
+ */
+function fullName(text: string, name: string, at: number): string {
+  if (!/^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(name) || at < name.length) return name;
+  const from = Math.max(0, at - FULL_NAME_REACH);
+  // The mentions of the name, the nearest first, each with the capitalised words right before it.
+  for (let pos = text.lastIndexOf(name, at - name.length); pos >= from; pos = pos > 0 ? text.lastIndexOf(name, pos - 1) : -1) {
+    if (/[\p{L}\p{M}]/u.test(text[pos + name.length] ?? '')) continue;
+    const before = /(?:\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+){1,3}$/u.exec(text.slice(Math.max(from, pos - 120), pos));
+    if (!before) continue;
+    // Words that open a sentence are no part of the name ("Then Vidal said").
+    const words = `${before[0]}${name}`.split(/[ \t]+/);
+    while (words.length > 1 && (!isPhraseWord(words[0]!) || isDeterminer(words[0]!))) words.shift();
+    const read = words.length > 1 ? readSpeakerPhrase(words.join(' ')) : null;
+    if (read && 'name' in read && read.name.includes(' ') && read.name.endsWith(name) && looksLikePerson(read.name)) return read.name;
+  }
+  return name;
 }
 
 // A title that says a source is its author's own words: "Victory speech, Plaza Mayor", "Opening statement",
