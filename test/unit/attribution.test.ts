@@ -135,6 +135,14 @@ test('a one-word name is given in the fullest form the source used for it before
   assert.equal(speaker(family, 'We are ready'), 'John Smith');
 });
 
+test('"he" stands for no one a title names a woman, "she" for no one a title names a man', () => {
+  assert.equal(speaker('Mrs. Hall set the table.\n\n“I have some luggage,” he said.', 'some luggage'), null);
+  assert.equal(speaker('Mrs. Hall and Mr. Teddy Henfrey talked.\n\n“I have some luggage,” he said.', 'some luggage'), 'Teddy Henfrey');
+  assert.equal(speaker('Mrs. Hall set the table while Mr. Teddy Henfrey talked.\n\n“Come in,” she said.', 'Come in'), 'Hall');
+  // Without titles, two people leave the pronoun unclear.
+  assert.equal(speaker('Ann Hall and Teddy Henfrey talked.\n\n“Come in,” she said.', 'Come in'), null);
+});
+
 test('a name set off by commas: an appositive, and an age after a name', () => {
   assert.equal(speaker('Ghana’s ambassador, Abena Owusu-Ansah, said the text was “the minimum we owe them”.', 'the minimum'), 'Abena Owusu-Ansah');
   assert.equal(speaker('“Tonight we won,” Villanueva, 61, told supporters.', 'Tonight we won'), 'Villanueva');

@@ -1,8 +1,8 @@
 // Reads who a source says spoke a passage: the attribution around its quotation or reported speech.
 import type { SourceMeta, Span } from './types.js';
 import {
-  hasPersonTitle, isDeterminer, isGrammarWord, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase,
-  type SpeakerPhrase,
+  hasPersonTitle, isDeterminer, isGrammarWord, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase, sexOfTitles,
+  type Sex, type SpeakerPhrase,
 } from './sources/names.js';
 import {
   accordingTo, endsClause, introSpeaker, isSpeechVerb, participleSpeaker, trailingSpeaker, wordsIn, withoutAges,
@@ -180,7 +180,7 @@ function reportedSpeaker(text: string, paragraph: Range, start: number, end: num
 function resolve(text: string, phrase: SpeakerPhrase, at: number, paragraph: Range): string | null {
   if (!phrase) return null;
   if ('name' in phrase) return phrase.name;
-  return resolvePronoun(text, at, paragraph);
+  return resolvePronoun(text, at, paragraph, phrase.pronoun);
 }
 
 /** The paragraph (between blank lines) that holds `pos`, within MAX_SCAN characters either side. */
@@ -292,13 +292,16 @@ function sentenceEnd(text: string, pos: number, limit: number): number {
  * a sentence) outside quotation marks in the nearest paragraph, counting from the pronoun backwards, that names
  * anyone. Two different people there make the pronoun unclear, and nothing is returned.
  */
-function resolvePronoun(text: string, at: number, paragraph: Range): string | null {
+function resolvePronoun(text: string, at: number, paragraph: Range, pronoun: string): string | null {
   let range: Range = { start: paragraph.start, end: at };
+  // "he" stands for no one named as a woman ("Mrs Hall"), "she" for no one named as a man.
+  const other = /^he$/i.test(pronoun) ? 'female' : 'male';
   for (let back = 0; back <= MAX_PARAGRAPHS_BACK; back++) {
     const mentions = personMentions(text, range);
     if (mentions.length > 0) {
-      const people = new Set(mentions.map(personKey));
-      return people.size === 1 ? mentions[mentions.length - 1]! : null;
+      const names = mentions.filter((mention) => mention.sex !== other).map((mention) => mention.name);
+      const people = new Set(names.map(personKey));
+      return people.size === 1 ? names[names.length - 1]! : null;
     }
     if (range.start === 0) break;
     const previous = paragraphAt(text, previousParagraphEnd(text, range.start));
@@ -307,8 +310,8 @@ function resolvePronoun(text: string, at: number, paragraph: Range): string | nu
   return null;
 }
 
-/** People named outside quotation marks in a paragraph stretch, in order. */
-function personMentions(text: string, range: Range): string[] {
+/** People named outside quotation marks in a paragraph stretch, in order, with the sex their titles give them. */
+function personMentions(text: string, range: Range): { name: string; sex: Sex | null }[] {
   // Quoted words are blanked out so that offsets stay those of the text.
   let outside = '';
   let closers: string | null = null;
@@ -324,7 +327,7 @@ function personMentions(text: string, range: Range): string[] {
       outside += ch;
     }
   }
-  const names: string[] = [];
+  const names: { name: string; sex: Sex | null }[] = [];
   const words = withoutAges(wordsIn(outside, 0, outside.length), true);
   for (let i = 0; i < words.length; ) {
     if (!isPhraseWord(words[i]!.word) || isDeterminer(words[i]!.word)) {
@@ -346,7 +349,7 @@ function personMentions(text: string, range: Range): string[] {
       // ("Villanueva, a former minister, has …"; "Accustomed as I was" is no subject).
       const subject = /,$/.test(run[run.length - 1]!) || (/^\p{Ll}/u.test(next) && !isGrammarWord(next));
       const cue = hasPersonTitle(run) || isSpeechVerb(next) || isSpeechVerb(previous) || ((i === 0 || /[.!?]$/.test(previous)) && subject);
-      if (cue) names.push(read.name);
+      if (cue) names.push({ name: read.name, sex: sexOfTitles(run) });
     }
     i = Math.max(j, i + 1);
   }

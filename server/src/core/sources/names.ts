@@ -78,6 +78,7 @@ const CAPITALISED_STOPS = new Set([
   'someone', 'somebody', 'anyone', 'anybody', 'well', 'yes', 'oh', 'ah', 'upon', 'beyond', 'beside', 'besides',
   'once', 'twice', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'again', 'never',
   'perhaps', 'presently', 'suddenly', 'soon', 'thus', 'therefore', 'hence', 'indeed', 'only', 'even', 'just',
+  'another', 'poor',
 ]);
 
 const PRONOUNS = new Set(['he', 'she']);
@@ -198,6 +199,31 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
   const end = name.length - 1;
   if (/^\p{L}{3,}\.$/u.test(name[end]!) && !/^(?:Jr|Sr|Snr|Jnr)\.$/.test(name[end]!)) name[end] = name[end]!.slice(0, -1);
   return { name: name.join(' ') };
+}
+
+/** What the titles of a name say of a person's sex. */
+export type Sex = 'female' | 'male';
+
+const FEMALE_TITLES = new Set([
+  'mrs', 'miss', 'ms', 'lady', 'madam', 'madame', 'mme', 'mlle', 'mademoiselle', 'dame', 'queen', 'princess',
+  'duchess', 'countess', 'baroness', 'sister', 'aunt', 'mother', 'grandmother', 'frau', 'señora', 'signora',
+]);
+const MALE_TITLES = new Set([
+  'mr', 'mister', 'sir', 'lord', 'king', 'prince', 'duke', 'earl', 'baron', 'father', 'uncle', 'brother',
+  'grandfather', 'monsieur', 'herr', 'señor', 'signor',
+]);
+
+/**
+ * The sex the last title among `words` gives, that of the name it stands before ("Mrs. Hall" a woman, "Sir Henry" a
+ * man, "Mrs. Hall and Mr. Teddy Henfrey" a man), or null when no title gives one.
+ */
+export function sexOfTitles(words: string[]): Sex | null {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const k = key(words[i]!);
+    if (FEMALE_TITLES.has(k)) return 'female';
+    if (MALE_TITLES.has(k)) return 'male';
+  }
+  return null;
 }
 
 /** Whether a phrase holds a person's title ("Secretary", "spokesman", "Mr."). */
