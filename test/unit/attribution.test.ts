@@ -191,6 +191,11 @@ test('words that open a sentence and name no one are no speakers', () => {
   assert.equal(speaker('“You believe it?” John Linden’s niece said.', 'You believe it'), 'John Linden’s niece');
   // A full stop after the name is the sentence's.
   assert.equal(speaker('“Good night,” said Durbeyfield. He went in.', 'Good night'), 'Durbeyfield');
+  // An adverb before a comma is no subject; a name before a description or "who" is.
+  const outside = 'Outside, Joanne Pryce was close to tears.\n\n“This is a shameful day,” she said.';
+  assert.equal(speaker(outside, 'shameful day'), null);
+  const chair = 'Joanne Pryce, who chairs the campaign, was close to tears.\n\n“This is a shameful day,” she said.';
+  assert.equal(speaker(chair, 'shameful day'), 'Joanne Pryce');
   // A subject set off by a comma is still the one "she" stands for.
   const runoff = 'Villanueva, a former labour minister, has promised a rise. She said companies would “pay their share.”';
   assert.equal(speaker(runoff, 'pay their share'), 'Villanueva');

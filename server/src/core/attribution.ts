@@ -1,8 +1,8 @@
 // Reads who a source says spoke a passage: the attribution around its quotation or reported speech.
 import type { SourceMeta, Span } from './types.js';
 import {
-  hasPersonTitle, isDeterminer, isGrammarWord, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase, sexOfTitles,
-  type Sex, type SpeakerPhrase,
+  hasPersonTitle, isDeterminer, isGrammarWord, isPhraseWord, isPronoun, looksLikePerson, personKey, readSpeakerPhrase,
+  sexOfTitles, type Sex, type SpeakerPhrase,
 } from './sources/names.js';
 import {
   accordingTo, endsClause, introSpeaker, isSpeechVerb, participleSpeaker, trailingSpeaker, wordsIn, withoutAges,
@@ -345,9 +345,12 @@ function personMentions(text: string, range: Range): { name: string; sex: Sex | 
       const previous = i > 0 ? words[i - 1]!.word : '';
       const next = words[j]?.word ?? '';
       // A name counts as a mention of a person when something says it is one: a title, a speech verb next to
-      // it, or its place as the subject at the start of a sentence, before its verb or set off by a comma
-      // ("Villanueva, a former minister, has …"; "Accustomed as I was" is no subject).
-      const subject = /,$/.test(run[run.length - 1]!) || (/^\p{Ll}/u.test(next) && !isGrammarWord(next));
+      // it, or its place as the subject at the start of a sentence, before its verb or before a description set off
+      // by a comma ("Villanueva, a former minister, has …", "Pryce, who chairs …"; "Accustomed as I was" and
+      // "Outside, Joanne Pryce …" or "Slowly, she …" give no subject).
+      const relative = !isPronoun(next) || /^(?:who|whose)\b/.test(next);
+      const described = /,$/.test(run[run.length - 1]!) && /^\p{Ll}/u.test(next) && relative;
+      const subject = described || (/^\p{Ll}/u.test(next) && !isGrammarWord(next));
       const cue = hasPersonTitle(run) || isSpeechVerb(next) || isSpeechVerb(previous) || ((i === 0 || /[.!?]$/.test(previous)) && subject);
       if (cue) names.push({ name: read.name, sex: sexOfTitles(run) });
     }

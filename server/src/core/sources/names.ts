@@ -148,6 +148,11 @@ export function isConnector(word: string): boolean {
   return CONNECTORS.has(key(word)) || DETERMINERS.has(key(word));
 }
 
+/** Whether a word is a pronoun ("he", "they", "who"). */
+export function isPronoun(word: string): boolean {
+  return PRONOUNS.has(key(word)) || OTHER_PRONOUNS.has(key(word));
+}
+
 /** Whether a word is a determiner ("the", "a"), which begins a phrase. */
 export function isDeterminer(word: string): boolean {
   return DETERMINERS.has(key(word));
