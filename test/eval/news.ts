@@ -30,6 +30,7 @@ import { SourceIndex } from '../../server/src/core/sourceIndex.js';
 import { parseSource } from '../../server/src/core/sources/index.js';
 import type { Finding, Verdict } from '../../server/src/core/types.js';
 import { decodeSource } from '../../server/src/io/decode.js';
+import { labelRows } from './labelRows.js';
 import { readSpeakerLabels, speakerReport, type SpeakerOutcome } from './newsSpeakers.js';
 
 /** One hand-labelled quotation of a draft. */
@@ -85,25 +86,15 @@ function readText(path: string): string | null {
 /** Reads a story's labels.txt; a malformed line is reported and skipped. */
 function readLabels(story: string, problems: string[]): Label[] {
   const labels: Label[] = [];
-  let draft: string | null = null;
-  const lines = readFileSync(join(root, story, 'labels.txt'), 'utf8').split(/\r?\n/);
-  lines.forEach((line, n) => {
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) return;
-    const section = /^\[(.+)\]$/.exec(trimmed);
-    if (section) {
-      draft = section[1]!;
-      return;
-    }
-    const fields = trimmed.split('|').map((field) => field.trim());
+  for (const { draft, fields, text, line } of labelRows(readFileSync(join(root, story, 'labels.txt'), 'utf8'))) {
     const expected = fields[0] as Verdict;
     if (!draft || fields.length < 3 || !verdicts.includes(expected) || fields[2] === '') {
-      problems.push(`${story}/labels.txt:${n + 1}: not a label line: ${trimmed.slice(0, 80)}`);
-      return;
+      problems.push(`${story}/labels.txt:${line}: not a label line: ${text.slice(0, 80)}`);
+      continue;
     }
     const note = fields.slice(3).join(' | ');
     labels.push({ story, draft, expected, category: fields[1]!, quote: fields[2]!, note, ambiguous: /ambiguous/i.test(note) });
-  });
+  }
   return labels;
 }
 

@@ -5,6 +5,7 @@
 // same person or body as the label (see `sameSpeaker`).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { labelRows } from './labelRows.js';
 
 /** Who the sources say spoke one labelled quotation. */
 export interface SpeakerLabel {
@@ -27,23 +28,14 @@ export function readSpeakerLabels(dir: string, story: string, problems: string[]
   const file = join(dir, 'speakers.txt');
   if (!existsSync(file)) return null;
   const labels: SpeakerLabel[] = [];
-  let draft: string | null = null;
-  readFileSync(file, 'utf8').split(/\r?\n/).forEach((line, n) => {
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) return;
-    const section = /^\[(.+)\]$/.exec(trimmed);
-    if (section) {
-      draft = section[1]!;
-      return;
-    }
-    const fields = trimmed.split('|').map((field) => field.trim());
+  for (const { draft, fields, text, line } of labelRows(readFileSync(file, 'utf8'))) {
     if (!draft || fields.length < 2 || fields[0] === '' || fields[1] === '') {
-      problems.push(`${story}/speakers.txt:${n + 1}: not a speaker line: ${trimmed.slice(0, 80)}`);
-      return;
+      problems.push(`${story}/speakers.txt:${line}: not a speaker line: ${text.slice(0, 80)}`);
+      continue;
     }
     const speaker = fields[1] === '-' ? null : fields[1]!;
     labels.push({ draft, quote: fields[0]!, speaker, reason: fields.slice(2).join(' | ') });
-  });
+  }
   return labels;
 }
 
