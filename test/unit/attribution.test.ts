@@ -135,6 +135,13 @@ test('a one-word name is given in the fullest form the source used for it before
   assert.equal(speaker(family, 'We are ready'), 'John Smith');
 });
 
+test('a name after "told" is whom the words were said to, not who said them', () => {
+  const text = 'Feuerstein spoke first. The lead author later told Reuters about the survey.\n\n“I have spent 20 years here,” she said.';
+  assert.equal(speaker(text, 'I have spent'), 'Feuerstein');
+  // After "asked", fiction puts the speaker: “Why?” asked Elizabeth.
+  assert.equal(speaker('“Why not?” asked Elizabeth.', 'Why not'), 'Elizabeth');
+});
+
 test('"he" stands for no one a title names a woman, "she" for no one a title names a man', () => {
   assert.equal(speaker('Mrs. Hall set the table.\n\n“I have some luggage,” he said.', 'some luggage'), null);
   assert.equal(speaker('Mrs. Hall and Mr. Teddy Henfrey talked.\n\n“I have some luggage,” he said.', 'some luggage'), 'Teddy Henfrey');

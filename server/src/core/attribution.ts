@@ -1,7 +1,7 @@
 // Reads who a source says spoke a passage: the attribution around its quotation or reported speech.
 import type { SourceMeta, Span } from './types.js';
 import {
-  hasPersonTitle, isDeterminer, isGrammarWord, isPhraseWord, isPronoun, looksLikePerson, personKey, readSpeakerPhrase,
+  bare, hasPersonTitle, isDeterminer, isGrammarWord, isPhraseWord, isPronoun, looksLikePerson, personKey, readSpeakerPhrase,
   sexOfTitles, type Sex, type SpeakerPhrase,
 } from './sources/names.js';
 import {
@@ -32,6 +32,9 @@ export const SPEAKER_REACH = {
   before: Math.max(16 * MAX_SCAN, TURN_REACH + LINE_OF_A_TURN, FULL_NAME_REACH),
   after: Math.max(2 * MAX_SCAN, LABEL_EVIDENCE_AFTER + MAX_LABEL_LENGTH),
 };
+
+/** Speech verbs whose object is the person spoken to, not the speaker. */
+const ADDRESSED = new Set(['told', 'tells', 'urged', 'promised', 'pledged']);
 
 /** Opening double quotation marks and the marks that close each. */
 const CLOSERS: Record<string, string> = { '“': '”"', '„': '“”', '«': '»', '"': '"”', '‟': '”"' };
@@ -351,7 +354,9 @@ function personMentions(text: string, range: Range): { name: string; sex: Sex | 
       const relative = !isPronoun(next) || /^(?:who|whose)\b/.test(next);
       const described = /,$/.test(run[run.length - 1]!) && /^\p{Ll}/u.test(next) && relative;
       const subject = described || (/^\p{Ll}/u.test(next) && !isGrammarWord(next));
-      const cue = hasPersonTitle(run) || isSpeechVerb(next) || isSpeechVerb(previous) || ((i === 0 || /[.!?]$/.test(previous)) && subject);
+      // After "told", a name is whom the words were said to ("told Reuters"); after "asked", it may be either.
+      const saidBy = isSpeechVerb(previous) && !ADDRESSED.has(bare(previous).toLowerCase());
+      const cue = hasPersonTitle(run) || isSpeechVerb(next) || saidBy || ((i === 0 || /[.!?]$/.test(previous)) && subject);
       if (cue) names.push({ name: read.name, sex: sexOfTitles(run) });
     }
     i = Math.max(j, i + 1);

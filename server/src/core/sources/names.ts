@@ -78,7 +78,7 @@ const CAPITALISED_STOPS = new Set([
   'someone', 'somebody', 'anyone', 'anybody', 'well', 'yes', 'oh', 'ah', 'upon', 'beyond', 'beside', 'besides',
   'once', 'twice', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'again', 'never',
   'perhaps', 'presently', 'suddenly', 'soon', 'thus', 'therefore', 'hence', 'indeed', 'only', 'even', 'just',
-  'another', 'poor',
+  'another', 'poor', 'like', 'unlike',
 ]);
 
 const PRONOUNS = new Set(['he', 'she']);
