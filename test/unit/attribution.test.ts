@@ -1,14 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { authorSpeaking, findSpeaker, sourceMetaFromText } from '../../server/src/core/attribution.js';
-
-/** The speaker of the first occurrence of `words` in `text` (or the nth, counting from 0). */
-function speaker(text: string, words: string, nth = 0): string | null {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) at = text.indexOf(words, at + 1);
-  assert.ok(at >= 0, `"${words}" is in the text`);
-  return findSpeaker(text, { start: at, end: at + words.length });
-}
+import { speaker } from './speakerOf.js';
 
 // Paragraphs of the AFP wire story in examples/sources/afp-2019-10-09.txt.
 const AFP = [

@@ -1,14 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findSpeaker } from '../../server/src/core/attribution.js';
 import { MAX_TURN_PARAGRAPHS } from '../../server/src/core/transcript.js';
-
-/** The speaker the source gives for the first occurrence of `words` in `text`. */
-function speaker(text: string, words: string): string | null {
-  const at = text.indexOf(words);
-  assert.ok(at >= 0, `"${words}" is in the text`);
-  return findSpeaker(text, { start: at, end: at + words.length });
-}
+import { speaker } from './speakerOf.js';
 
 // The shapes of test/eval/news: an interview with times and capitals, a hard-wrapped press conference whose turns
 // run over paragraphs, a Markdown briefing with bold labels and an affiliation, a Hansard extract in HTML's text.
