@@ -84,8 +84,11 @@ export function findSpeaker(text: string, span: Span): string | null {
 function fullName(text: string, name: string, at: number): string {
   if (!/^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(name) || at < name.length) return name;
   const from = Math.max(0, at - FULL_NAME_REACH);
-  // The mentions of the name, the nearest first, each with the capitalised words right before it.
-  for (let pos = text.lastIndexOf(name, at - name.length); pos >= from; pos = pos > 0 ? text.lastIndexOf(name, pos - 1) : -1) {
+  // The mentions of the name, the nearest first, each with the capitalised words right before it; searched in the
+  // stretch alone, so that a long text without the name is not read back to its start.
+  const stretch = text.slice(from, at);
+  for (let i = stretch.lastIndexOf(name); i >= 0; i = i > 0 ? stretch.lastIndexOf(name, i - 1) : -1) {
+    const pos = from + i;
     if (/[\p{L}\p{M}]/u.test(text[pos + name.length] ?? '')) continue;
     const before = /(?:\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+){1,3}$/u.exec(text.slice(Math.max(from, pos - 120), pos));
     if (!before) continue;

@@ -120,10 +120,11 @@ function isBlank(text: string, line: number): boolean {
  */
 function hasTurns(text: string, from: number, to: number): boolean {
   const end = Math.min(text.length, to);
+  const stretch = text.slice(from, end);
   let labels = 0;
   if (from === 0 && labelAt(text, 0)) labels++;
-  for (let i = text.indexOf('\n', from); i >= 0 && i + 1 < end; i = text.indexOf('\n', i + 1)) {
-    if (labelAt(text, i + 1) && ++labels === 2) return true;
+  for (let i = stretch.indexOf('\n'); i >= 0 && from + i + 1 < end; i = stretch.indexOf('\n', i + 1)) {
+    if (labelAt(text, from + i + 1) && ++labels === 2) return true;
   }
   return false;
 }
@@ -133,8 +134,9 @@ function hasTurns(text: string, from: number, to: number): boolean {
  * (0 is where the text starts).
  */
 function lineStart(text: string, pos: number, limit: number): number {
-  const newline = pos > 0 ? text.lastIndexOf('\n', pos - 1) : -1;
-  if (newline >= limit) return newline + 1;
+  // Searched in the stretch alone, so that a text without line breaks is not read back to its start.
+  const newline = pos > limit ? text.slice(limit, pos).lastIndexOf('\n') : -1;
+  if (newline >= 0) return limit + newline + 1;
   return limit === 0 ? 0 : -1;
 }
 
