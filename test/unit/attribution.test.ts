@@ -128,6 +128,14 @@ test('a one-word name is given in the fullest form the source used for it before
   assert.equal(speaker(family, 'We are ready'), 'John Smith');
 });
 
+test('a line after two quotation paragraphs of two speakers is a turn of a dialogue, whose speaker is not given', () => {
+  const dialogue = '“Will you send it?” asked Basil.\n\n“No,” said Henry.\n\n“Why not?”';
+  assert.equal(speaker(dialogue, 'Why not'), null);
+  // One speaker going on, as news copy writes it, keeps the speaker.
+  assert.equal(speaker('The mayor spoke.\n\n“We will rebuild,” Hill said.\n\n“It will take years.”', 'It will take'), 'Hill');
+  assert.equal(speaker('“We start today,” Hill said.\n\n“We will rebuild,” Hill said.\n\n“It will take years.”', 'It will take'), 'Hill');
+});
+
 test('a name after "told" is whom the words were said to, not who said them', () => {
   const text = 'Feuerstein spoke first. The lead author later told Reuters about the survey.\n\n“I have spent 20 years here,” she said.';
   assert.equal(speaker(text, 'I have spent'), 'Feuerstein');

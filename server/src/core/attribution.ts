@@ -151,7 +151,14 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
   if (!last) return null;
   const opensParagraph = text.slice(previous.start, last.open).trim() === '';
   if (last.close !== null && !opensParagraph) return null;
-  return speakerAt(text, last.open + 1, last.open + 1, depth + 1);
+  const before = speakerAt(text, last.open + 1, last.open + 1, depth + 1);
+  if (depth > 0 || last.close === null || before === null || previous.start === 0) return before;
+  // After two quotation paragraphs of two speakers, the lines are a dialogue, whose speakers take turns: which of them
+  // speaks this one the source does not say. (The earlier paragraph's speaker is read from its own attribution only,
+  // which keeps what this reads within SPEAKER_REACH.)
+  const earlier = lastQuote(text, paragraphAt(text, previousParagraphEnd(text, previous.start)));
+  const first = earlier ? speakerAt(text, earlier.open + 1, earlier.open + 1, MAX_PARAGRAPHS_BACK) : null;
+  return first !== null && personKey(first) !== personKey(before) ? null : before;
 }
 
 /**
