@@ -27,6 +27,10 @@ const LAZY_PARSERS = {
   'mdast-util-from-markdown': { fromMarkdown: 'fromMarkdown' },
   'mdast-util-frontmatter': { frontmatterFromMarkdown: 'frontmatterFromMarkdown' },
   'micromark-extension-frontmatter': { frontmatter: 'frontmatter' },
+  subtitle: { parseSync: 'parseSubtitles' },
+  entities: { decodeHTML: 'decodeHTML' },
+  fflate: { strFromU8: 'strFromU8', unzipSync: 'unzipSync' },
+  saxes: { SaxesParser: 'SaxesParser' },
 };
 
 /**
@@ -43,7 +47,10 @@ const lazyParsers = {
       loader: 'js',
       contents: [
         `import { parsers } from 'lazy-parsers:load';`,
-        ...Object.entries(LAZY_PARSERS[args.path]).map(([name, as]) => `export function ${name}(...args) { return parsers().${as}(...args); }`),
+        // Called with `new`, a stand-in makes an object of the real class: a constructor that returns an object gives it.
+        ...Object.entries(LAZY_PARSERS[args.path]).map(
+          ([name, as]) => `export function ${name}(...args) { const real = parsers().${as}; return new.target ? new real(...args) : real(...args); }`,
+        ),
       ].join('\n'),
     }));
     build.onResolve({ filter: /^lazy-parsers:load$/ }, () => ({ path: 'load', namespace: 'lazy-parsers-load' }));

@@ -47,6 +47,8 @@ test('a hostile sources folder: every unreadable file is listed with its reason,
     'sources/nul.txt': Uint8Array.from([0x41, 0x42, 0x00, 0x43, 0x00, 0x00, 0x44, 0x45, 0x46]),
     'sources/report.pdf': '%PDF-1.7\n',
     'sources/minutes.docx': 'PK',
+    'sources/minutes.doc': Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    'sources/captions.vtt': 'WEBVTT\n\nnot a cue\n',
     'sources/README': 'no extension',
     'sources/budget.txt': `${'Filler text about the budget. '.repeat(160)}The treasurer said “${OVER_LIMIT_QUOTE}”.\n`,
   };
@@ -77,7 +79,9 @@ test('a hostile sources folder: every unreadable file is listed with its reason,
   assert.equal(reasons['photo.txt'], 'binary file (PNG)');
   assert.equal(reasons['nul.txt'], 'binary file (NUL bytes)');
   assert.equal(reasons['report.pdf'], 'unsupported format (.pdf)');
-  assert.equal(reasons['minutes.docx'], 'unsupported format (.docx)');
+  assert.equal(reasons['minutes.docx'], 'could not be parsed (not a .docx package; a password-protected document cannot be read)');
+  assert.equal(reasons['minutes.doc'], 'unsupported format (.doc)');
+  assert.match(reasons['captions.vtt'] ?? '', /^could not be parsed \(expected timestamp at row \d+, but received: "not a cue"\)$/);
   assert.equal(reasons['README'], 'unsupported format (no extension)');
   assert.match(reasons['budget.txt'] ?? '', /^file too large \(\d+(\.\d)? KiB; the limit is 4 KiB\)$/);
   assert.equal(reasons['gone.txt'], 'broken symbolic link');
@@ -101,7 +105,7 @@ test('a hostile sources folder: every unreadable file is listed with its reason,
   assert.equal(overLimit?.verdict, 'unsourced');
 
   const text = runCli(['check', 'draft.md'], { cwd: dir });
-  assert.match(text.stdout, /Skipped 8 sources that could not be read:/);
+  assert.match(text.stdout, /Skipped 10 sources that could not be read:/);
   assert.match(text.stdout, /^ {2}sources\/budget\.txt: file too large/m);
 });
 

@@ -2,9 +2,8 @@
 // source's text, or the stretches of it a check reads, are read from its file then; all of them, or the most recently
 // used, are kept.
 import { readFileSync, statSync } from 'node:fs';
-import { parseSource } from '../core/sources/index.js';
 import type { SourceDocument } from '../core/types.js';
-import { decodeSource } from './decode.js';
+import { documentFromBytes } from './sourceBytes.js';
 import { contentHash, type FileStamp, type StoredDoc } from './indexCache.js';
 import { sourceChanged, sourceUnreadable, StoredTextFile, type ChunkStore } from './storedText.js';
 
@@ -68,12 +67,11 @@ export class SourceTexts implements ChunkStore {
       throw sourceUnreadable(id, (error as Error).message);
     }
     this.verify(id, file, bytes);
-    // The same file that was read as text when it was indexed: not looked at again for signs of a binary.
-    const decoded = decodeSource(bytes, true);
-    if ('skip' in decoded) throw sourceUnreadable(id, decoded.skip);
-    const content = decoded.text;
-    // A plain text is its content, and what was read about it is known: only HTML and Markdown are parsed again.
-    const doc = stored.mapped ? parseSource(id, id, content) : { id, text: content, meta: stored.meta };
+    // The same file that was read as a source when it was indexed: not looked at again for signs of a binary.
+    const read = documentFromBytes(id, bytes, true);
+    if ('skip' in read) throw sourceUnreadable(id, read.skip);
+    // What was read about the file is known: only the text is taken.
+    const doc = { ...read.document, meta: stored.meta };
     this.recent.set(id, doc);
     this.characters += doc.text.length;
     for (const [oldest, text] of this.recent) {

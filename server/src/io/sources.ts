@@ -3,10 +3,11 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { extensionOf, parseSource, sourceFormat } from '../core/sources/index.js';
+import { extensionOf, sourceFormat } from '../core/sources/index.js';
 import type { SourceDocument } from '../core/types.js';
-import { decodeSource, type TextEncoding } from './decode.js';
+import type { TextEncoding } from './decode.js';
 import { contentHash } from './indexCache.js';
+import { documentFromBytes } from './sourceBytes.js';
 
 /** Source files larger than this are skipped (and listed), never truncated: 20 MiB. */
 export const DEFAULT_MAX_SOURCE_FILE_BYTES = 20 * 1024 * 1024;
@@ -53,10 +54,10 @@ export type LoadedSourceFile = { document: SourceDocument; bytes: number; hash: 
 
 /**
  * Loads every source under `roots`. A root is a folder, walked recursively, or a single file. Files named
- * *.txt, *.text, *.md, *.markdown, *.html and *.htm are read; other files are listed as skipped with their
- * reason, as are files over the size limit, binary or unreadable files and files that vanish while being read.
- * Dotfiles and dot-folders (such as .git) are ignored silently. Symbolic links are followed, but a folder or
- * file reached twice (a link loop, two links to one place) is read once. Document ids are absolute paths.
+ * *.txt, *.text, *.md, *.markdown, *.html, *.htm, *.srt, *.vtt and *.docx are read; other files are listed as
+ * skipped with their reason, as are files over the size limit, binary or unreadable files and files that vanish
+ * while being read. Dotfiles and dot-folders (such as .git) are ignored silently. Symbolic links are followed, but a
+ * folder or file reached twice (a link loop, two links to one place) is read once. Document ids are absolute paths.
  * Throws an Error with a one-sentence message when a root does not exist or cannot be read.
  */
 export async function loadSources(roots: string[], options: LoadSourcesOptions = {}): Promise<LoadedSources> {
@@ -175,14 +176,9 @@ function sizeProblem(info: Stats, max: number): string | null {
 function sourceFromBytes(file: string, bytes: Uint8Array, max: number): LoadedSourceFile {
   // The file may have grown between the size check and the read.
   if (bytes.length > max) return { skip: tooLarge(bytes.length, max) };
-  const decoded = decodeSource(bytes);
-  if ('skip' in decoded) return { skip: decoded.skip };
-  try {
-    const document = parseSource(file, file, decoded.text);
-    return { document, bytes: bytes.length, hash: contentHash(bytes), encoding: decoded.encoding };
-  } catch (error) {
-    return { skip: `could not be parsed (${error instanceof Error ? error.message : String(error)})` };
-  }
+  const read = documentFromBytes(file, bytes);
+  if ('skip' in read) return read;
+  return { document: read.document, bytes: bytes.length, hash: contentHash(bytes), encoding: read.encoding };
 }
 
 /** Walks a root folder without recursion, collecting supported files and listing the others. */

@@ -8,7 +8,7 @@ export { normaliseDate } from './dates.js';
 export { metaFromFileName, sourceMetaFromText } from './meta.js';
 
 /** The formats sources can be read in. */
-export type SourceFormat = 'text' | 'markdown' | 'html';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'subtitles' | 'docx';
 
 /** File extensions (lower case, with the dot) read as sources, and their formats. */
 export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
@@ -18,6 +18,9 @@ export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
   '.markdown': 'markdown',
   '.html': 'html',
   '.htm': 'html',
+  '.srt': 'subtitles',
+  '.vtt': 'subtitles',
+  '.docx': 'docx',
 };
 
 /** The lower-case extension of a file name or path, with its dot ("" when it has none). */
@@ -36,6 +39,8 @@ export function sourceFormat(fileName: string): SourceFormat | null {
  * Parses a source from its decoded content. Markdown (.md, .markdown) takes its metadata from YAML front matter
  * and matches against the body; HTML (.html, .htm) matches against its visible text; anything else is plain
  * text, matched as it is, with metadata from its dateline and file name. Never throws on malformed content.
+ * Subtitles and Word documents have readers of their own, given what a subtitle parser found in the text
+ * (`parseSubtitleSource`) or the body of the document's package (`parseDocxSource`): this throws for them.
  */
 export function parseSource(id: string, fileName: string, content: string): SourceDocument {
   switch (sourceFormat(fileName)) {
@@ -43,6 +48,9 @@ export function parseSource(id: string, fileName: string, content: string): Sour
       return parseMarkdownSource(id, fileName, content);
     case 'html':
       return parseHtmlSource(id, fileName, content);
+    case 'subtitles':
+    case 'docx':
+      throw new Error(`${fileName} is read by the reader of its format, not as text`);
     default:
       return { id, text: content, meta: sourceMetaFromText(content, fileName) };
   }

@@ -1,0 +1,98 @@
+// Reads a subtitle or caption file (SubRip .srt, WebVTT .vtt): the words of its cues as running prose, in paragraphs
+// by speaker, with a map from every stretch of it back to the file.
+import { decodeHTML } from 'entities';
+import type { SourceDocument, SourceMeta } from '../types.js';
+import { metaFromFileName } from './meta.js';
+import { TextBuilder } from './textBuilder.js';
+
+/** A subtitle file as a parser reads it: its header's text and its cues in order, times in milliseconds. */
+export type SubtitleNode = { type: 'header'; data: string } | { type: 'cue'; data: { start: number; end: number; text: string } };
+
+/** A pause between two cues at least this long (in milliseconds) starts a new paragraph. */
+const PAUSE_MS = 3000;
+
+/** A WebVTT voice span (`<v Roger Bingham>`, `<v.loud Neil>`): its name. */
+const VOICE = /^<v(?:\.[^\s>]*)?[ \t]+([^>]+)>/;
+/** Markup inside a cue: tags (`<i>`, `</v>`, `<00:00:05.000>`) and SubRip's styling overrides (`{\an8}`). */
+const MARKUP = /<[^>]*>|\{\\[^}]*\}/g;
+/** Broadcast captions mark a change of speaker with `>>` (and a change of subject with `>>>`). */
+const SPEAKER_CHANGE = /^(?:>>>?[ \t]*)+/;
+/** A cue that opens with a speaker's label (`JOHN:`, `Dr. Amina Yusuf:`, `- MARIA:`, `[Narrator]`). */
+const LABEL_OPENING = /^(?:[-–][ \t]*)?(?:\[[^\]\n]{1,60}\]|\p{Lu}[\p{L}.'’ -]{0,60}:)/u;
+
+/** Appends raw[from, to) of a cue, with its entities decoded, from `base + from` in the file (when known). */
+function appendRun(builder: TextBuilder, raw: string, from: number, to: number, base: number | null): void {
+  if (to > from) builder.append(decodeHTML(raw.slice(from, to)), base === null ? null : base + from, false);
+}
+
+/**
+ * Where the text of a cue, as the parser gives it (its lines joined by line feeds), stands in the file from `cursor`
+ * on: from its first line to the end of its last, whatever the line ends between.
+ */
+function locate(content: string, cue: string, cursor: number): { start: number; end: number } | null {
+  const lines = cue.split('\n');
+  const start = content.indexOf(lines[0]!, cursor);
+  if (start < 0) return null;
+  let end = start + lines[0]!.length;
+  for (const line of lines.slice(1)) {
+    const at = content.indexOf(line, end);
+    if (at < 0) return null;
+    end = at + line.length;
+  }
+  return { start, end };
+}
+
+/**
+ * Reads a subtitle file from its content and the nodes a subtitle parser found in it. The words of consecutive cues run on as one paragraph, as the speech they caption does, so
+ * that a quotation that spans cues reads as written; a new paragraph starts where the speaker changes (a WebVTT voice,
+ * a `>>`, a cue that opens with a label) or after a pause. A WebVTT voice is written as a transcript label (`Roger
+ * Bingham: …`) opening the speaker's paragraph, so that the speaker of the words is known. Timings, cue numbers,
+ * settings, notes and markup are left out and entities are decoded. Metadata comes from the WebVTT header's text and
+ * the file name.
+ */
+export function parseSubtitleSource(id: string, fileName: string, content: string, nodes: readonly SubtitleNode[]): SourceDocument {
+  const builder = new TextBuilder(content);
+  let cursor = 0;
+  let voice: string | null = null;
+  let lastEnd = -Infinity;
+  let first = true;
+  let title: string | undefined;
+  for (const node of nodes) {
+    if (node.type === 'header') {
+      title = node.data.replace(/^WEBVTT[ \t]*(?:-[ \t]*)?/, '').trim() || undefined;
+      continue;
+    }
+    const { start, end, text: cue } = node.data;
+    const spoken = VOICE.exec(cue)?.[1]?.trim() ?? null;
+    const opening = SPEAKER_CHANGE.exec(cue)?.[0] ?? '';
+    const changed = opening !== '' || LABEL_OPENING.test(cue.slice(opening.length));
+    if (decodeHTML(cue.replace(MARKUP, '')).slice(opening.length).trim() === '') continue;
+    const newVoice = spoken !== null && spoken !== voice;
+    if (spoken !== null) voice = spoken;
+    if (first || newVoice || changed || start - lastEnd >= PAUSE_MS) {
+      builder.blockBreak();
+      // The label is the reader's, not the file's: it maps to the words that follow it.
+      if (voice !== null && (newVoice || !changed)) builder.append(`${voice}: `, null, false);
+    } else {
+      builder.append(' ', null, false);
+    }
+    const found = locate(content, cue, cursor);
+    const raw = found ? content.slice(found.start, found.end) : cue;
+    // The words between the markup, each run from where it stands in the file.
+    let from = opening.length;
+    for (const markup of raw.matchAll(MARKUP)) {
+      appendRun(builder, raw, from, markup.index!, found?.start ?? null);
+      from = markup.index! + markup[0].length;
+    }
+    appendRun(builder, raw, from, raw.length, found?.start ?? null);
+    if (found) cursor = found.end;
+    lastEnd = end;
+    first = false;
+  }
+  const { text, segments } = builder.finish();
+  // A caption's first words are no headline, and a byline or dateline is not captioned: the file's name and header say
+  // what is known.
+  const meta: SourceMeta = metaFromFileName(fileName);
+  if (title) meta.title = title;
+  return { id, text, meta, file: { content, segments } };
+}

@@ -1,0 +1,62 @@
+// Turns the bytes of a source file into its document: a text format is decoded and parsed, a Word document unpacked
+// and its body read.
+import { strFromU8, unzipSync } from 'fflate';
+import { parseSync as parseSubtitles } from 'subtitle';
+import { parseDocxSource } from '../core/sources/docx.js';
+import { parseSource, sourceFormat } from '../core/sources/index.js';
+import { parseSubtitleSource } from '../core/sources/subtitles.js';
+import type { SourceDocument } from '../core/types.js';
+import { decodeSource, type TextEncoding } from './decode.js';
+
+/** A source file's document, with its text's encoding when exact (see `decodeSource`), or why it is no source. */
+export type DocumentResult = { document: SourceDocument; encoding?: TextEncoding } | { skip: string };
+
+/**
+ * The document in the bytes of the source file at `path`, whose format its extension gives. `known` says the bytes
+ * are those of a file already read as a source (see `decodeSource`). Never throws: a file that cannot be parsed
+ * gives the reason.
+ */
+export function documentFromBytes(path: string, bytes: Uint8Array, known = false): DocumentResult {
+  try {
+    const format = sourceFormat(path);
+    if (format === 'docx') return { document: parseDocxSource(path, path, docxBody(bytes)) };
+    const decoded = decodeSource(bytes, known);
+    if ('skip' in decoded) return decoded;
+    const { text, encoding } = decoded;
+    // The subtitle parser is read here, at the edge: its module brings Node's streams, which the core does without.
+    // It throws, saying where, for a file that holds no subtitles.
+    if (format === 'subtitles') return { document: parseSubtitleSource(path, path, text, parseSubtitles(text)), encoding };
+    return { document: parseSource(path, path, text), encoding };
+  } catch (error) {
+    return { skip: `could not be parsed (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+/** The part of a Word document's package that holds its body. */
+const DOCX_BODY = 'word/document.xml';
+/** A body larger than this unpacked is refused: a small file that unpacks to gigabytes would exhaust memory. */
+export const MAX_DOCX_BODY_BYTES = 256 * 1024 * 1024;
+
+/** The body's XML of a Word document's package, or an Error that says why there is none. */
+function docxBody(bytes: Uint8Array): string {
+  let tooLarge = 0;
+  let files: Record<string, Uint8Array>;
+  try {
+    // Only the body is unpacked, and only when the package's directory gives it a size within the limit.
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        if (file.name !== DOCX_BODY) return false;
+        if (file.originalSize > MAX_DOCX_BODY_BYTES) tooLarge = file.originalSize;
+        return tooLarge === 0;
+      },
+    });
+  } catch {
+    throw new Error('not a .docx package; a password-protected document cannot be read');
+  }
+  if (tooLarge > 0) {
+    throw new Error(`its text is too large unpacked (${Math.round(tooLarge / 1048576)} MiB; at most ${MAX_DOCX_BODY_BYTES / 1048576} MiB)`);
+  }
+  const body = files[DOCX_BODY];
+  if (!body) throw new Error(`not a Word document: the package has no ${DOCX_BODY}`);
+  return strFromU8(body);
+}

@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { docx, paragraph } from '../fixtures/docx.js';
+import { project, runCli } from './helpers.js';
+
+const VTT = [
+  'WEBVTT',
+  '',
+  '00:00:01.000 --> 00:00:04.000',
+  '<v Mayor Grace Okonkwo>We will not close the library,',
+  'whatever the budget says.',
+  '',
+  '00:00:04.500 --> 00:00:07.000',
+  '<v Tom Hale>That is simply not affordable for this town.',
+  '',
+].join('\r\n');
+
+const SRT = [
+  '1',
+  '00:00:01,000 --> 00:00:02,000',
+  '>> HALE: Did the levee hold?',
+  '',
+  '2',
+  '00:00:02,500 --> 00:00:05,000',
+  '>> OKONKWO: The levee held',
+  'through the night.',
+  '',
+].join('\n');
+
+const RELEASE = docx(
+  [
+    paragraph('City secures flood funding'),
+    paragraph('LAGOS, March 4 (Reuters) - The city has secured new funding for its flood defences.'),
+    paragraph('“This money protects every home on the east side,” said Mayor Grace Okonkwo.'),
+  ].join(''),
+);
+
+const DRAFT = [
+  'The mayor said: “We will not close the library, whatever the budget says.”',
+  'Hale called it “simply unaffordable for this town.”',
+  'She told the station: “The levee held through the night.”',
+  'The mayor said “this money protects every house on the east side.”',
+].join('\n\n');
+
+test('subtitles and Word documents are sources: their quotations are checked, located and attributed', (t) => {
+  const dir = project(t, {
+    'sources/council.vtt': VTT,
+    'sources/radio.srt': SRT,
+    'sources/release.docx': RELEASE,
+    'sources/locked.docx': 'not a package',
+    'sources/notes.srt': 'Notes from the meeting, not subtitles.\n',
+    'draft.md': DRAFT,
+  });
+  const home = mkdtempSync(join(tmpdir(), 'verbatim-formats-'));
+  t.after(() => rmSync(home, { recursive: true, force: true }));
+  const check = () => {
+    const run = runCli(['check', '--format', 'json', '--sources', 'sources', 'draft.md'], { cwd: dir, env: { XDG_CACHE_HOME: home } });
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 1);
+    return JSON.parse(run.stdout);
+  };
+  for (const when of ['indexed anew', 'from the persisted index']) {
+    const report = check();
+    assert.equal(report.sources.documents, 3, when);
+    assert.deepEqual(
+      report.sources.skipped.map((skip: { file: string; reason: string }) => [skip.file.split(/[\\/]/).pop(), skip.reason.replace(/\(.*/s, '(…)')]),
+      [
+        ['locked.docx', 'could not be parsed (…)'],
+        ['notes.srt', 'could not be parsed (…)'],
+      ],
+      when,
+    );
+    assert.match(report.sources.skipped[0].reason, /not a \.docx package/);
+    assert.match(report.sources.skipped[1].reason, /expected timestamp/);
+    const quotes = report.results[0].quotes as {
+      verdict: string;
+      changes: { draft: string; source: string }[];
+      source: { file: string; text: string; speaker: string | null; start: { line: number; character: number } };
+    }[];
+    const found = quotes.map((quote) => [quote.verdict, quote.source.file.split(/[\\/]/).pop(), quote.source.speaker]);
+    assert.deepEqual(
+      found,
+      [
+        ['verbatim', 'council.vtt', 'Grace Okonkwo'],
+        ['altered', 'council.vtt', 'Tom Hale'],
+        ['verbatim', 'radio.srt', 'Okonkwo'],
+        ['altered', 'release.docx', 'Grace Okonkwo'],
+      ],
+      when,
+    );
+    // A subtitle's location is in its file, where its words stand after the voice tag (0-based line and character).
+    assert.deepEqual(quotes[0]!.source.start, { line: 3, character: 23 }, when);
+    // The wording is the text's, its cues' lines run on.
+    assert.equal(quotes[2]!.source.text, 'The levee held through the night', when);
+    assert.deepEqual(quotes[3]!.changes, [{ draft: 'house', source: 'home' }], when);
+    // A Word document's lines are those of its text: a paragraph and the blank line after it.
+    assert.deepEqual(quotes[3]!.source.start, { line: 4, character: 1 }, when);
+  }
+});
