@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docx, paragraph } from '../fixtures/docx.js';
+import { makePdf } from '../fixtures/pdf.js';
 import { project, runCli } from './helpers.js';
 
 const VTT = [
@@ -38,15 +39,27 @@ const RELEASE = docx(
   ].join(''),
 );
 
+/** A report whose quotation runs over a page break, between a page number and the next page's running head. */
+const REPORT = makePdf(
+  [
+    ['Inquiry into the flood', '', 'The inquiry heard from the engineer on Friday.', '“The pumps failed because nobody had tested', 'them since the'],
+    ['last flood,” said engineer Amina Yusuf.'],
+  ],
+  { head: 'FLOOD INQUIRY - DAY 4', pageNumbers: true },
+);
+
 const DRAFT = [
   'The mayor said: “We will not close the library, whatever the budget says.”',
   'Hale called it “simply unaffordable for this town.”',
   'She told the station: “The levee held through the night.”',
   'The mayor said “this money protects every house on the east side.”',
+  'Yusuf said: “The pumps failed because nobody had tested them since the last flood.”',
 ].join('\n\n');
 
-test('subtitles and Word documents are sources: their quotations are checked, located and attributed', (t) => {
+test('subtitles, Word documents and PDFs are sources: their quotations are checked, located and attributed', async (t) => {
   const dir = project(t, {
+    'sources/inquiry.pdf': await REPORT,
+    'sources/scan.pdf': await makePdf([[''], ['']]),
     'sources/council.vtt': VTT,
     'sources/radio.srt': SRT,
     'sources/release.docx': RELEASE,
@@ -64,17 +77,19 @@ test('subtitles and Word documents are sources: their quotations are checked, lo
   };
   for (const when of ['indexed anew', 'from the persisted index']) {
     const report = check();
-    assert.equal(report.sources.documents, 3, when);
+    assert.equal(report.sources.documents, 4, when);
     assert.deepEqual(
       report.sources.skipped.map((skip: { file: string; reason: string }) => [skip.file.split(/[\\/]/).pop(), skip.reason.replace(/\(.*/s, '(…)')]),
       [
         ['locked.docx', 'could not be parsed (…)'],
         ['notes.srt', 'could not be parsed (…)'],
+        ['scan.pdf', 'could not be parsed (…)'],
       ],
       when,
     );
     assert.match(report.sources.skipped[0].reason, /not a \.docx package/);
     assert.match(report.sources.skipped[1].reason, /expected timestamp/);
+    assert.match(report.sources.skipped[2].reason, /no text to read \(a scanned document needs text recognition first\)/);
     const quotes = report.results[0].quotes as {
       verdict: string;
       changes: { draft: string; source: string }[];
@@ -88,6 +103,7 @@ test('subtitles and Word documents are sources: their quotations are checked, lo
         ['altered', 'council.vtt', 'Tom Hale'],
         ['verbatim', 'radio.srt', 'Okonkwo'],
         ['altered', 'release.docx', 'Grace Okonkwo'],
+        ['verbatim', 'inquiry.pdf', 'Amina Yusuf'],
       ],
       when,
     );

@@ -78,7 +78,7 @@ test('a hostile sources folder: every unreadable file is listed with its reason,
   const reasons = Object.fromEntries(report.sources.skipped.map((s) => [s.file.replace(/^sources\//, ''), s.reason]));
   assert.equal(reasons['photo.txt'], 'binary file (PNG)');
   assert.equal(reasons['nul.txt'], 'binary file (NUL bytes)');
-  assert.equal(reasons['report.pdf'], 'unsupported format (.pdf)');
+  assert.equal(reasons['report.pdf'], 'could not be parsed (the PDF is damaged: Invalid PDF structure.)');
   assert.equal(reasons['minutes.docx'], 'could not be parsed (not a .docx package; a password-protected document cannot be read)');
   assert.equal(reasons['minutes.doc'], 'unsupported format (.doc)');
   assert.match(reasons['captions.vtt'] ?? '', /^could not be parsed \(expected timestamp at row \d+, but received: "not a cue"\)$/);

@@ -19,7 +19,7 @@ function stored(): StoredBatch {
     id: '0123456789abcdef',
     files: docs.map((doc) => ({ path: doc.id, size: 10, mtimeMs: 1, hash: 'h' })),
     docs: docs.map((doc) => ({ id: doc.id, meta: doc.meta, mapped: doc.file !== undefined })),
-    skipped: [{ file: '/s/scan.pdf', reason: 'unsupported format (.pdf)' }],
+    skipped: [{ file: '/s/photo.jpg', reason: 'unsupported format (.jpg)' }],
     bytes: 20,
     batch: prepareBatch(docs.map((doc) => doc.text)),
   };

@@ -158,7 +158,8 @@ test('source formats go by extension, case-insensitively', () => {
   assert.equal(sourceFormat('a.text'), 'text');
   assert.equal(sourceFormat('dir.v2/a.Markdown'), 'markdown');
   assert.equal(sourceFormat('a.HTM'), 'html');
-  assert.equal(sourceFormat('a.pdf'), null);
+  assert.equal(sourceFormat('a.pdf'), 'pdf');
+  assert.equal(sourceFormat('a.rtf'), null);
   assert.equal(sourceFormat('README'), null);
 });
 

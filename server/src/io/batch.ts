@@ -78,8 +78,9 @@ export function runBatch(task: BatchTask): BatchResult {
       note = storedFileNote(task.cacheFile, error);
     }
   }
-  const { stored, documents } = readBatch(task);
-  if (task.cacheFile) {
+  const { stored, documents, again } = readBatch(task);
+  // A batch with a file that may read another time is not kept: the next run tries the file again.
+  if (task.cacheFile && !again) {
     try {
       replaceFile(task.cacheFile, encodeBatch(stored));
     } catch (error) {
@@ -89,16 +90,18 @@ export function runBatch(task: BatchTask): BatchResult {
   return { stored, documents: task.texts.fresh ? documents : null, fromCache: false, note };
 }
 
-function readBatch(task: BatchTask): { stored: StoredBatch; documents: SourceDocument[] } {
+function readBatch(task: BatchTask): { stored: StoredBatch; documents: SourceDocument[]; again: boolean } {
   const documents: SourceDocument[] = [];
   const encodings: { encoding?: TextEncoding; bytes: number }[] = [];
   const skipped: StoredBatch['skipped'] = [];
   const files: StoredBatch['files'] = [];
   let bytes = 0;
+  let again = false;
   for (const file of task.files) {
     const loaded = loadSourceFileNow(file.path, { maxFileBytes: task.maxFileBytes });
     if ('skip' in loaded) {
       skipped.push({ file: file.path, reason: loaded.skip });
+      again ||= loaded.again === true;
       files.push({ ...file, hash: '' });
       continue;
     }
@@ -115,7 +118,7 @@ function readBatch(task: BatchTask): { stored: StoredBatch; documents: SourceDoc
     if (!stored.mapped && encoding) stored.layout = layoutOf(doc.text, batch.marks[n], encoding, size);
     return stored;
   });
-  return { stored: { id: randomBytes(8).toString('hex'), files, docs, skipped, bytes, batch }, documents };
+  return { stored: { id: randomBytes(8).toString('hex'), files, docs, skipped, bytes, batch }, documents, again };
 }
 
 /** The stored documents read again with their texts; null when a file no longer has the content it was indexed with. */

@@ -1,15 +1,20 @@
 // Turns the bytes of a source file into its document: a text format is decoded and parsed, a Word document unpacked
-// and its body read.
+// and its body read, a PDF's text read and laid out.
 import { strFromU8, unzipSync } from 'fflate';
 import { parseSync as parseSubtitles } from 'subtitle';
 import { parseDocxSource } from '../core/sources/docx.js';
 import { parseSource, sourceFormat } from '../core/sources/index.js';
+import { parsePdfSource } from '../core/sources/pdf.js';
 import { parseSubtitleSource } from '../core/sources/subtitles.js';
 import type { SourceDocument } from '../core/types.js';
 import { decodeSource, type TextEncoding } from './decode.js';
+import { pdfPages, PdfTimeout } from './pdf.js';
 
-/** A source file's document, with its text's encoding when exact (see `decodeSource`), or why it is no source. */
-export type DocumentResult = { document: SourceDocument; encoding?: TextEncoding } | { skip: string };
+/**
+ * A source file's document, with its text's encoding when exact (see `decodeSource`), or why it is no source; `again`
+ * says the same bytes may be read another time (the reader ran out of time), so that the reason is not kept.
+ */
+export type DocumentResult = { document: SourceDocument; encoding?: TextEncoding } | { skip: string; again?: boolean };
 
 /**
  * The document in the bytes of the source file at `path`, whose format its extension gives. `known` says the bytes
@@ -20,6 +25,7 @@ export function documentFromBytes(path: string, bytes: Uint8Array, known = false
   try {
     const format = sourceFormat(path);
     if (format === 'docx') return { document: parseDocxSource(path, path, docxBody(bytes)) };
+    if (format === 'pdf') return { document: parsePdfSource(path, path, pdfPages(bytes)) };
     const decoded = decodeSource(bytes, known);
     if ('skip' in decoded) return decoded;
     const { text, encoding } = decoded;
@@ -28,7 +34,8 @@ export function documentFromBytes(path: string, bytes: Uint8Array, known = false
     if (format === 'subtitles') return { document: parseSubtitleSource(path, path, text, parseSubtitles(text)), encoding };
     return { document: parseSource(path, path, text), encoding };
   } catch (error) {
-    return { skip: `could not be parsed (${error instanceof Error ? error.message : String(error)})` };
+    const reason = `could not be parsed (${error instanceof Error ? error.message : String(error)})`;
+    return error instanceof PdfTimeout ? { skip: reason, again: true } : { skip: reason };
   }
 }
 

@@ -32,7 +32,7 @@ export interface LoadSourcesOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A file that was not read as a source, and why, in one phrase ("unsupported format (.pdf)"). */
+/** A file that was not read as a source, and why, in one phrase ("unsupported format (.jpg)"). */
 export interface SkippedSource {
   file: string;
   reason: string;
@@ -48,9 +48,12 @@ export interface LoadedSources {
 
 /**
  * The outcome of loading one source file: its document, its size in bytes, the hash of its bytes (see `contentHash`)
- * and its text's encoding when exact (see `decodeSource`); or why it is skipped.
+ * and its text's encoding when exact (see `decodeSource`); or why it is skipped, and whether it may be read another
+ * time (see `DocumentResult`).
  */
-export type LoadedSourceFile = { document: SourceDocument; bytes: number; hash: string; encoding?: TextEncoding } | { skip: string };
+export type LoadedSourceFile =
+  | { document: SourceDocument; bytes: number; hash: string; encoding?: TextEncoding }
+  | { skip: string; again?: boolean };
 
 /**
  * Loads every source under `roots`. A root is a folder, walked recursively, or a single file. Files named

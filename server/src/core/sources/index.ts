@@ -8,7 +8,7 @@ export { normaliseDate } from './dates.js';
 export { metaFromFileName, sourceMetaFromText } from './meta.js';
 
 /** The formats sources can be read in. */
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'subtitles' | 'docx';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'subtitles' | 'docx' | 'pdf';
 
 /** File extensions (lower case, with the dot) read as sources, and their formats. */
 export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
@@ -21,6 +21,7 @@ export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
   '.srt': 'subtitles',
   '.vtt': 'subtitles',
   '.docx': 'docx',
+  '.pdf': 'pdf',
 };
 
 /** The lower-case extension of a file name or path, with its dot ("" when it has none). */
@@ -39,8 +40,9 @@ export function sourceFormat(fileName: string): SourceFormat | null {
  * Parses a source from its decoded content. Markdown (.md, .markdown) takes its metadata from YAML front matter
  * and matches against the body; HTML (.html, .htm) matches against its visible text; anything else is plain
  * text, matched as it is, with metadata from its dateline and file name. Never throws on malformed content.
- * Subtitles and Word documents have readers of their own, given what a subtitle parser found in the text
- * (`parseSubtitleSource`) or the body of the document's package (`parseDocxSource`): this throws for them.
+ * Subtitles, Word documents and PDFs have readers of their own, given what a subtitle parser found in the text
+ * (`parseSubtitleSource`), the body of the document's package (`parseDocxSource`) or the runs of text of the PDF's
+ * pages (`parsePdfSource`): this throws for them.
  */
 export function parseSource(id: string, fileName: string, content: string): SourceDocument {
   switch (sourceFormat(fileName)) {
@@ -50,6 +52,7 @@ export function parseSource(id: string, fileName: string, content: string): Sour
       return parseHtmlSource(id, fileName, content);
     case 'subtitles':
     case 'docx':
+    case 'pdf':
       throw new Error(`${fileName} is read by the reader of its format, not as text`);
     default:
       return { id, text: content, meta: sourceMetaFromText(content, fileName) };

@@ -1,0 +1,135 @@
+// Lays out the text of a PDF from the runs of text on its pages: lines and paragraphs in reading order, without the
+// running heads, running feet and page numbers that a page repeats.
+import type { SourceDocument } from '../types.js';
+import { sourceMetaFromText } from './meta.js';
+
+/** A run of text on a page, as a PDF reader gives it: where its baseline stands (y grows up the page). */
+export interface PdfTextRun {
+  text: string;
+  x: number;
+  y: number;
+  /** The height of its letters, in the page's units. */
+  height: number;
+  /** Whether a line ends after it. */
+  endsLine: boolean;
+}
+
+/** One page's runs of text, in the order the page draws them. */
+export type PdfPage = readonly PdfTextRun[];
+
+interface Line {
+  text: string;
+  y: number;
+  height: number;
+}
+
+/** How many lines at the top and at the bottom of a page may be running heads, feet or page numbers. */
+const EDGE_LINES = 2;
+/** A gap between lines wider than this many times the document's usual gap separates paragraphs. */
+const PARAGRAPH_GAP = 1.4;
+/** Page numbers as pages print them: `4`, `- 4 -`, `Page 4`, `Page 4 of 12`, `4/12`. */
+const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
+/** A line that ends a sentence, after which the next page starts a new paragraph. */
+const SENTENCE_END = /[.!?:"”’)\]]$/;
+
+/**
+ * Reads a PDF from its pages' runs of text. Runs make lines; a gap wider than the document's usual line gap starts a
+ * paragraph; a page goes on with the paragraph the page before left open. Lines among the first and last two of a page
+ * that repeat in the same place on at least half the pages (digits aside: `Page 3`, `Page 4`) are running heads or feet, and lines there
+ * that are only a page number are left out too, so that a quotation a page break cuts in two reads on. Metadata comes
+ * from the text and the file name, as for plain text: a PDF's stored title and author are often those of the
+ * template or the program that made it. The text's lines are the PDF's lines. Throws an Error when no page has text
+ * (a scanned document, which needs text recognition first).
+ */
+export function parsePdfSource(id: string, fileName: string, pages: readonly PdfPage[]): SourceDocument {
+  const lined = pages.map(linesOf);
+  const repeated = runningLines(lined);
+  const kept = lined.map((lines) =>
+    lines.filter((line, n) => {
+      const atEdge = n < EDGE_LINES || n >= lines.length - EDGE_LINES;
+      return !(atEdge && (PAGE_NUMBER.test(line.text) || repeated.has(edgeKey(line))));
+    }),
+  );
+  const usualGap = usualGapOf(kept);
+  const parts: string[] = [];
+  for (const lines of kept) {
+    lines.forEach((line, n) => {
+      if (parts.length > 0) {
+        const before = n > 0 ? lines[n - 1]! : null;
+        parts.push(before ? breakBetween(before, line, usualGap) : SENTENCE_END.test(parts[parts.length - 1]!) ? '\n\n' : '\n');
+      }
+      parts.push(line.text);
+    });
+  }
+  const text = parts.join('');
+  if (text.trim() === '') throw new Error('it has no text to read (a scanned document needs text recognition first)');
+  return { id, text, meta: sourceMetaFromText(text, fileName) };
+}
+
+/** The lines of a page: runs joined until one ends a line or the next stands on another baseline. */
+function linesOf(page: PdfPage): Line[] {
+  const lines: Line[] = [];
+  let current: Line | null = null;
+  const end = () => {
+    if (current && current.text.trim() !== '') lines.push({ ...current, text: current.text.replace(/\s+/g, ' ').trim() });
+    current = null;
+  };
+  for (const run of page) {
+    if (current !== null && run.text !== '' && Math.abs(run.y - (current as Line).y) > Math.max(run.height, (current as Line).height) / 2) end();
+    if (run.text !== '') {
+      current ??= { text: '', y: run.y, height: run.height };
+      current.text += run.text;
+      current.height = Math.max(current.height, run.height);
+    }
+    if (run.endsLine) end();
+  }
+  end();
+  return lines;
+}
+
+/** The line ends of the break between two lines of a page: a paragraph's, or a line's within one. */
+function breakBetween(before: Line, line: Line, usualGap: number): string {
+  const gap = before.y - line.y;
+  // A line above the one before it starts a new column or block.
+  if (gap <= 0) return '\n\n';
+  return gap > usualGap * PARAGRAPH_GAP ? '\n\n' : '\n';
+}
+
+/**
+ * The usual gap between consecutive lines of a page: the most common one, the smaller of two as common (Infinity
+ * with none). Paragraph gaps are the rarer, wider ones, however widely the lines are spaced.
+ */
+function usualGapOf(pages: Line[][]): number {
+  const counts = new Map<number, number>();
+  for (const lines of pages) {
+    for (let n = 1; n < lines.length; n++) {
+      const gap = Math.round((lines[n - 1]!.y - lines[n]!.y) * 2) / 2;
+      if (gap > 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
+    }
+  }
+  let usual = Infinity;
+  let most = 0;
+  for (const [gap, count] of counts) {
+    if (count > most || (count === most && gap < usual)) [usual, most] = [gap, count];
+  }
+  return usual;
+}
+
+/** The keys of lines at the edges of pages that repeat, in the same place, on at least two pages and half of them. */
+function runningLines(pages: Line[][]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const lines of pages) {
+    const edges = new Set([...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)].map(edgeKey));
+    for (const key of edges) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const needed = Math.max(2, Math.ceil(pages.length / 2));
+  return new Set([...counts].filter(([, count]) => count >= needed).map(([key]) => key));
+}
+
+/**
+ * A line's text with its numbers and case set aside, and where it stands on its page: `Page 3` and `Page 4` at the foot
+ * of two pages are the same line, the same words elsewhere on a page are not.
+ */
+function edgeKey(line: Line): string {
+  return `${Math.round(line.y)} ${line.text.toLowerCase().replace(/\d+/g, '#')}`;
+}

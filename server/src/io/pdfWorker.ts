@@ -1,0 +1,49 @@
+// The thread that reads PDFs with PDF.js for the sources' loader, which sleeps until it answers (see `pdf.ts`): it
+// answers a PDF's bytes with the runs of text of its pages, or with why it could not read them.
+import { workerData } from 'node:worker_threads';
+import type { PdfPage, PdfTextRun } from '../core/sources/pdf.js';
+import type { PdfAnswer, PdfThreadData } from './pdf.js';
+
+const { port, signal } = workerData as PdfThreadData;
+
+port.on('message', (bytes: Uint8Array) => {
+  read(bytes)
+    .then((pages): PdfAnswer => ({ pages }))
+    .catch((error: unknown): PdfAnswer => ({ error: error instanceof Error ? error.message : String(error) }))
+    .then((answer) => {
+      port.postMessage(answer);
+      Atomics.store(signal, 0, 1);
+      Atomics.notify(signal, 0);
+    });
+});
+
+async function read(bytes: Uint8Array): Promise<PdfPage[]> {
+  // PDF.js as unpdf builds it, for any JavaScript runtime: it reads text with no native module and parses in this
+  // thread, which is already apart from the loader's. It is loaded here, so that a failure to load it is an answer
+  // too, and the loader is never left waiting.
+  const { getDocumentProxy } = await import('unpdf');
+  let pdf;
+  try {
+    pdf = await getDocumentProxy(bytes, { disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  } catch (error) {
+    if ((error as Error).name === 'PasswordException') throw new Error('the PDF is password-protected');
+    throw new Error(`the PDF is damaged: ${(error as Error).message}`);
+  }
+  try {
+    const pages: PdfPage[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      const runs: PdfTextRun[] = [];
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        runs.push({ text: item.str, x: item.transform[4], y: item.transform[5], height: item.height, endsLine: item.hasEOL });
+      }
+      pages.push(runs);
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await pdf.loadingTask.destroy();
+  }
+}

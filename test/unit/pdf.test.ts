@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePdfSource, type PdfPage, type PdfTextRun } from '../../server/src/core/sources/pdf.js';
+import { sourceFormat } from '../../server/src/core/sources/index.js';
+import { documentFromBytes } from '../../server/src/io/sourceBytes.js';
+import { makePdf } from '../fixtures/pdf.js';
+
+/** A page of lines, from the top, 14 units apart; an empty line leaves its space empty. */
+function page(lines: string[], top = 800): PdfPage {
+  const runs: PdfTextRun[] = [];
+  lines.forEach((line, n) => {
+    if (line !== '') runs.push({ text: line, x: 60, y: top - 14 * n, height: 11, endsLine: true });
+  });
+  return runs;
+}
+
+test('.pdf files are read as PDFs', () => {
+  assert.equal(sourceFormat('Report.PDF'), 'pdf');
+});
+
+test('a PDF’s runs make lines, a wider gap a paragraph, and a page goes on with the paragraph left open', () => {
+  const pages = [
+    page(['Flood report', '', 'The council met on Monday. “We will build the', 'walls before the rains,” the mayor said.', '', '“The sup-', 'pression of']),
+    page(['debate was regrettable,” said Tom Hale.']),
+  ];
+  // A line in runs, as PDFs often draw it: the runs share a baseline, only the last ends the line.
+  pages[1] = [
+    { text: 'debate was ', x: 60, y: 800, height: 11, endsLine: false },
+    { text: 'regrettable,” said Tom Hale.', x: 120, y: 800, height: 11, endsLine: true },
+  ];
+  const doc = parsePdfSource('/s/report.pdf', '/s/report.pdf', pages);
+  assert.equal(
+    doc.text,
+    'Flood report\n\nThe council met on Monday. “We will build the\nwalls before the rains,” the mayor said.\n\n' +
+      '“The sup-\npression of\ndebate was regrettable,” said Tom Hale.',
+  );
+  assert.equal(doc.meta.title, 'Flood report');
+  assert.equal(doc.file, undefined);
+});
+
+test('running heads, running feet and page numbers are left out; the same words in the body are not', () => {
+  const head = 'CITY OF LAGOS PRESS OFFICE';
+  const foot = (n: number): PdfTextRun => ({ text: `Page ${n} of 3`, x: 260, y: 30, height: 9, endsLine: true });
+  const pages = [
+    [...page([head, '', 'The council met on Monday and', 'approved the plan.']), foot(1)],
+    [...page([head, '', 'The CITY OF LAGOS PRESS OFFICE said so.']), { text: '- 2 -', x: 260, y: 30, height: 9, endsLine: true }],
+    [...page([head, '', 'Work starts in May.']), foot(3)],
+  ];
+  const doc = parsePdfSource('/s/release.pdf', '/s/release.pdf', pages);
+  assert.equal(doc.text, 'The council met on Monday and\napproved the plan.\n\nThe CITY OF LAGOS PRESS OFFICE said so.\n\nWork starts in May.');
+});
+
+test('a PDF with no text, such as a scan, is refused with the reason', () => {
+  assert.throws(() => parsePdfSource('/s/scan.pdf', '/s/scan.pdf', [[], [{ text: ' ', x: 0, y: 0, height: 0, endsLine: true }]]), {
+    message: 'it has no text to read (a scanned document needs text recognition first)',
+  });
+});
+
+test('a PDF file is read with PDF.js; a damaged one and one without text are listed with the reason', async () => {
+  const bytes = await makePdf(
+    [
+      ['Harbour plan approved', '', '“This money protects every home on the east', 'side,” said Mayor Grace Okonkwo.'],
+      ['The council voted nine to two.'],
+    ],
+    { head: 'CITY OF LAGOS - PRESS OFFICE', pageNumbers: true },
+  );
+  const read = documentFromBytes('/s/release.pdf', bytes);
+  assert.ok('document' in read, 'skip' in read ? read.skip : '');
+  assert.equal(
+    read.document.text,
+    'Harbour plan approved\n\n“This money protects every home on the east\nside,” said Mayor Grace Okonkwo.\n\nThe council voted nine to two.',
+  );
+  assert.equal(read.document.meta.title, 'Harbour plan approved');
+  assert.equal(read.document.meta.author, undefined);
+
+  const damaged = documentFromBytes('/s/broken.pdf', new TextEncoder().encode('%PDF-1.7\nnot really'));
+  assert.deepEqual(damaged, { skip: 'could not be parsed (the PDF is damaged: Invalid PDF structure.)' });
+  const blank = documentFromBytes('/s/scan.pdf', await makePdf([[''], ['']]));
+  assert.deepEqual(blank, { skip: 'could not be parsed (it has no text to read (a scanned document needs text recognition first))' });
+});
