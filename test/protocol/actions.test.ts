@@ -65,6 +65,10 @@ function data(overrides: Partial<QuoteDiagnosticData> = {}): QuoteDiagnosticData
 test('the replacement is the source wording on one line, in the draft’s marks, with the attribution', () => {
   assert.equal(replacementText(data()), '“the brutal suppression” (Wilbur Ross, AFP, 9 October 2019)');
   assert.equal(replacementText(data({ source: null })), null);
+  // A word hyphenated at the end of a source line is one word in the draft, as it is when quotations are matched.
+  const hyphenated = data({ source: { ...data().source!, text: 'the brutal sup-\n   pression' } });
+  assert.equal(replacementText(hyphenated), '“the brutal suppression” (Wilbur Ross, AFP, 9 October 2019)');
+  assert.match(hoverMarkdown(hyphenated), /the brutal \*\*suppression\*\*/);
 });
 
 test('code actions come from the diagnostic data alone and bind the edit to its document version', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldWord, isNegation, splitWords } from '../../server/src/core/words.js';
+import { foldWord, isNegation, oneLine, splitWords } from '../../server/src/core/words.js';
 
 test('words keep their offsets in the original text', () => {
   const text = 'He said: “Don’t go.”';
@@ -58,4 +58,10 @@ test('a word hyphenated at the end of a line is one word', () => {
   assert.deepEqual(words.folded, ['we', 'agree', 'on', 'everything', 'the', 'suppression', 'of', 'well', 'known', 'facts']);
   assert.equal(text.slice(words.starts[3], words.ends[3]), 'every-\nthing');
   assert.equal(foldWord('every-\nthing'), 'everything');
+});
+
+test('wording on one line joins words hyphenated at a line end and makes every other run of white space one space', () => {
+  assert.equal(oneLine('The sup-\npression of\r\n  debate,\n\nsaid Hale'), 'The suppression of debate, said Hale');
+  // A hyphen inside a line, or before a line that opens with no letter, stays.
+  assert.equal(oneLine('a well-known fact -\n- and more'), 'a well-known fact - - and more');
 });

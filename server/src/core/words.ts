@@ -241,6 +241,14 @@ export class WordScanner {
   }
 }
 
+/**
+ * Wording on one line, as a sentence of a draft writes it: a word hyphenated at a line end ("sup-⏎pression") is
+ * joined, as matching reads it, and every other run of white space is one space.
+ */
+export function oneLine(text: string): string {
+  return (text.includes('\n') ? unbreak(text) : text).replace(/\s+/g, ' ').trim();
+}
+
 /** Splits text[start, end) into words. */
 export function splitWords(text: string, start = 0, end = text.length): Words {
   const words: Words = { folded: [], starts: [], ends: [] };

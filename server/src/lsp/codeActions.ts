@@ -1,5 +1,6 @@
 // The quick fixes offered on a Verbatim diagnostic, computed from the diagnostic's data alone.
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { oneLine } from '../core/words.js';
 import { Commands, DiagnosticCodes, isQuoteDiagnosticData, type QuoteDiagnosticData } from '../protocol.js';
 
 /** What the client and the workspace allow, as far as code actions care. */
@@ -13,8 +14,9 @@ export interface CodeActionOptions {
 /** The text that replaces the quotation: the source wording, in the draft's marks, with its attribution. */
 export function replacementText(data: QuoteDiagnosticData): string | null {
   if (!data.source) return null;
-  // Line breaks in the source are layout, not wording; inside a paragraph of the draft they become spaces.
-  const wording = data.source.text.replace(/\s+/g, ' ').trim();
+  // Line breaks in the source are layout, not wording: inside a paragraph of the draft they become spaces, and a word
+  // hyphenated at a line end is one word.
+  const wording = oneLine(data.source.text);
   return `${data.attribution.before}${data.open}${wording}${data.close}${data.attribution.after}`;
 }
 

@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, SourceDocument } from '../core/types.js';
 import { fileSpan } from '../core/sources/index.js';
+import { oneLine } from '../core/words.js';
 import { isFileUri, LineIndex, pathToUri, sourcePositions, type Positions } from '../convert.js';
 import {
   DIAGNOSTIC_SOURCE,
@@ -95,7 +96,7 @@ function severityOf(code: DiagnosticCode, severity: Settings['severity']): Diagn
 
 /** Quotes a piece of wording for a message, shortened when long. */
 export function quoted(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = oneLine(text);
   return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`;
 }
 

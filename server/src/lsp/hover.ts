@@ -1,4 +1,5 @@
 // Writes the hover shown over a checked quotation, as a pure function of its diagnostic data.
+import { oneLine } from '../core/words.js';
 import { Commands, type QuoteDiagnosticData } from '../protocol.js';
 import { proseDate } from './attribution.js';
 import { describeChange, sourceName } from './findings.js';
@@ -20,11 +21,11 @@ export function openSourceLink(data: QuoteDiagnosticData, label = 'Open source p
  * each changed source word is looked for after the previous one.
  */
 export function markedSourceWording(data: QuoteDiagnosticData): string {
-  const text = (data.source?.text ?? '').replace(/\s+/g, ' ').trim();
+  const text = oneLine(data.source?.text ?? '');
   let out = '';
   let at = 0;
   for (const change of data.changes) {
-    const word = change.source.replace(/\s+/g, ' ').trim();
+    const word = oneLine(change.source);
     if (word === '') continue;
     const found = text.indexOf(word, at);
     if (found < 0) continue;

@@ -1,6 +1,7 @@
 // Prints the report of a check as SARIF 2.1.0, for code-scanning tools in continuous integration.
 import { isAbsolute } from 'node:path';
 import { pathToUri } from '../../convert.js';
+import { oneLine } from '../../core/words.js';
 import { QUOTE_CODES, type QuoteCode, type QuoteReport, type Report } from '../report.js';
 
 type Level = 'none' | 'note' | 'warning' | 'error';
@@ -141,7 +142,7 @@ function resultOf(file: string, quote: QuoteReport): object {
 }
 
 function messageOf(quote: QuoteReport): string {
-  const text = `“${quote.text.replace(/\s+/g, ' ').trim()}”`;
+  const text = `“${oneLine(quote.text)}”`;
   if (quote.limit !== undefined) return `Quotation ${text} was not checked: ${quote.limit}.`;
   if (quote.verdict === 'altered' && quote.source) {
     const changes = quote.changes
@@ -150,7 +151,7 @@ function messageOf(quote: QuoteReport): string {
       )
       .join(', ');
     const similarity = `${Math.round(quote.similarity * 100)}% similar`;
-    return `Quotation differs from its source, which says “${quote.source.text.replace(/\s+/g, ' ').trim()}” (${similarity})${
+    return `Quotation differs from its source, which says “${oneLine(quote.source.text)}” (${similarity})${
       changes ? `. Changes: ${changes}.` : '.'
     }`;
   }

@@ -1,6 +1,7 @@
 // Prints the report of a check for people: findings grouped by draft, with sources, changes and a summary line.
 import { formatSummary, summarize, type Summary } from '../../core/summary.js';
 import type { Finding } from '../../core/types.js';
+import { oneLine } from '../../core/words.js';
 import type { QuoteReport, Report } from '../report.js';
 
 /** Longest quotation shown on a finding's first line before it is cut with an ellipsis. */
@@ -90,6 +91,6 @@ function formatChange(change: { draft: string; source: string }, paint: Paint): 
 
 /** The text between curly quotation marks on one line, cut to `max` characters. */
 function quoted(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = oneLine(text);
   return `“${flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat}”`;
 }
