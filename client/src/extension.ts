@@ -1,5 +1,5 @@
-// The Verbatim extension: starts the language server over IPC and adds the output channel, the status bar item
-// and the commands that run in the editor.
+// The Verbatim extension: starts the language server over IPC and adds the output channel, the status bar item,
+// the commands that run in the editor and the documents that show the text read from PDFs and Word documents.
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -13,6 +13,7 @@ import {
 import { Commands, type InitializationOptions } from '../../server/src/protocol.js';
 import { CrashPolicy } from './crashes.js';
 import { SettingsReader } from './settings.js';
+import { registerSourceText } from './sourceText.js';
 import { StatusBar } from './statusBar.js';
 
 /** The running client and what lives as long as it does; replaced on restart. */
@@ -113,6 +114,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.showOutput, () => log.show(true)),
+    // Sources that are no text (PDFs, Word documents) open as the text read from them.
+    registerSourceText(() => session?.client ?? null),
     // The documents the server sees are chosen when it starts, so a change of languages needs a restart.
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('verbatim.languages')) void restart('the draft languages changed');

@@ -64,7 +64,21 @@ export const Methods = {
   status: 'verbatim/status',
   /** Notification (server -> client), no parameters: the status changed, ask again. */
   statusChanged: 'verbatim/statusChanged',
+  /** Request (client -> server): {@link SourceTextParams} -> the text read from the source, or null when it is not one. */
+  sourceText: 'verbatim/sourceText',
 } as const;
+
+/**
+ * The URI scheme of a source whose file is no text an editor shows (a PDF, a Word document): its locations are in the
+ * text Verbatim read from it, which the extension shows as a read-only document under this scheme, asking the server
+ * for it. The URI is the file's `file:` URI with this scheme.
+ */
+export const SOURCE_TEXT_SCHEME = 'verbatim-source';
+
+export interface SourceTextParams {
+  /** The source's `file:` URI. */
+  uri: string;
+}
 
 export interface StatusParams {
   /** A draft whose quotation counts are wanted (the active editor's document). */

@@ -8,7 +8,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_SOURCE, Methods, SERVER_COMMANDS, type InitializationOptions, type StatusParams } from './protocol.js';
+import { DIAGNOSTIC_SOURCE, Methods, SERVER_COMMANDS, type InitializationOptions, type SourceTextParams, type StatusParams } from './protocol.js';
 import { codeActionsFor } from './lsp/codeActions.js';
 import { executeCommand } from './lsp/commands.js';
 import { hoverMarkdown } from './lsp/hover.js';
@@ -106,6 +106,8 @@ connection.onCodeAction(request('Code actions', (params) => {
 connection.onExecuteCommand(request('Command', (params) => executeCommand(service, params.command, params.arguments ?? [])));
 
 connection.onRequest(Methods.status, request('Status', (params: StatusParams | undefined) => service.status(params?.uri)));
+
+connection.onRequest(Methods.sourceText, request('Source text', (params: SourceTextParams) => service.sourceText(params.uri)));
 
 documents.listen(connection);
 connection.listen();

@@ -1,12 +1,13 @@
 // Turns the core's findings on a draft into the typed diagnostic data and LSP diagnostics the editor shows.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, SourceDocument } from '../core/types.js';
-import { fileSpan } from '../core/sources/index.js';
+import { fileSpan, isTextFile } from '../core/sources/index.js';
 import { oneLine } from '../core/words.js';
 import { isFileUri, LineIndex, pathToUri, sourcePositions, type Positions } from '../convert.js';
 import {
   DIAGNOSTIC_SOURCE,
   DiagnosticCodes,
+  SOURCE_TEXT_SCHEME,
   type DiagnosticCode,
   type QuoteDiagnosticData,
   type SeverityName,
@@ -35,9 +36,13 @@ export interface FindingContext {
 /** Marks that close each opening mark, for quotations left open at the end of their paragraph. */
 const CLOSING: Record<string, string> = { '“': '”', '„': '“', '«': '»', '»': '«', '‘': '’', '‚': '‘', '"': '"', "'": "'", '``': "''", '`': "'", '「': '」', '『': '』', '‹': '›' };
 
-/** The `file:` URI of a source id, which the loader gives as an absolute path or already as a URI. */
+/**
+ * The URI of a source id, which the loader gives as an absolute path or already as a URI: the file's, or, for a file
+ * that is no text (a PDF), the URI under which the extension shows the text read from it.
+ */
 export function sourceUri(id: string): string {
-  return isFileUri(id) ? id : pathToUri(id);
+  const uri = isFileUri(id) ? id : pathToUri(id);
+  return isTextFile(uri) ? uri : `${SOURCE_TEXT_SCHEME}${uri.slice('file'.length)}`;
 }
 
 // Each source's line index is computed once per loaded document object and dropped with it.

@@ -417,6 +417,17 @@ export class VerbatimService {
   }
 
   /** The answer to the status request. */
+  /** The text read from the source file at `uri` (a `file:` URI), from any folder's index; null when none holds it. */
+  sourceText(uri: string): string | null {
+    if (!isFileUri(uri)) return null;
+    const path = uriToPath(uri);
+    for (const folder of this.folders.values()) {
+      const doc = folder.index.get(path) ?? folder.index.get(uri);
+      if (doc) return doc.text;
+    }
+    return null;
+  }
+
   status(uri: string | undefined): StatusResult {
     let document: DocumentStatus | null = null;
     const result = uri ? this.results.get(uri) : undefined;

@@ -31,6 +31,15 @@ export function extensionOf(fileName: string): string {
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
 }
 
+/**
+ * Whether a source file of this name is text an editor shows as it is, so that locations in it can be shown there:
+ * not a PDF or a Word document, whose locations are in the text read from them.
+ */
+export function isTextFile(fileName: string): boolean {
+  const format = sourceFormat(fileName);
+  return format !== 'pdf' && format !== 'docx';
+}
+
 /** The format a source file is read in, or null when its extension is not supported. */
 export function sourceFormat(fileName: string): SourceFormat | null {
   return SOURCE_EXTENSIONS[extensionOf(fileName)] ?? null;

@@ -1,0 +1,44 @@
+// A source whose file is no text (a Word document here): its passages are located in the text read from it, under
+// the verbatim-source scheme, and the server gives that text to the editor that asks for it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { QuoteDiagnosticData } from '../../server/src/protocol.js';
+import { docx, paragraph } from '../fixtures/docx.js';
+import { LspTestClient, withCode } from './lspClient.js';
+
+const uri = (path: string): string => pathToFileURL(path).href;
+
+test('a quotation from a Word document points at the text read from it, which the server gives', { timeout: 60000 }, async (t) => {
+  const workspace = mkdtempSync(join(tmpdir(), 'verbatim-source-text-'));
+  t.after(() => rmSync(workspace, { recursive: true, force: true }));
+  mkdirSync(join(workspace, 'sources'));
+  mkdirSync(join(workspace, 'drafts'));
+  const release = join(workspace, 'sources', 'release.docx');
+  writeFileSync(release, docx([paragraph('City secures flood funding'), paragraph('“This money protects every home on the east side,” said Mayor Grace Okonkwo.')].join('')));
+  const draft = join(workspace, 'drafts', 'note.md');
+  const draftText = 'The mayor said “this money protects every house on the east side.”\n';
+  writeFileSync(draft, draftText);
+
+  const client = await LspTestClient.start(uri(workspace));
+  t.after(() => client.stop());
+  await client.open(uri(draft), draftText);
+  const published = await client.waitForDiagnostics(uri(draft), (p) => withCode(p.diagnostics, 'quote.altered').length === 1);
+  const altered = withCode(published.diagnostics, 'quote.altered')[0] as Diagnostic;
+  const data = altered.data as QuoteDiagnosticData;
+  const shown = `verbatim-source${uri(release).slice('file'.length)}`;
+  assert.equal(data.source?.uri, shown);
+  assert.deepEqual(altered.relatedInformation?.[0]?.location, { uri: shown, range: data.source!.range });
+
+  const text = await client.sendRequest<string | null>('verbatim/sourceText', { uri: uri(release) });
+  assert.equal(text, 'City secures flood funding\n\n“This money protects every home on the east side,” said Mayor Grace Okonkwo.');
+  const { start, end } = data.source!.range;
+  assert.equal(start.line, end.line);
+  assert.equal(text!.split('\n')[start.line]!.slice(start.character, end.character), data.source!.text);
+  // A file that is no source of the workspace has no text to give.
+  assert.equal(await client.sendRequest('verbatim/sourceText', { uri: uri(draft) }), null);
+});
