@@ -144,6 +144,8 @@ export interface SourcePassage {
   outlet: string | null;
   date: string | null;
   url: string | null;
+  /** The page the passage starts on, for a source printed in pages (a PDF); null for others. */
+  page: number | null;
 }
 
 /** The typed `data` of every Verbatim diagnostic; hovers and code actions are pure functions of it. */

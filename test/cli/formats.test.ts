@@ -93,7 +93,7 @@ test('subtitles, Word documents and PDFs are sources: their quotations are check
     const quotes = report.results[0].quotes as {
       verdict: string;
       changes: { draft: string; source: string }[];
-      source: { file: string; text: string; speaker: string | null; start: { line: number; character: number } };
+      source: { file: string; text: string; speaker: string | null; start: { line: number; character: number }; page?: number };
     }[];
     const found = quotes.map((quote) => [quote.verdict, quote.source.file.split(/[\\/]/).pop(), quote.source.speaker]);
     assert.deepEqual(
@@ -112,6 +112,9 @@ test('subtitles, Word documents and PDFs are sources: their quotations are check
     // The wording is the text's, its cues' lines run on.
     assert.equal(quotes[2]!.source.text, 'The levee held through the night', when);
     assert.deepEqual(quotes[3]!.changes, [{ draft: 'house', source: 'home' }], when);
+    // A PDF's passage says its page; other sources have none.
+    assert.equal(quotes[4]!.source.page, 1, when);
+    assert.equal(quotes[0]!.source.page, undefined, when);
     // A Word document's lines are those of its text: a paragraph and the blank line after it.
     assert.deepEqual(quotes[3]!.source.start, { line: 4, character: 1 }, when);
   }

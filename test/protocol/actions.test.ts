@@ -54,6 +54,7 @@ function data(overrides: Partial<QuoteDiagnosticData> = {}): QuoteDiagnosticData
       outlet: 'AFP',
       date: '2019-10-09',
       url: null,
+      page: null,
     },
     similarity: 0.8,
     changes: [{ draft: 'repression', source: 'suppression' }],
@@ -69,6 +70,9 @@ test('the replacement is the source wording on one line, in the draft’s marks,
   const hyphenated = data({ source: { ...data().source!, text: 'the brutal sup-\n   pression' } });
   assert.equal(replacementText(hyphenated), '“the brutal suppression” (Wilbur Ross, AFP, 9 October 2019)');
   assert.match(hoverMarkdown(hyphenated), /the brutal \*\*suppression\*\*/);
+  // A source printed in pages is pointed at by its page, others by their line.
+  assert.match(hoverMarkdown(data()), /`afp\.txt` line 6/);
+  assert.match(hoverMarkdown(data({ source: { ...data().source!, uri: 'verbatim-source:///sources/report.pdf', page: 3 } })), /`report\.pdf` page 3/);
 });
 
 test('code actions come from the diagnostic data alone and bind the edit to its document version', () => {

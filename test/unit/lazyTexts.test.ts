@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDraft } from '../../server/src/core/check.js';
 import { LineIndex, sourcePositions } from '../../server/src/convert.js';
+import { pageAt } from '../../server/src/core/sources/index.js';
 import { buildIndex } from '../../server/src/io/indexer.js';
+import { docx, paragraph } from '../fixtures/docx.js';
+import { makePdf } from '../fixtures/pdf.js';
 
 // With a budget of 0 bytes every source keeps its text on disk: the index is built from the files, and a check
 // reads back only what it reports from.
@@ -17,13 +20,20 @@ test('sources whose texts stay on disk check exactly as sources held in memory',
       join(folder, 'page.html'),
       '<html><head><title>Flood</title></head><body><p>“We will <em>rebuild</em> the bridge by spring,” she said.</p></body></html>',
     );
-    const draft = 'He said “the river is rising fast” and she said “we will rebuild the old bridge by spring”.';
+    // Formats that are no text are read again from their files too: a Word document, and a PDF with its pages.
+    writeFileSync(join(folder, 'release.docx'), docx(paragraph('“The levee held through the night,” the engineer said.')));
+    writeFileSync(join(folder, 'report.pdf'), await makePdf([['Flood report'], ['“The pumps failed at dawn,” the inspector said.']]));
+    const draft =
+      'He said “the river is rising fast” and she said “we will rebuild the old bridge by spring”. “The levee held ' +
+      'through the night,” an engineer said, and the inspector: “the pumps failed at dawn.”';
     const eager = await buildIndex([folder], { workers: 0 });
     const lazy = await buildIndex([folder], { workers: 0, textsInMemory: 0 });
     const expected = checkDraft(eager.index, draft, 'plaintext');
     const found = checkDraft(lazy.index, draft, 'plaintext');
     assert.deepEqual(found, expected);
-    assert.deepEqual(found.map((f) => f.verdict), ['verbatim', 'altered']);
+    assert.deepEqual(found.map((f) => f.verdict), ['verbatim', 'altered', 'verbatim', 'verbatim']);
+    const report = lazy.documents.find((doc) => doc.id.endsWith('report.pdf'))!;
+    assert.equal(pageAt(report, found[3]!.source!.start), 2);
     assert.equal(lazy.index.stats().characters, eager.index.stats().characters);
     assert.deepEqual([...lazy.sizes], [...eager.sizes]);
     const html = lazy.documents.find((doc) => doc.id.endsWith('page.html'))!;

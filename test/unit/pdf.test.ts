@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePdfSource, type PdfPage, type PdfTextRun } from '../../server/src/core/sources/pdf.js';
-import { sourceFormat } from '../../server/src/core/sources/index.js';
+import { pageAt, sourceFormat } from '../../server/src/core/sources/index.js';
 import { documentFromBytes } from '../../server/src/io/sourceBytes.js';
 import { makePdf } from '../fixtures/pdf.js';
 
@@ -36,6 +36,11 @@ test('a PDF’s runs make lines, a wider gap a paragraph, and a page goes on wit
   );
   assert.equal(doc.meta.title, 'Flood report');
   assert.equal(doc.file, undefined);
+  // The second page starts with the words it prints, past the line break that joins it to the first.
+  assert.deepEqual(doc.pages, [0, doc.text.indexOf('debate was')]);
+  assert.equal(pageAt(doc, doc.text.indexOf('pression of')), 1);
+  assert.equal(pageAt(doc, doc.text.indexOf('debate was')), 2);
+  assert.equal(pageAt({ ...doc, pages: undefined }, 0), null);
 });
 
 test('running heads, running feet and page numbers are left out; the same words in the body are not', () => {

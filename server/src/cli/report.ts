@@ -1,7 +1,7 @@
 // The report of a `verbatim check` run, shaped as the JSON contract, and how a Finding becomes one of its entries.
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding, SourceDocument, Verdict } from '../core/types.js';
-import { fileSpan } from '../core/sources/index.js';
+import { fileSpan, pageAt } from '../core/sources/index.js';
 import { isFileUri, LineIndex, sourcePositions, uriToPath, type Position, type Positions } from '../convert.js';
 import { DiagnosticCodes, type DiagnosticCode } from '../protocol.js';
 
@@ -21,6 +21,8 @@ export interface SourceReport {
   date: string | null;
   outlet: string | null;
   url: string | null;
+  /** The page the passage starts on, for a source printed in pages (a PDF). */
+  page?: number;
 }
 
 /** One quotation of a draft; offsets and positions are in the draft, 0-based. */
@@ -123,7 +125,7 @@ export class QuoteReporter {
       ({ start: offset, end } = fileSpan(doc, { start: match.start, end: match.end }));
       lines = this.linesOf(doc);
     }
-    return {
+    const report: SourceReport = {
       file: displayPath(match.id, this.cwd),
       text: match.text,
       offset,
@@ -135,6 +137,9 @@ export class QuoteReporter {
       outlet: match.meta.outlet ?? null,
       url: match.meta.url ?? null,
     };
+    const page = doc ? pageAt(doc, match.start) : null;
+    if (page !== null) report.page = page;
+    return report;
   }
 
   private linesOf(doc: SourceDocument): Positions {

@@ -73,6 +73,8 @@ export interface SourceDocument {
    * all of it.
    */
   stored?: StoredText;
+  /** Where each page starts in `text`, for a source printed in pages (a PDF), the first page first. */
+  pages?: readonly number[];
 }
 
 /** A text read a stretch at a time. */

@@ -2,6 +2,7 @@
 // source's text, or the stretches of it a check reads, are read from its file then; all of them, or the most recently
 // used, are kept.
 import { readFileSync, statSync } from 'node:fs';
+import { sourceFormat } from '../core/sources/index.js';
 import type { SourceDocument } from '../core/types.js';
 import { documentFromBytes } from './sourceBytes.js';
 import { contentHash, type FileStamp, type StoredDoc } from './indexCache.js';
@@ -21,8 +22,8 @@ export class SourceTexts implements ChunkStore {
   constructor(private readonly budget: number) {}
 
   /**
-   * A stand-in for `doc` without its text: the text (and, for HTML and Markdown, the file's content and offset map)
-   * is read from the file when asked for; a plain text with a layout is read a stretch at a time, at the kept word
+   * A stand-in for `doc` without its text: the text (and, for HTML and Markdown, the file's content and offset map, for
+   * a PDF its pages) is read from the file when asked for; a plain text with a layout is read a stretch at a time, at the kept word
    * offsets `marks` of a text `length` characters long. The file must still be the one the index was built from: the
    * same size and modification time as `file`, or else the same content hash.
    */
@@ -38,6 +39,8 @@ export class SourceTexts implements ChunkStore {
     } as SourceDocument;
     // A plain text read back a stretch at a time: a check that reports from a few passages reads those alone.
     if (layout) standIn.stored = new StoredTextFile(id, length, marks, layout, this, () => this.verify(id, file));
+    // A PDF's pages are known once its text is read.
+    if (sourceFormat(id) === 'pdf') Object.defineProperty(standIn, 'pages', { get: () => load().pages, enumerable: true });
     if (doc.mapped) {
       standIn.file = {
         get content(): string {

@@ -1,7 +1,7 @@
 // Turns the core's findings on a draft into the typed diagnostic data and LSP diagnostics the editor shows.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, SourceDocument } from '../core/types.js';
-import { fileSpan, isTextFile } from '../core/sources/index.js';
+import { fileSpan, isTextFile, pageAt } from '../core/sources/index.js';
 import { oneLine } from '../core/words.js';
 import { isFileUri, LineIndex, pathToUri, sourcePositions, type Positions } from '../convert.js';
 import {
@@ -72,6 +72,7 @@ function passageOf(finding: Finding, lookup: FindingContext['source']): SourcePa
     outlet: meta.outlet ?? null,
     date: meta.date ?? null,
     url: meta.url ?? null,
+    page: doc ? pageAt(doc, match.start) : null,
   };
 }
 

@@ -44,7 +44,8 @@ function sourceLine(data: QuoteDiagnosticData): string {
   if (s.outlet) parts.push(escapeMarkdown(s.outlet));
   if (s.date) parts.push(escapeMarkdown(proseDate(s.date)));
   const file = decodeURIComponent(s.uri.slice(s.uri.lastIndexOf('/') + 1));
-  parts.push(`\`${file.replace(/`/g, '')}\` line ${s.range.start.line + 1}`);
+  // A page is where a reader of a PDF looks; its text's lines are not.
+  parts.push(`\`${file.replace(/`/g, '')}\` ${typeof s.page === 'number' ? `page ${s.page}` : `line ${s.range.start.line + 1}`}`);
   return parts.join(' · ');
 }
 

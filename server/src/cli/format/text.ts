@@ -62,7 +62,8 @@ function formatQuote(file: string, quote: QuoteReport, paint: Paint): string[] {
   const source = quote.source;
   if (source) {
     const about = [source.title, source.date, source.speaker].filter((part): part is string => Boolean(part));
-    const at = `${source.file}:${source.start.line + 1}:${source.start.character + 1}`;
+    const page = source.page === undefined ? '' : ` (page ${source.page})`;
+    const at = `${source.file}:${source.start.line + 1}:${source.start.character + 1}${page}`;
     lines.push(`    ${paint('dim', 'source ')} ${paint('cyan', at)}${about.length > 0 ? `  ${about.join(', ')}` : ''}`);
     if (quote.verdict !== 'verbatim') lines.push(`    ${paint('dim', 'says   ')} ${quoted(source.text, Infinity)}`);
   }

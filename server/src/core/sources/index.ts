@@ -68,6 +68,21 @@ export function parseSource(id: string, fileName: string, content: string): Sour
   }
 }
 
+/** The page (counted from 1) that the offset of `doc.text` stands on, or null for a source without pages. */
+export function pageAt(doc: SourceDocument, textOffset: number): number | null {
+  const pages = doc.pages;
+  if (!pages || pages.length === 0) return null;
+  // The last page that starts at or before the offset: a page without text starts where the next one does.
+  let lo = 0;
+  let hi = pages.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pages[mid]! <= textOffset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
 /**
  * Maps an offset in `doc.text` to the offset in the file's decoded content: the identity when the text is the
  * content itself. Meant for the start of a span (use `fileSpan` for whole spans): an offset where a segment

@@ -52,18 +52,37 @@ export function parsePdfSource(id: string, fileName: string, pages: readonly Pdf
   );
   const usualGap = usualGapOf(kept);
   const parts: string[] = [];
+  const starts: number[] = [];
+  let length = 0;
   for (const lines of kept) {
     lines.forEach((line, n) => {
       if (parts.length > 0) {
         const before = n > 0 ? lines[n - 1]! : null;
-        parts.push(before ? breakBetween(before, line, usualGap) : SENTENCE_END.test(parts[parts.length - 1]!) ? '\n\n' : '\n');
+        const gap = before ? breakBetween(before, line, usualGap) : SENTENCE_END.test(parts[parts.length - 1]!) ? '\n\n' : '\n';
+        parts.push(gap);
+        length += gap.length;
       }
       parts.push(line.text);
+      length += line.text.length;
     });
+    // Where the next page's text starts: after the break that joins it to this page's.
+    starts.push(length);
   }
   const text = parts.join('');
   if (text.trim() === '') throw new Error('it has no text to read (a scanned document needs text recognition first)');
-  return { id, text, meta: sourceMetaFromText(text, fileName) };
+  return { id, text, meta: sourceMetaFromText(text, fileName), pages: pageStarts(starts, text) };
+}
+
+/**
+ * The start of each page in the text, from where each page's text ended: a page starts past the break after the text
+ * of the pages before it.
+ */
+function pageStarts(ends: number[], text: string): number[] {
+  return [0, ...ends.slice(0, -1)].map((end) => {
+    let start = end;
+    while (start < text.length && text[start] === '\n') start++;
+    return start;
+  });
 }
 
 /** The lines of a page: runs joined until one ends a line or the next stands on another baseline. */
