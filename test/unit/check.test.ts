@@ -42,6 +42,32 @@ test('typography never makes a quotation altered', () => {
   for (const draft of drafts) assert.equal(only(checkDraft(index, draft, 'plaintext')).verdict, 'verbatim', draft);
 });
 
+test('numbers in figures or in words, "%" for "percent" and "&" for "and" are house style, not changes', () => {
+  const index = indexOf(
+    'The governor said inflation was “still well above our two percent target.” The pilot said: “We lost the vehicle ' +
+      'at two hundred and forty-one seconds.” Sales rose by “3.5 million units, or 12 per cent,” said Ann Lee. “The ' +
+      'budget & the council agree,” she said.',
+  );
+  const verdict = (draft: string) => only(checkDraft(index, draft, 'plaintext'));
+  for (const draft of [
+    'He said inflation was “still well above our 2% target.”',
+    'She said: “We lost the vehicle at 241 seconds.”',
+    'She said: “We lost the vehicle at 241”',
+    'Lee said sales rose by “3,500,000 units, or 12%.”',
+    'Lee said sales rose by “3.5 million units, or 12 percent.”',
+    'She said: “The budget and the council agree.”',
+  ]) {
+    assert.equal(verdict(draft).verdict, 'verbatim', draft);
+  }
+  // A different number is a change, whichever way it is written.
+  const three = verdict('He said inflation was “still well above our 3% target.”');
+  assert.deepEqual([three.verdict, three.changes], ['altered', [{ draft: '3', source: 'two' }]]);
+  const more = verdict('Lee said sales rose by “3.6 million units, or 12%.”');
+  assert.deepEqual([more.verdict, more.changes], ['altered', [{ draft: '6', source: '5' }]]);
+  const bare = verdict('He said inflation was “still well above our 2 target.”');
+  assert.deepEqual([bare.verdict, bare.changes], ['altered', [{ draft: '2', source: 'two percent' }]]);
+});
+
 test('a reworded quotation is altered, with the word changes in both wordings', () => {
   const index = indexOf(WIRE);
   const draft = 'Ross said the US “cannot tolerate and will not tolerate the brutal repression of China’s ethnic minorities.”';

@@ -65,3 +65,10 @@ test('wording on one line joins words hyphenated at a line end and makes every o
   // A hyphen inside a line, or before a line that opens with no letter, stays.
   assert.equal(oneLine('a well-known fact -\n- and more'), 'a well-known fact - - and more');
 });
+
+test('"%" and "&" are words of their own, folded to the words they stand for', () => {
+  const words = splitWords('12% of R&D, & more');
+  assert.deepEqual(words.folded, ['12', 'percent', 'of', 'r', 'and', 'd', 'and', 'more']);
+  assert.deepEqual(words.starts, [0, 2, 4, 7, 8, 9, 12, 14]);
+  assert.deepEqual(words.ends, [2, 3, 6, 8, 9, 10, 13, 18]);
+});

@@ -10,6 +10,7 @@ import { SourceIndex, type IndexedSource } from './sourceIndex.js';
 import { textSlice, textWindow } from './sourceText.js';
 import { DEFAULT_CHECK_OPTIONS } from './types.js';
 import type { Change, CheckOptions, DraftFormat, Finding, Quotation, Span, Verdict } from './types.js';
+import { NUMBER_REACH, numberAtEnd, sameNumberAround } from './numbers.js';
 import { isNegation, splitWords, wordWeight } from './words.js';
 
 /** Options of a draft check: the verdict thresholds and quotations the writer chose to ignore. */
@@ -297,12 +298,23 @@ function measure(
     }
     if (step.kind !== 'insert' && step.kind !== 'skip') lastQuoteWord = step.quote;
   }
-  if (run.draft.length > 0 && run.source.length === 0 && last >= 0 && last < source.count) {
+  if (run.draft.length > 0 && run.source.length === 0 && last >= 0 && last < source.count && lookalike(words.folded[run.draft[0]], folded(last))) {
     // The same at the end: a last draft word that looks like the source word right after the passage replaced it.
-    if (lookalike(words.folded[run.draft[0]], folded(last))) {
-      run.source.push(last);
-      sourceWeight += sourceWeightOf(last);
-      last++;
+    run.source.push(last);
+    sourceWeight += sourceWeightOf(last);
+    last++;
+  } else if (run.draft.length > 0 && last >= 0) {
+    // Last words that start with a number the source writes another way ("241 seconds" for "two hundred and forty-one
+    // seconds"), which the alignment, word for word, paired with part of it or left out: the same words.
+    const from = run.source.length > 0 ? Math.min(...run.source) : last;
+    const after = SourceIndex.wordStart(source, Math.min(from, source.count - 1));
+    const rest = draft.slice(words.starts[run.draft[0]], words.ends[run.draft[run.draft.length - 1]]);
+    const taken = from < source.count ? Math.min(numberAtEnd(rest, textSlice(source.doc, after, after + NUMBER_REACH)), source.count - from) : 0;
+    if (taken > 0 && from + taken >= last) {
+      for (const q of run.draft) matched += quoteWeightOf(q);
+      for (let w = last; w < from + taken; w++) sourceWeight += sourceWeightOf(w);
+      last = from + taken;
+      run = { draft: [], source: [], weight: 0 };
     }
   }
   flush();
@@ -342,7 +354,8 @@ function isReportersAside(source: IndexedSource, run: number[]): boolean {
 /**
  * Turns a run of differing words into a change in the writer's and the source's own wording. A run whose words
  * differ only in where they are split ("e-mail" and "email", "govern- ment" and "government") is typography, not
- * a change, and gives null.
+ * a change, and gives null; so is one that writes the same number in figures and in words ("241", "two hundred and
+ * forty-one").
  */
 function describe(
   run: { draft: number[]; source: number[] },
@@ -354,11 +367,13 @@ function describe(
   const draftJoined = run.draft.map((q) => words.folded[q]).join('');
   const sourceJoined = run.source.map(folded).join('');
   if (draftJoined === sourceJoined) return null;
-  const draftText = run.draft.length === 0 ? '' : draft.slice(words.starts[run.draft[0]], words.ends[run.draft[run.draft.length - 1]]);
+  const draftStart = run.draft.length === 0 ? 0 : words.starts[run.draft[0]];
+  const draftEnd = run.draft.length === 0 ? 0 : words.ends[run.draft[run.draft.length - 1]];
   const sorted = [...run.source].sort((a, b) => a - b);
-  const sourceText =
-    sorted.length === 0 ? '' : textSlice(source.doc, SourceIndex.wordStart(source, sorted[0]), SourceIndex.wordEnd(source, sorted[sorted.length - 1]));
-  return { draft: draftText, source: sourceText };
+  const sourceStart = sorted.length === 0 ? 0 : SourceIndex.wordStart(source, sorted[0]);
+  const sourceEnd = sorted.length === 0 ? 0 : SourceIndex.wordEnd(source, sorted[sorted.length - 1]);
+  if (run.draft.length > 0 && sorted.length > 0 && sameNumberAround(draft, draftStart, draftEnd, source.doc, sourceStart, sourceEnd)) return null;
+  return { draft: draft.slice(draftStart, draftEnd), source: sorted.length === 0 ? '' : textSlice(source.doc, sourceStart, sourceEnd) };
 }
 
 /**

@@ -73,8 +73,15 @@ const APOSTROPHES = /[’ʼ‘`′]/g;
 const MARKS = /\p{M}/gu;
 const PLAIN = /^[a-z0-9']*$/;
 
+// Signs that stand for words: a quotation may write "2%" where its source writes "2 percent" (or "2 per cent", which
+// is the same words written apart), and "&" where it writes "and". Each is a word of its own.
+const PERCENT_SIGN = 0x25;
+const SIGN_WORDS: ReadonlyMap<string, string> = new Map([['%', 'percent'], ['&', 'and']]);
+
 /** Folds one word as written to the form matching compares. */
 export function foldWord(word: string): string {
+  const sign = SIGN_WORDS.get(word);
+  if (sign !== undefined) return sign;
   const lower = (word.includes('\n') ? unbreak(word) : word).toLowerCase();
   if (PLAIN.test(lower)) return lower;
   const cleaned = lower.replace(INVISIBLE, '').replace(APOSTROPHES, "'");
@@ -96,6 +103,15 @@ export const PACKED_LENGTH = 8;
 /** The bits of `low` and `high`: four characters of seven bits each. */
 export const PACKED_BITS = 0xfffffff;
 
+/** 1 for the ASCII codes that start a word: letters, digits, and the signs that stand for words. */
+const STARTS_WORD = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) STARTS_WORD[c] = isAsciiLetter(c) || isSign(c) ? 1 : 0;
+
+/** True for `%` and `&`, which are next to each other in ASCII. */
+function isSign(code: number): boolean {
+  return (code - PERCENT_SIGN) >>> 0 < 2;
+}
+
 /** True for the codes of ASCII letters and digits, the characters of which most words are made. */
 function isAsciiLetter(code: number): boolean {
   return ((code | 0x20) - 0x61) >>> 0 < 26 || (code - 0x30) >>> 0 < 10;
@@ -108,7 +124,7 @@ function isAsciiLetter(code: number): boolean {
  * holds only ASCII letters, digits and straight apostrophes. For a plain word, `hash` is the FNV-1a hash of the
  * folded form, and when it is at most PACKED_LENGTH characters long, `low` and `high` hold its characters seven bits
  * each (the last four in `low`, those before in `high`): two plain words of the same length are the same word
- * exactly when these agree.
+ * exactly when these agree. The signs `%` and `&` are words of their own, folded to "percent" and "and".
  */
 export class WordScanner {
   start = 0;
@@ -136,12 +152,13 @@ export class WordScanner {
       let code = 0;
       for (; i < end; i++) {
         code = text.charCodeAt(i);
-        if (code < 0x80 ? isAsciiLetter(code) : classAt(text, i) === LETTER) break;
+        if (code < 0x80 ? STARTS_WORD[code] === 1 : classAt(text, i) === LETTER) break;
       }
       if (i >= end) {
         this.position = end;
         return false;
       }
+      if (isSign(code)) return this.sign(i);
       const wordStart = i;
       let hash = FNV_OFFSET;
       let low = 0;
@@ -174,6 +191,14 @@ export class WordScanner {
       // A word of invisible characters and marks alone folds to nothing and is no word.
       if (this.plain || this.folded().length > 0) return true;
     }
+  }
+
+  /** Stands on the sign at `i`, a word of one character that folds to the word it stands for. */
+  private sign(i: number): boolean {
+    this.plain = false;
+    this.start = i;
+    this.end = this.position = i + 1;
+    return true;
   }
 
   /**

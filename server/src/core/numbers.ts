@@ -1,0 +1,147 @@
+// Reads the number a few words write, in figures or in words, so that a quotation whose numbers follow a house style
+// ("241", "2.5 million") is not taken for a change of a source that spells them out ("two hundred and forty-one").
+import { textSlice } from './sourceText.js';
+import type { SourceDocument } from './types.js';
+import { splitWords } from './words.js';
+
+const UNITS: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/** Figures as writers write them: 241, 2,500, 3.5 (a thousands separator only between groups of three). */
+const FIGURES = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/**
+ * The number that `text` writes and nothing else, or null: figures (`241`, `2,500`, `3.5`), words (`two hundred and
+ * forty-one`, `a hundred`), or figures with a scale (`3.5 million`).
+ */
+export function numberIn(text: string): number | null {
+  const words = text.toLowerCase().replace(/[‐‑–-]/g, ' ').trim().split(/\s+/);
+  if (words.length === 0 || words[0] === '') return null;
+  if (FIGURES.test(words[0]!)) {
+    const value = Number(words[0]!.replace(/,/g, ''));
+    if (words.length === 1) return value;
+    const scale = words.length === 2 ? SCALES[words[1]!] : undefined;
+    return scale === undefined ? null : value * scale;
+  }
+  return numberInWords(words);
+}
+
+/** The number written in words, read the usual English way; null when a word is not part of one. */
+function numberInWords(words: string[]): number | null {
+  let total = 0;
+  let group = 0;
+  // Whether the last word read was a number word, so that "and" and "a" stand only where English puts them.
+  let seen = false;
+  for (const [n, word] of words.entries()) {
+    if (word === 'and') {
+      if (!seen || n === words.length - 1) return null;
+      continue;
+    }
+    if (word === 'a') {
+      // "a hundred", "a million": "a" only opens a number, before a scale.
+      const next = words[n + 1];
+      if (n !== 0 || next === undefined || (next !== 'hundred' && SCALES[next] === undefined)) return null;
+      group = 1;
+      continue;
+    }
+    const unit = UNITS[word];
+    if (unit !== undefined) {
+      group += unit;
+    } else if (word === 'hundred') {
+      group = (group === 0 ? 1 : group) * 100;
+    } else if (SCALES[word] !== undefined) {
+      total += (group === 0 ? 1 : group) * SCALES[word]!;
+      group = 0;
+    } else {
+      return null;
+    }
+    seen = true;
+  }
+  return seen ? total + group : null;
+}
+
+/** How far around a stretch of a source `sameNumberAround` reads for the rest of a number. */
+const FIGURES_REACH = 32;
+
+/**
+ * The stretch of `text` that holds text[start, end) and the figures on either side of it, with a scale word after
+ * them: a change inside a number ("500,000" of "3,500,000") is read with the whole number ("3,500,000").
+ */
+export function figuresAround(text: string, start: number, end: number): string {
+  const isFigure = (at: number): boolean => /\d/.test(text[at] ?? '');
+  // A comma or a point belongs to a number between two figures only.
+  const inNumber = (at: number): boolean => isFigure(at) || (/[.,]/.test(text[at] ?? '') && isFigure(at - 1) && isFigure(at + 1));
+  let from = start;
+  let to = end;
+  while (from > 0 && inNumber(from - 1)) from--;
+  while (to < text.length && inNumber(to)) to++;
+  const scale = /^\s+(?:thousand|million|billion|trillion)\b/i.exec(text.slice(to, to + 12));
+  if (scale && isFigure(to - 1)) to += scale[0].length;
+  return text.slice(from, to);
+}
+
+/** True when two wordings write the same number, one of them in figures or both in words. */
+export function sameNumber(a: string, b: string): boolean {
+  const first = numberIn(a);
+  return first !== null && first === numberIn(b);
+}
+
+/**
+ * True when draft[draftStart, draftEnd) and the source's [sourceStart, sourceEnd) write the same number, the one in
+ * figures and the other in words or both in figures, read whole: a number in figures where the source spells it out,
+ * or the other way round, is the house style, not a change.
+ */
+export function sameNumberAround(
+  draft: string,
+  draftStart: number,
+  draftEnd: number,
+  doc: SourceDocument,
+  sourceStart: number,
+  sourceEnd: number,
+): boolean {
+  const from = Math.max(0, sourceStart - FIGURES_REACH);
+  const window = textSlice(doc, from, sourceEnd + FIGURES_REACH);
+  const sourceWords = figuresAround(window, sourceStart - from, sourceEnd - from);
+  return sameNumber(figuresAround(draft, draftStart, draftEnd), sourceWords);
+}
+
+/** How many characters after a passage `numberAtEnd` is given: a number in words and the words after it. */
+export const NUMBER_REACH = 240;
+
+/** Figures at the start of a text, with a scale word after them. */
+const LEADING_FIGURES = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion)\b)?/i;
+
+/** The number a text starts with, in figures or in words, and how many characters it takes; null when none. */
+function leadingNumber(text: string): { value: number; length: number } | null {
+  const figures = LEADING_FIGURES.exec(text);
+  if (figures) return { value: numberIn(figures[0])!, length: figures[0].length };
+  // The longest run of words from the start that reads as a number.
+  let best: { value: number; length: number } | null = null;
+  for (const word of text.matchAll(/[A-Za-z]+/g)) {
+    const end = word.index! + word[0].length;
+    if (/[^A-Za-z\s‐‑–-]/.test(text.slice(0, end))) break;
+    const value = numberIn(text.slice(0, end));
+    if (value !== null) best = { value, length: end };
+    else if (best !== null && word[0].toLowerCase() !== 'and') break;
+  }
+  return best;
+}
+
+/**
+ * How many words of `sourceAfter` (the text right after a passage) the draft's last words `draftRest` stand for, when
+ * both start with the same number, written differently, and the draft's words after the number are the source's
+ * next words; 0 otherwise.
+ */
+export function numberAtEnd(draftRest: string, sourceAfter: string): number {
+  const inDraft = leadingNumber(draftRest);
+  const inSource = leadingNumber(sourceAfter);
+  if (!inDraft || !inSource || inDraft.value !== inSource.value) return 0;
+  const draftWords = splitWords(draftRest.slice(inDraft.length)).folded;
+  const sourceWords = splitWords(sourceAfter.slice(inSource.length)).folded;
+  if (draftWords.some((word, n) => word !== sourceWords[n])) return 0;
+  return splitWords(sourceAfter.slice(0, inSource.length)).folded.length + draftWords.length;
+}
