@@ -47,9 +47,9 @@ function startThread(): { worker: Worker; port: MessagePort; signal: Int32Array 
   const workerData: PdfThreadData = { port: port2, signal };
   const bundled = join(__dirname, 'pdfWorker.js');
   // Run from source (the tests), the thread registers the same TypeScript loader as this one first.
-  const worker = existsSync(bundled)
-    ? new Worker(bundled, { workerData, transferList: [port2] })
-    : new Worker(`require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'pdfWorker.ts'))});`, { eval: true, workerData, transferList: [port2] });
+  const options = { workerData, transferList: [port2] };
+  const fromSource = `require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'pdfWorker.ts'))});`;
+  const worker = existsSync(bundled) ? new Worker(bundled, options) : new Worker(fromSource, { ...options, eval: true });
   worker.unref();
   port1.unref();
   return { worker, port: port1, signal };

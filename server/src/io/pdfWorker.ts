@@ -6,16 +6,22 @@ import type { PdfAnswer, PdfThreadData } from './pdf.js';
 
 const { port, signal } = workerData as PdfThreadData;
 
+/** Answers the PDF the loader waits for, and wakes it. */
+function answer(reply: PdfAnswer): void {
+  port.postMessage(reply);
+  Atomics.store(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+
+const failed = (error: unknown): PdfAnswer => ({ error: error instanceof Error ? error.message : String(error) });
+
 port.on('message', (bytes: Uint8Array) => {
-  read(bytes)
-    .then((pages): PdfAnswer => ({ pages }))
-    .catch((error: unknown): PdfAnswer => ({ error: error instanceof Error ? error.message : String(error) }))
-    .then((answer) => {
-      port.postMessage(answer);
-      Atomics.store(signal, 0, 1);
-      Atomics.notify(signal, 0);
-    });
+  read(bytes).then((pages) => answer({ pages }), (error: unknown) => answer(failed(error)));
 });
+
+// The loader reads one PDF at a time: an error that escapes the reading of it is that PDF's answer, so that the
+// loader is never left waiting until its time runs out.
+process.on('uncaughtException', (error) => answer(failed(error)));
 
 async function read(bytes: Uint8Array): Promise<PdfPage[]> {
   // PDF.js as unpdf builds it, for any JavaScript runtime: it reads text with no native module and parses in this

@@ -43,14 +43,19 @@ function locate(content: string, cue: string, cursor: number): { start: number; 
 }
 
 /**
- * Reads a subtitle file from its content and the nodes a subtitle parser found in it. The words of consecutive cues run on as one paragraph, as the speech they caption does, so
- * that a quotation that spans cues reads as written; a new paragraph starts where the speaker changes (a WebVTT voice,
- * a `>>`, a cue that opens with a label) or after a pause. A WebVTT voice is written as a transcript label (`Roger
- * Bingham: …`) opening the speaker's paragraph, so that the speaker of the words is known. Timings, cue numbers,
- * settings, notes and markup are left out and entities are decoded. Metadata comes from the WebVTT header's text and
- * the file name.
+ * Reads a subtitle file from its content and the nodes a subtitle parser found in it. The words of consecutive cues
+ * run on as one paragraph, as the speech they caption does, so that a quotation that spans cues reads as written; a
+ * new paragraph starts where the speaker changes (a WebVTT voice, a `>>`, a cue that opens with a label) or after a
+ * pause. A WebVTT voice is written as a transcript label (`Roger Bingham: …`) opening the speaker's paragraph, so
+ * that the speaker of the words is known. Timings, cue numbers, settings, notes and markup are left out and entities
+ * are decoded. Metadata comes from the WebVTT header's text and the file name.
  */
-export function parseSubtitleSource(id: string, fileName: string, content: string, nodes: readonly SubtitleNode[]): SourceDocument {
+export function parseSubtitleSource(
+  id: string,
+  fileName: string,
+  content: string,
+  nodes: readonly SubtitleNode[],
+): SourceDocument {
   const builder = new TextBuilder(content);
   let cursor = 0;
   let voice: string | null = null;
