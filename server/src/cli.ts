@@ -1,4 +1,5 @@
-// The `verbatim` command: checks the quotations of drafts against sources and prints text, JSON or SARIF.
+// The `verbatim` command: checks the quotations of drafts against sources and prints text, JSON or SARIF, or prints
+// the text read from source files.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HELP, parseCliArgs, UsageError, type CliRequest } from './cli/args.js';
@@ -6,6 +7,7 @@ import { formatJson } from './cli/format/json.js';
 import { formatSarif } from './cli/format/sarif.js';
 import { formatText } from './cli/format/text.js';
 import { runCheck } from './cli/runner.js';
+import { runText } from './cli/sourceText.js';
 
 /** The package version, read from the package.json next to the bundle's folder. */
 function packageVersion(): string {
@@ -36,6 +38,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const cwd = process.cwd();
+  if (request.command === 'text') {
+    const read = await runText(request, cwd);
+    await write(read.output);
+    for (const problem of read.problems) process.stderr.write(`verbatim: ${problem}\n`);
+    return read.exitCode;
+  }
   const run = await runCheck(request, cwd);
   const output =
     request.format === 'json'

@@ -119,3 +119,51 @@ test('subtitles, Word documents and PDFs are sources: their quotations are check
     assert.deepEqual(quotes[3]!.source.start, { line: 4, character: 1 }, when);
   }
 });
+
+test('verbatim text prints the text read from source files and what was read about them', async (t) => {
+  const dir = project(t, { 'sources/inquiry.pdf': await REPORT, 'sources/release.docx': RELEASE, 'sources/scan.pdf': await makePdf([['']]) });
+  const run = runCli(['text', 'sources/inquiry.pdf', 'sources/release.docx', 'sources/scan.pdf'], { cwd: dir });
+  // One file could not be read: it is said, and the run fails, but the others are printed.
+  assert.equal(run.status, 1);
+  assert.equal(run.stderr, 'verbatim: sources/scan.pdf could not be read: could not be parsed (it has no text to read (a scanned document needs text recognition first)).\n');
+  assert.equal(
+    run.stdout,
+    [
+      '== sources/inquiry.pdf (pdf) ==',
+      'title: Inquiry into the flood',
+      'pages: 2',
+      '',
+      'Inquiry into the flood',
+      '',
+      'The inquiry heard from the engineer on Friday.',
+      '“The pumps failed because nobody had tested',
+      'them since the',
+      'last flood,” said engineer Amina Yusuf.',
+      '',
+      '== sources/release.docx (docx) ==',
+      'title: City secures flood funding',
+      'outlet: Reuters',
+      '',
+      'City secures flood funding',
+      '',
+      'LAGOS, March 4 (Reuters) - The city has secured new funding for its flood defences.',
+      '',
+      '“This money protects every home on the east side,” said Mayor Grace Okonkwo.',
+      '',
+    ].join('\n'),
+  );
+
+  const json = runCli(['text', '--format', 'json', 'sources/inquiry.pdf'], { cwd: dir });
+  assert.equal(json.status, 0);
+  const [entry] = JSON.parse(json.stdout).files as { file: string; format: string; pages: { page: number; line: number }[]; text: string }[];
+  assert.deepEqual([entry!.file, entry!.format], ['sources/inquiry.pdf', 'pdf']);
+  assert.deepEqual(entry!.pages, [{ page: 1, line: 0 }, { page: 2, line: 5 }]);
+  assert.equal(entry!.text.split('\n')[5], 'last flood,” said engineer Amina Yusuf.');
+
+  for (const args of [['text'], ['text', '--sources', 'sources', 'a.pdf'], ['text', '--format', 'sarif', 'sources/inquiry.pdf']]) {
+    const bad = runCli(args, { cwd: dir });
+    assert.equal(bad.status, 2, args.join(' '));
+    assert.match(bad.stderr, /^verbatim: [^\n]+\.\n$/, args.join(' '));
+  }
+  assert.equal(runCli(['text', 'sources/scan.pdf'], { cwd: dir }).status, 2);
+});

@@ -10,6 +10,13 @@ export type CliRequest =
   | { command: 'help' }
   | { command: 'version' }
   | {
+      command: 'text';
+      /** Source files whose text is wanted, as given. */
+      files: string[];
+      format: 'text' | 'json';
+      config: string | null;
+    }
+  | {
       command: 'check';
       /** Source folders or files as given; empty when the configuration file should name them. */
       sources: string[];
@@ -28,10 +35,15 @@ export class UsageError extends Error {}
 
 /** The text of `verbatim --help`. */
 export const HELP = `Usage: verbatim check [options] <draft files, folders or globs>...
+       verbatim text [--format text|json] <source files>...
 
-Checks every quotation in the drafts against the sources and reports whether
-each is verbatim, altered (with the source's wording and what changed) or
-unsourced.
+check: checks every quotation in the drafts against the sources and reports
+whether each is verbatim, altered (with the source's wording and what changed)
+or unsourced.
+
+text: prints the text read from each source file (a PDF, a Word document,
+subtitles, HTML, Markdown or plain text), which quotations are matched
+against, with what was read about it: title, outlet, author, date, pages.
 
 Options:
   -s, --sources <path>   a folder or file of sources (repeatable); by default
@@ -50,7 +62,8 @@ Without draft arguments, the "drafts" globs of verbatim.json are checked.
 Folders are searched for .md, .markdown, .txt and .tex files.
 
 Exit codes: 0 every quotation verbatim; 1 a quotation is altered, unsourced
-or could not be checked; 2 usage error or nothing could be checked.
+or could not be checked; 2 usage error or nothing could be checked. For text:
+0 every file read; 1 a file could not be read; 2 none could.
 `;
 
 const OPTIONS = {
@@ -78,8 +91,9 @@ export function parseCliArgs(argv: string[]): CliRequest {
   if (command === undefined) {
     throw new UsageError('Name a command: verbatim check <drafts>... (see verbatim --help).');
   }
+  if (command === 'text') return textRequest(values, rest);
   if (command !== 'check') {
-    throw new UsageError(`Unknown command "${command}"; the command is check (see verbatim --help).`);
+    throw new UsageError(`Unknown command "${command}"; the commands are check and text (see verbatim --help).`);
   }
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
@@ -100,6 +114,17 @@ export function parseCliArgs(argv: string[]): CliRequest {
     noColor: values['no-color'] ?? false,
     cache: !(values['no-cache'] ?? false),
   };
+}
+
+/** The request of `verbatim text`, which takes source files and a format, text or JSON. */
+function textRequest(values: { format?: string; sources?: string[]; config?: string; 'no-cache'?: boolean }, files: string[]): CliRequest {
+  if (values.sources !== undefined || values['no-cache'] !== undefined) {
+    throw new UsageError('verbatim text takes the source files themselves, with no --sources or --no-cache.');
+  }
+  if (files.length === 0) throw new UsageError('Name the source files to print: verbatim text <source files>...');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`Unknown format "${format}"; verbatim text prints text or json.`);
+  return { command: 'text', files, format, config: values.config ?? null };
 }
 
 /** Rewords node's parseArgs errors as one sentence that points at --help. */

@@ -135,7 +135,7 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
 }
 
 /** The configuration named by --config, else the nearest verbatim.json from `cwd` up, else the defaults. */
-async function resolveConfig(explicit: string | null, cwd: string): Promise<LoadedConfig> {
+export async function resolveConfig(explicit: string | null, cwd: string): Promise<LoadedConfig> {
   if (explicit !== null) return loadConfigFile(resolve(cwd, explicit), explicit);
   const root = await findConfigRoot(cwd);
   if (root === null) return loadConfig(cwd);
