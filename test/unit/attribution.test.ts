@@ -209,6 +209,15 @@ test('words that open a sentence and name no one are no speakers', () => {
   assert.equal(speaker(runoff, 'pay their share'), 'Villanueva');
 });
 
+test('"she" stands for the person a dateline’s sentence names, not for the place after "president of"', () => {
+  const text =
+    'SANTA LUCIA DEL MAR -- Teresa Villanueva was elected president of Costa Verde on Sunday.\n\n' +
+    '"We will govern for everyone," she told the crowd.';
+  assert.equal(speaker(text, 'We will govern'), 'Teresa Villanueva');
+  // Without the person, the place is still no one "she" could stand for.
+  assert.equal(speaker('The votes were counted in the republic of Costa Verde on Sunday.\n\n"We will govern," she said.', 'We will govern'), null);
+});
+
 test('findSpeaker never throws and accepts spans at the edges', () => {
   assert.equal(findSpeaker('', { start: 0, end: 0 }), null);
   assert.equal(findSpeaker('“', { start: 0, end: 1 }), null);

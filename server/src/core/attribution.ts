@@ -323,6 +323,16 @@ function resolvePronoun(text: string, at: number, paragraph: Range, pronoun: str
   return null;
 }
 
+/**
+ * Whether the name a phrase of `run` ends with comes right after "of" (in the phrase, or as the word before it): a place
+ * or a body ("president of Costa Verde", "the people of Ashcombe"), or someone the phrase is about ("the wife of John
+ * Hale"), never the person the phrase names.
+ */
+function afterOf(run: string[], name: string, previous: string): boolean {
+  const before = run.length - name.split(' ').length - 1;
+  return bare(before >= 0 ? run[before]! : previous).toLowerCase() === 'of';
+}
+
 /** People named outside quotation marks in a paragraph stretch, in order, with the sex their titles give them. */
 function personMentions(text: string, range: Range): { name: string; sex: Sex | null }[] {
   // Quoted words are blanked out so that offsets stay those of the text.
@@ -354,7 +364,7 @@ function personMentions(text: string, range: Range): { name: string; sex: Sex | 
       if (endsClause(words[j++]!.word)) break;
     }
     const read = readSpeakerPhrase(run.join(' '));
-    if (read && 'name' in read && looksLikePerson(read.name)) {
+    if (read && 'name' in read && looksLikePerson(read.name) && !afterOf(run, read.name, i > 0 ? words[i - 1]!.word : '')) {
       const previous = i > 0 ? words[i - 1]!.word : '';
       const next = words[j]?.word ?? '';
       // A name counts as a mention of a person when something says it is one: a title, a speech verb next to
@@ -366,7 +376,9 @@ function personMentions(text: string, range: Range): { name: string; sex: Sex | 
       const subject = described || (/^\p{Ll}/u.test(next) && !isGrammarWord(next));
       // After "told", a name is whom the words were said to ("told Reuters"); after "asked", it may be either.
       const saidBy = isSpeechVerb(previous) && !ADDRESSED.has(bare(previous).toLowerCase());
-      const cue = hasPersonTitle(run) || isSpeechVerb(next) || saidBy || ((i === 0 || /[.!?]$/.test(previous)) && subject);
+      // A sentence starts after its full stop, and after a dateline's dash ("SANTA LUCIA -- Teresa Villanueva was …").
+      const opens = i === 0 || /[.!?]$/.test(previous) || /^(?:--|—|–)$/.test(previous);
+      const cue = hasPersonTitle(run) || isSpeechVerb(next) || saidBy || (opens && subject);
       if (cue) names.push({ name: read.name, sex: sexOfTitles(run) });
     }
     i = Math.max(j, i + 1);
