@@ -24,6 +24,7 @@
 // Usage: npm run eval:news [-- --story <part of a story's folder name>] [--all]
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { findSpeaker } from '../../server/src/core/attribution.js';
 import { checkDraft } from '../../server/src/core/check.js';
 import { draftFormatOf } from '../../server/src/core/extract/index.js';
 import { SourceIndex } from '../../server/src/core/sourceIndex.js';
@@ -31,6 +32,7 @@ import { parseSource } from '../../server/src/core/sources/index.js';
 import type { Finding, Verdict } from '../../server/src/core/types.js';
 import { decodeSource } from '../../server/src/io/decode.js';
 import { labelRows } from './labelRows.js';
+import { attributionReport, readAttributionLabels, type AttributionOutcome } from './newsAttributions.js';
 import { readSpeakerLabels, speakerReport, type SpeakerOutcome } from './newsSpeakers.js';
 
 /** One hand-labelled quotation of a draft. */
@@ -53,6 +55,8 @@ interface Outcome {
   extent: string | null;
   /** The verdict when the quotation is checked alone, outside its draft. */
   alone: Verdict | 'not found';
+  /** Who the draft is read to say spoke the quotation; null when it is read to say no one or was not found. */
+  drafted: string | null;
 }
 
 const root = resolve(__dirname, 'news');
@@ -143,7 +147,8 @@ function matchLabels(
     if (finding) used.add(finding);
     const extent = finding && core(finding.quotation.text) !== core(label.quote) ? finding.quotation.text : null;
     const got = finding ? finding.verdict : 'not found';
-    outcomes.push({ label, got, finding, extent, alone: checkAlone(index, label.quote, text, finding) });
+    const drafted = finding ? findSpeaker(text, { start: finding.quotation.start, end: finding.quotation.end }) : null;
+    outcomes.push({ label, got, finding, extent, alone: checkAlone(index, label.quote, text, finding), drafted });
   }
   return { outcomes, used };
 }
@@ -296,6 +301,25 @@ function speakerOutcomes(story: string, outcomes: Outcome[], problems: string[])
   return paired;
 }
 
+/** Pairs the attribution labels of a story, in order, with the outcomes of its labels that expect a source passage. */
+function attributionOutcomes(story: string, outcomes: Outcome[], problems: string[]): AttributionOutcome[] {
+  const labels = readAttributionLabels(join(root, story), story, problems);
+  if (labels === null) return [];
+  const sourced = outcomes.filter((o) => o.label.story === story && o.label.expected !== 'unsourced');
+  if (labels.length !== sourced.length) problems.push(`${story}/attributions.txt: ${labels.length} labels for ${sourced.length} quotations`);
+  const paired: AttributionOutcome[] = [];
+  labels.forEach((label, n) => {
+    const outcome = sourced[n];
+    if (!outcome || outcome.label.draft !== label.draft || squeeze(outcome.label.quote) !== squeeze(label.quote)) {
+      problems.push(`${story}/attributions.txt: “${label.quote}” is not the quotation of labels.txt in its place`);
+      return;
+    }
+    const found = outcome.finding !== null;
+    paired.push({ story, label, drafted: found ? outcome.drafted : undefined, sourced: outcome.finding?.source ? outcome.finding.source.speaker : undefined });
+  });
+  return paired;
+}
+
 function main(): void {
   const stories = readdirSync(root)
     .filter((name) => statSync(join(root, name)).isDirectory() && !name.startsWith('.'))
@@ -312,10 +336,14 @@ function main(): void {
     }
   }
   const speakers = stories.flatMap((story) => speakerOutcomes(story, outcomes, problems));
+  const attributions = stories.flatMap((story) => attributionOutcomes(story, outcomes, problems));
   report(outcomes, problems, unlabelled, stories);
   console.log('');
   if (speakers.length === 0) console.log('Speakers: NOT MEASURED, no story has a speakers.txt.');
   else for (const line of speakerReport(speakers)) console.log(line);
+  console.log('');
+  if (attributions.length === 0) console.log('Draft attributions: NOT MEASURED, no story has an attributions.txt.');
+  else for (const line of attributionReport(attributions)) console.log(line);
 }
 
 main();

@@ -39,10 +39,11 @@ export function readSpeakerLabels(dir: string, story: string, problems: string[]
   return labels;
 }
 
-/** The words of a name, folded: lower case, without possessives, punctuation and articles. */
+/** The words of a name, folded: lower case, one kind of hyphen, without possessives, punctuation and articles. */
 function nameWords(name: string): string[] {
   return name
     .toLowerCase()
+    .replace(/[‐‑]/g, '-')
     .split(/\s+/)
     .map((word) => word.replace(/[’']s$/, '').replace(/[^\p{L}\p{N}-]/gu, ''))
     .filter((word) => word !== '' && word !== 'the' && word !== 'a' && word !== 'an');
