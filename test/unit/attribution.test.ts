@@ -218,6 +218,15 @@ test('"she" stands for the person a dateline’s sentence names, not for the pla
   assert.equal(speaker('The votes were counted in the republic of Costa Verde on Sunday.\n\n"We will govern," she said.', 'We will govern'), null);
 });
 
+test('single quotation marks are read as quotation marks, apostrophes are not', () => {
+  const courier = "Health Secretary Alan Drummond insisted the offer was 'fair'. 'My\ndoor is open. It has always been open,' he said.";
+  assert.equal(speaker(courier, 'door is open'), 'Alan Drummond');
+  assert.equal(speaker('‘We won’t give up,’ said Fiona McLeod. ‘The nurses’ pay has fallen.’', 'We won’t give up'), 'Fiona McLeod');
+  assert.equal(speaker("'It's not over,' said Ann Lee, who runs the Joneses' shop.", "It's not over"), 'Ann Lee');
+  // A title before the name: "Rovers boss Gareth Lyle" is one person, not "Rovers" and Gareth Lyle.
+  assert.equal(speaker('Rovers boss Gareth Lyle called it "a mystery". "We\'re hurting," he said.', "We're hurting"), 'Gareth Lyle');
+});
+
 test('findSpeaker never throws and accepts spans at the edges', () => {
   assert.equal(findSpeaker('', { start: 0, end: 0 }), null);
   assert.equal(findSpeaker('“', { start: 0, end: 1 }), null);

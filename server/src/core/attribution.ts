@@ -36,8 +36,29 @@ export const SPEAKER_REACH = {
 /** Speech verbs whose object is the person spoken to, not the speaker. */
 const ADDRESSED = new Set(['told', 'tells', 'urged', 'promised', 'pledged']);
 
-/** Opening double quotation marks and the marks that close each. */
-const CLOSERS: Record<string, string> = { '“': '”"', '„': '“”', '«': '»', '"': '"”', '‟': '”"' };
+/** Opening quotation marks and the marks that close each. */
+const CLOSERS: Record<string, string> = { '“': '”"', '„': '“”', '«': '»', '"': '"”', '‟': '”"', '‘': '’\'', "'": "'’" };
+
+/**
+ * The marks that close a quotation opened at `i`, or '' when no quotation opens there. A single mark opens one only
+ * at the start of a word ('We will', ‘We will’): one inside or after a word is an apostrophe (don't, the Joneses').
+ */
+function openerAt(text: string, i: number): string {
+  const ch = text[i]!;
+  const closers = CLOSERS[ch];
+  if (closers === undefined) return '';
+  if (ch !== "'" && ch !== '‘') return closers;
+  const before = i > 0 ? text[i - 1]! : ' ';
+  return /[\s([{—–-]/.test(before) && /[\p{L}\p{N}“"…]/u.test(text[i + 1] ?? '') ? closers : '';
+}
+
+/** Whether the mark at `i` closes a quotation that `closers` close: a single mark only at the end of a word. */
+function closesAt(text: string, i: number, closers: string): boolean {
+  const ch = text[i]!;
+  if (!closers.includes(ch)) return false;
+  if (ch !== "'" && ch !== '’') return true;
+  return !/[\p{L}\p{N}]/u.test(text[i + 1] ?? '') && !/\s/.test(i > 0 ? text[i - 1]! : ' ');
+}
 
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'prof', 'rev',
@@ -169,7 +190,7 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
 function leadSpeaker(text: string, paragraph: Range, sentence: number, open: number): SpeakerPhrase {
   if (sentence <= paragraph.start || text.slice(sentence, open).trim() !== '') return null;
   const from = sentenceStart(text, sentence - 1, paragraph.start);
-  for (let i = from; i < sentence; i++) if (CLOSERS[text[i]!] || '”»'.includes(text[i]!)) return null;
+  for (let i = from; i < sentence; i++) if (openerAt(text, i) !== '' || '”»’'.includes(text[i]!)) return null;
   return introSpeaker(text, from, sentence);
 }
 
@@ -218,21 +239,20 @@ function previousParagraphEnd(text: string, start: number): number {
   return i;
 }
 
-/** Walks the double quotation marks of a paragraph up to `until`, telling which quotation is open there. */
+/** Walks the quotation marks of a paragraph up to `until`, telling which quotation is open there. */
 function scanQuotes(text: string, paragraph: Range, until: number) {
   let open: number | null = null;
   let closers = '';
   let previousOpen: number | null = null;
   let previousCloseEnd: number | null = null;
   for (let i = paragraph.start; i < until; i++) {
-    const ch = text[i]!;
-    if (open !== null && closers.includes(ch)) {
+    if (open !== null && closesAt(text, i, closers)) {
       previousOpen = open;
       previousCloseEnd = i + 1;
       open = null;
-    } else if (open === null && CLOSERS[ch]) {
+    } else if (open === null && openerAt(text, i) !== '') {
       open = i;
-      closers = CLOSERS[ch];
+      closers = openerAt(text, i);
     }
   }
   return { open, closers, previousOpen, previousCloseEnd };
@@ -243,16 +263,16 @@ function quoteAround(text: string, paragraph: Range, start: number): QuoteAround
   const state = scanQuotes(text, paragraph, start);
   let open = state.open;
   let closers = state.closers;
-  if (open === null && CLOSERS[text[start] ?? '']) {
+  if (open === null && start < text.length && openerAt(text, start) !== '') {
     open = start;
-    closers = CLOSERS[text[start]!]!;
+    closers = openerAt(text, start);
   }
   if (open === null) return null;
   let close: number | null = null;
   // The first closing mark after the passage's start: a passage that runs on over the reporter's words into the next
   // quotation (“…,” she said. “…”) has the attribution of the quotation it starts in.
   for (let i = Math.max(start, open + 1); i < paragraph.end; i++) {
-    if (closers.includes(text[i]!)) {
+    if (closesAt(text, i, closers)) {
       close = i;
       break;
     }
@@ -269,7 +289,7 @@ function lastQuote(text: string, paragraph: Range): { open: number; close: numbe
 }
 
 function nextOpener(text: string, from: number, limit: number): number {
-  for (let i = from; i < limit; i++) if (CLOSERS[text[i]!]) return i;
+  for (let i = from; i < limit; i++) if (openerAt(text, i) !== '') return i;
   return limit;
 }
 
@@ -341,10 +361,10 @@ function personMentions(text: string, range: Range): { name: string; sex: Sex | 
   for (let i = range.start; i < range.end; i++) {
     const ch = text[i]!;
     if (closers !== null) {
-      if (closers.includes(ch)) closers = null;
+      if (closesAt(text, i, closers)) closers = null;
       outside += ' ';
-    } else if (CLOSERS[ch]) {
-      closers = CLOSERS[ch];
+    } else if (openerAt(text, i) !== '') {
+      closers = openerAt(text, i);
       outside += ' ';
     } else {
       outside += ch;
