@@ -199,9 +199,15 @@ test('words that open a sentence and name no one are no speakers', () => {
   assert.equal(speaker('“You believe it?” John Linden’s niece said.', 'You believe it'), 'John Linden’s niece');
   // A full stop after the name is the sentence's.
   assert.equal(speaker('“Good night,” said Durbeyfield. He went in.', 'Good night'), 'Durbeyfield');
-  // An adverb before a comma is no subject; a name before a description or "who" is.
+  // An adverb before a comma is no subject, but it opens the sentence: the name after it is the subject; so is a name
+  // before a description or "who".
   const outside = 'Outside, Joanne Pryce was close to tears.\n\n“This is a shameful day,” she said.';
-  assert.equal(speaker(outside, 'shameful day'), null);
+  assert.equal(speaker(outside, 'shameful day'), 'Joanne Pryce');
+  const party = 'For the Conservatives, Oliver Penrose was scornful.\n\n“I call it a cap,” he said.';
+  assert.equal(speaker(party, 'I call it'), 'Oliver Penrose');
+  // A longer clause before the comma is no opening phrase: the name after it may be an object.
+  const clause = 'When the vote was finally counted late at night, Pryce was close to tears. Lal said: “Good.” “No,” she said.';
+  assert.notEqual(speaker(clause, 'No'), 'Pryce');
   const chair = 'Joanne Pryce, who chairs the campaign, was close to tears.\n\n“This is a shameful day,” she said.';
   assert.equal(speaker(chair, 'shameful day'), 'Joanne Pryce');
   // A subject set off by a comma is still the one "she" stands for.
@@ -225,6 +231,16 @@ test('single quotation marks are read as quotation marks, apostrophes are not', 
   assert.equal(speaker("'It's not over,' said Ann Lee, who runs the Joneses' shop.", "It's not over"), 'Ann Lee');
   // A title before the name: "Rovers boss Gareth Lyle" is one person, not "Rovers" and Gareth Lyle.
   assert.equal(speaker('Rovers boss Gareth Lyle called it "a mystery". "We\'re hurting," he said.', "We're hurting"), 'Gareth Lyle');
+});
+
+test('"the judge" is the one person the text names as judge before, and no one when it names none or two', () => {
+  const court = 'Martin Ashdown hid losses, Judge\nEleanor Price said.\n\n“You were the one person,” the judge\ntold him.';
+  assert.equal(speaker(court, 'You were'), 'Eleanor Price');
+  const quake = 'Interior Minister Farid Rostami visited the valley.\n\nThe interior minister said the toll was “certain to rise”.';
+  assert.equal(speaker(quake, 'certain to rise'), 'Farid Rostami');
+  assert.equal(speaker('“We will appeal,” the judge said.', 'We will appeal'), null);
+  const two = 'Judge Ann Lee and Judge Tom Hale sat together.\n\n“We will appeal,” the judge said.';
+  assert.equal(speaker(two, 'We will appeal'), null);
 });
 
 test('findSpeaker never throws and accepts spans at the edges', () => {

@@ -2,7 +2,7 @@
 import type { SourceMeta, Span } from './types.js';
 import {
   bare, hasPersonTitle, isDeterminer, isGrammarWord, isPhraseWord, isPronoun, looksLikePerson, personKey, readSpeakerPhrase,
-  sexOfTitles, type Sex, type SpeakerPhrase,
+  sexOfTitles, titleOf, type Sex, type SpeakerPhrase,
 } from './sources/names.js';
 import {
   accordingTo, endsClause, introSpeaker, isSpeechVerb, participleSpeaker, trailingSpeaker, wordsIn, withoutAges,
@@ -95,7 +95,26 @@ export function findSpeaker(text: string, span: Span): string | null {
   const start = Math.max(0, Math.min(span.start, text.length));
   const end = Math.max(start, Math.min(span.end, text.length));
   const name = speakerAt(text, start, end, 0);
-  return name === null ? null : fullName(text, name, start);
+  if (name === null) return null;
+  const office = titleOf(name);
+  return office === null ? fullName(text, name, start) : holderOf(text, office, start);
+}
+
+/**
+ * The person the text names with this office before `at`, within FULL_NAME_REACH ("the judge" is "Eleanor Price"
+ * after "Judge Eleanor Price"): null when it names no one so, or more than one person.
+ */
+function holderOf(text: string, office: string, at: number): string | null {
+  const from = Math.max(0, at - FULL_NAME_REACH);
+  // Any case of the office's letters ("Judge", "judge"), but names in capitals: no case-insensitive flag.
+  const title = office.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/ /g, '[ \\t\\n]+');
+  const found = new Map<string, string>();
+  const mentions = new RegExp(`(?<![\\p{L}])${title}[ \\t\\n]+((?:\\p{Lu}[\\p{L}\\p{M}'’.-]*[ \\t\\n]+){0,2}\\p{Lu}[\\p{L}\\p{M}'’-]+)`, 'gu');
+  for (const m of text.slice(from, at).matchAll(mentions)) {
+    const read = readSpeakerPhrase(m[1]!.replace(/\s+/g, ' '));
+    if (read && 'name' in read && looksLikePerson(read.name)) found.set(personKey(read.name), read.name);
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
 }
 
 /**
@@ -343,6 +362,19 @@ function resolvePronoun(text: string, at: number, paragraph: Range, pronoun: str
   return null;
 }
 
+/** How many words at most a phrase that opens a sentence before its subject may have ("For the Conservatives,"). */
+const OPENING_PHRASE_WORDS = 4;
+
+/** Whether the words before `i` are a short phrase that opens its sentence, set off by a comma, and nothing else. */
+function afterOpeningPhrase(words: { word: string }[], i: number): boolean {
+  if (i === 0 || !/,$/.test(words[i - 1]!.word)) return false;
+  for (let k = i - 2; k >= Math.max(-1, i - 1 - OPENING_PHRASE_WORDS); k--) {
+    if (k < 0 || /[.!?]$/.test(words[k]!.word)) return true;
+    if (/[,;:]$/.test(words[k]!.word)) return false;
+  }
+  return false;
+}
+
 /**
  * Whether the name a phrase of `run` ends with comes right after "of" (in the phrase, or as the word before it): a place
  * or a body ("president of Costa Verde", "the people of Ashcombe"), or someone the phrase is about ("the wife of John
@@ -396,8 +428,9 @@ function personMentions(text: string, range: Range): { name: string; sex: Sex | 
       const subject = described || (/^\p{Ll}/u.test(next) && !isGrammarWord(next));
       // After "told", a name is whom the words were said to ("told Reuters"); after "asked", it may be either.
       const saidBy = isSpeechVerb(previous) && !ADDRESSED.has(bare(previous).toLowerCase());
-      // A sentence starts after its full stop, and after a dateline's dash ("SANTA LUCIA -- Teresa Villanueva was …").
-      const opens = i === 0 || /[.!?]$/.test(previous) || /^(?:--|—|–)$/.test(previous);
+      // A sentence starts after its full stop, after a dateline's dash ("SANTA LUCIA -- Teresa Villanueva was …") and
+      // after a short phrase that opens it ("Outside, Joanne Pryce was …", "For the Conservatives, Oliver Penrose …").
+      const opens = i === 0 || /[.!?]$/.test(previous) || /^(?:--|—|–)$/.test(previous) || afterOpeningPhrase(words, i);
       const cue = hasPersonTitle(run) || isSpeechVerb(next) || saidBy || (opens && subject);
       if (cue) names.push({ name: read.name, sex: sexOfTitles(run) });
     }

@@ -173,6 +173,8 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
   if (words.length === 0 || words.length > 14) return null;
   if (words.length === 1 && isPersonalPronoun(words[0]!)) return { pronoun: words[0]! };
   if (words.some((w) => OTHER_PRONOUNS.has(key(w)))) return null;
+  // "the judge", "the interior minister": an office, whose holder the text may name elsewhere (see `titleOf`).
+  if (titleOf(words.join(' ')) !== null) return { name: words.join(' ') };
   if (!words.some((w) => isCapitalised(w) && !DETERMINERS.has(key(w)))) return null;
   const last = words[words.length - 1]!;
   // "John Linden's": the phrase was cut before its head ("John Linden's niece"), who is someone else.
@@ -205,6 +207,15 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
   const end = name.length - 1;
   if (/^\p{L}{3,}\.$/u.test(name[end]!) && !/^(?:Jr|Sr|Snr|Jnr)\.$/.test(name[end]!)) name[end] = name[end]!.slice(0, -1);
   return { name: name.join(' ') };
+}
+
+/**
+ * The office a phrase names without its holder ("the judge" gives "judge", "the interior minister" gives "interior
+ * minister"): "the", at most two lower-case words, and a title. Null for any other phrase.
+ */
+export function titleOf(phrase: string): string | null {
+  const m = /^[Tt]he ((?:[a-z]+ ){0,2}([a-z]+))$/.exec(phrase);
+  return m && PERSON_TITLES.has(m[2]!) && !['mr', 'mrs', 'ms', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady'].includes(m[2]!) ? m[1]! : null;
 }
 
 /** What the titles of a name say of a person's sex. */
