@@ -205,6 +205,9 @@ test('words that open a sentence and name no one are no speakers', () => {
   assert.equal(speaker(outside, 'shameful day'), 'Joanne Pryce');
   const party = 'For the Conservatives, Oliver Penrose was scornful.\n\n“I call it a cap,” he said.';
   assert.equal(speaker(party, 'I call it'), 'Oliver Penrose');
+  // So does an adverb such as "Then" without a comma.
+  const then = 'Voss left the stand.\n\nThen Dalton turned to the family. “Did anyone call them?” he asked.';
+  assert.equal(speaker(then, 'Did anyone'), 'Dalton');
   // A longer clause before the comma is no opening phrase: the name after it may be an object.
   const clause = 'When the vote was finally counted late at night, Pryce was close to tears. Lal said: “Good.” “No,” she said.';
   assert.notEqual(speaker(clause, 'No'), 'Pryce');

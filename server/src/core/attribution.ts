@@ -365,9 +365,18 @@ function resolvePronoun(text: string, at: number, paragraph: Range, pronoun: str
 /** How many words at most a phrase that opens a sentence before its subject may have ("For the Conservatives,"). */
 const OPENING_PHRASE_WORDS = 4;
 
-/** Whether the words before `i` are a short phrase that opens its sentence, set off by a comma, and nothing else. */
+/** Words that open a sentence before its subject without a comma ("Then Dalton turned …", "Later Pryce said …"). */
+const OPENING_ADVERBS = new Set(['then', 'later', 'earlier', 'now', 'afterwards', 'meanwhile', 'still', 'finally', 'next', 'but', 'and', 'so', 'yet']);
+
+/**
+ * Whether the words before `i` are a short phrase that opens its sentence, set off by a comma, or one of the
+ * OPENING_ADVERBS, and nothing else.
+ */
 function afterOpeningPhrase(words: { word: string }[], i: number): boolean {
-  if (i === 0 || !/,$/.test(words[i - 1]!.word)) return false;
+  if (i === 0) return false;
+  const previous = words[i - 1]!.word;
+  if (OPENING_ADVERBS.has(previous.toLowerCase()) && (i === 1 || /[.!?]$/.test(words[i - 2]!.word))) return true;
+  if (!/,$/.test(previous)) return false;
   for (let k = i - 2; k >= Math.max(-1, i - 1 - OPENING_PHRASE_WORDS); k--) {
     if (k < 0 || /[.!?]$/.test(words[k]!.word)) return true;
     if (/[,;:]$/.test(words[k]!.word)) return false;
