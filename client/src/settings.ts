@@ -14,6 +14,7 @@ const KEYS = [
   'severity.altered',
   'severity.unsourced',
   'severity.unsourcedShort',
+  'severity.misattributed',
 ] as const;
 
 /**

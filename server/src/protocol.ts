@@ -16,6 +16,8 @@ export const DiagnosticCodes = {
   unsourcedShort: 'quote.unsourced-short',
   /** The check stopped short for this quotation (too long to align, for example); it was not verified. */
   unchecked: 'quote.unchecked',
+  /** The draft gives the quotation to another person than its source does. */
+  misattributed: 'quote.misattributed',
 } as const;
 export type DiagnosticCode = (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes];
 
@@ -170,6 +172,8 @@ export interface QuoteDiagnosticData {
   attribution: { before: string; after: string };
   /** Why the check stopped short, for `quote.unchecked`. */
   limit?: string;
+  /** Present when the draft gives the words to another person than the source does (`quote.misattributed`). */
+  misattributed?: { draft: string; source: string };
 }
 
 /** Guards diagnostic data that comes back from the client before a code action relies on it. */
@@ -212,7 +216,7 @@ export interface Settings {
   shortQuoteMaxWords: number;
   /** Lowest similarity (0..1) at which a differing source passage counts as the same statement. */
   alteredThreshold: number;
-  severity: { altered: SeverityName; unsourced: SeverityName; unsourcedShort: SeverityName };
+  severity: { altered: SeverityName; unsourced: SeverityName; unsourcedShort: SeverityName; misattributed: SeverityName };
   /** The attribution the quick fix adds; see the README for placeholders. */
   attributionTemplate: string;
 }
@@ -228,7 +232,7 @@ export const DEFAULT_SETTINGS: Settings = {
   languages: ['markdown', 'plaintext', 'latex'],
   shortQuoteMaxWords: 3,
   alteredThreshold: 0.6,
-  severity: { altered: 'warning', unsourced: 'information', unsourcedShort: 'hint' },
+  severity: { altered: 'warning', unsourced: 'information', unsourcedShort: 'hint', misattributed: 'warning' },
   attributionTemplate: DEFAULT_ATTRIBUTION_TEMPLATE,
 };
 
@@ -274,7 +278,7 @@ export function parseSettings(raw: unknown): { settings: UserSettings; errors: s
     } else {
       const given = severity as Record<string, unknown>;
       const parsed: Partial<Settings['severity']> = {};
-      for (const key of ['altered', 'unsourced', 'unsourcedShort'] as const) {
+      for (const key of ['altered', 'unsourced', 'unsourcedShort', 'misattributed'] as const) {
         const value = given[key];
         if (value === undefined || value === null) continue;
         if (typeof value === 'string' && (SEVERITY_NAMES as readonly string[]).includes(value)) parsed[key] = value as SeverityName;

@@ -7,6 +7,7 @@
 // the source's would report as misattributed, against the labels.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { otherPerson } from '../../server/src/core/misattribution.js';
 import { labelRows } from './labelRows.js';
 import { sameSpeaker } from './newsSpeakers.js';
 
@@ -59,6 +60,9 @@ export function attributionReport(outcomes: AttributionOutcome[]): string[] {
   const flagged = read.filter(differ);
   const misattributed = read.filter((o) => o.label.misattributed === 'yes');
   const found = flagged.filter((o) => o.label.misattributed === 'yes');
+  // What Verbatim reports: the same comparison, made only between people named by name.
+  const reported = read.filter((o) => otherPerson(o.drafted ?? null, o.sourced ?? null));
+  const reportedRight = reported.filter((o) => o.label.misattributed === 'yes');
   const lines = [
     `Draft attributions: ${outcomes.length} labelled quotations (${outcomes.length - read.length} not found in their draft, not counted); ` +
       `${labelled.length} of the rest are given a speaker by their draft`,
@@ -66,10 +70,16 @@ export function attributionReport(outcomes: AttributionOutcome[]): string[] {
       `(${right.length} right, ${wrong.length} wrong, ${missed.length} missed)`,
     `misattribution, were the draft's speaker compared with the source's: ${found.length} of ${misattributed.length} labelled found, ` +
       `${flagged.length - found.length} flagged that are not`,
+    `misattribution as Verbatim reports it (people named by name only): precision ${ratio(reportedRight.length, reported.length)}  ` +
+      `recall ${ratio(reportedRight.length, misattributed.length)}  (${reportedRight.length} of ${misattributed.length} found, ` +
+      `${reported.length - reportedRight.length} reported that are not)`,
   ];
   for (const o of wrong) lines.push(`- wrong: ${o.story}/${o.label.draft}: “${o.label.quote}”: read ${o.drafted}, the draft says ${o.label.speaker ?? 'nobody'} (${o.label.note})`);
   for (const o of missed) lines.push(`- missed: ${o.story}/${o.label.draft}: “${o.label.quote}”: the draft says ${o.label.speaker} (${o.label.note})`);
-  for (const o of flagged) lines.push(`- flagged: ${o.story}/${o.label.draft}: “${o.label.quote}”: draft ${o.drafted}, source ${o.sourced} (labelled ${o.label.misattributed})`);
+  for (const o of flagged) {
+    const shown = reported.includes(o) ? 'reported' : 'flagged';
+    lines.push(`- ${shown}: ${o.story}/${o.label.draft}: “${o.label.quote}”: draft ${o.drafted}, source ${o.sourced} (labelled ${o.label.misattributed})`);
+  }
   for (const o of misattributed.filter((m) => !found.includes(m))) {
     lines.push(`- not flagged: ${o.story}/${o.label.draft}: “${o.label.quote}”: draft ${o.drafted ?? 'nobody'}, source ${o.sourced ?? 'nobody'} (${o.label.note})`);
   }

@@ -39,6 +39,11 @@ export interface QuoteReport {
   code: QuoteCode;
   /** Whether the draft gives the words as someone's speech, or mentions them (scare quotes, titles). */
   kind: 'speech' | 'mention';
+  /**
+   * Present when the draft gives the words to another person than the source does: who the draft says spoke them,
+   * and who the source says did.
+   */
+  misattributed?: { draft: string; source: string };
   /** Present when the check stopped short for this quotation: it was not checked and is not a pass. */
   limit?: string;
 }
@@ -92,8 +97,8 @@ export class QuoteReporter {
     private readonly cwd: string,
   ) {}
 
-  /** The report entry of `finding`, with draft positions from `draftLines`. */
-  quote(finding: Finding, draftLines: LineIndex): QuoteReport {
+  /** The report entry of `finding`, with draft positions from `draftLines`, and who the draft gives it to when wrongly. */
+  quote(finding: Finding, draftLines: LineIndex, misattributed?: { draft: string; source: string }): QuoteReport {
     const { quotation } = finding;
     const entry: QuoteReport = {
       text: quotation.text,
@@ -108,6 +113,7 @@ export class QuoteReporter {
       code: codeOf(finding),
       kind: quotation.kind ?? 'speech',
     };
+    if (misattributed) entry.misattributed = { draft: misattributed.draft, source: misattributed.source };
     if (finding.limit !== undefined) entry.limit = finding.limit;
     return entry;
   }

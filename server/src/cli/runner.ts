@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { DraftCheckOptions } from '../core/check.js';
 import { draftFormatOf } from '../core/extract/index.js';
+import { misattributions } from '../core/misattribution.js';
 import { SourceIndex } from '../core/sourceIndex.js';
 import { addSummaries, summarize, type Summary } from '../core/summary.js';
 import type { DraftFormat, Finding } from '../core/types.js';
@@ -104,7 +105,9 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
       continue;
     }
     const lines = new LineIndex(checked.text);
-    const result: DraftReport = { file: draft.display, quotes: checked.findings.map((finding) => reporter.quote(finding, lines)) };
+    const wrongSpeakers = new Map(misattributions(checked.text, checked.findings).map((wrong) => [wrong.finding, wrong]));
+    const quotes = checked.findings.map((finding) => reporter.quote(finding, lines, wrongSpeakers.get(finding)));
+    const result: DraftReport = { file: draft.display, quotes };
     if (checked.limit) result.limit = checked.limit;
     results.push(result);
     findings.push(checked.findings);
@@ -117,7 +120,9 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
   const skippedDrafts = results.filter((result) => result.skipped !== undefined);
   // A draft checked only in part is not a pass, whatever its checked quotations say.
   const partial = results.some((result) => result.limit !== undefined);
-  let exitCode: 0 | 1 | 2 = summary.verbatim === summary.total && skippedDrafts.length === 0 && !partial ? 0 : 1;
+  // A quotation the draft gives to another person than its source is no pass either, however exact its words.
+  const misattributed = results.some((result) => result.quotes.some((quote) => quote.misattributed !== undefined));
+  let exitCode: 0 | 1 | 2 = summary.verbatim === summary.total && skippedDrafts.length === 0 && !partial && !misattributed ? 0 : 1;
   let problem: string | null = null;
   if (skippedDrafts.length === results.length) {
     exitCode = 2;

@@ -2,6 +2,7 @@
 // answered meanwhile, with progress when it runs long, and turned into the diagnostics the editor shows.
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { basename } from 'node:path';
+import { misattributions } from '../core/misattribution.js';
 import { summarize, type Summary } from '../core/summary.js';
 import type { DraftFormat } from '../core/types.js';
 import { isFileUri, uriToPath } from '../convert.js';
@@ -61,12 +62,16 @@ export async function checkDraftText(
     });
     if (!checked) return null;
     const { findings, stopped } = checked;
+    // Read at every check, not remembered with the findings: who the draft says spoke a quotation depends on the words
+    // around it, which an edit may change without changing the quotation.
+    const misattributed = new Map(misattributions(text, findings).map((wrong) => [wrong.finding, wrong]));
     const quotations = checkedQuotations(findings, {
       text,
       version,
       source: (id) => index.get(id),
       severity: folder.settings.severity,
       attributionTemplate: folder.settings.attributionTemplate,
+      misattributed,
     });
     const result: DraftResult = { uri, version, quotations, summary: summarize(findings) };
     if (stopped) {

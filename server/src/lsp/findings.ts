@@ -1,5 +1,5 @@
 // Turns the core's findings on a draft into the typed diagnostic data and LSP diagnostics the editor shows.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { Finding, SourceDocument } from '../core/types.js';
 import { fileSpan, isTextFile, pageAt } from '../core/sources/index.js';
 import { oneLine } from '../core/words.js';
@@ -20,6 +20,8 @@ import { renderAttribution } from './attribution.js';
 export interface CheckedQuotation {
   data: QuoteDiagnosticData;
   diagnostic: Diagnostic | null;
+  /** The diagnostic saying the draft gives the words to another person than the source does, if it does. */
+  speakerDiagnostic: Diagnostic | null;
 }
 
 /** What turning findings into diagnostics needs besides the findings. */
@@ -31,6 +33,8 @@ export interface FindingContext {
   source: (id: string) => SourceDocument | undefined;
   severity: Settings['severity'];
   attributionTemplate: string;
+  /** The findings the draft gives to another person than their source does, with who each names. */
+  misattributed?: ReadonlyMap<Finding, { draft: string; source: string }>;
 }
 
 /** Marks that close each opening mark, for quotations left open at the end of their paragraph. */
@@ -89,6 +93,7 @@ function severityOf(code: DiagnosticCode, severity: Settings['severity']): Diagn
     code === DiagnosticCodes.altered ? severity.altered
     : code === DiagnosticCodes.unsourced ? severity.unsourced
     : code === DiagnosticCodes.unsourcedShort ? severity.unsourcedShort
+    : code === DiagnosticCodes.misattributed ? severity.misattributed
     // A check that stopped short must never look like a pass, so it is always shown.
     : 'warning';
   switch (name) {
@@ -136,6 +141,10 @@ export function messageOf(code: DiagnosticCode, data: QuoteDiagnosticData): stri
       return 'No source holds this quotation.';
     case DiagnosticCodes.unsourcedShort:
       return 'No source quotes these words.';
+    case DiagnosticCodes.misattributed: {
+      const from = data.source ? ` (${sourceName(data.source)})` : '';
+      return `The draft gives these words to ${data.misattributed?.draft ?? 'someone else'}; the source${from} gives them to ${data.misattributed?.source ?? 'another person'}.`;
+    }
     default:
       return `Quotation not checked: ${data.limit ?? 'the check stopped short'}.`.replace(/\.\.$/, '.');
   }
@@ -167,24 +176,29 @@ export function checkedQuotations(findings: readonly Finding[], context: Finding
         : { before: '', after: '' },
       ...(finding.limit !== undefined ? { limit: finding.limit } : {}),
     };
+    const speakers = context.misattributed?.get(finding);
+    if (speakers) data.misattributed = { draft: speakers.draft, source: speakers.source };
+    const range = lines.rangeOf(q.start, q.end);
     const code = codeOf(finding);
-    const severity = code ? severityOf(code, context.severity) : null;
-    if (!code || severity === null) return { data, diagnostic: null };
-    const diagnostic: Diagnostic = {
-      range: lines.rangeOf(q.start, q.end),
-      severity,
-      code,
-      source: DIAGNOSTIC_SOURCE,
-      message: messageOf(code, data),
+    return {
       data,
+      diagnostic: code ? diagnosticOf(code, range, data, context.severity) : null,
+      speakerDiagnostic: speakers ? diagnosticOf(DiagnosticCodes.misattributed, range, data, context.severity) : null,
     };
-    if (source) {
-      diagnostic.relatedInformation = [
-        { location: { uri: source.uri, range: source.range }, message: `Source wording: ${quoted(source.text, 200)}` },
-      ];
-    }
-    return { data, diagnostic };
   });
+}
+
+/** The diagnostic of one code on a quotation, pointing at its source passage; null when its severity is off. */
+function diagnosticOf(code: DiagnosticCode, range: Range, data: QuoteDiagnosticData, severities: Settings['severity']): Diagnostic | null {
+  const severity = severityOf(code, severities);
+  if (severity === null) return null;
+  const diagnostic: Diagnostic = { range, severity, code, source: DIAGNOSTIC_SOURCE, message: messageOf(code, data), data };
+  if (data.source) {
+    diagnostic.relatedInformation = [
+      { location: { uri: data.source.uri, range: data.source.range }, message: `Source wording: ${quoted(data.source.text, 200)}` },
+    ];
+  }
+  return diagnostic;
 }
 
 /** A warning at the very top of a draft (code quote.unchecked): the check of the whole draft failed or stopped short. */

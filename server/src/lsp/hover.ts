@@ -53,6 +53,15 @@ const percent = (value: number): string => `${Math.round(value * 100)}%`;
 
 /** The hover of one checked quotation, in Markdown. */
 export function hoverMarkdown(data: QuoteDiagnosticData): string {
+  const speakers = data.misattributed
+    ? `**Another speaker:** the draft gives these words to ${escapeMarkdown(data.misattributed.draft)}; the source, to ${escapeMarkdown(data.misattributed.source)}.`
+    : '';
+  const markdown = hoverBody(data);
+  return speakers === '' ? markdown : `${speakers}\n\n${markdown}`;
+}
+
+/** The hover of a quotation but for its speaker. */
+function hoverBody(data: QuoteDiagnosticData): string {
   const lines: string[] = [];
   if (data.limit !== undefined) {
     lines.push(`**Verbatim: not checked.** ${escapeMarkdown(data.limit)}`);

@@ -6,6 +6,7 @@ import {
   FileChangeType,
   type ClientCapabilities,
   type Connection,
+  type Diagnostic,
   type Disposable,
   type FileEvent,
   type FileSystemWatcher,
@@ -391,7 +392,7 @@ export class VerbatimService {
   /** Publishes a result's diagnostics and keeps the result for hovers and the status bar. */
   publish(result: DraftResult): void {
     this.results.set(result.uri, result);
-    const diagnostics = result.quotations.flatMap((q) => (q.diagnostic ? [q.diagnostic] : []));
+    const diagnostics = result.quotations.flatMap((q) => [q.diagnostic, q.speakerDiagnostic].filter((d): d is Diagnostic => d !== null));
     if (result.failure) diagnostics.unshift(result.failure);
     void this.connection.sendDiagnostics({ uri: result.uri, ...(result.version !== null ? { version: result.version } : {}), diagnostics });
     this.notifyStatus();

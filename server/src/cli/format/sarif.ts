@@ -37,6 +37,13 @@ const RULES: { id: QuoteCode; name: string; short: string; full: string; level: 
     level: 'warning',
   },
   {
+    id: QUOTE_CODES.misattributed,
+    name: 'MisattributedQuotation',
+    short: 'Quotation given to another person than its source',
+    full: 'The draft names someone else as the speaker of words its source gives to a named person.',
+    level: 'warning',
+  },
+  {
     id: QUOTE_CODES.verbatim,
     name: 'VerbatimQuotation',
     short: 'Quotation matches its source word for word',
@@ -54,6 +61,7 @@ export function formatSarif(report: Report, context: { cwd: string; version: str
   for (const draft of report.results) {
     if (draft.limit !== undefined) results.push(stoppedResult(draft.file, draft.limit));
     for (const quote of draft.quotes) {
+      if (quote.misattributed) results.push(misattributedResult(draft.file, quote, quote.misattributed));
       if (quote.verdict === 'verbatim' && quote.limit === undefined) continue;
       results.push(resultOf(draft.file, quote));
     }
@@ -139,6 +147,19 @@ function resultOf(file: string, quote: QuoteReport): object {
     ];
   }
   return result;
+}
+
+/** A result on a quotation the draft gives to another person than its source does. */
+function misattributedResult(file: string, quote: QuoteReport, speakers: { draft: string; source: string }): object {
+  const result = resultOf(file, quote) as Record<string, unknown>;
+  const rule = RULES.findIndex((candidate) => candidate.id === QUOTE_CODES.misattributed);
+  return {
+    ...result,
+    ruleId: QUOTE_CODES.misattributed,
+    ruleIndex: rule,
+    level: RULES[rule].level,
+    message: { text: `The draft gives “${oneLine(quote.text)}” to ${speakers.draft}; the source gives these words to ${speakers.source}.` },
+  };
 }
 
 function messageOf(quote: QuoteReport): string {

@@ -51,7 +51,9 @@ export function formatText(
   lines.push(
     paint('dim', `Checked ${draftCount} ${draftCount === 1 ? 'draft' : 'drafts'} against ${documents} ${documents === 1 ? 'source' : 'sources'}.`),
   );
-  lines.push(paint('bold', formatSummary(summary)));
+  const wrong = report.results.reduce((count, result) => count + result.quotes.filter((quote) => quote.misattributed).length, 0);
+  const given = wrong === 0 ? '' : `; ${wrong} given to another person than the source's`;
+  lines.push(paint('bold', `${formatSummary(summary)}${given}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -66,6 +68,10 @@ function formatQuote(file: string, quote: QuoteReport, paint: Paint): string[] {
     const at = `${source.file}:${source.start.line + 1}:${source.start.character + 1}${page}`;
     lines.push(`    ${paint('dim', 'source ')} ${paint('cyan', at)}${about.length > 0 ? `  ${about.join(', ')}` : ''}`);
     if (quote.verdict !== 'verbatim') lines.push(`    ${paint('dim', 'says   ')} ${quoted(source.text, Infinity)}`);
+  }
+  if (quote.misattributed) {
+    const { draft, source: speaker } = quote.misattributed;
+    lines.push(`    ${paint('dim', 'speaker')} ${paint('red', `the draft gives these words to ${draft}; the source, to ${speaker}`)}`);
   }
   if (quote.changes.length > 0) {
     lines.push(`    ${paint('dim', 'changes')} ${quote.changes.map((change) => formatChange(change, paint)).join(', ')}`);
