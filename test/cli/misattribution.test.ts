@@ -5,12 +5,12 @@ import { project, runCli } from './helpers.js';
 const WIRE = '“This is a shameful day for Ashcombe,” said Councillor Priya Lal. Joanne Pryce, who chairs the campaign, said “we will fight on.”\n';
 const DRAFT = 'Outside, Joanne Pryce was close to tears. “This is a shameful day for Ashcombe,” she said.\n\nPryce added: “We will fight on.”\n';
 
-test('a quotation the draft gives to another person than its source is reported, and the run fails', (t) => {
+test('a quotation the draft gives to another person than its source is reported in every format', (t) => {
   const dir = project(t, { 'sources/wire.txt': WIRE, 'draft.md': DRAFT });
   const json = runCli(['check', '--format', 'json', '--sources', 'sources', 'draft.md'], { cwd: dir });
   assert.equal(json.stderr, '');
-  // Both quotations are verbatim; the first is given to the wrong person, which is no pass.
-  assert.equal(json.status, 1);
+  // Both quotations are verbatim: the exit code goes by the verdicts, and the report says who spoke them.
+  assert.equal(json.status, 0);
   const quotes = JSON.parse(json.stdout).results[0].quotes as { verdict: string; misattributed?: { draft: string; source: string } }[];
   assert.deepEqual(
     quotes.map((quote) => [quote.verdict, quote.misattributed ?? null]),

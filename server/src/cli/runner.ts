@@ -120,9 +120,7 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
   const skippedDrafts = results.filter((result) => result.skipped !== undefined);
   // A draft checked only in part is not a pass, whatever its checked quotations say.
   const partial = results.some((result) => result.limit !== undefined);
-  // A quotation the draft gives to another person than its source is no pass either, however exact its words.
-  const misattributed = results.some((result) => result.quotes.some((quote) => quote.misattributed !== undefined));
-  let exitCode: 0 | 1 | 2 = summary.verbatim === summary.total && skippedDrafts.length === 0 && !partial && !misattributed ? 0 : 1;
+  let exitCode: 0 | 1 | 2 = summary.verbatim === summary.total && skippedDrafts.length === 0 && !partial ? 0 : 1;
   let problem: string | null = null;
   if (skippedDrafts.length === results.length) {
     exitCode = 2;
