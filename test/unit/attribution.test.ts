@@ -242,6 +242,11 @@ test('"the judge" is the one person the text names as judge before, and no one w
   const quake = 'Interior Minister Farid Rostami visited the valley.\n\nThe interior minister said the toll was “certain to rise”.';
   assert.equal(speaker(quake, 'certain to rise'), 'Farid Rostami');
   assert.equal(speaker('“We will appeal,” the judge said.', 'We will appeal'), null);
+  const mayor = 'Mayor Grace Okonkwo toured the town.\n\nRiverton\'s mayor demanded the money “this week, not next month”.';
+  assert.equal(speaker(mayor, 'this week'), 'Grace Okonkwo');
+  // Verbs of news copy that introduce words as they do "said".
+  assert.equal(speaker('President Laleh Moradi toured the valley.\n\n“We will rebuild,” she repeated.', 'We will rebuild'), 'Laleh Moradi');
+  assert.equal(speaker('Gallery director Tobias Wren cautioned against “drawing conclusions”.', 'drawing conclusions'), 'Tobias Wren');
   const two = 'Judge Ann Lee and Judge Tom Hale sat together.\n\n“We will appeal,” the judge said.';
   assert.equal(speaker(two, 'We will appeal'), null);
 });

@@ -9,6 +9,8 @@ export const SPEECH_VERBS = new Set([
   'tweeted', 'posted', 'concluded', 'insisted', 'insists', 'explained', 'explains', 'observed', 'maintained',
   'countered', 'confirmed', 'denied', 'complained', 'expressed', 'called', 'described', 'predicted', 'vowed',
   'pledged', 'promised', 'testified', 'shouted', 'whispered', 'exclaimed', 'cried', 'murmured', 'joked',
+  'repeated', 'reiterated', 'cautioned', 'revealed', 'appealed', 'dismissed', 'reminded', 'demanded', 'retorted',
+  'quipped', 'pleaded', 'protested', 'suggested', 'agreed',
 ]);
 
 /** Participles whose speaker is the subject of their clause ("Ross announced the move, saying that …"). */
@@ -211,10 +213,11 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
 
 /**
  * The office a phrase names without its holder ("the judge" gives "judge", "the interior minister" gives "interior
- * minister"): "the", at most two lower-case words, and a title. Null for any other phrase.
+ * minister", "Riverton's mayor" gives "mayor"): "the" or a possessive, at most two lower-case words, and a title.
+ * Null for any other phrase.
  */
 export function titleOf(phrase: string): string | null {
-  const m = /^[Tt]he ((?:[a-z]+ ){0,2}([a-z]+))$/.exec(phrase);
+  const m = /^(?:[Tt]he|\p{Lu}[\p{L}\p{M}.-]*['’]s) ((?:[a-z]+ ){0,2}([a-z]+))$/u.exec(phrase);
   return m && PERSON_TITLES.has(m[2]!) && !['mr', 'mrs', 'ms', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady'].includes(m[2]!) ? m[1]! : null;
 }
 
