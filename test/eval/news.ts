@@ -283,41 +283,51 @@ function report(outcomes: Outcome[], problems: string[], unlabelled: string[], s
   }
 }
 
-/** Pairs the speaker labels of a story, in order, with the outcomes of its labels that expect a source passage. */
-function speakerOutcomes(story: string, outcomes: Outcome[], problems: string[]): SpeakerOutcome[] {
-  const labels = readSpeakerLabels(join(root, story), story, problems);
+/**
+ * Pairs the labels of one of a story's label files (speakers.txt, attributions.txt), in order, with the outcomes of
+ * its labels.txt labels that expect a source passage; a label out of place is reported and left out.
+ */
+function pairWithOutcomes<L extends { draft: string; quote: string }>(
+  story: string,
+  file: string,
+  labels: L[] | null,
+  outcomes: Outcome[],
+  problems: string[],
+): { label: L; outcome: Outcome }[] {
   if (labels === null) return [];
   const sourced = outcomes.filter((o) => o.label.story === story && o.label.expected !== 'unsourced');
-  if (labels.length !== sourced.length) problems.push(`${story}/speakers.txt: ${labels.length} speaker labels for ${sourced.length} quotations`);
-  const paired: SpeakerOutcome[] = [];
+  if (labels.length !== sourced.length) problems.push(`${story}/${file}: ${labels.length} labels for ${sourced.length} quotations`);
+  const paired: { label: L; outcome: Outcome }[] = [];
   labels.forEach((label, n) => {
     const outcome = sourced[n];
     if (!outcome || outcome.label.draft !== label.draft || squeeze(outcome.label.quote) !== squeeze(label.quote)) {
-      problems.push(`${story}/speakers.txt: “${label.quote}” is not the quotation of labels.txt in its place`);
+      problems.push(`${story}/${file}: “${label.quote}” is not the quotation of labels.txt in its place`);
       return;
     }
-    paired.push({ story, label, got: outcome.finding?.source ? outcome.finding.source.speaker : undefined });
+    paired.push({ label, outcome });
   });
   return paired;
 }
 
-/** Pairs the attribution labels of a story, in order, with the outcomes of its labels that expect a source passage. */
+/** The speaker labels of a story with the speakers the checker read from the sources. */
+function speakerOutcomes(story: string, outcomes: Outcome[], problems: string[]): SpeakerOutcome[] {
+  const labels = readSpeakerLabels(join(root, story), story, problems);
+  return pairWithOutcomes(story, 'speakers.txt', labels, outcomes, problems).map(({ label, outcome }) => ({
+    story,
+    label,
+    got: outcome.finding?.source ? outcome.finding.source.speaker : undefined,
+  }));
+}
+
+/** The attribution labels of a story with the speakers the checker read from the draft and from the sources. */
 function attributionOutcomes(story: string, outcomes: Outcome[], problems: string[]): AttributionOutcome[] {
   const labels = readAttributionLabels(join(root, story), story, problems);
-  if (labels === null) return [];
-  const sourced = outcomes.filter((o) => o.label.story === story && o.label.expected !== 'unsourced');
-  if (labels.length !== sourced.length) problems.push(`${story}/attributions.txt: ${labels.length} labels for ${sourced.length} quotations`);
-  const paired: AttributionOutcome[] = [];
-  labels.forEach((label, n) => {
-    const outcome = sourced[n];
-    if (!outcome || outcome.label.draft !== label.draft || squeeze(outcome.label.quote) !== squeeze(label.quote)) {
-      problems.push(`${story}/attributions.txt: “${label.quote}” is not the quotation of labels.txt in its place`);
-      return;
-    }
-    const found = outcome.finding !== null;
-    paired.push({ story, label, drafted: found ? outcome.drafted : undefined, sourced: outcome.finding?.source ? outcome.finding.source.speaker : undefined });
-  });
-  return paired;
+  return pairWithOutcomes(story, 'attributions.txt', labels, outcomes, problems).map(({ label, outcome }) => ({
+    story,
+    label,
+    drafted: outcome.finding !== null ? outcome.drafted : undefined,
+    sourced: outcome.finding?.source ? outcome.finding.source.speaker : undefined,
+  }));
 }
 
 function main(): void {
