@@ -205,6 +205,9 @@ test('words that open a sentence and name no one are no speakers', () => {
   assert.equal(speaker(outside, 'shameful day'), 'Joanne Pryce');
   const party = 'For the Conservatives, Oliver Penrose was scornful.\n\n“I call it a cap,” he said.';
   assert.equal(speaker(party, 'I call it'), 'Oliver Penrose');
+  // A name set off after a title is its holder, whatever words come before the title.
+  const envoy = 'The European Union’s chief negotiator, Markus Bergmann, defended it. “It is a firm commitment,” he said.';
+  assert.equal(speaker(envoy, 'firm commitment'), 'Markus Bergmann');
   // So does an adverb such as "Then" without a comma.
   const then = 'Voss left the stand.\n\nThen Dalton turned to the family. “Did anyone call them?” he asked.';
   assert.equal(speaker(then, 'Did anyone'), 'Dalton');

@@ -58,6 +58,16 @@ test('bold Markdown labels with an affiliation, and an office with its holder in
   ].join('\n\n');
   assert.equal(speaker(hansard, 'I beg to move'), 'Claire Donnelly');
   assert.equal(speaker(hansard, 'Landlords will sell up'), 'Oliver Penrose');
+  // The record of a plenary: a country or an office, then the person speaking, with a title and more after a comma.
+  const plenary = [
+    'Speakers: Esther Kariuki (Kenya), President; Teresa Lualua (Samoa); Simeona Tafua (Tuvalu).',
+    'THE PRESIDENT (Ms Kariuki, Kenya): I now propose that the plenary adopt the decision. It is so decided.',
+    'SAMOA (Ms Lualua, on behalf of the Alliance of Small Island States): This is not the deal we wanted.',
+    'TUVALU (Mr Tafua): I will only add one sentence.',
+  ].join('\n\n');
+  assert.equal(speaker(plenary, 'It is so decided'), 'Esther Kariuki');
+  assert.equal(speaker(plenary, 'not the deal we wanted'), 'Teresa Lualua');
+  assert.equal(speaker(plenary, 'only add one sentence'), 'Simeona Tafua');
 });
 
 test('a name and a time alone on a line, and a transcript with a turn a line', () => {

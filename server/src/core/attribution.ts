@@ -440,7 +440,9 @@ function personMentions(text: string, range: Range): { name: string; sex: Sex | 
       // A sentence starts after its full stop, after a dateline's dash ("SANTA LUCIA -- Teresa Villanueva was …") and
       // after a short phrase that opens it ("Outside, Joanne Pryce was …", "For the Conservatives, Oliver Penrose …").
       const opens = i === 0 || /[.!?]$/.test(previous) || /^(?:--|—|–)$/.test(previous) || afterOpeningPhrase(words, i);
-      const cue = hasPersonTitle(run) || isSpeechVerb(next) || saidBy || (opens && subject);
+      // A name set off after a title is its holder ("The EU's chief negotiator, Markus Bergmann, defended …").
+      const titledBefore = /,$/.test(previous) && hasPersonTitle([previous.replace(/,$/, '')]);
+      const cue = hasPersonTitle(run) || titledBefore || isSpeechVerb(next) || saidBy || (opens && subject);
       if (cue) names.push({ name: read.name, sex: sexOfTitles(run) });
     }
     i = Math.max(j, i + 1);

@@ -38,7 +38,7 @@ const NAME_WORD = String.raw`[\p{Lu}\d][\p{L}\p{M}\d'’.\-]{0,30}`;
 const LABEL = new RegExp(
   String.raw`[ \t]{0,16}(?:${TIME}[ \t]{1,8})?(?:#{1,6}[ \t]{1,8})?(\*\*|__)?` +
     String.raw`(${FIRST_WORD}(?:[ \t]${CONNECTOR}){0,2}(?:[ \t]${NAME_WORD}(?:[ \t]${CONNECTOR}){0,2}){0,7})` +
-    String.raw`(?:,[ \t]?\p{Lu}(?:[^:\n*_.!?]|\.(?!\s)){0,60}?)?(?:[ \t]{0,8}[[(]([^\])\n]{1,40})[\])])?(?:[ \t]{0,8}[[(][^\])\n]{1,40}[\])])?` +
+    String.raw`(?:,[ \t]?\p{Lu}(?:[^:\n*_.!?]|\.(?!\s)){0,60}?)?(?:[ \t]{0,8}[[(]([^\])\n]{1,80})[\])])?(?:[ \t]{0,8}[[(][^\])\n]{1,40}[\])])?` +
     String.raw`(?:(?:[ \t]{0,8}${TIME})?[ \t]{0,8}:(?:\*\*|__)?(?=[ \t]|\r?\n|$)|(?:\*\*|__)[ \t]{0,8}:(?=[ \t]|\r?\n|$)|[ \t]{1,8}${TIME}[ \t]{0,8}(?=\r?\n|$))`,
   'uy',
 );
@@ -165,8 +165,11 @@ function labelAt(text: string, line: number): Label | null | undefined {
   if (SALUTATIONS.has(first) || DISCOURSE.has(key) || !written.split(/[ \t]/).every(isPhraseWord)) return undefined;
   const read = readSpeakerPhrase(written);
   if (!read || !('name' in read)) return undefined;
-  // "The Minister for Housing (Ms Claire Donnelly):" names the office, then its holder.
-  const holder = !looksLikePerson(read.name) && match[3] ? readSpeakerPhrase(match[3]) : null;
+  // "The Minister for Housing (Ms Claire Donnelly):" names the office, then its holder, and "SAMOA (Ms Lualua, on
+  // behalf of …):" a country, then the person speaking for it: a name with a title in the brackets is the speaker's.
+  const bracketed = match[3]?.split(',')[0]?.trim() ?? '';
+  const titled = /^(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame|Lord|Lady)\.?[ \t]/.test(bracketed);
+  const holder = (!looksLikePerson(read.name) || titled) && bracketed !== '' ? readSpeakerPhrase(bracketed) : null;
   if (holder && 'name' in holder && looksLikePerson(holder.name)) return { name: holder.name };
   // "THE PRESIDENT:", "The Court:": an office whose holder the label leaves unnamed.
   if (/^the[ \t]/i.test(written)) return { name: `the ${written.slice(4)}` };
