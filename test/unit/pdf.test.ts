@@ -43,6 +43,19 @@ test('a PDF’s runs make lines, a wider gap a paragraph, and a page goes on wit
   assert.equal(pageAt({ ...doc, pages: undefined }, 0), null);
 });
 
+test('a line indented from the usual left edge opens a paragraph, as books and reports set them', () => {
+  const line = (text: string, x: number, n: number): PdfTextRun => ({ text, x, y: 800 - 14 * n, height: 11, endsLine: true });
+  const doc = parsePdfSource('/s/report.pdf', '/s/report.pdf', [
+    [
+      line('The inquiry sat for nine days and heard', 78, 0),
+      line('from forty witnesses.', 60, 1),
+      line('“We were never told,” said the engineer,', 78, 2),
+      line('Amina Yusuf.', 60, 3),
+    ],
+  ]);
+  assert.equal(doc.text, 'The inquiry sat for nine days and heard\nfrom forty witnesses.\n\n“We were never told,” said the engineer,\nAmina Yusuf.');
+});
+
 test('running heads, running feet and page numbers are left out; the same words in the body are not', () => {
   const head = 'CITY OF LAGOS PRESS OFFICE';
   const foot = (n: number): PdfTextRun => ({ text: `Page ${n} of 3`, x: 260, y: 30, height: 9, endsLine: true });

@@ -19,6 +19,8 @@ export type PdfPage = readonly PdfTextRun[];
 
 interface Line {
   text: string;
+  /** Where the line starts across the page, and its baseline up the page. */
+  x: number;
   y: number;
   height: number;
 }
@@ -27,16 +29,19 @@ interface Line {
 const EDGE_LINES = 2;
 /** A gap between lines wider than this many times the document's usual gap separates paragraphs. */
 const PARAGRAPH_GAP = 1.4;
+/** A line that starts this many letter heights or more right of the usual left edge opens a paragraph (an indent). */
+const INDENT = 1;
 /** Page numbers as pages print them: `4`, `- 4 -`, `Page 4`, `Page 4 of 12`, `4/12`. */
 const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 /** A line that ends a sentence, after which the next page starts a new paragraph. */
 const SENTENCE_END = /[.!?:"”’)\]]$/;
 
 /**
- * Reads a PDF from its pages' runs of text. Runs make lines; a gap wider than the document's usual line gap starts a
- * paragraph; a page goes on with the paragraph the page before left open. Lines among the first and last two of a page
- * that repeat in the same place on at least half the pages (digits aside: `Page 3`, `Page 4`) are running heads or feet, and lines there
- * that are only a page number are left out too, so that a quotation a page break cuts in two reads on. Metadata comes
+ * Reads a PDF from its pages' runs of text. Runs make lines; a gap wider than the document's usual line gap, or a line
+ * indented from the usual left edge, starts a paragraph; a page goes on with the paragraph the page before left open.
+ * Lines among the first and last two of a page that repeat in the same place on at least half the pages (digits
+ * aside: `Page 3`, `Page 4`) are running heads or feet, and lines there that are only a page number are left out too,
+ * so that a quotation a page break cuts in two reads on. Metadata comes
  * from the text and the file name, as for plain text: a PDF's stored title and author are often those of the
  * template or the program that made it. The text's lines are the PDF's lines. Throws an Error when no page has text
  * (a scanned document, which needs text recognition first).
@@ -51,6 +56,7 @@ export function parsePdfSource(id: string, fileName: string, pages: readonly Pdf
     }),
   );
   const usualGap = usualGapOf(kept);
+  const usualLeft = usualLeftOf(kept);
   const parts: string[] = [];
   const starts: number[] = [];
   let length = 0;
@@ -58,7 +64,8 @@ export function parsePdfSource(id: string, fileName: string, pages: readonly Pdf
     lines.forEach((line, n) => {
       if (parts.length > 0) {
         const before = n > 0 ? lines[n - 1]! : null;
-        const gap = before ? breakBetween(before, line, usualGap) : SENTENCE_END.test(parts[parts.length - 1]!) ? '\n\n' : '\n';
+        const indented = line.x - usualLeft >= INDENT * line.height && (before === null || before.x - usualLeft < INDENT * line.height);
+        const gap = indented ? '\n\n' : before ? breakBetween(before, line, usualGap) : SENTENCE_END.test(parts[parts.length - 1]!) ? '\n\n' : '\n';
         parts.push(gap);
         length += gap.length;
       }
@@ -96,7 +103,7 @@ function linesOf(page: PdfPage): Line[] {
   for (const run of page) {
     if (current !== null && run.text !== '' && Math.abs(run.y - (current as Line).y) > Math.max(run.height, (current as Line).height) / 2) end();
     if (run.text !== '') {
-      current ??= { text: '', y: run.y, height: run.height };
+      current ??= { text: '', x: run.x, y: run.y, height: run.height };
       current.text += run.text;
       current.height = Math.max(current.height, run.height);
     }
@@ -112,6 +119,18 @@ function breakBetween(before: Line, line: Line, usualGap: number): string {
   // A line above the one before it starts a new column or block.
   if (gap <= 0) return '\n\n';
   return gap > usualGap * PARAGRAPH_GAP ? '\n\n' : '\n';
+}
+
+/** The usual left edge of the lines: where most of them start (Infinity with none). */
+function usualLeftOf(pages: Line[][]): number {
+  const counts = new Map<number, number>();
+  for (const lines of pages) for (const line of lines) counts.set(Math.round(line.x), (counts.get(Math.round(line.x)) ?? 0) + 1);
+  let usual = Infinity;
+  let most = 0;
+  for (const [x, count] of counts) {
+    if (count > most || (count === most && x < usual)) [usual, most] = [x, count];
+  }
+  return usual;
 }
 
 /**
