@@ -208,6 +208,9 @@ test('words that open a sentence and name no one are no speakers', () => {
   // A name set off after a title is its holder, whatever words come before the title.
   const envoy = 'The European Union’s chief negotiator, Markus Bergmann, defended it. “It is a firm commitment,” he said.';
   assert.equal(speaker(envoy, 'firm commitment'), 'Markus Bergmann');
+  // A name with a figure in it is a thing's, no one "he" could stand for.
+  const rocket = 'Europe’s Vela-2 rocket exploded, launch director Pierre-Yves Garnier said.\n\n“It is a hard day,” he said.';
+  assert.equal(speaker(rocket, 'hard day'), 'Pierre-Yves Garnier');
   // So does an adverb such as "Then" without a comma.
   const then = 'Voss left the stand.\n\nThen Dalton turned to the family. “Did anyone call them?” he asked.';
   assert.equal(speaker(then, 'Did anyone'), 'Dalton');

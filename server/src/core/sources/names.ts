@@ -254,7 +254,8 @@ export function hasPersonTitle(words: string[]): boolean {
 /** Whether a name looks like a person's (one to four capitalised words, no office words). */
 export function looksLikePerson(name: string): boolean {
   const words = name.split(' ');
-  if (words.length > 4) return false;
+  // A name with a figure in it is a thing's: "Vela-2", "Boeing 737".
+  if (words.length > 4 || /\d/.test(name)) return false;
   return words.every((w) => (isCapitalised(w) || CONNECTORS.has(key(w))) && !DEPARTMENTS.has(key(w))
     && !LOWER_DESCRIPTORS.has(key(w)) && !PERSON_TITLES.has(key(w)));
 }
