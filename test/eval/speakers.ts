@@ -9,10 +9,15 @@
 // or a name the id does not hold ("Hilbery" for her_father), counts as wrong. Quotations whose id describes the
 // speaker without a name (her_father, The_boy, narrator) are counted apart: no name given for them is judged.
 //
+// It then counts the false alarms the misattribution check would raise on an essay that quoted each of these
+// quotations and named its speaker rightly, by the full name LitBank's id gives: those where the speaker read from
+// the novel is someone else, named by name.
+//
 // Usage: npm run eval:speakers [-- --all]   (--all lists every speaker given wrongly)
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findSpeaker } from '../../server/src/core/attribution.js';
+import { otherPerson } from '../../server/src/core/misattribution.js';
 
 const litbank = resolve(__dirname, '../../../shared/data/litbank');
 const showAll = process.argv.includes('--all');
@@ -44,6 +49,16 @@ function isNamed(id: string): boolean {
   return /^\p{Lu}/u.test(bare) && !/^(?:The|A|An|Narrator|I)(?:_|$)/.test(bare);
 }
 
+/** A LitBank id as an essay would name the character: "MRS__LENNOX-7" is "Mrs Lennox". */
+function asName(id: string): string {
+  return id
+    .replace(/-\d+$/, '')
+    .split(/_+/)
+    .filter((word) => word !== '')
+    .map((word) => word[0]!.toUpperCase() + word.slice(1).toLowerCase())
+    .join(' ');
+}
+
 /** UTF-16 offset of the code point at `points` in `text`. */
 function utf16Offset(text: string, points: number): number {
   let offset = 0;
@@ -64,6 +79,7 @@ function main(): void {
   let missed = 0;
   let named = 0;
   let unnamedGiven = 0;
+  const alarms: string[] = [];
   for (const row of rows) {
     if (!texts.has(row.book)) texts.set(row.book, readFileSync(join(litbank, 'original', `${row.book}.txt`), 'utf8'));
     const text = texts.get(row.book)!;
@@ -76,6 +92,7 @@ function main(): void {
       continue;
     }
     named++;
+    if (otherPerson(asName(row.speaker), got)) alarms.push(`${asName(row.speaker)} <- ${got}`);
     if (got === null) missed++;
     else if (nameWords(got).some((word) => nameWords(row.speaker).includes(word))) right++;
     else wrong.push(`${row.book} ${row.quote_id}: ${row.speaker} <- ${got}: ${row.orig_text.replace(/\s+/g, ' ').slice(0, 60)}`);
@@ -85,6 +102,10 @@ function main(): void {
   console.log(
     `speaker   precision ${(right / given).toFixed(3)}  recall ${(right / named).toFixed(3)}  ` +
       `(${right} right, ${wrong.length} wrong, ${missed} missed; a name given for ${unnamedGiven} of the described, not judged)`,
+  );
+  console.log(
+    `misattribution false alarms on an essay naming every speaker rightly: ${alarms.length} of ${given} quotations with a speaker read ` +
+      `(${(alarms.length / given).toFixed(3)}); e.g. ${[...new Set(alarms)].slice(0, 5).join('; ')}`,
   );
   const byName = new Map<string, number>();
   for (const line of wrong) {

@@ -6,7 +6,10 @@ import { SourceIndex } from '../../server/src/core/sourceIndex.js';
 
 test('two speakers are other people only when both are named by name and share no name', () => {
   assert.ok(otherPerson('Joanne Pryce', 'Priya Lal'));
-  assert.ok(otherPerson('Alan Whitford', 'Ochoa'));
+  assert.ok(otherPerson('Alan Whitford', 'Renata Ochoa'));
+  // A surname alone, on either side, says too little: a novel's "Mary" may be the "Mary Lennox" of an essay.
+  assert.ok(!otherPerson('Alan Whitford', 'Ochoa'));
+  assert.ok(!otherPerson('Whitford', 'Renata Ochoa'));
   // The same person, named more or less fully, with accents or another hyphen.
   assert.ok(!otherPerson('Priya Lal', 'Lal'));
   assert.ok(!otherPerson('Lucia Vidal', 'Lucía Vidal'));

@@ -44,12 +44,12 @@ function namedPerson(name: string, words: number): boolean {
 }
 
 /**
- * Whether the draft's speaker and the source's are different people: both named by name (the draft's by at least
- * a first name and a surname, as a first reference gives it), with no name in common.
+ * Whether the draft's speaker and the source's are different people: both named by at least two names (a first name
+ * and a surname, or a title and a surname, as a first reference gives them), with no name in common.
  */
 export function otherPerson(draftSpeaker: string | null, sourceSpeaker: string | null): boolean {
   if (draftSpeaker === null || sourceSpeaker === null) return false;
-  if (!namedPerson(draftSpeaker, 2) || !namedPerson(sourceSpeaker, 1)) return false;
+  if (!namedPerson(draftSpeaker, 2) || !namedPerson(sourceSpeaker, 2)) return false;
   const source = new Set(nameWords(sourceSpeaker).filter((word) => !PARTICLES.has(word)));
   return !nameWords(draftSpeaker).some((word) => source.has(word));
 }
