@@ -208,6 +208,9 @@ test('words that open a sentence and name no one are no speakers', () => {
   // A name set off after a title is its holder, whatever words come before the title.
   const envoy = 'The European Union’s chief negotiator, Markus Bergmann, defended it. “It is a firm commitment,” he said.';
   assert.equal(speaker(envoy, 'firm commitment'), 'Markus Bergmann');
+  // A verb in the past after a name is no part of it.
+  const rejected = 'Commissioner Marguerite Lenoir spoke.\n\nLenoir rejected claims that Brussels targets US firms: “We enforce the law.”';
+  assert.equal(speaker(rejected, 'We enforce'), 'Marguerite Lenoir');
   // A name with a figure in it is a thing's, no one "he" could stand for.
   const rocket = 'Europe’s Vela-2 rocket exploded, launch director Pierre-Yves Garnier said.\n\n“It is a hard day,” he said.';
   assert.equal(speaker(rocket, 'hard day'), 'Pierre-Yves Garnier');

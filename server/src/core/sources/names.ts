@@ -181,6 +181,10 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
   const last = words[words.length - 1]!;
   // "John Linden's": the phrase was cut before its head ("John Linden's niece"), who is someone else.
   if (/['’]s$/.test(last)) return null;
+  // A verb in the past after a name ("Lenoir rejected"): the phrase ran on past its name.
+  if (words.length > 1 && /^\p{Ll}{3,}ed$/u.test(last) && isCapitalised(words[words.length - 2]!)) {
+    return readSpeakerPhrase(words.slice(0, -1).join(' '));
+  }
   if (!isCapitalised(last)) {
     // The head is a common noun ("the Federal Register update"): the phrase itself is the attribution,
     // unless it is a bare title after a name ("Ross's spokesman") or a generic description.
