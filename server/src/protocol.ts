@@ -54,6 +54,8 @@ export interface CheckAllResult {
   verbatim: number;
   altered: number;
   unsourced: number;
+  /** Quotations the drafts give to another person than their source does (each also counted by its verdict). */
+  misattributed: number;
   /** The one-line summary shown to the writer, e.g. "38 quotations: 30 verbatim, 5 altered, 3 unsourced". */
   summary: string;
   /** Drafts that could not be read, with the reason. */

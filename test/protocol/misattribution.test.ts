@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover } from 'vscode-languageserver-protocol';
+import type { CheckAllResult } from '../../server/src/protocol.js';
 import { LspTestClient, withCode } from './lspClient.js';
 
 const uri = (path: string): string => pathToFileURL(path).href;
@@ -40,6 +41,10 @@ test('a quotation given to another person than its source gets a quote.misattrib
   const markdown = (hover?.contents as { value: string }).value;
   assert.match(markdown, /^\*\*Another speaker:\*\* the draft gives these words to Joanne Pryce; the source, to Priya Lal\./);
   assert.match(markdown, /\*\*Verbatim: found in wire\.txt\*\*/);
+  // Check All Quotes counts it, and says so in its summary.
+  const all = await client.sendRequest<CheckAllResult>('workspace/executeCommand', { command: 'verbatim.checkAllQuotes', arguments: [] });
+  assert.equal(all.misattributed, 1);
+  assert.equal(all.summary, "1 quotation: 1 verbatim, 0 altered, 0 unsourced; 1 given to another person than the source's");
 });
 
 test('verbatim.severity.misattributed "off" reports no misattribution', { timeout: 60000 }, async (t) => {
@@ -49,4 +54,6 @@ test('verbatim.severity.misattributed "off" reports no misattribution', { timeou
   await client.open(uri(draft), DRAFT, 'markdown');
   const published = await client.waitForDiagnostics(uri(draft), () => true);
   assert.deepEqual(published.diagnostics, []);
+  const all = await client.sendRequest<CheckAllResult>('workspace/executeCommand', { command: 'verbatim.checkAllQuotes', arguments: [] });
+  assert.equal(all.misattributed, 0);
 });

@@ -24,6 +24,7 @@ export async function checkAllQuotes(service: VerbatimService): Promise<CheckAll
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin('Verbatim', 0, 'Checking quotations', false);
   let total = summarize([]);
+  let misattributed = 0;
   let drafts = 0;
   const skipped: CheckAllResult['skipped'] = [];
   try {
@@ -51,6 +52,7 @@ export async function checkAllQuotes(service: VerbatimService): Promise<CheckAll
           service.publish(result);
         }
         total = addSummaries(total, result.summary);
+        misattributed += result.quotations.filter((quotation) => quotation.speakerDiagnostic !== null).length;
         drafts++;
       }
     }
@@ -58,7 +60,8 @@ export async function checkAllQuotes(service: VerbatimService): Promise<CheckAll
     progress.done();
   }
   for (const { file, reason } of skipped) connection.console.warn(`Draft not checked: ${file}: ${reason}`);
-  const summary = drafts === 0 ? 'No drafts found in the workspace.' : formatSummary(total);
+  const given = misattributed === 0 ? '' : `; ${misattributed} given to another person than the source's`;
+  const summary = drafts === 0 ? 'No drafts found in the workspace.' : `${formatSummary(total)}${given}`;
   const note = skipped.length > 0 ? ` ${skipped.length} file${skipped.length === 1 ? '' : 's'} could not be checked; see the output.` : '';
   connection.console.info(`Check All Quotes: ${drafts} drafts. ${summary}${note}`);
   void connection.window.showInformationMessage(`Verbatim: ${summary}${note}`);
@@ -68,6 +71,7 @@ export async function checkAllQuotes(service: VerbatimService): Promise<CheckAll
     verbatim: total.verbatim,
     altered: total.altered,
     unsourced: total.unsourced,
+    misattributed,
     summary,
     skipped,
   };
