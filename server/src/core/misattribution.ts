@@ -71,7 +71,8 @@ export function misattributions(draft: string, findings: readonly Finding[]): Mi
   const found: Misattribution[] = [];
   for (const finding of findings) {
     const source = finding.source?.speaker ?? null;
-    if (finding.verdict === 'unsourced' || source === null) continue;
+    // Only a source speaker with a full name can be contradicted: the draft is read for no other.
+    if (finding.verdict === 'unsourced' || source === null || !namedPerson(source, 2)) continue;
     const said = findSpeaker(draft, { start: finding.quotation.start, end: finding.quotation.end });
     if (said !== null && otherPerson(said, source)) found.push({ finding, draft: said, source });
   }
