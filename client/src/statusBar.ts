@@ -44,13 +44,18 @@ export function describeStatus(status: StatusResult, unchecked = 0): { text: str
     text = `$(sync~spin) Verbatim: indexing ${formatCount(indexing.done)} of ${formatCount(indexing.total)}`;
   } else if (status.document) {
     const d = status.document;
-    const flagged = d.altered + d.unsourced;
+    // A quotation given to another person is flagged whatever its verdict: never shown as verified.
+    const misattributed = d.misattributed;
+    const flagged = d.altered + d.unsourced + misattributed;
+    const given = misattributed > 0 ? `${misattributed} given to another person` : '';
     text = unchecked > 0
       ? `$(warning) Verbatim: not fully checked${flagged > 0 ? `, ${flagged} flagged` : ''}`
       : flagged === 0
       ? `$(check) Verbatim: ${count(d.quotations, 'quotation')} verified`
-      : `$(warning) Verbatim: ${[d.altered > 0 ? `${d.altered} altered` : '', d.unsourced > 0 ? `${d.unsourced} unsourced` : ''].filter(Boolean).join(', ')}`;
-    lines.unshift(`This draft: ${count(d.quotations, 'quotation')}: ${d.verbatim} verbatim, ${d.altered} altered, ${d.unsourced} unsourced`);
+      : `$(warning) Verbatim: ${[d.altered > 0 ? `${d.altered} altered` : '', d.unsourced > 0 ? `${d.unsourced} unsourced` : '', given].filter(Boolean).join(', ')}`;
+    lines.unshift(
+      `This draft: ${count(d.quotations, 'quotation')}: ${d.verbatim} verbatim, ${d.altered} altered, ${d.unsourced} unsourced${given ? `; ${given}` : ''}`,
+    );
     if (unchecked > 0) lines.unshift('This draft was not fully checked; see the warnings in the Problems panel.');
   } else {
     text = `$(book) Verbatim: ${count(sources, 'source')}`;

@@ -123,6 +123,8 @@ export interface DocumentStatus {
   verbatim: number;
   altered: number;
   unsourced: number;
+  /** Quotations the draft gives to another person than their source does (each also counted by its verdict). */
+  misattributed: number;
 }
 
 export interface StatusResult {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover } from 'vscode-languageserver-protocol';
-import type { CheckAllResult } from '../../server/src/protocol.js';
+import type { CheckAllResult, StatusResult } from '../../server/src/protocol.js';
 import { LspTestClient, withCode } from './lspClient.js';
 
 const uri = (path: string): string => pathToFileURL(path).href;
@@ -41,6 +41,9 @@ test('a quotation given to another person than its source gets a quote.misattrib
   const markdown = (hover?.contents as { value: string }).value;
   assert.match(markdown, /^\*\*Another speaker:\*\* the draft gives these words to Joanne Pryce; the source, to Priya Lal\./);
   assert.match(markdown, /\*\*Verbatim: found in wire\.txt\*\*/);
+  // The status counts it, so that the status bar never shows the draft as verified.
+  const status = await client.sendRequest<StatusResult>('verbatim/status', { uri: uri(draft) });
+  assert.deepEqual([status.document?.verbatim, status.document?.misattributed], [1, 1]);
   // Check All Quotes counts it, and says so in its summary.
   const all = await client.sendRequest<CheckAllResult>('workspace/executeCommand', { command: 'verbatim.checkAllQuotes', arguments: [] });
   assert.equal(all.misattributed, 1);

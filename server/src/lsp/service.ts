@@ -440,6 +440,7 @@ export class VerbatimService {
         verbatim: result.summary.verbatim,
         altered: result.summary.altered,
         unsourced: result.summary.unsourced,
+        misattributed: result.quotations.filter((quotation) => quotation.speakerDiagnostic !== null).length,
       };
     }
     return { folders: [...this.folders.values()].map((f) => f.status()), document, checks: this.checks, restricted: !this.trusted };
