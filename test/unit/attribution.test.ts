@@ -269,6 +269,8 @@ test('findSpeaker never throws and accepts spans at the edges', () => {
 test('sourceMetaFromText reads the AFP dateline and the file name', () => {
   assert.deepEqual(sourceMetaFromText(AFP, 'afp-2019-10-09.txt'), { date: '2019-10-09', outlet: 'AFP' });
   assert.deepEqual(sourceMetaFromText('China said.', '/sources/afp-2019-10-09.txt'), { date: '2019-10-09', outlet: 'AFP' });
+  // A name that is a property of every object is no outlet.
+  assert.deepEqual(sourceMetaFromText('China said.', '/sources/constructor-2019-10-09.txt'), { date: '2019-10-09' });
   assert.deepEqual(sourceMetaFromText('China said.', 'C:\\sources\\20191009_reuters.txt'), { date: '2019-10-09', outlet: 'Reuters' });
   assert.deepEqual(sourceMetaFromText('China said.', 'interview-notes.txt'), {});
 });

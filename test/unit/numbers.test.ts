@@ -11,7 +11,7 @@ test('numbers are read in figures and in words, and nothing else is a number', (
   assert.equal(numberIn('a hundred'), 100);
   assert.equal(numberIn('one thousand two hundred'), 1200);
   assert.equal(numberIn('twelve million'), 12_000_000);
-  for (const text of ['', 'two dogs', 'and two', 'two and', 'a', 'a dog', '2,50', '3 dogs', 'percent', 'second']) {
+  for (const text of ['', 'two dogs', 'and two', 'two and', 'a', 'a dog', '2,50', '3 dogs', 'percent', 'second', 'constructor', '2 valueOf']) {
     assert.equal(numberIn(text), null, text);
   }
 });

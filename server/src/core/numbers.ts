@@ -4,12 +4,15 @@ import { textSlice } from './sourceText.js';
 import type { SourceDocument } from './types.js';
 import { splitWords } from './words.js';
 
-const UNITS: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+// Maps, not objects: a word such as "constructor" must find nothing.
+const UNITS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+    eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+    nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  }),
+);
+const SCALES: ReadonlyMap<string, number> = new Map(Object.entries({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }));
 
 /** Figures as writers write them: 241, 2,500, 3.5 (a thousands separator only between groups of three). */
 const FIGURES = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
@@ -24,7 +27,7 @@ export function numberIn(text: string): number | null {
   if (FIGURES.test(words[0]!)) {
     const value = Number(words[0]!.replace(/,/g, ''));
     if (words.length === 1) return value;
-    const scale = words.length === 2 ? SCALES[words[1]!] : undefined;
+    const scale = words.length === 2 ? SCALES.get(words[1]!) : undefined;
     return scale === undefined ? null : value * scale;
   }
   return numberInWords(words);
@@ -44,17 +47,18 @@ function numberInWords(words: string[]): number | null {
     if (word === 'a') {
       // "a hundred", "a million": "a" only opens a number, before a scale.
       const next = words[n + 1];
-      if (n !== 0 || next === undefined || (next !== 'hundred' && SCALES[next] === undefined)) return null;
+      if (n !== 0 || next === undefined || (next !== 'hundred' && !SCALES.has(next))) return null;
       group = 1;
       continue;
     }
-    const unit = UNITS[word];
+    const unit = UNITS.get(word);
+    const scale = SCALES.get(word);
     if (unit !== undefined) {
       group += unit;
     } else if (word === 'hundred') {
       group = (group === 0 ? 1 : group) * 100;
-    } else if (SCALES[word] !== undefined) {
-      total += (group === 0 ? 1 : group) * SCALES[word]!;
+    } else if (scale !== undefined) {
+      total += (group === 0 ? 1 : group) * scale;
       group = 0;
     } else {
       return null;

@@ -14,7 +14,9 @@ const KNOWN_OUTLETS: Record<string, string> = {
 
 /** Canonical spelling of a known outlet, or undefined. */
 export function knownOutlet(name: string): string | undefined {
-  return KNOWN_OUTLETS[name.trim().toLowerCase()];
+  const key = name.trim().toLowerCase();
+  // Own keys only: a file named "constructor-2019-10-09.txt" names no outlet.
+  return Object.hasOwn(KNOWN_OUTLETS, key) ? KNOWN_OUTLETS[key] : undefined;
 }
 
 /** Only the start of a source is searched for a headline, dateline and byline. */
