@@ -41,10 +41,10 @@ const SENTENCE_END = /[.!?:"”’)\]]$/;
  * indented from the usual left edge, starts a paragraph; a page goes on with the paragraph the page before left open.
  * Lines among the first and last two of a page that repeat in the same place on at least half the pages (digits
  * aside: `Page 3`, `Page 4`) are running heads or feet, and lines there that are only a page number are left out too,
- * so that a quotation a page break cuts in two reads on. Metadata comes
- * from the text and the file name, as for plain text: a PDF's stored title and author are often those of the
- * template or the program that made it. The text's lines are the PDF's lines. Throws an Error when no page has text
- * (a scanned document, which needs text recognition first).
+ * so that a quotation a page break cuts in two reads on. Metadata comes from the text and the file name, as for plain
+ * text: a PDF's stored title and author are often those of the template or the program that made it. The text's
+ * lines are the PDF's lines. Throws an Error when no page has text (a scanned document, which needs text recognition
+ * first).
  */
 export function parsePdfSource(id: string, fileName: string, pages: readonly PdfPage[]): SourceDocument {
   const lined = pages.map(linesOf);
@@ -55,17 +55,14 @@ export function parsePdfSource(id: string, fileName: string, pages: readonly Pdf
       return !(atEdge && (PAGE_NUMBER.test(line.text) || repeated.has(edgeKey(line))));
     }),
   );
-  const usualGap = usualGapOf(kept);
-  const usualLeft = usualLeftOf(kept);
+  const usual = { gap: usualGapOf(kept), left: usualLeftOf(kept) };
   const parts: string[] = [];
   const starts: number[] = [];
   let length = 0;
   for (const lines of kept) {
     lines.forEach((line, n) => {
       if (parts.length > 0) {
-        const before = n > 0 ? lines[n - 1]! : null;
-        const indented = line.x - usualLeft >= INDENT * line.height && (before === null || before.x - usualLeft < INDENT * line.height);
-        const gap = indented ? '\n\n' : before ? breakBetween(before, line, usualGap) : SENTENCE_END.test(parts[parts.length - 1]!) ? '\n\n' : '\n';
+        const gap = breakBefore(line, n > 0 ? lines[n - 1]! : null, parts[parts.length - 1]!, usual);
         parts.push(gap);
         length += gap.length;
       }
@@ -113,12 +110,18 @@ function linesOf(page: PdfPage): Line[] {
   return lines;
 }
 
-/** The line ends of the break between two lines of a page: a paragraph's, or a line's within one. */
-function breakBetween(before: Line, line: Line, usualGap: number): string {
+/**
+ * The line ends before a line: a paragraph's, or a line's within one. `before` is the line before it on its page (null
+ * for a page's first line, which goes on from `previousText`, the last line of the page before).
+ */
+function breakBefore(line: Line, before: Line | null, previousText: string, usual: { gap: number; left: number }): string {
+  const indent = (at: Line) => at.x - usual.left >= INDENT * at.height;
+  if (indent(line) && (before === null || !indent(before))) return '\n\n';
+  if (before === null) return SENTENCE_END.test(previousText) ? '\n\n' : '\n';
   const gap = before.y - line.y;
   // A line above the one before it starts a new column or block.
   if (gap <= 0) return '\n\n';
-  return gap > usualGap * PARAGRAPH_GAP ? '\n\n' : '\n';
+  return gap > usual.gap * PARAGRAPH_GAP ? '\n\n' : '\n';
 }
 
 /** The usual left edge of the lines: where most of them start (Infinity with none). */
