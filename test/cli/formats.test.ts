@@ -166,4 +166,9 @@ test('verbatim text prints the text read from source files and what was read abo
     assert.match(bad.stderr, /^verbatim: [^\n]+\.\n$/, args.join(' '));
   }
   assert.equal(runCli(['text', 'sources/scan.pdf'], { cwd: dir }).status, 2);
+  // A broken configuration is said, not passed over.
+  const broken = project(t, { 'verbatim.json': '{ "maxSourceFileBytes": "big" }', 'sources/release.docx': RELEASE });
+  const withBroken = runCli(['text', 'sources/release.docx'], { cwd: broken });
+  assert.equal(withBroken.status, 2);
+  assert.match(withBroken.stderr, /maxSourceFileBytes/);
 });

@@ -5,7 +5,7 @@ import { LineIndex } from '../convert.js';
 import { sourceFormat } from '../core/sources/index.js';
 import type { SourceDocument } from '../core/types.js';
 import { loadSourceFile } from '../io/sources.js';
-import type { CliRequest } from './args.js';
+import { UsageError, type CliRequest } from './args.js';
 import { resolveConfig } from './runner.js';
 
 type TextRequest = Extract<CliRequest, { command: 'text' }>;
@@ -33,7 +33,10 @@ export interface TextRun {
 
 /** Reads the files of the request. Exit code 0 when every file was read, 1 when some were not, 2 when none was. */
 export async function runText(request: TextRequest, cwd: string): Promise<TextRun> {
-  const { config } = await resolveConfig(request.config, cwd);
+  // The configuration gives the size limit of sources; a broken one is said, as `check` says it.
+  const loaded = await resolveConfig(request.config, cwd);
+  if (loaded.errors.length > 0) throw new UsageError(loaded.errors.join('\n'));
+  const { config } = loaded;
   const entries: TextEntry[] = [];
   const skipped: { file: string; reason: string }[] = [];
   for (const file of request.files) {
