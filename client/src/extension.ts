@@ -13,13 +13,15 @@ import {
 import { Commands, type InitializationOptions } from '../../server/src/protocol.js';
 import { CrashPolicy } from './crashes.js';
 import { SettingsReader } from './settings.js';
-import { registerSourceText } from './sourceText.js';
+import { SourceTextProvider } from './sourceText.js';
 import { StatusBar } from './statusBar.js';
 
 /** The running client and what lives as long as it does; replaced on restart. */
 interface Session {
   client: LanguageClient;
   statusBar: StatusBar;
+  /** The shown texts of sources follow this server's readings of them. */
+  sourceTexts: vscode.Disposable;
 }
 
 let session: Session | null = null;
@@ -71,6 +73,7 @@ async function startSession(
   log: vscode.LogOutputChannel,
   settings: SettingsReader,
   crashes: CrashPolicy,
+  sourceTexts: SourceTextProvider,
 ): Promise<Session> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -81,7 +84,7 @@ async function startSession(
   await client.start();
   const statusBar = new StatusBar(client, log);
   statusBar.refresh();
-  return { client, statusBar };
+  return { client, statusBar, sourceTexts: sourceTexts.follow(client) };
 }
 
 async function stopSession(): Promise<void> {
@@ -89,6 +92,7 @@ async function stopSession(): Promise<void> {
   session = null;
   if (!current) return;
   current.statusBar.dispose();
+  current.sourceTexts.dispose();
   await current.client.stop();
 }
 
@@ -98,14 +102,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const settings = new SettingsReader(log);
   // One policy for the whole activation, so that crashes are counted across the client's own restarts.
   const crashes = new CrashPolicy();
-  context.subscriptions.push(log);
+  // Sources that are no text (PDFs, Word documents) open as the text read from them.
+  const sourceTexts = new SourceTextProvider(() => session?.client ?? null);
+  context.subscriptions.push(log, sourceTexts);
 
   const restart = async (why: string): Promise<void> => {
     log.info(`Restarting the language server: ${why}.`);
     try {
       await stopSession();
       crashes.reset();
-      session = await startSession(context, log, settings, crashes);
+      session = await startSession(context, log, settings, crashes, sourceTexts);
     } catch (error) {
       log.error(`The language server could not be restarted: ${error instanceof Error ? error.message : String(error)}`);
       void vscode.window.showErrorMessage('Verbatim: the language server could not be restarted; see the Verbatim output.');
@@ -114,8 +120,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.showOutput, () => log.show(true)),
-    // Sources that are no text (PDFs, Word documents) open as the text read from them.
-    registerSourceText(() => session?.client ?? null),
     // The documents the server sees are chosen when it starts, so a change of languages needs a restart.
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('verbatim.languages')) void restart('the draft languages changed');
@@ -126,7 +130,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   try {
-    session = await startSession(context, log, settings, crashes);
+    session = await startSession(context, log, settings, crashes, sourceTexts);
   } catch (error) {
     log.error(`The language server could not be started: ${error instanceof Error ? error.message : String(error)}`);
     void vscode.window.showErrorMessage('Verbatim: the language server could not be started; see the Verbatim output.');

@@ -70,7 +70,17 @@ export const Methods = {
   statusChanged: 'verbatim/statusChanged',
   /** Request (client -> server): {@link SourceTextParams} -> the text read from the source, or null when it is not one. */
   sourceText: 'verbatim/sourceText',
+  /**
+   * Notification (server -> client), {@link SourcesChangedParams}: sources were read again, so the text shown for them
+   * (see SOURCE_TEXT_SCHEME) may have changed.
+   */
+  sourcesChanged: 'verbatim/sourcesChanged',
 } as const;
+
+export interface SourcesChangedParams {
+  /** The `file:` URIs of the sources read again; empty when every source may have changed (a folder indexed anew). */
+  uris: string[];
+}
 
 /**
  * The URI scheme of a source whose file is no text an editor shows (a PDF, a Word document): its locations are in the

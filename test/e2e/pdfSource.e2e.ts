@@ -49,5 +49,15 @@ suite('A PDF source in VS Code', () => {
     // The running head of the two pages and their numbers are not in the text; the passage is, and it is selected.
     assert.ok(!/MINISTRY OF FISHERIES|Page \d/.test(editor.document.getText()), editor.document.getText());
     assert.equal(editor.document.getText(editor.selection), `${SAID[0]!.slice(1)}\n${SAID[1]!.split('”')[0]}`);
+
+    // The PDF changes on disk: the text shown follows once the source is read again.
+    const reissued = [['Harbour statement', '', 'The ministry met the fishing cooperatives on Tuesday.'], SAID];
+    await writeFile(pdf().fsPath, await makePdf(reissued, { head: 'MINISTRY OF FISHERIES', pageNumbers: true }));
+    await waitForEvent(
+      'the text shown to follow the changed PDF',
+      vscode.workspace.onDidChangeTextDocument,
+      () => editor.document.getText().includes('on Tuesday'),
+      () => editor.document.getText(),
+    );
   });
 });

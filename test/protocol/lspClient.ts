@@ -40,6 +40,8 @@ export class LspTestClient {
   readonly registrations: Registration[] = [];
   readonly shownDocuments: unknown[] = [];
   readonly statusChanges: number[] = [];
+  /** The sources the server said it read again, one list per notification (empty: all). */
+  readonly sourcesChanged: string[][] = [];
   private readonly waiters = new Set<Waiter>();
   private stderr = '';
 
@@ -133,6 +135,10 @@ export class LspTestClient {
     });
     c.onNotification('verbatim/statusChanged', () => {
       this.statusChanges.push(Date.now());
+      this.changed();
+    });
+    c.onNotification('verbatim/sourcesChanged', (params: { uris: string[] }) => {
+      this.sourcesChanged.push(params.uris);
       this.changed();
     });
   }

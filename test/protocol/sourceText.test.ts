@@ -41,4 +41,15 @@ test('a quotation from a Word document points at the text read from it, which th
   assert.equal(text!.split('\n')[start.line]!.slice(start.character, end.character), data.source!.text);
   // A file that is no source of the workspace has no text to give.
   assert.equal(await client.sendRequest('verbatim/sourceText', { uri: uri(draft) }), null);
+
+  // Indexing the folder said every source may have changed; a source changed on disk is named when it is read again,
+  // and then gives its new text.
+  assert.deepEqual(client.sourcesChanged[0], []);
+  const seen = client.sourcesChanged.length;
+  writeFileSync(release, docx([paragraph('City secures flood funding'), paragraph('“This money protects every house,” said Mayor Grace Okonkwo.')].join('')));
+  await client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(release), type: 2 }] });
+  const named = await client.waitFor('the changed source named', () => client.sourcesChanged.slice(seen).find((uris) => uris.length > 0));
+  assert.deepEqual(named, [uri(release)]);
+  const changed = await client.sendRequest<string | null>('verbatim/sourceText', { uri: uri(release) });
+  assert.match(changed ?? '', /protects every house/);
 });

@@ -23,6 +23,7 @@ import {
   Methods,
   parseSettings,
   type DocumentStatus,
+  type SourcesChangedParams,
   type StatusResult,
 } from '../protocol.js';
 import { checkDraftText, type DraftResult } from './draftCheck.js';
@@ -178,6 +179,7 @@ export class VerbatimService {
     for (const error of folder.status().errors) this.connection.console.warn(error);
     await this.registerWatchers();
     this.notifyStatus();
+    this.notifySourcesChanged([]);
     this.recheckFolder(folder);
   }
 
@@ -207,6 +209,7 @@ export class VerbatimService {
     const reconfigure = new Set<SourceFolder>();
     const reload = new Set<SourceFolder>();
     const updates: Promise<void>[] = [];
+    const changedSources: string[] = [];
     for (const change of changes) {
       if (!isFileUri(change.uri)) continue;
       const path = uriToPath(change.uri);
@@ -225,9 +228,11 @@ export class VerbatimService {
         if (change.type === FileChangeType.Deleted) folder.remove(path);
         else updates.push(folder.update(path));
         this.pendingFolders.add(folder);
+        changedSources.push(pathToUri(path));
       }
     }
     await Promise.all(updates);
+    if (changedSources.length > 0) this.notifySourcesChanged(changedSources);
     for (const folder of reconfigure) {
       if (await this.refreshSettings(folder)) reload.add(folder);
       else this.recheckFolder(folder);
@@ -449,6 +454,12 @@ export class VerbatimService {
   private statusQueued = false;
 
   /** Tells the client the status changed, at most once per turn of the event loop. */
+  /** Tells the editor that these sources (all, when none is named) were read again. */
+  private notifySourcesChanged(uris: string[]): void {
+    const params: SourcesChangedParams = { uris };
+    void this.connection.sendNotification(Methods.sourcesChanged, params);
+  }
+
   notifyStatus(): void {
     if (this.statusQueued) return;
     this.statusQueued = true;
