@@ -73,8 +73,8 @@ const bundles = [
   { entryPoints: ['server/src/server.ts'], outfile: 'server.js' },
   // An indexing thread, started anew for each cold run, compiles the parsers only when it meets HTML or Markdown.
   { entryPoints: ['server/src/io/indexWorker.ts'], outfile: 'indexWorker.js', plugins: [lazyParsers] },
-  // PDF.js, in the thread that reads PDFs, started only when a PDF is met.
-  { entryPoints: ['server/src/io/pdfWorker.ts'], outfile: 'pdfWorker.js' },
+  // PDF.js and the email parser, in the thread that reads PDFs and emails, started only when one is met.
+  { entryPoints: ['server/src/io/readerWorker.ts'], outfile: 'readerWorker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'extension.js', external: ['vscode'] },
 ];
 

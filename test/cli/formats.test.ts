@@ -48,17 +48,32 @@ const REPORT = makePdf(
   { head: 'FLOOD INQUIRY - DAY 4', pageNumbers: true },
 );
 
+/** A statement emailed to the newsroom, as the mail client saved it. */
+const STATEMENT = [
+  'From: "Press Office" <press@riverton.gov>',
+  'Subject: Statement from the mayor',
+  'Date: Wed, 5 Mar 2025 09:00:00 +0000',
+  'Content-Type: text/plain; charset="utf-8"',
+  'Content-Transfer-Encoding: quoted-printable',
+  '',
+  'Mayor Grace Okonkwo said: =E2=80=9CThe pumps will be replaced before the wi=',
+  'nter.=E2=80=9D',
+  '',
+].join('\r\n');
+
 const DRAFT = [
   'The mayor said: “We will not close the library, whatever the budget says.”',
   'Hale called it “simply unaffordable for this town.”',
   'She told the station: “The levee held through the night.”',
   'The mayor said “this money protects every house on the east side.”',
   'Yusuf said: “The pumps failed because nobody had tested them since the last flood.”',
+  'Okonkwo promised: “The pumps will be replaced before the winter.”',
 ].join('\n\n');
 
-test('subtitles, Word documents and PDFs are sources: their quotations are checked, located and attributed', async (t) => {
+test('subtitles, Word documents, PDFs and emails are sources: their quotations are checked, located and attributed', async (t) => {
   const dir = project(t, {
     'sources/inquiry.pdf': await REPORT,
+    'sources/statement.eml': STATEMENT,
     'sources/scan.pdf': await makePdf([[''], ['']]),
     'sources/council.vtt': VTT,
     'sources/radio.srt': SRT,
@@ -77,7 +92,7 @@ test('subtitles, Word documents and PDFs are sources: their quotations are check
   };
   for (const when of ['indexed anew', 'from the persisted index']) {
     const report = check();
-    assert.equal(report.sources.documents, 4, when);
+    assert.equal(report.sources.documents, 5, when);
     assert.deepEqual(
       report.sources.skipped.map((skip: { file: string; reason: string }) => [skip.file.split(/[\\/]/).pop(), skip.reason.replace(/\(.*/s, '(…)')]),
       [
@@ -104,6 +119,7 @@ test('subtitles, Word documents and PDFs are sources: their quotations are check
         ['verbatim', 'radio.srt', 'Okonkwo'],
         ['altered', 'release.docx', 'Grace Okonkwo'],
         ['verbatim', 'inquiry.pdf', 'Amina Yusuf'],
+        ['verbatim', 'statement.eml', 'Grace Okonkwo'],
       ],
       when,
     );

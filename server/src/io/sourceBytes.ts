@@ -1,14 +1,15 @@
 // Turns the bytes of a source file into its document: a text format is decoded and parsed, a Word document unpacked
-// and its body read, a PDF's text read and laid out.
+// and its body read, a PDF's text read and laid out, an email's message decoded.
 import { strFromU8, unzipSync } from 'fflate';
 import { parseSync as parseSubtitles } from 'subtitle';
 import { parseDocxSource } from '../core/sources/docx.js';
 import { parseSource, sourceFormat } from '../core/sources/index.js';
+import { parseEmailSource } from '../core/sources/email.js';
 import { parsePdfSource } from '../core/sources/pdf.js';
 import { parseSubtitleSource } from '../core/sources/subtitles.js';
 import type { SourceDocument } from '../core/types.js';
 import { decodeSource, type TextEncoding } from './decode.js';
-import { pdfPages, PdfTimeout } from './pdf.js';
+import { emailMessage, pdfPages, ReadTimeout } from './readerThread.js';
 
 /**
  * A source file's document, with its text's encoding when exact (see `decodeSource`), or why it is no source; `again`
@@ -26,6 +27,7 @@ export function documentFromBytes(path: string, bytes: Uint8Array, known = false
     const format = sourceFormat(path);
     if (format === 'docx') return { document: parseDocxSource(path, path, docxBody(bytes)) };
     if (format === 'pdf') return { document: parsePdfSource(path, path, pdfPages(bytes)) };
+    if (format === 'email') return { document: parseEmailSource(path, path, emailMessage(bytes)) };
     const decoded = decodeSource(bytes, known);
     if ('skip' in decoded) return decoded;
     const { text, encoding } = decoded;
@@ -35,7 +37,7 @@ export function documentFromBytes(path: string, bytes: Uint8Array, known = false
     return { document: parseSource(path, path, text), encoding };
   } catch (error) {
     const reason = `could not be parsed (${error instanceof Error ? error.message : String(error)})`;
-    return error instanceof PdfTimeout ? { skip: reason, again: true } : { skip: reason };
+    return error instanceof ReadTimeout ? { skip: reason, again: true } : { skip: reason };
   }
 }
 

@@ -1,29 +1,32 @@
-// The thread that reads PDFs with PDF.js for the sources' loader, which sleeps until it answers (see `pdf.ts`): it
-// answers a PDF's bytes with the runs of text of its pages, or with why it could not read them.
+// The thread that reads files with asynchronous readers for the sources' loader, which sleeps until it answers (see
+// `readerThread.ts`): it answers a PDF's bytes with the runs of text of its pages, an email's with its subject, date
+// and bodies, or either with why it could not read them.
 import { workerData } from 'node:worker_threads';
+import type { EmailMessage } from '../core/sources/email.js';
 import type { PdfPage, PdfTextRun } from '../core/sources/pdf.js';
-import type { PdfAnswer, PdfThreadData } from './pdf.js';
+import type { ReadAnswer, ReaderThreadData, ReadRequest } from './readerThread.js';
 
-const { port, signal } = workerData as PdfThreadData;
+const { port, signal } = workerData as ReaderThreadData;
 
-/** Answers the PDF the loader waits for, and wakes it. */
-function answer(reply: PdfAnswer): void {
+/** Answers the file the loader waits for, and wakes it. */
+function answer(reply: ReadAnswer): void {
   port.postMessage(reply);
   Atomics.store(signal, 0, 1);
   Atomics.notify(signal, 0);
 }
 
-const failed = (error: unknown): PdfAnswer => ({ error: error instanceof Error ? error.message : String(error) });
+const failed = (error: unknown): ReadAnswer => ({ error: error instanceof Error ? error.message : String(error) });
 
-port.on('message', (bytes: Uint8Array) => {
-  read(bytes).then((pages) => answer({ pages }), (error: unknown) => answer(failed(error)));
+port.on('message', ({ kind, bytes }: ReadRequest) => {
+  const reading = kind === 'pdf' ? readPdf(bytes).then((pages): ReadAnswer => ({ pages })) : readEmail(bytes).then((email): ReadAnswer => ({ email }));
+  reading.then(answer, (error: unknown) => answer(failed(error)));
 });
 
-// The loader reads one PDF at a time: an error that escapes the reading of it is that PDF's answer, so that the
+// The loader reads one file at a time: an error that escapes the reading of it is that file's answer, so that the
 // loader is never left waiting until its time runs out.
 process.on('uncaughtException', (error) => answer(failed(error)));
 
-async function read(bytes: Uint8Array): Promise<PdfPage[]> {
+async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
   // PDF.js as unpdf builds it, for any JavaScript runtime: it reads text with no native module and parses in this
   // thread, which is already apart from the loader's. It is loaded here, so that a failure to load it is an answer
   // too, and the loader is never left waiting.
@@ -52,4 +55,10 @@ async function read(bytes: Uint8Array): Promise<PdfPage[]> {
   } finally {
     await pdf.loadingTask.destroy();
   }
+}
+
+async function readEmail(bytes: Uint8Array): Promise<EmailMessage> {
+  const { default: PostalMime } = await import('postal-mime');
+  const email = await PostalMime.parse(bytes);
+  return { subject: email.subject, date: email.date, text: email.text, html: email.html };
 }
