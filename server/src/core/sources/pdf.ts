@@ -126,32 +126,26 @@ function breakBefore(line: Line, before: Line | null, previousText: string, usua
 
 /** The usual left edge of the lines: where most of them start (Infinity with none). */
 function usualLeftOf(pages: Line[][]): number {
-  const counts = new Map<number, number>();
-  for (const lines of pages) for (const line of lines) counts.set(Math.round(line.x), (counts.get(Math.round(line.x)) ?? 0) + 1);
-  let usual = Infinity;
-  let most = 0;
-  for (const [x, count] of counts) {
-    if (count > most || (count === most && x < usual)) [usual, most] = [x, count];
-  }
-  return usual;
+  return mostCommon(pages.flatMap((lines) => lines.map((line) => Math.round(line.x))));
 }
 
 /**
- * The usual gap between consecutive lines of a page: the most common one, the smaller of two as common (Infinity
- * with none). Paragraph gaps are the rarer, wider ones, however widely the lines are spaced.
+ * The usual gap between consecutive lines of a page: the most common one, to half a unit (Infinity with none).
+ * Paragraph gaps are the rarer, wider ones, however widely the lines are spaced.
  */
 function usualGapOf(pages: Line[][]): number {
+  const gaps = pages.flatMap((lines) => lines.slice(1).map((line, n) => Math.round((lines[n]!.y - line.y) * 2) / 2));
+  return mostCommon(gaps.filter((gap) => gap > 0));
+}
+
+/** The value that occurs most often, the smaller of two as common; Infinity for none. */
+function mostCommon(values: number[]): number {
   const counts = new Map<number, number>();
-  for (const lines of pages) {
-    for (let n = 1; n < lines.length; n++) {
-      const gap = Math.round((lines[n - 1]!.y - lines[n]!.y) * 2) / 2;
-      if (gap > 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
-    }
-  }
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   let usual = Infinity;
   let most = 0;
-  for (const [gap, count] of counts) {
-    if (count > most || (count === most && gap < usual)) [usual, most] = [gap, count];
+  for (const [value, count] of counts) {
+    if (count > most || (count === most && value < usual)) [usual, most] = [value, count];
   }
   return usual;
 }
