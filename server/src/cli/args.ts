@@ -41,8 +41,8 @@ check: checks every quotation in the drafts against the sources and reports
 whether each is verbatim, altered (with the source's wording and what changed)
 or unsourced.
 
-text: prints the text read from each source file (a PDF, a Word document,
-subtitles, HTML, Markdown or plain text), which quotations are matched
+text: prints the text read from each source file (a PDF, a Word document, an
+email, subtitles, HTML, Markdown or plain text), which quotations are matched
 against, with what was read about it: title, outlet, author, date, pages.
 
 Options:
