@@ -265,13 +265,14 @@ function scanQuotes(text: string, paragraph: Range, until: number) {
   let previousOpen: number | null = null;
   let previousCloseEnd: number | null = null;
   for (let i = paragraph.start; i < until; i++) {
-    if (open !== null && closesAt(text, i, closers)) {
+    if (open !== null) {
+      if (!closesAt(text, i, closers)) continue;
       previousOpen = open;
       previousCloseEnd = i + 1;
       open = null;
-    } else if (open === null && openerAt(text, i) !== '') {
-      open = i;
+    } else {
       closers = openerAt(text, i);
+      if (closers !== '') open = i;
     }
   }
   return { open, closers, previousOpen, previousCloseEnd };
@@ -404,12 +405,11 @@ function personMentions(text: string, range: Range): { name: string; sex: Sex | 
     if (closers !== null) {
       if (closesAt(text, i, closers)) closers = null;
       outside += ' ';
-    } else if (openerAt(text, i) !== '') {
-      closers = openerAt(text, i);
-      outside += ' ';
-    } else {
-      outside += ch;
+      continue;
     }
+    const opens = openerAt(text, i);
+    if (opens !== '') closers = opens;
+    outside += opens !== '' ? ' ' : ch;
   }
   const names: { name: string; sex: Sex | null }[] = [];
   const words = withoutAges(wordsIn(outside, 0, outside.length), true);

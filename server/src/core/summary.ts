@@ -38,6 +38,15 @@ export function allVerbatim(summary: Summary): boolean {
   return summary.verbatim === summary.total;
 }
 
+/**
+ * The summary line with the quotations given to another person than their source's, when there are any (each is
+ * counted by its verdict too).
+ */
+export function formatSummaryWithSpeakers(summary: Summary, misattributed: number): string {
+  const given = misattributed === 0 ? '' : `; ${misattributed} given to another person than the source's`;
+  return `${formatSummary(summary)}${given}`;
+}
+
 /** One line such as `19 quotations: 1 verbatim, 5 altered, 13 unsourced`. */
 export function formatSummary(summary: Summary): string {
   if (summary.total === 0) return 'No quotations found.';

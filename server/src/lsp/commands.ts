@@ -1,6 +1,6 @@
 // The commands the server executes: Check All Quotes, re-index, open a source passage, ignore a quotation.
 import { ResponseError, ErrorCodes, type Range } from 'vscode-languageserver';
-import { addSummaries, formatSummary, summarize } from '../core/summary.js';
+import { addSummaries, formatSummaryWithSpeakers, summarize } from '../core/summary.js';
 import { pathToUri } from '../convert.js';
 import { Commands, type CheckAllResult } from '../protocol.js';
 import { draftFormatOf } from '../core/extract/index.js';
@@ -60,8 +60,7 @@ export async function checkAllQuotes(service: VerbatimService): Promise<CheckAll
     progress.done();
   }
   for (const { file, reason } of skipped) connection.console.warn(`Draft not checked: ${file}: ${reason}`);
-  const given = misattributed === 0 ? '' : `; ${misattributed} given to another person than the source's`;
-  const summary = drafts === 0 ? 'No drafts found in the workspace.' : `${formatSummary(total)}${given}`;
+  const summary = drafts === 0 ? 'No drafts found in the workspace.' : formatSummaryWithSpeakers(total, misattributed);
   const note = skipped.length > 0 ? ` ${skipped.length} file${skipped.length === 1 ? '' : 's'} could not be checked; see the output.` : '';
   connection.console.info(`Check All Quotes: ${drafts} drafts. ${summary}${note}`);
   void connection.window.showInformationMessage(`Verbatim: ${summary}${note}`);

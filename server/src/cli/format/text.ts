@@ -1,5 +1,5 @@
 // Prints the report of a check for people: findings grouped by draft, with sources, changes and a summary line.
-import { formatSummary, summarize, type Summary } from '../../core/summary.js';
+import { formatSummary, formatSummaryWithSpeakers, summarize, type Summary } from '../../core/summary.js';
 import type { Finding } from '../../core/types.js';
 import { oneLine } from '../../core/words.js';
 import type { QuoteReport, Report } from '../report.js';
@@ -52,8 +52,7 @@ export function formatText(
     paint('dim', `Checked ${draftCount} ${draftCount === 1 ? 'draft' : 'drafts'} against ${documents} ${documents === 1 ? 'source' : 'sources'}.`),
   );
   const wrong = report.results.reduce((count, result) => count + result.quotes.filter((quote) => quote.misattributed).length, 0);
-  const given = wrong === 0 ? '' : `; ${wrong} given to another person than the source's`;
-  lines.push(paint('bold', `${formatSummary(summary)}${given}`));
+  lines.push(paint('bold', formatSummaryWithSpeakers(summary, wrong)));
   return `${lines.join('\n')}\n`;
 }
 
