@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docx, paragraph } from '../fixtures/docx.js';
+import { odt } from '../fixtures/odt.js';
 import { makePdf } from '../fixtures/pdf.js';
 import { project, runCli } from './helpers.js';
 
@@ -39,6 +40,13 @@ const RELEASE = docx(
   ].join(''),
 );
 
+/** Council minutes as LibreOffice saves them: a quotation split into spans, a note inside it. */
+const MINUTES = odt(
+  '<text:h text:outline-level="1">Council minutes, 5 March</text:h>' +
+    '<text:p>“The bridge will <text:span text:style-name="T1">reopen</text:span> in May,”<text:note text:note-class="footnote">' +
+    '<text:note-citation>1</text:note-citation><text:note-body><text:p>Item 4.</text:p></text:note-body></text:note> said Councillor Ada Mensah.</text:p>',
+);
+
 /** A report whose quotation runs over a page break, between a page number and the next page's running head. */
 const REPORT = makePdf(
   [
@@ -68,9 +76,10 @@ const DRAFT = [
   'The mayor said “this money protects every house on the east side.”',
   'Yusuf said: “The pumps failed because nobody had tested them since the last flood.”',
   'Okonkwo promised: “The pumps will be replaced before the winter.”',
+  'Mensah said: “The bridge will reopen in June.”',
 ].join('\n\n');
 
-test('subtitles, Word documents, PDFs and emails are sources: their quotations are checked, located and attributed', async (t) => {
+test('subtitles, Word documents, OpenDocument texts, PDFs and emails are sources: their quotations are checked, located and attributed', async (t) => {
   const dir = project(t, {
     'sources/inquiry.pdf': await REPORT,
     'sources/statement.eml': STATEMENT,
@@ -78,6 +87,7 @@ test('subtitles, Word documents, PDFs and emails are sources: their quotations a
     'sources/council.vtt': VTT,
     'sources/radio.srt': SRT,
     'sources/release.docx': RELEASE,
+    'sources/minutes.odt': MINUTES,
     'sources/locked.docx': 'not a package',
     'sources/notes.srt': 'Notes from the meeting, not subtitles.\n',
     'draft.md': DRAFT,
@@ -92,7 +102,7 @@ test('subtitles, Word documents, PDFs and emails are sources: their quotations a
   };
   for (const when of ['indexed anew', 'from the persisted index']) {
     const report = check();
-    assert.equal(report.sources.documents, 5, when);
+    assert.equal(report.sources.documents, 6, when);
     assert.deepEqual(
       report.sources.skipped.map((skip: { file: string; reason: string }) => [skip.file.split(/[\\/]/).pop(), skip.reason.replace(/\(.*/s, '(…)')]),
       [
@@ -120,6 +130,7 @@ test('subtitles, Word documents, PDFs and emails are sources: their quotations a
         ['altered', 'release.docx', 'Grace Okonkwo'],
         ['verbatim', 'inquiry.pdf', 'Amina Yusuf'],
         ['verbatim', 'statement.eml', 'Grace Okonkwo'],
+        ['altered', 'minutes.odt', 'Ada Mensah'],
       ],
       when,
     );
@@ -133,6 +144,11 @@ test('subtitles, Word documents, PDFs and emails are sources: their quotations a
     assert.equal(quotes[0]!.source.page, undefined, when);
     // A Word document's lines are those of its text: a paragraph and the blank line after it.
     assert.deepEqual(quotes[3]!.source.start, { line: 4, character: 1 }, when);
+    // So are an OpenDocument text's, whose wording is its text's up to its closing mark: the spans joined, the note
+    // left out.
+    assert.deepEqual(quotes[6]!.changes, [{ draft: 'June', source: 'May' }], when);
+    assert.equal(quotes[6]!.source.text, 'The bridge will reopen in May,', when);
+    assert.deepEqual(quotes[6]!.source.start, { line: 2, character: 1 }, when);
   }
 });
 

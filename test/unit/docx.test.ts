@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { strToU8, zipSync } from 'fflate';
 import { sourceFormat } from '../../server/src/core/sources/index.js';
 import type { SourceDocument } from '../../server/src/core/types.js';
-import { documentFromBytes, MAX_DOCX_BODY_BYTES } from '../../server/src/io/sourceBytes.js';
+import { documentFromBytes, MAX_PACKAGE_PART_BYTES } from '../../server/src/io/sourceBytes.js';
 import { docx, paragraph } from '../fixtures/docx.js';
 
 /** The document of a .docx file's bytes, as the sources' loader reads it; throws with the reason it gives. */
@@ -71,7 +71,7 @@ test('a file that is no Word document, or whose body is damaged or too large, is
   assert.throws(() => parse(damaged), /^Error: could not be parsed \(its text is damaged/);
   // A package that says its body unpacks to more than the limit is refused before anything is unpacked.
   const bomb = docx(paragraph('small'));
-  setBodySize(bomb, 8 * MAX_DOCX_BODY_BYTES);
+  setBodySize(bomb, 8 * MAX_PACKAGE_PART_BYTES);
   assert.throws(() => parse(bomb), /its text is too large unpacked \(2048 MiB; at most 256 MiB\)/);
 });
 

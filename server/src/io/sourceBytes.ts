@@ -1,10 +1,11 @@
-// Turns the bytes of a source file into its document: a text format is decoded and parsed, a Word document unpacked
-// and its body read, a PDF's text read and laid out, an email's message decoded.
+// Turns the bytes of a source file into its document: a text format is decoded and parsed, a Word document or an
+// OpenDocument text unpacked and its body read, a PDF's text read and laid out, an email's message decoded.
 import { strFromU8, unzipSync } from 'fflate';
 import { parseSync as parseSubtitles } from 'subtitle';
 import { parseDocxSource } from '../core/sources/docx.js';
 import { parseSource, sourceFormat } from '../core/sources/index.js';
 import { parseEmailSource } from '../core/sources/email.js';
+import { parseOdtSource } from '../core/sources/odt.js';
 import { parsePdfSource } from '../core/sources/pdf.js';
 import { parseSubtitleSource } from '../core/sources/subtitles.js';
 import type { SourceDocument } from '../core/types.js';
@@ -26,6 +27,7 @@ export function documentFromBytes(path: string, bytes: Uint8Array, known = false
   try {
     const format = sourceFormat(path);
     if (format === 'docx') return { document: parseDocxSource(path, path, docxBody(bytes)) };
+    if (format === 'odt') return { document: parseOdtSource(path, path, odtContent(bytes)) };
     if (format === 'pdf') return { document: parsePdfSource(path, path, pdfPages(bytes)) };
     if (format === 'email') return { document: parseEmailSource(path, path, emailMessage(bytes)) };
     const decoded = decodeSource(bytes, known);
@@ -43,29 +45,57 @@ export function documentFromBytes(path: string, bytes: Uint8Array, known = false
 
 /** The part of a Word document's package that holds its body. */
 const DOCX_BODY = 'word/document.xml';
-/** A body larger than this unpacked is refused: a small file that unpacks to gigabytes would exhaust memory. */
-export const MAX_DOCX_BODY_BYTES = 256 * 1024 * 1024;
+/** The parts of an OpenDocument package that give its type, hold its body, and say whether it is encrypted. */
+const ODT_TYPE = 'mimetype';
+const ODT_CONTENT = 'content.xml';
+const ODT_MANIFEST = 'META-INF/manifest.xml';
+/** The types of OpenDocument package that hold a text document: a document, and a template for one. */
+const ODT_TYPES = new Set(['application/vnd.oasis.opendocument.text', 'application/vnd.oasis.opendocument.text-template']);
+/** A part larger than this unpacked is refused: a small file that unpacks to gigabytes would exhaust memory. */
+export const MAX_PACKAGE_PART_BYTES = 256 * 1024 * 1024;
 
 /** The body's XML of a Word document's package, or an Error that says why there is none. */
 function docxBody(bytes: Uint8Array): string {
+  const files = unpack(bytes, [DOCX_BODY], 'not a .docx package; a password-protected document cannot be read');
+  const body = files.get(DOCX_BODY);
+  if (!body) throw new Error(`not a Word document: the package has no ${DOCX_BODY}`);
+  return strFromU8(body);
+}
+
+/** The content's XML of an OpenDocument text's package, or an Error that says why there is none. */
+function odtContent(bytes: Uint8Array): string {
+  const files = unpack(bytes, [ODT_TYPE, ODT_CONTENT, ODT_MANIFEST], 'not an .odt package');
+  const type = files.get(ODT_TYPE);
+  const typeName = type ? strFromU8(type).trim() : '';
+  if (type && !ODT_TYPES.has(typeName)) throw new Error(`not a text document (its type is ${typeName.slice(0, 80)})`);
+  const manifest = files.get(ODT_MANIFEST);
+  // An encrypted package lists how each part is encrypted; its content is then no XML.
+  if (manifest && strFromU8(manifest).includes('encryption-data')) throw new Error('it is password-protected');
+  const content = files.get(ODT_CONTENT);
+  if (!content) throw new Error(`not an OpenDocument text: the package has no ${ODT_CONTENT}`);
+  return strFromU8(content);
+}
+
+/**
+ * The named parts of a package (a zip file) that it holds, unpacked, or an Error: `notPackage` when the bytes are no
+ * package, and a refusal when a part's size in the package's directory is over the limit, before anything is unpacked.
+ */
+function unpack(bytes: Uint8Array, names: string[], notPackage: string): Map<string, Uint8Array> {
   let tooLarge = 0;
   let files: Record<string, Uint8Array>;
   try {
-    // Only the body is unpacked, and only when the package's directory gives it a size within the limit.
     files = unzipSync(bytes, {
       filter: (file) => {
-        if (file.name !== DOCX_BODY) return false;
-        if (file.originalSize > MAX_DOCX_BODY_BYTES) tooLarge = file.originalSize;
+        if (!names.includes(file.name)) return false;
+        if (file.originalSize > MAX_PACKAGE_PART_BYTES) tooLarge = file.originalSize;
         return tooLarge === 0;
       },
     });
   } catch {
-    throw new Error('not a .docx package; a password-protected document cannot be read');
+    throw new Error(notPackage);
   }
   if (tooLarge > 0) {
-    throw new Error(`its text is too large unpacked (${Math.round(tooLarge / 1048576)} MiB; at most ${MAX_DOCX_BODY_BYTES / 1048576} MiB)`);
+    throw new Error(`its text is too large unpacked (${Math.round(tooLarge / 1048576)} MiB; at most ${MAX_PACKAGE_PART_BYTES / 1048576} MiB)`);
   }
-  const body = files[DOCX_BODY];
-  if (!body) throw new Error(`not a Word document: the package has no ${DOCX_BODY}`);
-  return strFromU8(body);
+  return new Map(names.filter((name) => Object.hasOwn(files, name)).map((name) => [name, files[name]!]));
 }

@@ -1,0 +1,116 @@
+// Reads an OpenDocument text (.odt, as LibreOffice and many public bodies write it) from its content's XML: the text,
+// paragraph by paragraph, as a writer reads it.
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { SourceDocument } from '../types.js';
+import { sourceMetaFromText } from './meta.js';
+
+const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
+const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
+const SVG = 'urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0';
+
+/**
+ * Elements whose content is not the document's running text: the deleted text that tracked changes keep, notes
+ * (their citation number would split the sentence they stand in), comments, generated indexes and tables of
+ * contents, and the descriptions of drawings.
+ */
+const LEFT_OUT = new Set([
+  `${TEXT} tracked-changes`,
+  `${TEXT} note`,
+  `${OFFICE} annotation`,
+  `${TEXT} table-of-content`,
+  `${TEXT} alphabetical-index`,
+  `${TEXT} illustration-index`,
+  `${TEXT} table-index`,
+  `${TEXT} object-index`,
+  `${TEXT} user-index`,
+  `${TEXT} bibliography`,
+  `${TEXT} sequence-decls`,
+  `${SVG} title`,
+  `${SVG} desc`,
+]);
+
+/** A paragraph or a heading: the elements that hold text. */
+function holdsText(tag: SaxesTagNS): boolean {
+  return tag.uri === TEXT && (tag.local === 'p' || tag.local === 'h');
+}
+
+/**
+ * Parses an OpenDocument text from its content (the package's `content.xml`). The text is the body's: a blank line
+ * after each paragraph and heading (list items, table cells and text boxes included), white space as the format
+ * defines it (a run of spaces, tabs and line ends in the XML is one space, none at a paragraph's edges; spaces, tabs
+ * and line breaks written as elements are kept). Deleted text of tracked changes, notes and comments are left out.
+ * Metadata comes from the text and the file name, as for a Word document. Throws an Error that says why when the
+ * content is damaged.
+ */
+export function parseOdtSource(id: string, fileName: string, content: string): SourceDocument {
+  const parts: string[] = [];
+  let body = 0;
+  let leftOut = 0;
+  let paragraphs = 0;
+  // Where the current paragraph's text starts among the parts, and whether white space waits to be written as one
+  // space: it is written only when more text follows in the same paragraph.
+  let paragraphStart = 0;
+  let space = false;
+  const endParagraph = () => {
+    if (parts.length > paragraphStart) parts.push('\n\n');
+    paragraphStart = parts.length;
+    space = false;
+  };
+  const write = (text: string) => {
+    if (space && parts.length > paragraphStart) parts.push(' ');
+    space = false;
+    parts.push(text);
+  };
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('opentag', (tag) => {
+    if (tag.uri === OFFICE && tag.local === 'body') body++;
+    if (body === 0) return;
+    if (leftOut > 0 || LEFT_OUT.has(`${tag.uri} ${tag.local}`)) {
+      if (!tag.isSelfClosing) leftOut++;
+      return;
+    }
+    if (holdsText(tag)) {
+      // A paragraph inside another (in a text box) is a paragraph of its own; the outer one goes on after it.
+      endParagraph();
+      if (!tag.isSelfClosing) paragraphs++;
+      return;
+    }
+    if (paragraphs === 0 || tag.uri !== TEXT) return;
+    if (tag.local === 's') write(' '.repeat(spaceCount(tag)));
+    else if (tag.local === 'tab') write('\t');
+    else if (tag.local === 'line-break') write('\n');
+  });
+  parser.on('closetag', (tag) => {
+    if (body === 0 || tag.isSelfClosing) return;
+    if (leftOut > 0) {
+      leftOut--;
+      return;
+    }
+    if (tag.uri === OFFICE && tag.local === 'body') body--;
+    else if (holdsText(tag)) {
+      paragraphs--;
+      endParagraph();
+    }
+  });
+  parser.on('text', (text) => {
+    if (body === 0 || leftOut > 0 || paragraphs === 0) return;
+    const words = text.split(/[ \t\r\n]+/);
+    words.forEach((word, k) => {
+      if (k > 0) space = true;
+      if (word !== '') write(word);
+    });
+  });
+  parser.on('error', (error) => {
+    throw new Error(`its text is damaged (${error.message.split('\n')[0]})`);
+  });
+  parser.write(content).close();
+  const text = parts.join('').replace(/\s+$/, '');
+  return { id, text, meta: sourceMetaFromText(text, fileName) };
+}
+
+/** How many spaces a `text:s` element stands for (its `text:c`, one when it has none). */
+function spaceCount(tag: SaxesTagNS): number {
+  const attribute = Object.values(tag.attributes).find((candidate) => candidate.uri === TEXT && candidate.local === 'c');
+  const count = Number(attribute?.value ?? 1);
+  return Number.isInteger(count) && count > 0 && count <= 1000 ? count : 1;
+}
