@@ -31,6 +31,8 @@ const LAZY_PARSERS = {
   entities: { decodeHTML: 'decodeHTML' },
   fflate: { strFromU8: 'strFromU8', unzipSync: 'unzipSync' },
   saxes: { SaxesParser: 'SaxesParser' },
+  'rtf-stream-parser': { Tokenize: 'RtfTokenize' },
+  'rtf-stream-parser/dist/src/ToPlainText.js': { ToPlainText: 'RtfToPlainText' },
 };
 
 /**
@@ -41,7 +43,7 @@ const LAZY_PARSERS = {
 const lazyParsers = {
   name: 'lazy-parsers',
   setup(build) {
-    const names = Object.keys(LAZY_PARSERS).map((name) => name.replace(/[-/]/g, '\\$&'));
+    const names = Object.keys(LAZY_PARSERS).map((name) => name.replace(/[-/.]/g, '\\$&'));
     build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'lazy-parsers' }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-parsers' }, (args) => ({
       loader: 'js',

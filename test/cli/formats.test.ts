@@ -47,6 +47,17 @@ const MINUTES = odt(
     '<text:note-citation>1</text:note-citation><text:note-body><text:p>Item 4.</text:p></text:note-body></text:note> said Councillor Ada Mensah.</text:p>',
 );
 
+/** A speech as TextEdit saves it: Western code page, a backslash at each line end for a paragraph. */
+const SPEECH = [
+  '{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761',
+  '{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;}',
+  '\\pard\\tx566\\pardirnatural\\partightenfactor0',
+  '',
+  '\\f0\\fs24 \\cf0 Governor\\\'92s address\\',
+  '\\',
+  "\\'93Our schools will stay open all winter,\\'94 said Governor Lena Park.}",
+].join('\n');
+
 /** A report whose quotation runs over a page break, between a page number and the next page's running head. */
 const REPORT = makePdf(
   [
@@ -77,9 +88,10 @@ const DRAFT = [
   'Yusuf said: “The pumps failed because nobody had tested them since the last flood.”',
   'Okonkwo promised: “The pumps will be replaced before the winter.”',
   'Mensah said: “The bridge will reopen in June.”',
+  'Park said: “Our schools will stay open all winter.”',
 ].join('\n\n');
 
-test('subtitles, Word documents, OpenDocument texts, PDFs and emails are sources: their quotations are checked, located and attributed', async (t) => {
+test('subtitles, Word documents, OpenDocument texts, RTF files, PDFs and emails are sources: their quotations are checked, located and attributed', async (t) => {
   const dir = project(t, {
     'sources/inquiry.pdf': await REPORT,
     'sources/statement.eml': STATEMENT,
@@ -88,6 +100,7 @@ test('subtitles, Word documents, OpenDocument texts, PDFs and emails are sources
     'sources/radio.srt': SRT,
     'sources/release.docx': RELEASE,
     'sources/minutes.odt': MINUTES,
+    'sources/speech.rtf': SPEECH,
     'sources/locked.docx': 'not a package',
     'sources/notes.srt': 'Notes from the meeting, not subtitles.\n',
     'draft.md': DRAFT,
@@ -102,7 +115,7 @@ test('subtitles, Word documents, OpenDocument texts, PDFs and emails are sources
   };
   for (const when of ['indexed anew', 'from the persisted index']) {
     const report = check();
-    assert.equal(report.sources.documents, 6, when);
+    assert.equal(report.sources.documents, 7, when);
     assert.deepEqual(
       report.sources.skipped.map((skip: { file: string; reason: string }) => [skip.file.split(/[\\/]/).pop(), skip.reason.replace(/\(.*/s, '(…)')]),
       [
@@ -131,6 +144,7 @@ test('subtitles, Word documents, OpenDocument texts, PDFs and emails are sources
         ['verbatim', 'inquiry.pdf', 'Amina Yusuf'],
         ['verbatim', 'statement.eml', 'Grace Okonkwo'],
         ['altered', 'minutes.odt', 'Ada Mensah'],
+        ['verbatim', 'speech.rtf', 'Lena Park'],
       ],
       when,
     );
@@ -149,6 +163,8 @@ test('subtitles, Word documents, OpenDocument texts, PDFs and emails are sources
     assert.deepEqual(quotes[6]!.changes, [{ draft: 'June', source: 'May' }], when);
     assert.equal(quotes[6]!.source.text, 'The bridge will reopen in May,', when);
     assert.deepEqual(quotes[6]!.source.start, { line: 2, character: 1 }, when);
+    // An RTF file's are those of the text read from it, its code page decoded.
+    assert.deepEqual(quotes[7]!.source.start, { line: 2, character: 1 }, when);
   }
 });
 

@@ -15,7 +15,7 @@ async function hostileFolder(): Promise<string> {
   await writeFile(join(root, 'nested', 'deeper', '新闻.html'), '<p>Geng Shuang said: “No.”</p>');
   await writeFile(join(root, 'nested', 'cp1252.txt'), Buffer.from([0x93, 0x48, 0x69, 0x94, 0x20, 0x97, 0x20, 0x6f, 0x6b]));
   await writeFile(join(root, 'report.pdf'), '%PDF-1.7\n');
-  await writeFile(join(root, 'minutes.rtf'), '{\\rtf1 minutes}');
+  await writeFile(join(root, 'minutes.pages'), 'PK');
   await writeFile(join(root, 'notes'), 'no extension');
   await writeFile(join(root, 'binary.txt'), Buffer.from([0x41, 0x00, 0x00, 0x42, 0x01, 0x02]));
   await writeFile(join(root, 'big.txt'), 'x'.repeat(5000));
@@ -37,7 +37,7 @@ test('loadSources reads every supported file, lists the rest with reasons, and s
     assert.deepEqual(ids, ['afp-2019-10-09.txt', 'nested/cp1252.txt', 'nested/deeper/新闻.html', 'with space [draft] é.md']);
     const reasons = Object.fromEntries(result.skipped.map((s) => [s.file.slice(root.length + 1), s.reason]));
     assert.equal(reasons['report.pdf'], 'could not be parsed (the PDF is damaged: Invalid PDF structure.)');
-    assert.equal(reasons['minutes.rtf'], 'unsupported format (.rtf)');
+    assert.equal(reasons['minutes.pages'], 'unsupported format (.pages)');
     assert.equal(reasons['notes'], 'unsupported format (no extension)');
     assert.equal(reasons['binary.txt'], 'binary file (NUL bytes)');
     assert.equal(reasons['big.txt'], 'file too large (4.9 KiB; the limit is 1000 bytes)');
@@ -90,7 +90,7 @@ test('loadSourceFile gives a document or a reason and never throws', async () =>
     const ok = await loadSourceFile(join(root, 'afp-2019-10-09.txt'));
     assert.ok('document' in ok && ok.document.text.includes('groundless'));
     assert.deepEqual(await loadSourceFile(join(root, 'vanished.txt')), { skip: 'vanished while being read' });
-    assert.deepEqual(await loadSourceFile(join(root, 'minutes.rtf')), { skip: 'unsupported format (.rtf)' });
+    assert.deepEqual(await loadSourceFile(join(root, 'minutes.pages')), { skip: 'unsupported format (.pages)' });
     assert.deepEqual(await loadSourceFile(join(root, 'big.txt'), { maxFileBytes: 10 }), { skip: 'file too large (4.9 KiB; the limit is 10 bytes)' });
   } finally {
     await rm(root, { recursive: true, force: true });

@@ -159,7 +159,8 @@ test('source formats go by extension, case-insensitively', () => {
   assert.equal(sourceFormat('dir.v2/a.Markdown'), 'markdown');
   assert.equal(sourceFormat('a.HTM'), 'html');
   assert.equal(sourceFormat('a.pdf'), 'pdf');
-  assert.equal(sourceFormat('a.rtf'), null);
+  assert.equal(sourceFormat('a.Rtf'), 'rtf');
+  assert.equal(sourceFormat('a.pages'), null);
   assert.equal(sourceFormat('README'), null);
 });
 

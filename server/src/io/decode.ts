@@ -104,7 +104,8 @@ const WINDOWS_1252_HIGH = [
   0x17e, 0x178,
 ];
 
-function decodeWindows1252(bytes: Uint8Array): string {
+/** The text of bytes in Windows-1252, the code page of Western European text on Windows and in RTF. */
+export function decodeWindows1252(bytes: Uint8Array): string {
   const chunks: string[] = [];
   const CHUNK = 8192;
   for (let offset = 0; offset < bytes.length; offset += CHUNK) {

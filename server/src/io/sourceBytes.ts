@@ -1,9 +1,10 @@
 // Turns the bytes of a source file into its document: a text format is decoded and parsed, a Word document or an
-// OpenDocument text unpacked and its body read, a PDF's text read and laid out, an email's message decoded.
+// OpenDocument text unpacked and its body read, an RTF file's text read, a PDF's text read and laid out, an email's
+// message decoded.
 import { strFromU8, unzipSync } from 'fflate';
 import { parseSync as parseSubtitles } from 'subtitle';
 import { parseDocxSource } from '../core/sources/docx.js';
-import { parseSource, sourceFormat } from '../core/sources/index.js';
+import { parseSource, plainTextSource, sourceFormat } from '../core/sources/index.js';
 import { parseEmailSource } from '../core/sources/email.js';
 import { parseOdtSource } from '../core/sources/odt.js';
 import { parsePdfSource } from '../core/sources/pdf.js';
@@ -11,6 +12,7 @@ import { parseSubtitleSource } from '../core/sources/subtitles.js';
 import type { SourceDocument } from '../core/types.js';
 import { decodeSource, type TextEncoding } from './decode.js';
 import { emailMessage, pdfPages, ReadTimeout } from './readerThread.js';
+import { rtfText } from './rtf.js';
 
 /**
  * A source file's document, with its text's encoding when exact (see `decodeSource`), or why it is no source; `again`
@@ -28,6 +30,7 @@ export function documentFromBytes(path: string, bytes: Uint8Array, known = false
     const format = sourceFormat(path);
     if (format === 'docx') return { document: parseDocxSource(path, path, docxBody(bytes)) };
     if (format === 'odt') return { document: parseOdtSource(path, path, odtContent(bytes)) };
+    if (format === 'rtf') return { document: plainTextSource(path, path, rtfText(bytes)) };
     if (format === 'pdf') return { document: parsePdfSource(path, path, pdfPages(bytes)) };
     if (format === 'email') return { document: parseEmailSource(path, path, emailMessage(bytes)) };
     const decoded = decodeSource(bytes, known);
