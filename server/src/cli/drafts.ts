@@ -5,8 +5,12 @@ import picomatch from 'picomatch';
 import { NEVER_DRAFT_FOLDERS } from '../io/config.js';
 import { UsageError } from './args.js';
 
-/** File extensions of the drafts found when a folder is walked. */
-export const DRAFT_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt', '.tex'];
+/**
+ * File extensions of the drafts found when a folder is walked: text, Markdown and LaTeX, and what word processors save
+ * drafts as. Web pages and PDFs are drafts only when named (or matched by a glob): beside drafts, they are more often
+ * material kept for reference.
+ */
+export const DRAFT_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt', '.tex', '.docx', '.odt', '.rtf'];
 
 /** One draft to check: the path to show (as given, or relative to the working folder) and the absolute path. */
 export interface DraftFile {
@@ -36,7 +40,7 @@ export async function expandDraftArgs(args: string[], cwd: string, excluded: str
       const files = await walk(absolute, excluded);
       const drafts = files.filter((file) => hasDraftExtension(file));
       if (drafts.length === 0) {
-        throw new UsageError(`The folder ${arg} holds no drafts (.md, .markdown, .txt or .tex files).`);
+        throw new UsageError(`The folder ${arg} holds no drafts (${DRAFT_EXTENSIONS.slice(0, -1).join(', ')} or ${DRAFT_EXTENSIONS.at(-1)} files).`);
       }
       for (const file of drafts) found.push({ display: join(arg, relative(absolute, file)), path: file });
     } else if (picomatch.scan(arg).isGlob) {

@@ -2,8 +2,9 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding, SourceDocument, Verdict } from '../core/types.js';
 import { fileSpan, pageAt } from '../core/sources/index.js';
-import { isFileUri, LineIndex, sourcePositions, uriToPath, type Position, type Positions } from '../convert.js';
+import { isFileUri, sourcePositions, uriToPath, type Position, type Positions } from '../convert.js';
 import { DiagnosticCodes, type DiagnosticCode } from '../protocol.js';
+import type { DraftText } from './draftText.js';
 
 /** The code of each kind of finding: the editor's diagnostic codes, and one for verbatim quotations. */
 export const QUOTE_CODES = { ...DiagnosticCodes, verbatim: 'quote.verbatim' } as const;
@@ -97,14 +98,18 @@ export class QuoteReporter {
     private readonly cwd: string,
   ) {}
 
-  /** The report entry of `finding`, with draft positions from `draftLines`, and who the draft gives it to when wrongly. */
-  quote(finding: Finding, draftLines: LineIndex, misattributed?: { draft: string; source: string }): QuoteReport {
+  /**
+   * The report entry of `finding`, located in the draft's file by `draft` (see `DraftText`), and who the draft gives
+   * it to when wrongly.
+   */
+  quote(finding: Finding, draft: Pick<DraftText, 'locate' | 'positions'>, misattributed?: { draft: string; source: string }): QuoteReport {
     const { quotation } = finding;
+    const where = draft.locate(quotation);
     const entry: QuoteReport = {
       text: quotation.text,
-      offset: quotation.start,
-      start: draftLines.positionAt(quotation.start),
-      end: draftLines.positionAt(quotation.end),
+      offset: where.start,
+      start: draft.positions.positionAt(where.start),
+      end: draft.positions.positionAt(where.end),
       verdict: finding.verdict,
       similarity: Math.round(finding.similarity * 1000) / 1000,
       source: this.source(finding),

@@ -1,13 +1,10 @@
 // Runs `verbatim check`: resolves configuration, sources and drafts, checks every draft and builds the report.
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { DraftCheckOptions } from '../core/check.js';
-import { draftFormatOf } from '../core/extract/index.js';
 import { misattributions } from '../core/misattribution.js';
 import { SourceIndex } from '../core/sourceIndex.js';
 import { addSummaries, summarize, type Summary } from '../core/summary.js';
-import type { DraftFormat, Finding } from '../core/types.js';
-import { LineIndex } from '../convert.js';
+import type { Finding } from '../core/types.js';
 import {
   CONFIG_FILE_NAME,
   createDraftMatcher,
@@ -18,11 +15,11 @@ import {
   type LoadedConfig,
   type ProjectConfig,
 } from '../io/config.js';
-import { decodeSource } from '../io/decode.js';
-import { checkDraftWithinLimits, draftTooLarge } from '../io/draftLimits.js';
+import { checkDraftWithinLimits } from '../io/draftLimits.js';
 import { buildIndex } from '../io/indexer.js';
 import { UsageError } from './args.js';
 import { expandDraftArgs, findDrafts, type DraftFile } from './drafts.js';
+import { readDraftText, type DraftText } from './draftText.js';
 import { ProgressLine } from './progress.js';
 import { displayPath, QuoteReporter, type DraftReport, type Report } from './report.js';
 import { defaultCacheDir, pathExists } from '../io/paths.js';
@@ -98,15 +95,14 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
   const results: DraftReport[] = [];
   const findings: (Finding[] | null)[] = [];
   for (const draft of drafts) {
-    const checked = await checkOne(await readDraft(draft), index, options);
+    const checked = await checkOne(await readDraftText(draft.path), index, options);
     if ('skipped' in checked) {
       results.push({ file: draft.display, quotes: [], skipped: checked.skipped });
       findings.push(null);
       continue;
     }
-    const lines = new LineIndex(checked.text);
-    const wrongSpeakers = new Map(misattributions(checked.text, checked.findings).map((wrong) => [wrong.finding, wrong]));
-    const quotes = checked.findings.map((finding) => reporter.quote(finding, lines, wrongSpeakers.get(finding)));
+    const wrongSpeakers = new Map(misattributions(checked.draft.text, checked.findings).map((wrong) => [wrong.finding, wrong]));
+    const quotes = checked.findings.map((finding) => reporter.quote(finding, checked.draft, wrongSpeakers.get(finding)));
     const result: DraftReport = { file: draft.display, quotes };
     if (checked.limit) result.limit = checked.limit;
     results.push(result);
@@ -197,36 +193,18 @@ function checkOptions(config: ProjectConfig): Partial<DraftCheckOptions> {
   };
 }
 
-/** A draft read and decoded, with its format, or the reason it cannot be checked. */
-type ReadDraft = { text: string; format: DraftFormat } | { skipped: string };
-
-/** Reads one draft; an unreadable, binary or oversized draft gives the reason it is skipped. */
-async function readDraft(draft: DraftFile): Promise<ReadDraft> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(draft.path);
-  } catch (error) {
-    return { skipped: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
-  }
-  const decoded = decodeSource(bytes);
-  if ('skip' in decoded) return { skipped: decoded.skip };
-  const tooLarge = draftTooLarge(decoded.text.length);
-  if (tooLarge) return { skipped: tooLarge.reason };
-  return { text: decoded.text, format: draftFormatOf(draft.path) ?? 'plaintext' };
-}
-
 /** Checks one draft; a failing check is reported for that draft alone. */
 async function checkOne(
-  draft: ReadDraft,
+  draft: DraftText | { skipped: string },
   index: SourceIndex,
   options: Partial<DraftCheckOptions>,
-): Promise<{ text: string; findings: Finding[]; limit: string | null } | { skipped: string }> {
+): Promise<{ draft: DraftText; findings: Finding[]; limit: string | null } | { skipped: string }> {
   if ('skipped' in draft) return draft;
   try {
     // The command line has nothing else to serve meanwhile, so the check runs in one slice.
     const checked = await checkDraftWithinLimits(index, draft.text, draft.format, options, undefined, { sliceMs: Infinity });
     if (!checked) return { skipped: 'the check was cancelled' };
-    return { text: draft.text, findings: checked.findings, limit: checked.stopped?.reason ?? null };
+    return { draft, findings: checked.findings, limit: checked.stopped?.reason ?? null };
   } catch (error) {
     return { skipped: `the check failed (${error instanceof Error ? error.message : String(error)})` };
   }
