@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docx, paragraph } from '../fixtures/docx.js';
+import { chapter, epub } from '../fixtures/epub.js';
 import { odt } from '../fixtures/odt.js';
 import { makePdf } from '../fixtures/pdf.js';
 import { project, runCli } from './helpers.js';
@@ -58,6 +59,16 @@ const SPEECH = [
   "\\'93Our schools will stay open all winter,\\'94 said Governor Lena Park.}",
 ].join('\n');
 
+/** A memoir as an e-book: the quotation is in its second chapter. */
+const MEMOIR = epub(
+  {
+    'one.xhtml': chapter('<h1>Spring</h1><p>The river rose all April.</p>'),
+    'two.xhtml': chapter('<h1>Summer</h1><p>“A town is only as safe as its oldest levee,” wrote Harriet Vance.</p>'),
+  },
+  ['one.xhtml', 'two.xhtml'],
+  { metadata: '<dc:title>High Water</dc:title><dc:creator>Harriet Vance</dc:creator>' },
+);
+
 /** A report whose quotation runs over a page break, between a page number and the next page's running head. */
 const REPORT = makePdf(
   [
@@ -89,9 +100,10 @@ const DRAFT = [
   'Okonkwo promised: “The pumps will be replaced before the winter.”',
   'Mensah said: “The bridge will reopen in June.”',
   'Park said: “Our schools will stay open all winter.”',
+  'Vance wrote that “a town is only as safe as its newest levee.”',
 ].join('\n\n');
 
-test('subtitles, Word documents, OpenDocument texts, RTF files, PDFs and emails are sources: their quotations are checked, located and attributed', async (t) => {
+test('subtitles, Word documents, OpenDocument texts, RTF files, e-books, PDFs and emails are sources: their quotations are checked, located and attributed', async (t) => {
   const dir = project(t, {
     'sources/inquiry.pdf': await REPORT,
     'sources/statement.eml': STATEMENT,
@@ -101,6 +113,7 @@ test('subtitles, Word documents, OpenDocument texts, RTF files, PDFs and emails 
     'sources/release.docx': RELEASE,
     'sources/minutes.odt': MINUTES,
     'sources/speech.rtf': SPEECH,
+    'sources/memoir.epub': MEMOIR,
     'sources/locked.docx': 'not a package',
     'sources/notes.srt': 'Notes from the meeting, not subtitles.\n',
     'draft.md': DRAFT,
@@ -115,7 +128,7 @@ test('subtitles, Word documents, OpenDocument texts, RTF files, PDFs and emails 
   };
   for (const when of ['indexed anew', 'from the persisted index']) {
     const report = check();
-    assert.equal(report.sources.documents, 7, when);
+    assert.equal(report.sources.documents, 8, when);
     assert.deepEqual(
       report.sources.skipped.map((skip: { file: string; reason: string }) => [skip.file.split(/[\\/]/).pop(), skip.reason.replace(/\(.*/s, '(…)')]),
       [
@@ -145,6 +158,7 @@ test('subtitles, Word documents, OpenDocument texts, RTF files, PDFs and emails 
         ['verbatim', 'statement.eml', 'Grace Okonkwo'],
         ['altered', 'minutes.odt', 'Ada Mensah'],
         ['verbatim', 'speech.rtf', 'Lena Park'],
+        ['altered', 'memoir.epub', 'Harriet Vance'],
       ],
       when,
     );
@@ -165,6 +179,10 @@ test('subtitles, Word documents, OpenDocument texts, RTF files, PDFs and emails 
     assert.deepEqual(quotes[6]!.source.start, { line: 2, character: 1 }, when);
     // An RTF file's are those of the text read from it, its code page decoded.
     assert.deepEqual(quotes[7]!.source.start, { line: 2, character: 1 }, when);
+    // An e-book's are those of its chapters' text, one after the other, with its title from its package.
+    assert.deepEqual(quotes[8]!.changes, [{ draft: 'newest', source: 'oldest' }], when);
+    assert.deepEqual(quotes[8]!.source.start, { line: 6, character: 1 }, when);
+    assert.equal(report.results[0].quotes[8].source.title, 'High Water', when);
   }
 });
 

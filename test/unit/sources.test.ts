@@ -100,6 +100,16 @@ test('HTML: only visible text, entities decoded, blocks become paragraphs', () =
   }
 });
 
+test('HTML: the marks of note references are left out, so that a number never joins the word before it', () => {
+  const doc = parseSource(
+    'h',
+    'chapter.xhtml.html',
+    '<p>The plan<a href="#fn1" epub:type="noteref">1</a> was “fully funded,”<sup><a role="doc-noteref" href="#fn2">2</a></sup> she said.</p>' +
+      '<aside epub:type="footnote" id="fn1"><p>Council minutes. <a href="#r1" role="doc-backlink">↩</a></p></aside>',
+  );
+  assert.equal(doc.text, 'The plan was “fully funded,” she said.\n\nCouncil minutes.');
+});
+
 test('HTML: segments map every stretch of text back to the HTML', () => {
   const doc = parseSource('h', 'page.htm', HTML);
   assert.equal(inFile(doc, 'strong dissatisfaction'), 'strong dissatisfaction');

@@ -1,11 +1,12 @@
-// Turns the bytes of a source file into its document: a text format is decoded and parsed, a Word document or an
-// OpenDocument text unpacked and its body read, an RTF file's text read, a PDF's text read and laid out, an email's
-// message decoded.
+// Turns the bytes of a source file into its document: a text format is decoded and parsed, a Word document, an
+// OpenDocument text or an e-book unpacked and its body read, an RTF file's text read, a PDF's text read and laid out,
+// an email's message decoded.
 import { strFromU8, unzipSync } from 'fflate';
 import { parseSync as parseSubtitles } from 'subtitle';
 import { parseDocxSource } from '../core/sources/docx.js';
 import { parseSource, plainTextSource, sourceFormat } from '../core/sources/index.js';
 import { parseEmailSource } from '../core/sources/email.js';
+import { EPUB_CONTAINER, EPUB_ENCRYPTION, epubEncryptedParts, epubPackagePath, parseEpubSource, readEpubPackage } from '../core/sources/epub.js';
 import { parseOdtSource } from '../core/sources/odt.js';
 import { parsePdfSource } from '../core/sources/pdf.js';
 import { parseSubtitleSource } from '../core/sources/subtitles.js';
@@ -31,6 +32,7 @@ export function documentFromBytes(path: string, bytes: Uint8Array, known = false
     if (format === 'docx') return { document: parseDocxSource(path, path, docxBody(bytes)) };
     if (format === 'odt') return { document: parseOdtSource(path, path, odtContent(bytes)) };
     if (format === 'rtf') return { document: plainTextSource(path, path, rtfText(bytes)) };
+    if (format === 'epub') return { document: epubDocument(path, bytes) };
     if (format === 'pdf') return { document: parsePdfSource(path, path, pdfPages(bytes)) };
     if (format === 'email') return { document: parseEmailSource(path, path, emailMessage(bytes)) };
     const decoded = decodeSource(bytes, known);
@@ -54,7 +56,7 @@ const ODT_CONTENT = 'content.xml';
 const ODT_MANIFEST = 'META-INF/manifest.xml';
 /** The types of OpenDocument package that hold a text document: a document, and a template for one. */
 const ODT_TYPES = new Set(['application/vnd.oasis.opendocument.text', 'application/vnd.oasis.opendocument.text-template']);
-/** A part larger than this unpacked is refused: a small file that unpacks to gigabytes would exhaust memory. */
+/** Parts larger than this unpacked, together, are refused: a small file that unpacks to gigabytes would exhaust memory. */
 export const MAX_PACKAGE_PART_BYTES = 256 * 1024 * 1024;
 
 /** The body's XML of a Word document's package, or an Error that says why there is none. */
@@ -79,18 +81,43 @@ function odtContent(bytes: Uint8Array): string {
   return strFromU8(content);
 }
 
+/** The document of an e-book: its package document read for its chapters, then the chapters unpacked and read. */
+function epubDocument(path: string, bytes: Uint8Array): SourceDocument {
+  const NOT_EPUB = 'not an .epub package';
+  const head = unpack(bytes, [EPUB_CONTAINER, EPUB_ENCRYPTION], NOT_EPUB);
+  const container = head.get(EPUB_CONTAINER);
+  if (!container) throw new Error(`not an e-book: the package has no ${EPUB_CONTAINER}`);
+  const packagePath = epubPackagePath(strFromU8(container));
+  const packageDocument = unpack(bytes, [packagePath], NOT_EPUB).get(packagePath);
+  if (!packageDocument) throw new Error(`not an e-book: the package has no ${packagePath}`);
+  const book = readEpubPackage(packagePath, strFromU8(packageDocument));
+  const encryption = head.get(EPUB_ENCRYPTION);
+  const encrypted = encryption ? epubEncryptedParts(strFromU8(encryption)) : new Set<string>();
+  // Fonts are often obfuscated, which the encryption list records too; only encrypted chapters keep the text away.
+  if (book.chapters.some((chapter) => encrypted.has(chapter))) throw new Error('its chapters are encrypted (a book with DRM cannot be read)');
+  const parts = unpack(bytes, book.chapters, NOT_EPUB);
+  return parseEpubSource(path, path, book, book.chapters.map((chapter) => {
+    const part = parts.get(chapter);
+    return part ? strFromU8(part) : '';
+  }));
+}
+
 /**
  * The named parts of a package (a zip file) that it holds, unpacked, or an Error: `notPackage` when the bytes are no
- * package, and a refusal when a part's size in the package's directory is over the limit, before anything is unpacked.
+ * package, and a refusal when the parts' size in the package's directory is over the limit, before anything is
+ * unpacked.
  */
 function unpack(bytes: Uint8Array, names: string[], notPackage: string): Map<string, Uint8Array> {
   let tooLarge = 0;
+  let total = 0;
+  const wanted = new Set(names);
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
       filter: (file) => {
-        if (!names.includes(file.name)) return false;
-        if (file.originalSize > MAX_PACKAGE_PART_BYTES) tooLarge = file.originalSize;
+        if (!wanted.has(file.name)) return false;
+        total += file.originalSize;
+        if (file.originalSize > MAX_PACKAGE_PART_BYTES || total > MAX_PACKAGE_PART_BYTES) tooLarge = Math.max(file.originalSize, total);
         return tooLarge === 0;
       },
     });

@@ -57,7 +57,7 @@ export type LoadedSourceFile =
 
 /**
  * Loads every source under `roots`. A root is a folder, walked recursively, or a single file. Files named
- * *.txt, *.text, *.md, *.markdown, *.html, *.htm, *.srt, *.vtt, *.docx, *.odt, *.rtf, *.pdf and *.eml are read; other files
+ * *.txt, *.text, *.md, *.markdown, *.html, *.htm, *.srt, *.vtt, *.docx, *.odt, *.rtf, *.epub, *.pdf and *.eml are read; other files
  * are listed as skipped with their reason, as are files over the size limit, binary or unreadable files and files
  * that vanish while being read. Dotfiles and dot-folders (such as .git) are ignored silently. Symbolic links are followed, but a
  * folder or file reached twice (a link loop, two links to one place) is read once. Document ids are absolute paths.

@@ -12,6 +12,23 @@ const HIDDEN = new Set([
   'audio', 'video',
 ]);
 
+/**
+ * How books and some pages mark a reference to a note, and the link back from the note (`epub:type` in e-books,
+ * DPUB-ARIA roles on the web). Their marks are left out, so that a note's number never joins the word it follows
+ * ("May,”1"); the notes themselves are read where they stand.
+ */
+const NOTE_MARK_TYPES = new Set(['noteref', 'backlink', 'referrer']);
+const NOTE_MARK_ROLES = new Set(['doc-noteref', 'doc-backlink']);
+
+/** True for an element that marks a reference to a note, or the way back from one. */
+function isNoteMark(element: T.Element): boolean {
+  return element.attrs.some(
+    (a) =>
+      (a.name === 'epub:type' && a.value.split(/\s+/).some((type) => NOTE_MARK_TYPES.has(type))) ||
+      (a.name === 'role' && NOTE_MARK_ROLES.has(a.value.trim())),
+  );
+}
+
 /** Elements that stand on lines of their own, so their text is a paragraph. */
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
@@ -51,7 +68,7 @@ export function parseHtmlSource(id: string, fileName: string, content: string): 
       continue;
     }
     if (tag === 'head') head.push(node as T.Element);
-    if (HIDDEN.has(tag) || ('attrs' in node && node.attrs.some((a) => a.name === 'hidden'))) continue;
+    if (HIDDEN.has(tag) || ('attrs' in node && (node.attrs.some((a) => a.name === 'hidden') || isNoteMark(node)))) continue;
     if (tag === 'br') {
       builder.lineBreak();
       continue;

@@ -8,7 +8,7 @@ export { normaliseDate } from './dates.js';
 export { metaFromFileName, sourceMetaFromText } from './meta.js';
 
 /** The formats sources can be read in. */
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'subtitles' | 'docx' | 'odt' | 'rtf' | 'pdf' | 'email';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'subtitles' | 'docx' | 'odt' | 'rtf' | 'epub' | 'pdf' | 'email';
 
 /** File extensions (lower case, with the dot) read as sources, and their formats. */
 export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
@@ -23,6 +23,7 @@ export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
   '.docx': 'docx',
   '.odt': 'odt',
   '.rtf': 'rtf',
+  '.epub': 'epub',
   '.pdf': 'pdf',
   '.eml': 'email',
 };
@@ -34,14 +35,17 @@ export function extensionOf(fileName: string): string {
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
 }
 
+/** The formats whose text is read out of the file rather than being the file's own text. */
+const READ_FROM_FILE: ReadonlySet<SourceFormat> = new Set(['docx', 'odt', 'rtf', 'epub', 'pdf', 'email']);
+
 /**
  * Whether a source file of this name is text an editor shows as it is, so that locations in it can be shown there:
- * not a PDF, a Word document, an OpenDocument text, an RTF file (its file is markup) or an email (its file is MIME,
- * its text decoded), whose locations are in the text read from them.
+ * not a PDF, a Word document, an OpenDocument text, an RTF file (its file is markup), an e-book or an email (its file
+ * is MIME, its text decoded), whose locations are in the text read from them.
  */
 export function isTextFile(fileName: string): boolean {
   const format = sourceFormat(fileName);
-  return format !== 'pdf' && format !== 'docx' && format !== 'odt' && format !== 'rtf' && format !== 'email';
+  return format === null || !READ_FROM_FILE.has(format);
 }
 
 /** The format a source file is read in, or null when its extension is not supported. */
@@ -53,10 +57,11 @@ export function sourceFormat(fileName: string): SourceFormat | null {
  * Parses a source from its decoded content. Markdown (.md, .markdown) takes its metadata from YAML front matter
  * and matches against the body; HTML (.html, .htm) matches against its visible text; anything else is plain
  * text, matched as it is, with metadata from its dateline and file name. Never throws on malformed content.
- * Subtitles, Word documents, OpenDocument texts, RTF files, PDFs and emails have readers of their own, given what a
- * subtitle parser found in the text (`parseSubtitleSource`), the body of the document's package (`parseDocxSource`,
- * `parseOdtSource`), the text an RTF converter read (`plainTextSource`), the runs of text of the PDF's pages
- * (`parsePdfSource`) or the decoded message (`parseEmailSource`): this throws for them.
+ * Subtitles, Word documents, OpenDocument texts, RTF files, e-books, PDFs and emails have readers of their own, given
+ * what a subtitle parser found in the text (`parseSubtitleSource`), the body of the document's package
+ * (`parseDocxSource`, `parseOdtSource`), the text an RTF converter read (`plainTextSource`), the chapters of the
+ * book (`parseEpubSource`), the runs of text of the PDF's pages (`parsePdfSource`) or the decoded message
+ * (`parseEmailSource`): this throws for them.
  */
 export function parseSource(id: string, fileName: string, content: string): SourceDocument {
   switch (sourceFormat(fileName)) {
@@ -68,6 +73,7 @@ export function parseSource(id: string, fileName: string, content: string): Sour
     case 'docx':
     case 'odt':
     case 'rtf':
+    case 'epub':
     case 'pdf':
     case 'email':
       throw new Error(`${fileName} is read by the reader of its format, not as text`);
