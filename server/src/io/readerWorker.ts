@@ -60,5 +60,6 @@ async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
 async function readEmail(bytes: Uint8Array): Promise<EmailMessage> {
   const { default: PostalMime } = await import('postal-mime');
   const email = await PostalMime.parse(bytes);
-  return { subject: email.subject, date: email.date, text: email.text, html: email.html };
+  const location = email.headers.find((header) => header.key === 'snapshot-content-location')?.value.trim();
+  return { subject: email.subject, date: email.date, text: email.text, html: email.html, ...(location ? { location } : {}) };
 }

@@ -1,6 +1,6 @@
 // Turns the bytes of a source file into its document: a text format is decoded and parsed, a Word document, an
 // OpenDocument text or an e-book unpacked and its body read, an RTF file's text read, a PDF's text read and laid out,
-// an email's message decoded.
+// an email's message or a saved web page decoded.
 import { strFromU8, unzipSync } from 'fflate';
 import { parseSync as parseSubtitles } from 'subtitle';
 import { parseDocxSource } from '../core/sources/docx.js';
@@ -10,6 +10,7 @@ import { EPUB_CONTAINER, EPUB_ENCRYPTION, epubEncryptedParts, epubPackagePath, p
 import { parseOdtSource } from '../core/sources/odt.js';
 import { parsePdfSource } from '../core/sources/pdf.js';
 import { parseSubtitleSource } from '../core/sources/subtitles.js';
+import { parseWebArchiveSource } from '../core/sources/webArchive.js';
 import type { SourceDocument } from '../core/types.js';
 import { decodeSource, type TextEncoding } from './decode.js';
 import { emailMessage, pdfPages, ReadTimeout } from './readerThread.js';
@@ -35,6 +36,7 @@ export function documentFromBytes(path: string, bytes: Uint8Array, known = false
     if (format === 'epub') return { document: epubDocument(path, bytes) };
     if (format === 'pdf') return { document: parsePdfSource(path, path, pdfPages(bytes)) };
     if (format === 'email') return { document: parseEmailSource(path, path, emailMessage(bytes)) };
+    if (format === 'webarchive') return { document: parseWebArchiveSource(path, path, emailMessage(bytes)) };
     const decoded = decodeSource(bytes, known);
     if ('skip' in decoded) return decoded;
     const { text, encoding } = decoded;

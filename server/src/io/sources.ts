@@ -56,11 +56,12 @@ export type LoadedSourceFile =
   | { skip: string; again?: boolean };
 
 /**
- * Loads every source under `roots`. A root is a folder, walked recursively, or a single file. Files named
- * *.txt, *.text, *.md, *.markdown, *.html, *.htm, *.srt, *.vtt, *.docx, *.odt, *.rtf, *.epub, *.pdf and *.eml are read; other files
- * are listed as skipped with their reason, as are files over the size limit, binary or unreadable files and files
- * that vanish while being read. Dotfiles and dot-folders (such as .git) are ignored silently. Symbolic links are followed, but a
- * folder or file reached twice (a link loop, two links to one place) is read once. Document ids are absolute paths.
+ * Loads every source under `roots`. A root is a folder, walked recursively, or a single file. Files of the formats
+ * of SOURCE_EXTENSIONS (text, Markdown, web pages, subtitles, word processors' documents, e-books, PDFs, emails and
+ * saved web pages) are read; other files are listed as skipped with their reason, as are files over the size limit,
+ * binary or unreadable files and files that vanish while being read. Dotfiles and dot-folders (such as .git) are
+ * ignored silently. Symbolic links are followed, but a folder or file reached twice (a link loop, two links to one
+ * place) is read once. Document ids are absolute paths.
  * Throws an Error with a one-sentence message when a root does not exist or cannot be read.
  */
 export async function loadSources(roots: string[], options: LoadSourcesOptions = {}): Promise<LoadedSources> {

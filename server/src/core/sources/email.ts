@@ -13,6 +13,8 @@ export interface EmailMessage {
   /** The plain-text body, and the HTML body, either of which may be missing. */
   text?: string;
   html?: string;
+  /** The address a saved web page was saved from (its Snapshot-Content-Location). */
+  location?: string;
 }
 
 /**

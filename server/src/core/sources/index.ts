@@ -8,7 +8,7 @@ export { normaliseDate } from './dates.js';
 export { metaFromFileName, sourceMetaFromText } from './meta.js';
 
 /** The formats sources can be read in. */
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'subtitles' | 'docx' | 'odt' | 'rtf' | 'epub' | 'pdf' | 'email';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'subtitles' | 'docx' | 'odt' | 'rtf' | 'epub' | 'pdf' | 'email' | 'webarchive';
 
 /** File extensions (lower case, with the dot) read as sources, and their formats. */
 export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
@@ -26,6 +26,8 @@ export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
   '.epub': 'epub',
   '.pdf': 'pdf',
   '.eml': 'email',
+  '.mhtml': 'webarchive',
+  '.mht': 'webarchive',
 };
 
 /** The lower-case extension of a file name or path, with its dot ("" when it has none). */
@@ -36,12 +38,12 @@ export function extensionOf(fileName: string): string {
 }
 
 /** The formats whose text is read out of the file rather than being the file's own text. */
-const READ_FROM_FILE: ReadonlySet<SourceFormat> = new Set(['docx', 'odt', 'rtf', 'epub', 'pdf', 'email']);
+const READ_FROM_FILE: ReadonlySet<SourceFormat> = new Set(['docx', 'odt', 'rtf', 'epub', 'pdf', 'email', 'webarchive']);
 
 /**
  * Whether a source file of this name is text an editor shows as it is, so that locations in it can be shown there:
- * not a PDF, a Word document, an OpenDocument text, an RTF file (its file is markup), an e-book or an email (its file
- * is MIME, its text decoded), whose locations are in the text read from them.
+ * not a PDF, a Word document, an OpenDocument text, an RTF file (its file is markup), an e-book, an email or a saved
+ * web page (their files are MIME, their text decoded), whose locations are in the text read from them.
  */
 export function isTextFile(fileName: string): boolean {
   const format = sourceFormat(fileName);
@@ -61,7 +63,7 @@ export function sourceFormat(fileName: string): SourceFormat | null {
  * what a subtitle parser found in the text (`parseSubtitleSource`), the body of the document's package
  * (`parseDocxSource`, `parseOdtSource`), the text an RTF converter read (`plainTextSource`), the chapters of the
  * book (`parseEpubSource`), the runs of text of the PDF's pages (`parsePdfSource`) or the decoded message
- * (`parseEmailSource`): this throws for them.
+ * (`parseEmailSource`, `parseWebArchiveSource`): this throws for them.
  */
 export function parseSource(id: string, fileName: string, content: string): SourceDocument {
   switch (sourceFormat(fileName)) {
@@ -76,6 +78,7 @@ export function parseSource(id: string, fileName: string, content: string): Sour
     case 'epub':
     case 'pdf':
     case 'email':
+    case 'webarchive':
       throw new Error(`${fileName} is read by the reader of its format, not as text`);
     default:
       return plainTextSource(id, fileName, content);
