@@ -4,7 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { sourceFormat } from '../../server/src/core/sources/index.js';
 import type { SourceDocument } from '../../server/src/core/types.js';
 import { documentFromBytes, MAX_PACKAGE_PART_BYTES } from '../../server/src/io/sourceBytes.js';
-import { docx, paragraph } from '../fixtures/docx.js';
+import { docx, noteParagraph, noteReference, paragraph } from '../fixtures/docx.js';
 
 /** The document of a .docx file's bytes, as the sources' loader reads it; throws with the reason it gives. */
 function parseDocxSource(id: string, bytes: Uint8Array): SourceDocument {
@@ -61,6 +61,22 @@ test('tracked deletions, field codes, tab stops and the fallback copy of a text 
   );
   const doc = parseDocxSource('/s/plan.docx', bytes);
   assert.equal(doc.text, 'The plan is fully funded\t(see page 4).\nNext line\n\nA pull quote\n\nCell one\n\nCell two');
+});
+
+test('a footnote or an endnote follows the paragraph that refers to it, without its number', () => {
+  const bytes = docx(
+    '<w:p><w:r><w:t>“The levee held,”</w:t></w:r>' + noteReference('footnote', '1') + '<w:r><w:t xml:space="preserve"> the engineer said.</w:t></w:r>' +
+      noteReference('endnote', '1') + '</w:p>' + paragraph('Next paragraph.'),
+    {
+      footnotes: { '1': noteParagraph('footnote', 'Transcript of 4 March.') },
+      endnotes: { '1': noteParagraph('endnote', 'She said: “We checked every pump.”') + paragraph('A second paragraph of the note.') },
+    },
+  );
+  assert.equal(
+    parseDocxSource('/s/notes.docx', bytes).text,
+    '“The levee held,” the engineer said.\n\nTranscript of 4 March.\n\nShe said: “We checked every pump.”\n\n' +
+      'A second paragraph of the note.\n\nNext paragraph.',
+  );
 });
 
 test('a file that is no Word document, or whose body is damaged or too large, is refused with the reason', () => {

@@ -3,7 +3,7 @@
 // an email's message or a saved web page decoded.
 import { strFromU8, unzipSync } from 'fflate';
 import { parseSync as parseSubtitles } from 'subtitle';
-import { parseDocxSource } from '../core/sources/docx.js';
+import { parseDocxSource, type DocxParts } from '../core/sources/docx.js';
 import { parseSource, plainTextSource, sourceFormat } from '../core/sources/index.js';
 import { parseEmailSource } from '../core/sources/email.js';
 import { EPUB_CONTAINER, EPUB_ENCRYPTION, epubEncryptedParts, epubPackagePath, parseEpubSource, readEpubPackage } from '../core/sources/epub.js';
@@ -30,7 +30,7 @@ export type DocumentResult = { document: SourceDocument; encoding?: TextEncoding
 export function documentFromBytes(path: string, bytes: Uint8Array, known = false): DocumentResult {
   try {
     const format = sourceFormat(path);
-    if (format === 'docx') return { document: parseDocxSource(path, path, docxBody(bytes)) };
+    if (format === 'docx') return { document: parseDocxSource(path, path, docxParts(bytes)) };
     if (format === 'odt') return { document: parseOdtSource(path, path, odtContent(bytes)) };
     if (format === 'rtf') return { document: plainTextSource(path, path, rtfText(bytes)) };
     if (format === 'epub') return { document: epubDocument(path, bytes) };
@@ -50,8 +50,10 @@ export function documentFromBytes(path: string, bytes: Uint8Array, known = false
   }
 }
 
-/** The part of a Word document's package that holds its body. */
+/** The parts of a Word document's package that hold its body, its footnotes and its endnotes. */
 const DOCX_BODY = 'word/document.xml';
+const DOCX_FOOTNOTES = 'word/footnotes.xml';
+const DOCX_ENDNOTES = 'word/endnotes.xml';
 /** The parts of an OpenDocument package that give its type, hold its body, and say whether it is encrypted. */
 const ODT_TYPE = 'mimetype';
 const ODT_CONTENT = 'content.xml';
@@ -61,12 +63,18 @@ const ODT_TYPES = new Set(['application/vnd.oasis.opendocument.text', 'applicati
 /** Parts larger than this unpacked, together, are refused: a small file that unpacks to gigabytes would exhaust memory. */
 export const MAX_PACKAGE_PART_BYTES = 256 * 1024 * 1024;
 
-/** The body's XML of a Word document's package, or an Error that says why there is none. */
-function docxBody(bytes: Uint8Array): string {
-  const files = unpack(bytes, [DOCX_BODY], 'not a .docx package; a password-protected document cannot be read');
+/** The XML of a Word document's body and notes, or an Error that says why there is no body. */
+function docxParts(bytes: Uint8Array): DocxParts {
+  const files = unpack(bytes, [DOCX_BODY, DOCX_FOOTNOTES, DOCX_ENDNOTES], 'not a .docx package; a password-protected document cannot be read');
   const body = files.get(DOCX_BODY);
   if (!body) throw new Error(`not a Word document: the package has no ${DOCX_BODY}`);
-  return strFromU8(body);
+  const footnotes = files.get(DOCX_FOOTNOTES);
+  const endnotes = files.get(DOCX_ENDNOTES);
+  return {
+    body: strFromU8(body),
+    ...(footnotes ? { footnotes: strFromU8(footnotes) } : {}),
+    ...(endnotes ? { endnotes: strFromU8(endnotes) } : {}),
+  };
 }
 
 /** The content's XML of an OpenDocument text's package, or an Error that says why there is none. */

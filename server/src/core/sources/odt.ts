@@ -9,13 +9,13 @@ const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
 const SVG = 'urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0';
 
 /**
- * Elements whose content is not the document's running text: the deleted text that tracked changes keep, notes
- * (their citation number would split the sentence they stand in), comments, generated indexes and tables of
- * contents, and the descriptions of drawings.
+ * Elements whose content is not the document's running text: the deleted text that tracked changes keep, the numbers
+ * of notes (which would split the sentence they stand in), comments, generated indexes and tables of contents, and
+ * the descriptions of drawings.
  */
 const LEFT_OUT = new Set([
   `${TEXT} tracked-changes`,
-  `${TEXT} note`,
+  `${TEXT} note-citation`,
   `${OFFICE} annotation`,
   `${TEXT} table-of-content`,
   `${TEXT} alphabetical-index`,
@@ -35,32 +35,57 @@ function holdsText(tag: SaxesTagNS): boolean {
 }
 
 /**
+ * Text being written paragraph by paragraph, with white space as OpenDocument defines it: a run of white space is
+ * written as one space, and only when more text follows in the same paragraph.
+ */
+class Paragraphs {
+  readonly parts: string[] = [];
+  /** Where the current paragraph's text starts among the parts. */
+  private paragraphStart = 0;
+  /** Whether white space waits to be written. */
+  space = false;
+
+  write(text: string): void {
+    if (this.space && this.parts.length > this.paragraphStart) this.parts.push(' ');
+    this.space = false;
+    this.parts.push(text);
+  }
+
+  /** Ends the current paragraph; an empty one adds no blank line. */
+  end(): void {
+    if (this.parts.length > this.paragraphStart) this.parts.push('\n\n');
+    this.paragraphStart = this.parts.length;
+    this.space = false;
+  }
+
+  /** Moves the paragraphs of `other` to the end of this text, whose current paragraph must be ended. */
+  take(other: Paragraphs): void {
+    other.end();
+    if (other.parts.length === 0) return;
+    this.parts.push(...other.parts);
+    other.parts.length = 0;
+    other.paragraphStart = 0;
+    this.paragraphStart = this.parts.length;
+  }
+}
+
+/**
  * Parses an OpenDocument text from its content (the package's `content.xml`). The text is the body's: a blank line
  * after each paragraph and heading (list items, table cells and text boxes included), white space as the format
  * defines it (a run of spaces, tabs and line ends in the XML is one space, none at a paragraph's edges; spaces, tabs
- * and line breaks written as elements are kept). Deleted text of tracked changes, notes and comments are left out.
- * Metadata comes from the text and the file name, as for a Word document. Throws an Error that says why when the
- * content is damaged.
+ * and line breaks written as elements are kept). A note's text follows the paragraph it is in, without its number.
+ * Deleted text of tracked changes and comments are left out. Metadata comes from the text and the file name, as for
+ * a Word document. Throws an Error that says why when the content is damaged.
  */
 export function parseOdtSource(id: string, fileName: string, content: string): SourceDocument {
-  const parts: string[] = [];
+  const text = new Paragraphs();
+  // The notes of the paragraph being read, which follow it once it ends.
+  const notes = new Paragraphs();
   let body = 0;
   let leftOut = 0;
   let paragraphs = 0;
-  // Where the current paragraph's text starts among the parts, and whether white space waits to be written as one
-  // space: it is written only when more text follows in the same paragraph.
-  let paragraphStart = 0;
-  let space = false;
-  const endParagraph = () => {
-    if (parts.length > paragraphStart) parts.push('\n\n');
-    paragraphStart = parts.length;
-    space = false;
-  };
-  const write = (text: string) => {
-    if (space && parts.length > paragraphStart) parts.push(' ');
-    space = false;
-    parts.push(text);
-  };
+  let inNote = 0;
+  const into = () => (inNote > 0 ? notes : text);
   const parser = new SaxesParser({ xmlns: true });
   parser.on('opentag', (tag) => {
     if (tag.uri === OFFICE && tag.local === 'body') body++;
@@ -69,16 +94,17 @@ export function parseOdtSource(id: string, fileName: string, content: string): S
       if (!tag.isSelfClosing) leftOut++;
       return;
     }
+    if (tag.uri === TEXT && tag.local === 'note-body' && !tag.isSelfClosing) inNote++;
     if (holdsText(tag)) {
       // A paragraph inside another (in a text box) is a paragraph of its own; the outer one goes on after it.
-      endParagraph();
+      into().end();
       if (!tag.isSelfClosing) paragraphs++;
       return;
     }
     if (paragraphs === 0 || tag.uri !== TEXT) return;
-    if (tag.local === 's') write(' '.repeat(spaceCount(tag)));
-    else if (tag.local === 'tab') write('\t');
-    else if (tag.local === 'line-break') write('\n');
+    if (tag.local === 's') into().write(' '.repeat(spaceCount(tag)));
+    else if (tag.local === 'tab') into().write('\t');
+    else if (tag.local === 'line-break') into().write('\n');
   });
   parser.on('closetag', (tag) => {
     if (body === 0 || tag.isSelfClosing) return;
@@ -87,25 +113,28 @@ export function parseOdtSource(id: string, fileName: string, content: string): S
       return;
     }
     if (tag.uri === OFFICE && tag.local === 'body') body--;
+    else if (tag.uri === TEXT && tag.local === 'note-body') inNote--;
     else if (holdsText(tag)) {
       paragraphs--;
-      endParagraph();
+      into().end();
+      if (inNote === 0 && paragraphs === 0) text.take(notes);
     }
   });
-  parser.on('text', (text) => {
+  parser.on('text', (written) => {
     if (body === 0 || leftOut > 0 || paragraphs === 0) return;
-    const words = text.split(/[ \t\r\n]+/);
-    words.forEach((word, k) => {
-      if (k > 0) space = true;
-      if (word !== '') write(word);
+    const target = into();
+    written.split(/[ \t\r\n]+/).forEach((word, k) => {
+      if (k > 0) target.space = true;
+      if (word !== '') target.write(word);
     });
   });
   parser.on('error', (error) => {
     throw new Error(`its text is damaged (${error.message.split('\n')[0]})`);
   });
   parser.write(content).close();
-  const text = parts.join('').replace(/\s+$/, '');
-  return { id, text, meta: sourceMetaFromText(text, fileName) };
+  text.take(notes);
+  const joined = text.parts.join('').replace(/\s+$/, '');
+  return { id, text: joined, meta: sourceMetaFromText(joined, fileName) };
 }
 
 /** How many spaces a `text:s` element stands for (its `text:c`, one when it has none). */
