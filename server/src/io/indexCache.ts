@@ -11,7 +11,7 @@ import { PlacesInFile } from './placesInFile.js';
 import { chunkCount, type TextLayout } from './storedText.js';
 
 /** Bumped whenever the layout or the meaning of a stored batch changes; older files are then ignored. */
-export const CACHE_FORMAT = 13;
+export const CACHE_FORMAT = 14;
 const KIND: FileKind = { magic: 0x31494256 /* "VBI1", little-endian */, format: CACHE_FORMAT, name: 'index' };
 
 /** What a source file was when its batch was stored: a changed size, time or content makes the batch stale. */
