@@ -47,6 +47,11 @@ test('a hostile sources folder: every unreadable file is listed with its reason,
     'sources/nul.txt': Uint8Array.from([0x41, 0x42, 0x00, 0x43, 0x00, 0x00, 0x44, 0x45, 0x46]),
     'sources/report.pdf': '%PDF-1.7\n',
     'sources/minutes.docx': 'PK',
+    'sources/minutes.odt': 'PK',
+    'sources/book.epub': Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xff]),
+    'sources/speech.rtf': '{\\rtf1 {\\b unclosed {{{',
+    'sources/letter.rtf': 'Dear editor, not RTF at all.',
+    'sources/page.mhtml': 'Subject: nothing\r\n\r\nno page here',
     'sources/minutes.doc': Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
     'sources/captions.vtt': 'WEBVTT\n\nnot a cue\n',
     'sources/README': 'no extension',
@@ -81,13 +86,19 @@ test('a hostile sources folder: every unreadable file is listed with its reason,
   assert.equal(reasons['report.pdf'], 'could not be parsed (the PDF is damaged: Invalid PDF structure.)');
   assert.equal(reasons['minutes.docx'], 'could not be parsed (not a .docx package; a password-protected document cannot be read)');
   assert.equal(reasons['minutes.doc'], 'unsupported format (.doc)');
+  assert.equal(reasons['minutes.odt'], 'could not be parsed (not an .odt package)');
+  assert.equal(reasons['book.epub'], 'could not be parsed (not an .epub package)');
+  assert.equal(reasons['letter.rtf'], 'could not be parsed (not an RTF document (it does not start with {\\rtf))');
+  assert.equal(reasons['page.mhtml'], 'could not be parsed (it holds no web page)');
+  // An RTF file cut short is read as far as it goes, as a browser reads a page cut short.
+  assert.equal(reasons['speech.rtf'], undefined);
   assert.match(reasons['captions.vtt'] ?? '', /^could not be parsed \(expected timestamp at row \d+, but received: "not a cue"\)$/);
   assert.equal(reasons['README'], 'unsupported format (no extension)');
   assert.match(reasons['budget.txt'] ?? '', /^file too large \(\d+(\.\d)? KiB; the limit is 4 KiB\)$/);
   assert.equal(reasons['gone.txt'], 'broken symbolic link');
   assert.match(reasons['d/loop'] ?? '', /^folder already read \(symbolic link to .*sources\)$/);
   assert.ok(!Object.keys(reasons).some((file) => file.includes('hidden')), 'dotfiles are ignored silently');
-  assert.equal(report.sources.documents, READABLE.length);
+  assert.equal(report.sources.documents, READABLE.length + 1);
 
   const quotes = report.results[0]!.quotes;
   for (const source of READABLE) {
@@ -105,7 +116,7 @@ test('a hostile sources folder: every unreadable file is listed with its reason,
   assert.equal(overLimit?.verdict, 'unsourced');
 
   const text = runCli(['check', 'draft.md'], { cwd: dir });
-  assert.match(text.stdout, /Skipped 10 sources that could not be read:/);
+  assert.match(text.stdout, /Skipped 14 sources that could not be read:/);
   assert.match(text.stdout, /^ {2}sources\/budget\.txt: file too large/m);
 });
 
