@@ -168,6 +168,7 @@ test('source formats go by extension, case-insensitively', () => {
   assert.equal(sourceFormat('a.text'), 'text');
   assert.equal(sourceFormat('dir.v2/a.Markdown'), 'markdown');
   assert.equal(sourceFormat('a.HTM'), 'html');
+  assert.equal(sourceFormat('chapter.xhtml'), 'html');
   assert.equal(sourceFormat('a.pdf'), 'pdf');
   assert.equal(sourceFormat('a.Rtf'), 'rtf');
   assert.equal(sourceFormat('a.pages'), null);

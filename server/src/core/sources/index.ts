@@ -18,6 +18,7 @@ export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
   '.markdown': 'markdown',
   '.html': 'html',
   '.htm': 'html',
+  '.xhtml': 'html',
   '.srt': 'subtitles',
   '.vtt': 'subtitles',
   '.docx': 'docx',
@@ -57,7 +58,7 @@ export function sourceFormat(fileName: string): SourceFormat | null {
 
 /**
  * Parses a source from its decoded content. Markdown (.md, .markdown) takes its metadata from YAML front matter
- * and matches against the body; HTML (.html, .htm) matches against its visible text; anything else is plain
+ * and matches against the body; HTML (.html, .htm, .xhtml) matches against its visible text; anything else is plain
  * text, matched as it is, with metadata from its dateline and file name. Never throws on malformed content.
  * Subtitles, Word documents, OpenDocument texts, RTF files, e-books, PDFs and emails have readers of their own, given
  * what a subtitle parser found in the text (`parseSubtitleSource`), the body of the document's package
