@@ -2,7 +2,6 @@
 // with rtf-stream-parser: its tokenizer and its conversion to plain text, which keeps the character sets, fonts and
 // Unicode escapes of the format. The parser is built of Node streams, so it runs here rather than in the core.
 import { Tokenize } from 'rtf-stream-parser';
-import type { ProcessTokensGlobalState } from 'rtf-stream-parser/dist/src/ProcessTokens.types.js';
 import { ToPlainText } from 'rtf-stream-parser/dist/src/ToPlainText.js';
 import type { FeatureHandler } from 'rtf-stream-parser/dist/src/features/types.js';
 import { decodeWindows1252 } from './decode.js';
@@ -12,8 +11,8 @@ const PARAGRAPH_END = '\u2029';
 
 /**
  * Destinations whose text is not the document's running text: stored properties, pictures and embedded objects,
- * notes, headers and footers, comments, field codes (their results are kept), index and contents entries, the
- * table of revision authors. The converter leaves out only a few of these itself.
+ * headers and footers, comments, field codes (their results are kept), index and contents entries, the table of
+ * revision authors. The converter leaves out only a few of these itself.
  */
 const LEFT_OUT = [
   'info',
@@ -21,7 +20,6 @@ const LEFT_OUT = [
   'object',
   'objdata',
   'nonshppict',
-  'footnote',
   'header',
   'headerf',
   'headerl',
@@ -45,11 +43,24 @@ interface GroupState {
   deleted?: boolean;
 }
 
-type Converter = ProcessTokensGlobalState & { _state: GroupState };
+/** The converter as this reader sees it: with the text of the notes of the paragraph being read, which follow it. */
+type Converter = ToPlainText & { _state: GroupState; notes: string[] };
 
-/** Ends the paragraph: paragraphs, sections, pages, table cells and rows, and a backslash before a line end. */
+/** True inside a footnote or an endnote (RTF writes both as footnotes). */
+function inNote(global: Converter): boolean {
+  return global._state.allDestinations?.['footnote'] === true;
+}
+
+/**
+ * Ends the paragraph: paragraphs, sections, pages, table cells and rows, and a backslash before a line end. The notes
+ * the paragraph refers to follow it, each a paragraph of its own.
+ */
 const endParagraph = (global: Converter): true => {
   global._pushOutput(PARAGRAPH_END);
+  if (!inNote(global) && global.notes.length > 0) {
+    global.push(`${global.notes.join('')}${PARAGRAPH_END}`);
+    global.notes = [];
+  }
   return true;
 };
 
@@ -73,8 +84,12 @@ const READER: FeatureHandler<Converter> = {
       global._state.deleted = false;
     },
   },
-  outputDataFilter: (global) => {
+  outputDataFilter: (global, data) => {
     if (global._state.deleted) return true;
+    if (inNote(global)) {
+      global.notes.push(global._getOutputAsString(data, global._getCurrentFont())[0]);
+      return true;
+    }
     const destinations = global._state.allDestinations;
     return destinations !== undefined && LEFT_OUT.some((name) => destinations[name] === true) ? true : undefined;
   },
@@ -104,13 +119,13 @@ function decode(bytes: Uint8Array, codePage: string): string {
 
 /**
  * The text of an RTF file: its paragraphs (and table cells) with a blank line after each, line breaks within one as
- * written. Stored properties, pictures, notes, headers, footers, comments, field codes and tracked deletions are
- * left out. Throws an Error that says why when the file is no RTF or cannot be read.
+ * written, the text of a note after the paragraph that refers to it. Stored properties, pictures, headers, footers,
+ * comments, field codes and tracked deletions are left out. Throws an Error that says why when the file is no RTF or cannot be read.
  */
 export function rtfText(bytes: Uint8Array): string {
   if (!startsAsRtf(bytes)) throw new Error('not an RTF document (it does not start with {\\rtf)');
   const tokenizer = new Tokenize();
-  const converter = new ToPlainText({ decode, warn: () => undefined });
+  const converter = Object.assign(new ToPlainText({ decode, warn: () => undefined }), { notes: [] as string[] });
   (converter._featureHandlers as Array<FeatureHandler<Converter>>).unshift(READER);
   const pieces: string[] = [];
   const failed = (error?: unknown) => {
@@ -128,6 +143,8 @@ export function rtfText(bytes: Uint8Array): string {
   tokenizer._transform(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), undefined, failed);
   tokenizer._flush(failed);
   converter._flush(failed);
+  // Notes of a last paragraph that never ended.
+  pieces.push(PARAGRAPH_END, ...converter.notes);
   return pieces
     .join('')
     .replace(/\r\n?/g, '\n')
