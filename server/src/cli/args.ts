@@ -41,9 +41,10 @@ check: checks every quotation in the drafts against the sources and reports
 whether each is verbatim, altered (with the source's wording and what changed)
 or unsourced.
 
-text: prints the text read from each source file (a PDF, a Word document, an
-email, subtitles, HTML, Markdown or plain text), which quotations are matched
-against, with what was read about it: title, outlet, author, date, pages.
+text: prints the text read from each source file (a PDF, a Word or OpenDocument
+document, RTF, an e-book, an email, a saved web page, subtitles, HTML, Markdown
+or plain text), which quotations are matched against, with what was read about
+it: title, outlet, author, date, pages.
 
 Options:
   -s, --sources <path>   a folder or file of sources (repeatable); by default
