@@ -31,8 +31,10 @@ const LAZY_PARSERS = {
   entities: { decodeHTML: 'decodeHTML' },
   fflate: { strFromU8: 'strFromU8', unzipSync: 'unzipSync' },
   saxes: { SaxesParser: 'SaxesParser' },
-  'rtf-stream-parser': { Tokenize: 'RtfTokenize' },
+  'rtf-stream-parser': { Tokenize: 'RtfTokenize', deEncapsulateSync: 'rtfDeEncapsulate' },
   'rtf-stream-parser/dist/src/ToPlainText.js': { ToPlainText: 'RtfToPlainText' },
+  '@kenjiuno/msgreader': { default: 'MsgReader' },
+  '@kenjiuno/decompressrtf': { decompressRTF: 'decompressRTF' },
 };
 
 /**
@@ -51,7 +53,8 @@ const lazyParsers = {
         `import { parsers } from 'lazy-parsers:load';`,
         // Called with `new`, a stand-in makes an object of the real class: a constructor that returns an object gives it.
         ...Object.entries(LAZY_PARSERS[args.path]).map(
-          ([name, as]) => `export function ${name}(...args) { const real = parsers().${as}; return new.target ? new real(...args) : real(...args); }`,
+          ([name, as]) =>
+            `export ${name === 'default' ? 'default function' : `function ${name}`}(...args) { const real = parsers().${as}; return new.target ? new real(...args) : real(...args); }`,
         ),
       ].join('\n'),
     }));

@@ -52,6 +52,7 @@ test('a hostile sources folder: every unreadable file is listed with its reason,
     'sources/speech.rtf': '{\\rtf1 {\\b unclosed {{{',
     'sources/letter.rtf': 'Dear editor, not RTF at all.',
     'sources/page.mhtml': 'Subject: nothing\r\n\r\nno page here',
+    'sources/forwarded.msg': Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]),
     'sources/minutes.doc': Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
     'sources/captions.vtt': 'WEBVTT\n\nnot a cue\n',
     'sources/README': 'no extension',
@@ -90,6 +91,7 @@ test('a hostile sources folder: every unreadable file is listed with its reason,
   assert.equal(reasons['book.epub'], 'could not be parsed (not an .epub package)');
   assert.equal(reasons['letter.rtf'], 'could not be parsed (not an RTF document (it does not start with {\\rtf))');
   assert.equal(reasons['page.mhtml'], 'could not be parsed (it holds no web page)');
+  assert.match(reasons['forwarded.msg'] ?? '', /^could not be parsed \(not an Outlook message \(.+\)\)$/);
   // An RTF file cut short is read as far as it goes, as a browser reads a page cut short.
   assert.equal(reasons['speech.rtf'], undefined);
   assert.match(reasons['captions.vtt'] ?? '', /^could not be parsed \(expected timestamp at row \d+, but received: "not a cue"\)$/);
@@ -116,7 +118,7 @@ test('a hostile sources folder: every unreadable file is listed with its reason,
   assert.equal(overLimit?.verdict, 'unsourced');
 
   const text = runCli(['check', 'draft.md'], { cwd: dir });
-  assert.match(text.stdout, /Skipped 14 sources that could not be read:/);
+  assert.match(text.stdout, /Skipped 15 sources that could not be read:/);
   assert.match(text.stdout, /^ {2}sources\/budget\.txt: file too large/m);
 });
 

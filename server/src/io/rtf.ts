@@ -106,7 +106,7 @@ const CODE_PAGES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Decodes bytes of the code page RTF names (`cp1252`); throws, saying which, for a code page that cannot be read. */
-function decode(bytes: Uint8Array, codePage: string): string {
+export function decode(bytes: Uint8Array, codePage: string): string {
   // The decoder reads Windows-1252 as ISO-8859-1, which would turn the curly quotation marks into control characters.
   if (codePage === 'cp1252') return decodeWindows1252(bytes);
   try {

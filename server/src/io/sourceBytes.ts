@@ -1,10 +1,10 @@
 // Turns the bytes of a source file into its document: a text format is decoded and parsed, a Word document, an
 // OpenDocument text or an e-book unpacked and its body read, an RTF file's text read, a PDF's text read and laid out,
-// an email's message or a saved web page decoded.
+// an email's message (as mail clients or Outlook save it) or a saved web page decoded.
 import { strFromU8, unzipSync } from 'fflate';
 import { parseSync as parseSubtitles } from 'subtitle';
 import { parseDocxSource, type DocxParts } from '../core/sources/docx.js';
-import { parseSource, plainTextSource, sourceFormat } from '../core/sources/index.js';
+import { extensionOf, parseSource, plainTextSource, sourceFormat } from '../core/sources/index.js';
 import { parseEmailSource } from '../core/sources/email.js';
 import { EPUB_CONTAINER, EPUB_ENCRYPTION, epubEncryptedParts, epubPackagePath, parseEpubSource, readEpubPackage } from '../core/sources/epub.js';
 import { parseOdtSource } from '../core/sources/odt.js';
@@ -13,6 +13,7 @@ import { parseSubtitleSource } from '../core/sources/subtitles.js';
 import { parseWebArchiveSource } from '../core/sources/webArchive.js';
 import type { SourceDocument } from '../core/types.js';
 import { decodeSource, type TextEncoding } from './decode.js';
+import { outlookMessage } from './outlook.js';
 import { emailMessage, pdfPages, ReadTimeout } from './readerThread.js';
 import { rtfText } from './rtf.js';
 
@@ -35,7 +36,10 @@ export function documentFromBytes(path: string, bytes: Uint8Array, known = false
     if (format === 'rtf') return { document: plainTextSource(path, path, rtfText(bytes)) };
     if (format === 'epub') return { document: epubDocument(path, bytes) };
     if (format === 'pdf') return { document: parsePdfSource(path, path, pdfPages(bytes)) };
-    if (format === 'email') return { document: parseEmailSource(path, path, emailMessage(bytes)) };
+    if (format === 'email') {
+      const message = extensionOf(path) === '.msg' ? outlookMessage(bytes) : emailMessage(bytes);
+      return { document: parseEmailSource(path, path, message) };
+    }
     if (format === 'webarchive') return { document: parseWebArchiveSource(path, path, emailMessage(bytes)) };
     const decoded = decodeSource(bytes, known);
     if ('skip' in decoded) return decoded;

@@ -27,6 +27,7 @@ export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
   '.epub': 'epub',
   '.pdf': 'pdf',
   '.eml': 'email',
+  '.msg': 'email',
   '.mhtml': 'webarchive',
   '.mht': 'webarchive',
 };
