@@ -238,3 +238,35 @@ test('verbatim text prints the text read from source files and what was read abo
   assert.equal(withBroken.status, 2);
   assert.match(withBroken.stderr, /maxSourceFileBytes/);
 });
+
+test('a file attached to an email is a source: a quotation from it is found in the email, in the text read', async (t) => {
+  const release = Buffer.from(await makePdf([['“The pumps will run day and night,” said engineer Amina Yusuf.']])).toString('base64');
+  const message = [
+    'From: "Press Office" <press@riverton.gov>',
+    'Subject: Flood release',
+    'Date: Wed, 5 Mar 2025 09:00:00 +0000',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain; charset="utf-8"',
+    '',
+    'Please find our release attached.',
+    '--b',
+    'Content-Type: application/pdf; name="release.pdf"',
+    'Content-Disposition: attachment; filename="release.pdf"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    ...(release.match(/.{1,76}/g) ?? []),
+    '--b--',
+    '',
+  ].join('\r\n');
+  const dir = project(t, { 'sources/release.eml': message, 'draft.md': 'Yusuf said “the pumps will run day and night.”\n' });
+  const run = runCli(['check', '--format', 'json', '--sources', 'sources', 'draft.md'], { cwd: dir });
+  assert.equal(run.stderr, '');
+  assert.equal(run.status, 0);
+  const [quote] = JSON.parse(run.stdout).results[0].quotes;
+  assert.deepEqual(
+    [quote.verdict, quote.source.file, quote.source.speaker, quote.source.title, quote.source.start],
+    ['verbatim', 'sources/release.eml', 'Amina Yusuf', 'Flood release', { line: 4, character: 1 }],
+  );
+});

@@ -5,13 +5,19 @@ import { decompressRTF } from '@kenjiuno/decompressrtf';
 import MsgReader from '@kenjiuno/msgreader';
 import { deEncapsulateSync } from 'rtf-stream-parser';
 import type { EmailMessage } from '../core/sources/email.js';
+import { attachmentName } from './attachments.js';
 import { decode, rtfText } from './rtf.js';
 
-/** The parts of the Outlook message in `bytes` that are read; throws an Error that says why when it cannot be read. */
+/**
+ * The parts of the Outlook message in `bytes` that are read, its attached files included; throws an Error that says
+ * why when it cannot be read.
+ */
 export function outlookMessage(bytes: Uint8Array): EmailMessage {
   let data: ReturnType<MsgReader['getFileData']>;
+  let reader: MsgReader;
   try {
-    data = new MsgReader(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)).getFileData();
+    reader = new MsgReader(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    data = reader.getFileData();
   } catch {
     throw new Error('not an Outlook message (its compound file is damaged)');
   }
@@ -20,6 +26,14 @@ export function outlookMessage(bytes: Uint8Array): EmailMessage {
   if (data.subject) message.subject = data.subject;
   const sent = new Date(data.clientSubmitTime ?? data.messageDeliveryTime ?? data.creationTime ?? Number.NaN);
   if (!Number.isNaN(sent.getTime())) message.date = sent.toISOString();
+  const attachments = (data.attachments ?? [])
+    // Pictures shown in the body, hidden parts and messages embedded whole are no files sent with the message.
+    .filter((file) => !file.innerMsgContent && !file.attachmentHidden && !(file.pidContentId && /^image\//.test(file.attachMimeTag ?? '')))
+    .map((file) => {
+      const read = reader.getAttachment(file);
+      return { name: attachmentName(read.fileName ?? file.fileName, file.attachMimeTag), bytes: read.content };
+    });
+  if (attachments.length > 0) message.attachments = attachments;
   if (data.body?.trim()) message.text = data.body;
   else if (data.bodyHtml) message.html = data.bodyHtml;
   else if (data.html) message.html = new TextDecoder().decode(data.html);

@@ -1,9 +1,10 @@
 // The thread that reads files with asynchronous readers for the sources' loader, which sleeps until it answers (see
-// `readerThread.ts`): it answers a PDF's bytes with the runs of text of its pages, an email's with its subject, date
-// and bodies, or either with why it could not read them.
+// `readerThread.ts`): it answers a PDF's bytes with the runs of text of its pages, an email's with its subject, date,
+// bodies and attached files, or either with why it could not read them.
 import { workerData } from 'node:worker_threads';
 import type { EmailMessage } from '../core/sources/email.js';
 import type { PdfPage, PdfTextRun } from '../core/sources/pdf.js';
+import { attachmentName } from './attachments.js';
 import type { ReadAnswer, ReaderThreadData, ReadRequest } from './readerThread.js';
 
 const { port, signal } = workerData as ReaderThreadData;
@@ -61,5 +62,16 @@ async function readEmail(bytes: Uint8Array): Promise<EmailMessage> {
   const { default: PostalMime } = await import('postal-mime');
   const email = await PostalMime.parse(bytes);
   const location = email.headers.find((header) => header.key === 'snapshot-content-location')?.value.trim();
-  return { subject: email.subject, date: email.date, text: email.text, html: email.html, ...(location ? { location } : {}) };
+  const attachments = email.attachments
+    // Pictures shown in the HTML body (a logo in a signature) are part of the message, not files sent with it.
+    .filter((file) => !(file.mimeType.startsWith('image/') && (file.related || file.contentId || file.disposition === 'inline')))
+    .map((file) => ({ name: attachmentName(file.filename, file.mimeType), bytes: new Uint8Array(file.content as ArrayBuffer) }));
+  return {
+    subject: email.subject,
+    date: email.date,
+    text: email.text,
+    html: email.html,
+    ...(location ? { location } : {}),
+    ...(attachments.length > 0 ? { attachments } : {}),
+  };
 }

@@ -13,6 +13,7 @@ import { parseSubtitleSource } from '../core/sources/subtitles.js';
 import { parseWebArchiveSource } from '../core/sources/webArchive.js';
 import type { SourceDocument } from '../core/types.js';
 import { decodeSource, type TextEncoding } from './decode.js';
+import { attachedTexts } from './attachments.js';
 import { outlookMessage } from './outlook.js';
 import { emailMessage, pdfPages, ReadTimeout } from './readerThread.js';
 import { rtfText } from './rtf.js';
@@ -29,6 +30,11 @@ export type DocumentResult = { document: SourceDocument; encoding?: TextEncoding
  * gives the reason.
  */
 export function documentFromBytes(path: string, bytes: Uint8Array, known = false): DocumentResult {
+  return documentAt(path, bytes, known, 0);
+}
+
+/** `documentFromBytes` for a file attached `depth` deep to the message that is the source file (0: the file itself). */
+function documentAt(path: string, bytes: Uint8Array, known: boolean, depth: number): DocumentResult {
   try {
     const format = sourceFormat(path);
     if (format === 'docx') return { document: parseDocxSource(path, path, docxParts(bytes)) };
@@ -38,7 +44,11 @@ export function documentFromBytes(path: string, bytes: Uint8Array, known = false
     if (format === 'pdf') return { document: parsePdfSource(path, path, pdfPages(bytes)) };
     if (format === 'email') {
       const message = extensionOf(path) === '.msg' ? outlookMessage(bytes) : emailMessage(bytes);
-      return { document: parseEmailSource(path, path, message) };
+      const attached = attachedTexts(message.attachments ?? [], depth, (name, content, at) => {
+        const read = documentAt(name, content, false, at);
+        return 'skip' in read ? read : { text: read.document.text };
+      });
+      return { document: parseEmailSource(path, path, message, attached) };
     }
     if (format === 'webarchive') return { document: parseWebArchiveSource(path, path, emailMessage(bytes)) };
     const decoded = decodeSource(bytes, known);

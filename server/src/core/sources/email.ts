@@ -15,18 +15,45 @@ export interface EmailMessage {
   html?: string;
   /** The address a saved web page was saved from (its Snapshot-Content-Location). */
   location?: string;
+  /** The files attached to it, as the reader unpacked them (inline pictures left out). */
+  attachments?: Attachment[];
+}
+
+/** A file attached to a message. */
+export interface Attachment {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** What was read of a file attached to a message: its text, or why it has none. */
+export interface AttachedText {
+  name: string;
+  text?: string;
+  problem?: string;
 }
 
 /**
  * Reads an email message from its decoded parts. The text is the plain-text body, else the visible text of the HTML
- * body. The subject is the title and the day it was sent the date, over what the text says itself (a dateline, a
- * byline); the sender is not taken for the author: a statement is often sent by a press office for someone else.
- * Throws an Error when the message has no text.
+ * body, followed by the text of each file attached to it (a press release sent as a PDF, say) after a line that names
+ * it, or that line saying why the file was not read. The subject is the title and the day it was sent the date, over
+ * what the text says itself (a dateline, a byline); the sender is not taken for the author: a statement is often sent
+ * by a press office for someone else. Throws an Error when the message has no text, attachments included.
  */
-export function parseEmailSource(id: string, fileName: string, message: EmailMessage): SourceDocument {
+export function parseEmailSource(
+  id: string,
+  fileName: string,
+  message: EmailMessage,
+  attached: readonly AttachedText[] = [],
+): SourceDocument {
   const plain = message.text?.trim() ? message.text : '';
-  const text = (plain || (message.html ? parseHtmlSource(id, fileName, message.html).text : '')).replace(/\s+$/, '');
-  if (text.trim() === '') throw new Error('the message has no text');
+  const body = (plain || (message.html ? parseHtmlSource(id, fileName, message.html).text : '')).replace(/\s+$/, '');
+  if (body.trim() === '' && !attached.some((file) => file.text?.trim())) throw new Error('the message has no text');
+  const parts = body.trim() === '' ? [] : [body];
+  for (const file of attached) {
+    const read = file.text?.trim() ? file.text.replace(/\s+$/, '') : null;
+    parts.push(read !== null ? `(attached file ${file.name})\n\n${read}` : `(attached file ${file.name}, not read: ${file.problem ?? 'it has no text'})`);
+  }
+  const text = parts.join('\n\n');
   const meta: SourceMeta = sourceMetaFromText(text, fileName);
   const subject = message.subject?.replace(/\s+/g, ' ').trim();
   if (subject) meta.title = subject;
