@@ -59,6 +59,8 @@ test('the files attached to an email are read as sources and follow its body, ea
       part('image/png', 'logo.png', logo, ['Content-Disposition: inline; filename="logo.png"', 'Content-ID: <logo@riverton>']),
       part('application/zip', 'data.zip', Uint8Array.from([0x50, 0x4b, 0x05, 0x06])),
       part('application/pdf', 'scan.pdf', await makePdf([['']])),
+      // A file the message gives no name is named by its type.
+      part('application/pdf', null, await makePdf([['Fact sheet.']]), ['Content-Disposition: attachment']),
     ]),
   );
   assert.equal(
@@ -72,6 +74,8 @@ test('the files attached to an email are read as sources and follow its body, ea
       '“We will not raise taxes,” she said.',
       '(attached file data.zip, not read: its format is not read)',
       '(attached file scan.pdf, not read: could not be parsed (it has no text to read (a scanned document needs text recognition first)))',
+      '(attached file attachment.pdf)',
+      'Fact sheet.',
     ].join('\n\n'),
   );
   // What the message says of itself stays its own: the attachments' titles and dates are not the message's.

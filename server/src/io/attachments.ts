@@ -24,10 +24,10 @@ const EXTENSIONS: ReadonlyMap<string, string> = new Map([
 export const MAX_ATTACHMENT_DEPTH = 2;
 
 /** The name an attached file is shown and read by: its own, without folders, else one made from its type. */
-export function attachmentName(name: string | null | undefined, type: string | undefined): string {
+function attachmentName({ name, type }: Attachment): string {
   const own = name ? basename(name.replace(/\\/g, '/')).trim() : '';
   if (own !== '') return own;
-  return `attachment${EXTENSIONS.get((type ?? '').toLowerCase()) ?? ''}`;
+  return `attachment${EXTENSIONS.get(type.toLowerCase()) ?? ''}`;
 }
 
 /**
@@ -39,10 +39,11 @@ export function attachedTexts(
   depth: number,
   read: (name: string, bytes: Uint8Array, depth: number) => { text: string } | { skip: string },
 ): AttachedText[] {
-  return attachments.map(({ name, bytes }) => {
+  return attachments.map((attachment) => {
+    const name = attachmentName(attachment);
     if (sourceFormat(name) === null) return { name, problem: 'its format is not read' };
     if (depth + 1 > MAX_ATTACHMENT_DEPTH) return { name, problem: `it is attached more than ${MAX_ATTACHMENT_DEPTH} messages deep` };
-    const done = read(name, bytes, depth + 1);
+    const done = read(name, attachment.bytes, depth + 1);
     return 'text' in done ? { name, text: done.text } : { name, problem: done.skip };
   });
 }

@@ -5,7 +5,6 @@ import { decompressRTF } from '@kenjiuno/decompressrtf';
 import MsgReader from '@kenjiuno/msgreader';
 import { deEncapsulateSync } from 'rtf-stream-parser';
 import type { EmailMessage } from '../core/sources/email.js';
-import { attachmentName } from './attachments.js';
 import { decode, rtfText } from './rtf.js';
 
 /**
@@ -31,7 +30,7 @@ export function outlookMessage(bytes: Uint8Array): EmailMessage {
     .filter((file) => !file.innerMsgContent && !file.attachmentHidden && !(file.pidContentId && /^image\//.test(file.attachMimeTag ?? '')))
     .map((file) => {
       const read = reader.getAttachment(file);
-      return { name: attachmentName(read.fileName ?? file.fileName, file.attachMimeTag), bytes: read.content };
+      return { name: read.fileName ?? file.fileName ?? null, type: file.attachMimeTag ?? '', bytes: read.content };
     });
   if (attachments.length > 0) message.attachments = attachments;
   if (data.body?.trim()) message.text = data.body;

@@ -4,7 +4,6 @@
 import { workerData } from 'node:worker_threads';
 import type { EmailMessage } from '../core/sources/email.js';
 import type { PdfPage, PdfTextRun } from '../core/sources/pdf.js';
-import { attachmentName } from './attachments.js';
 import type { ReadAnswer, ReaderThreadData, ReadRequest } from './readerThread.js';
 
 const { port, signal } = workerData as ReaderThreadData;
@@ -65,7 +64,7 @@ async function readEmail(bytes: Uint8Array): Promise<EmailMessage> {
   const attachments = email.attachments
     // Pictures shown in the HTML body (a logo in a signature) are part of the message, not files sent with it.
     .filter((file) => !(file.mimeType.startsWith('image/') && (file.related || file.contentId || file.disposition === 'inline')))
-    .map((file) => ({ name: attachmentName(file.filename, file.mimeType), bytes: new Uint8Array(file.content as ArrayBuffer) }));
+    .map((file) => ({ name: file.filename, type: file.mimeType, bytes: new Uint8Array(file.content as ArrayBuffer) }));
   return {
     subject: email.subject,
     date: email.date,

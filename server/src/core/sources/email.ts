@@ -19,9 +19,10 @@ export interface EmailMessage {
   attachments?: Attachment[];
 }
 
-/** A file attached to a message. */
+/** A file attached to a message: the name and the type the message gives it, and its content. */
 export interface Attachment {
-  name: string;
+  name: string | null;
+  type: string;
   bytes: Uint8Array;
 }
 
