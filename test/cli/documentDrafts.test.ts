@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { docx, paragraph } from '../fixtures/docx.js';
 import { odt, odtParagraph } from '../fixtures/odt.js';
 import { makePdf } from '../fixtures/pdf.js';
@@ -82,12 +84,14 @@ test('a folder of drafts gives its word processor drafts too; a web page or a PD
     'drafts/d.html': '<p>Hale: &ldquo;Not a penny more.&rdquo;</p>',
     'drafts/proof.pdf': await makePdf([['Mensah said “the bridge will reopen in May.”']]),
     'drafts/locked.docx': 'not a package',
+    'drafts/minutes.doc': readFileSync(join(__dirname, '..', 'fixtures', 'files', 'minutes.doc')),
   });
   const walked = check(dir, ['drafts']);
-  assert.deepEqual(walked.files, ['drafts/a.md', 'drafts/b.odt', 'drafts/c.rtf', 'drafts/locked.docx']);
+  assert.deepEqual(walked.files, ['drafts/a.md', 'drafts/b.odt', 'drafts/c.rtf', 'drafts/locked.docx', 'drafts/minutes.doc']);
   assert.deepEqual(
     walked.quotes.map((list) => list.map((quote) => quote.verdict)),
-    [['verbatim'], ['verbatim'], ['altered'], []],
+    // The Word 97-2003 minutes hold two quotations of the source and one the source does not have.
+    [['verbatim'], ['verbatim'], ['altered'], [], ['verbatim', 'unsourced', 'verbatim']],
   );
   assert.match(walked.skipped[3]!, /^could not be parsed \(not a \.docx package/);
   const named = check(dir, ['drafts/proof.pdf', 'drafts/*.html']);

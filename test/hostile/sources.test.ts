@@ -54,6 +54,7 @@ test('a hostile sources folder: every unreadable file is listed with its reason,
     'sources/page.mhtml': 'Subject: nothing\r\n\r\nno page here',
     'sources/forwarded.msg': Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]),
     'sources/minutes.doc': Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    'sources/minutes.pages': 'PK',
     'sources/captions.vtt': 'WEBVTT\n\nnot a cue\n',
     'sources/README': 'no extension',
     'sources/budget.txt': `${'Filler text about the budget. '.repeat(160)}The treasurer said “${OVER_LIMIT_QUOTE}”.\n`,
@@ -86,7 +87,8 @@ test('a hostile sources folder: every unreadable file is listed with its reason,
   assert.equal(reasons['nul.txt'], 'binary file (NUL bytes)');
   assert.equal(reasons['report.pdf'], 'could not be parsed (the PDF is damaged: Invalid PDF structure.)');
   assert.equal(reasons['minutes.docx'], 'could not be parsed (not a .docx package; a password-protected document cannot be read)');
-  assert.equal(reasons['minutes.doc'], 'unsupported format (.doc)');
+  assert.match(reasons['minutes.doc'] ?? '', /^could not be parsed \(not a Word 97-2003 document, or a damaged one \(.+\)\)$/);
+  assert.equal(reasons['minutes.pages'], 'unsupported format (.pages)');
   assert.equal(reasons['minutes.odt'], 'could not be parsed (not an .odt package)');
   assert.equal(reasons['book.epub'], 'could not be parsed (not an .epub package)');
   assert.equal(reasons['letter.rtf'], 'could not be parsed (not an RTF document (it does not start with {\\rtf))');
@@ -118,7 +120,7 @@ test('a hostile sources folder: every unreadable file is listed with its reason,
   assert.equal(overLimit?.verdict, 'unsourced');
 
   const text = runCli(['check', 'draft.md'], { cwd: dir });
-  assert.match(text.stdout, /Skipped 15 sources that could not be read:/);
+  assert.match(text.stdout, /Skipped 16 sources that could not be read:/);
   assert.match(text.stdout, /^ {2}sources\/budget\.txt: file too large/m);
 });
 

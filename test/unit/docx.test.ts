@@ -15,8 +15,8 @@ function parseDocxSource(id: string, bytes: Uint8Array): SourceDocument {
 
 test('.docx files are read as Word documents', () => {
   assert.equal(sourceFormat('Release.DOCX'), 'docx');
-  // The binary Word format of before 2007 is not read.
-  assert.equal(sourceFormat('release.doc'), null);
+  // The binary Word format of before 2007 has a reader of its own.
+  assert.equal(sourceFormat('release.doc'), 'doc');
 });
 
 test('a Word document gives the text of its paragraphs, with the metadata of its first lines', () => {

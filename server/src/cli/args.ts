@@ -60,8 +60,8 @@ Options:
   -v, --version          show the version
 
 Without draft arguments, the "drafts" globs of verbatim.json are checked.
-Folders are searched for .md, .markdown, .txt, .tex, .docx, .odt and .rtf
-files; a web page (.html) or a PDF is checked when named.
+Folders are searched for .md, .markdown, .txt, .tex, .docx, .doc, .odt and
+.rtf files; a web page (.html) or a PDF is checked when named.
 
 Exit codes: 0 every quotation verbatim; 1 a quotation is altered, unsourced
 or could not be checked; 2 usage error or nothing could be checked. For text:

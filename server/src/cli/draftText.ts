@@ -10,7 +10,7 @@ import { draftTooLarge } from '../io/draftLimits.js';
 import { documentFromBytes } from '../io/sourceBytes.js';
 
 /** Formats a draft may come in besides text, Markdown and LaTeX: read by the reader of sources in that format. */
-const DOCUMENT_FORMATS: ReadonlySet<SourceFormat> = new Set(['docx', 'odt', 'rtf', 'html', 'pdf']);
+const DOCUMENT_FORMATS: ReadonlySet<SourceFormat> = new Set(['doc', 'docx', 'odt', 'rtf', 'html', 'pdf']);
 
 /** A draft read: the text its quotations are found in, and where a stretch of that text stands in the draft's file. */
 export interface DraftText {

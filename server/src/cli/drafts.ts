@@ -10,7 +10,7 @@ import { UsageError } from './args.js';
  * drafts as. Web pages and PDFs are drafts only when named (or matched by a glob): beside drafts, they are more often
  * material kept for reference.
  */
-export const DRAFT_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt', '.tex', '.docx', '.odt', '.rtf'];
+export const DRAFT_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt', '.tex', '.docx', '.doc', '.odt', '.rtf'];
 
 /** One draft to check: the path to show (as given, or relative to the working folder) and the absolute path. */
 export interface DraftFile {

@@ -7,6 +7,7 @@ import { sourceFormat } from '../core/sources/index.js';
 /** The extensions of the types of attached files that are sources, for attachments that come without a name. */
 const EXTENSIONS: ReadonlyMap<string, string> = new Map([
   ['application/pdf', '.pdf'],
+  ['application/msword', '.doc'],
   ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.docx'],
   ['application/vnd.oasis.opendocument.text', '.odt'],
   ['application/rtf', '.rtf'],

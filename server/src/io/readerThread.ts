@@ -1,9 +1,10 @@
-// Reads what only asynchronous readers read (a PDF's pages with PDF.js, an email with postal-mime) while the caller
-// waits: the sources' loader, which must give a document at once, has the file read on a thread of its own and sleeps
-// until the answer is in.
+// Reads what only asynchronous readers read (a PDF's pages with PDF.js, a Word 97-2003 document with word-extractor,
+// an email with postal-mime) while the caller waits: the sources' loader, which must give a document at once, has the
+// file read on a thread of its own and sleeps until the answer is in.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { DocParts } from '../core/sources/doc.js';
 import type { EmailMessage } from '../core/sources/email.js';
 import type { PdfPage } from '../core/sources/pdf.js';
 
@@ -17,10 +18,10 @@ export interface ReaderThreadData {
 }
 
 /** What the thread reads: the kind of file and its bytes. */
-export type ReadRequest = { kind: 'pdf' | 'email'; bytes: Uint8Array };
+export type ReadRequest = { kind: 'pdf' | 'doc' | 'email'; bytes: Uint8Array };
 
 /** The thread's answer to one file. */
-export type ReadAnswer = { pages: PdfPage[] } | { email: EmailMessage } | { error: string };
+export type ReadAnswer = { pages: PdfPage[] } | { doc: DocParts } | { email: EmailMessage } | { error: string };
 
 /** Reading a file took too long: another time, on a machine less busy, it may not. */
 export class ReadTimeout extends Error {}
@@ -32,6 +33,13 @@ export function pdfPages(bytes: Uint8Array): PdfPage[] {
   const answer = read({ kind: 'pdf', bytes }, 'the PDF');
   if (!('pages' in answer)) throw new Error('the PDF reader gave no pages');
   return answer.pages;
+}
+
+/** The text of the parts of the Word 97-2003 document in `bytes`; throws an Error that says why when it cannot be read. */
+export function wordDocument(bytes: Uint8Array): DocParts {
+  const answer = read({ kind: 'doc', bytes }, 'the Word document');
+  if (!('doc' in answer)) throw new Error('the Word document reader gave no text');
+  return answer.doc;
 }
 
 /** The parts of the email message in `bytes` that are read; throws an Error that says why when it cannot be read. */

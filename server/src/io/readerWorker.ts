@@ -1,7 +1,9 @@
 // The thread that reads files with asynchronous readers for the sources' loader, which sleeps until it answers (see
-// `readerThread.ts`): it answers a PDF's bytes with the runs of text of its pages, an email's with its subject, date,
-// bodies and attached files, or either with why it could not read them.
+// `readerThread.ts`): it answers a PDF's bytes with the runs of text of its pages, a Word 97-2003 document's with the
+// text of its parts, an email's with its subject, date, bodies and attached files, or any with why it could not read
+// them.
 import { workerData } from 'node:worker_threads';
+import type { DocParts } from '../core/sources/doc.js';
 import type { EmailMessage } from '../core/sources/email.js';
 import type { PdfPage, PdfTextRun } from '../core/sources/pdf.js';
 import type { ReadAnswer, ReaderThreadData, ReadRequest } from './readerThread.js';
@@ -18,7 +20,12 @@ function answer(reply: ReadAnswer): void {
 const failed = (error: unknown): ReadAnswer => ({ error: error instanceof Error ? error.message : String(error) });
 
 port.on('message', ({ kind, bytes }: ReadRequest) => {
-  const reading = kind === 'pdf' ? readPdf(bytes).then((pages): ReadAnswer => ({ pages })) : readEmail(bytes).then((email): ReadAnswer => ({ email }));
+  const reading: Promise<ReadAnswer> =
+    kind === 'pdf'
+      ? readPdf(bytes).then((pages) => ({ pages }))
+      : kind === 'doc'
+        ? readDoc(bytes).then((doc) => ({ doc }))
+        : readEmail(bytes).then((email) => ({ email }));
   reading.then(answer, (error: unknown) => answer(failed(error)));
 });
 
@@ -55,6 +62,26 @@ async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
   } finally {
     await pdf.loadingTask.destroy();
   }
+}
+
+async function readDoc(bytes: Uint8Array): Promise<DocParts> {
+  const { default: WordExtractor } = await import('word-extractor');
+  let document;
+  try {
+    document = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (error) {
+    throw new Error(`not a Word 97-2003 document, or a damaged one (${(error as Error).message.replace(/\.$/, '')})`);
+  }
+  // The reader turns curly quotation marks and dashes into straight ones unless told not to: the source's own
+  // characters are kept, as for every other format.
+  const asWritten = { filterUnicode: false } as const;
+  const parts = document as unknown as Record<'getBody' | 'getFootnotes' | 'getEndnotes', (options: typeof asWritten) => string>;
+  return {
+    body: parts.getBody(asWritten),
+    textboxes: document.getTextboxes({ includeHeadersAndFooters: false, includeBody: true }),
+    footnotes: parts.getFootnotes(asWritten),
+    endnotes: parts.getEndnotes(asWritten),
+  };
 }
 
 async function readEmail(bytes: Uint8Array): Promise<EmailMessage> {

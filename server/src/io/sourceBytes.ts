@@ -1,8 +1,9 @@
 // Turns the bytes of a source file into its document: a text format is decoded and parsed, a Word document, an
-// OpenDocument text or an e-book unpacked and its body read, an RTF file's text read, a PDF's text read and laid out,
+// OpenDocument text or an e-book unpacked and its body read, a Word 97-2003 document's text read, an RTF file's text read, a PDF's text read and laid out,
 // an email's message (as mail clients or Outlook save it) or a saved web page decoded.
 import { strFromU8, unzipSync } from 'fflate';
 import { parseSync as parseSubtitles } from 'subtitle';
+import { parseDocSource } from '../core/sources/doc.js';
 import { parseDocxSource, type DocxParts } from '../core/sources/docx.js';
 import { extensionOf, parseSource, plainTextSource, sourceFormat } from '../core/sources/index.js';
 import { parseEmailSource } from '../core/sources/email.js';
@@ -15,7 +16,7 @@ import type { SourceDocument } from '../core/types.js';
 import { decodeSource, type TextEncoding } from './decode.js';
 import { attachedTexts } from './attachments.js';
 import { outlookMessage } from './outlook.js';
-import { emailMessage, pdfPages, ReadTimeout } from './readerThread.js';
+import { emailMessage, pdfPages, ReadTimeout, wordDocument } from './readerThread.js';
 import { rtfText } from './rtf.js';
 
 /**
@@ -39,6 +40,7 @@ function documentAt(path: string, bytes: Uint8Array, known: boolean, depth: numb
     const format = sourceFormat(path);
     if (format === 'docx') return { document: parseDocxSource(path, path, docxParts(bytes)) };
     if (format === 'odt') return { document: parseOdtSource(path, path, odtContent(bytes)) };
+    if (format === 'doc') return { document: parseDocSource(path, path, wordDocument(bytes)) };
     if (format === 'rtf') return { document: plainTextSource(path, path, rtfText(bytes)) };
     if (format === 'epub') return { document: epubDocument(path, bytes) };
     if (format === 'pdf') return { document: parsePdfSource(path, path, pdfPages(bytes)) };

@@ -8,7 +8,7 @@ export { normaliseDate } from './dates.js';
 export { metaFromFileName, sourceMetaFromText } from './meta.js';
 
 /** The formats sources can be read in. */
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'subtitles' | 'docx' | 'odt' | 'rtf' | 'epub' | 'pdf' | 'email' | 'webarchive';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'subtitles' | 'doc' | 'docx' | 'odt' | 'rtf' | 'epub' | 'pdf' | 'email' | 'webarchive';
 
 /** File extensions (lower case, with the dot) read as sources, and their formats. */
 export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
@@ -21,6 +21,7 @@ export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
   '.xhtml': 'html',
   '.srt': 'subtitles',
   '.vtt': 'subtitles',
+  '.doc': 'doc',
   '.docx': 'docx',
   '.odt': 'odt',
   '.rtf': 'rtf',
@@ -40,12 +41,13 @@ export function extensionOf(fileName: string): string {
 }
 
 /** The formats whose text is read out of the file rather than being the file's own text. */
-const READ_FROM_FILE: ReadonlySet<SourceFormat> = new Set(['docx', 'odt', 'rtf', 'epub', 'pdf', 'email', 'webarchive']);
+const READ_FROM_FILE: ReadonlySet<SourceFormat> = new Set(['doc', 'docx', 'odt', 'rtf', 'epub', 'pdf', 'email', 'webarchive']);
 
 /**
  * Whether a source file of this name is text an editor shows as it is, so that locations in it can be shown there:
- * not a PDF, a Word document, an OpenDocument text, an RTF file (its file is markup), an e-book, an email or a saved
- * web page (their files are MIME, their text decoded), whose locations are in the text read from them.
+ * not a PDF, a Word document (of today or of before 2007), an OpenDocument text, an RTF file (its file is markup),
+ * an e-book, an email or a saved web page (their files are MIME, their text decoded), whose locations are in the text
+ * read from them.
  */
 export function isTextFile(fileName: string): boolean {
   const format = sourceFormat(fileName);
@@ -63,9 +65,9 @@ export function sourceFormat(fileName: string): SourceFormat | null {
  * text, matched as it is, with metadata from its dateline and file name. Never throws on malformed content.
  * Subtitles, Word documents, OpenDocument texts, RTF files, e-books, PDFs and emails have readers of their own, given
  * what a subtitle parser found in the text (`parseSubtitleSource`), the body of the document's package
- * (`parseDocxSource`, `parseOdtSource`), the text an RTF converter read (`plainTextSource`), the chapters of the
- * book (`parseEpubSource`), the runs of text of the PDF's pages (`parsePdfSource`) or the decoded message
- * (`parseEmailSource`, `parseWebArchiveSource`): this throws for them.
+ * (`parseDocxSource`, `parseOdtSource`), the text a reader of old Word documents (`parseDocSource`) or of RTF
+ * (`plainTextSource`) read, the chapters of the book (`parseEpubSource`), the runs of text of the PDF's pages
+ * (`parsePdfSource`) or the decoded message (`parseEmailSource`, `parseWebArchiveSource`): this throws for them.
  */
 export function parseSource(id: string, fileName: string, content: string): SourceDocument {
   switch (sourceFormat(fileName)) {
@@ -74,6 +76,7 @@ export function parseSource(id: string, fileName: string, content: string): Sour
     case 'html':
       return parseHtmlSource(id, fileName, content);
     case 'subtitles':
+    case 'doc':
     case 'docx':
     case 'odt':
     case 'rtf':
