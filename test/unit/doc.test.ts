@@ -8,7 +8,7 @@ import { documentFromBytes } from '../../server/src/io/sourceBytes.js';
 
 /**
  * Council minutes in the Word 97-2003 format, as LibreOffice Writer 7.4 saves them: a heading, a quotation with a
- * footnote, a list and a table.
+ * footnote, a list and a table (see realFiles.test.ts for the same minutes in other formats).
  */
 const MINUTES = readFileSync(join(__dirname, '..', 'fixtures', 'files', 'minutes.doc'));
 
@@ -29,8 +29,11 @@ test('a Word 97-2003 document gives its paragraphs as written, its notes after t
       '“The bridge will reopen in May,” said Councillor Ada Mensah. “We have checked every cable.”',
       'Item one: the budget',
       'Item two: the library',
-      'Speaker\tRemark',
-      'Hale\t“Not a penny more.”',
+      // A table's cells are paragraphs of their own.
+      'Speaker',
+      'Remark',
+      'Hale',
+      '“Not a penny more.”',
       'Item 4 of the agenda.',
     ].join('\n\n'),
   );

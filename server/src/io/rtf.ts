@@ -12,7 +12,8 @@ const PARAGRAPH_END = '\u2029';
 /**
  * Destinations whose text is not the document's running text: stored properties, pictures and embedded objects,
  * headers and footers, comments, field codes (their results are kept), index and contents entries, the table of
- * revision authors. The converter leaves out only a few of these itself.
+ * revision authors, and the bullets and numbers of list items, which other formats do not give as text either. The
+ * converter leaves out only a few of these itself.
  */
 const LEFT_OUT = [
   'info',
@@ -35,6 +36,7 @@ const LEFT_OUT = [
   'xe',
   'tc',
   'revtbl',
+  'listtext',
 ];
 
 interface GroupState {

@@ -12,8 +12,8 @@ export interface DocParts {
 }
 
 /**
- * Parses a Word 97-2003 document from the text of its parts. Each paragraph is followed by a blank line, as in the text
- * of a Word document of today; the old format does not say where a note stands in the body, so the notes follow the
+ * Parses a Word 97-2003 document from the text of its parts. Each paragraph and table cell is followed by a blank line,
+ * as in the text of a Word document of today; the old format does not say where a note stands in the body, so the notes follow the
  * body. Headers, footers and comments are not read. Metadata comes from the text and the file name, as for plain
  * text. Throws an Error when the document has no text.
  */
@@ -21,6 +21,8 @@ export function parseDocSource(id: string, fileName: string, parts: DocParts): S
   const paragraphs = [parts.body, parts.textboxes, parts.footnotes, parts.endnotes].flatMap((part) =>
     part
       .split(/\r\n|[\r\n]/)
+      // A table row comes as its cells, each ended by a tab: each cell is a paragraph, as in a Word document of today.
+      .flatMap((line) => (line.endsWith('\t') ? line.split('\t') : [line]))
       .map((line) => line.trim())
       .filter((line) => line !== ''),
   );

@@ -58,11 +58,15 @@ class Paragraphs {
     this.space = false;
   }
 
-  /** Moves the paragraphs of `other` to the end of this text, whose current paragraph must be ended. */
+  /**
+   * Moves the paragraphs of `other` to the end of this text, whose current paragraph must be ended. A note's
+   * paragraphs often open with a space written as an element, after the note's number: it is no part of the text.
+   */
   take(other: Paragraphs): void {
     other.end();
-    if (other.parts.length === 0) return;
-    this.parts.push(...other.parts);
+    for (const paragraph of other.parts.join('').split('\n\n')) {
+      if (paragraph.trim() !== '') this.parts.push(paragraph.trim(), '\n\n');
+    }
     other.parts.length = 0;
     other.paragraphStart = 0;
     this.paragraphStart = this.parts.length;
