@@ -68,6 +68,21 @@ test('running heads, running feet and page numbers are left out; the same words 
   assert.equal(doc.text, 'The council met on Monday and\napproved the plan.\n\nThe CITY OF LAGOS PRESS OFFICE said so.\n\nWork starts in May.');
 });
 
+test('a note’s mark, small and raised after a word, is left out; small or raised figures alone are kept', () => {
+  const line = (y: number, runs: [string, number, number][]): PdfTextRun[] =>
+    runs.map(([text, height, rise], n) => ({ text, x: 60 + 40 * n, y: y + rise, height, endsLine: n === runs.length - 1 }));
+  const doc = parsePdfSource('/s/report.pdf', '/s/report.pdf', [
+    [
+      ...line(800, [['The policy was a failure', 11, 0], ['12', 7, 4], [' and “costly,”', 11, 0], ['*', 7, 4], [' she said.', 11, 0]]),
+      // A figure set small on the baseline (H₂O) or raised at full size is no note's mark.
+      ...line(786, [['Water is H', 11, 0], ['2', 7, -2], ['O and 10', 11, 0], ['6', 11, 4], [' units.', 11, 0]]),
+      // The note itself, at the foot of the page, opens with its mark.
+      ...line(100, [['12', 7, 4], [' Council minutes, item 4.', 11, 0]]),
+    ],
+  ]);
+  assert.equal(doc.text, 'The policy was a failure and “costly,” she said.\nWater is H2O and 106 units.\n\nCouncil minutes, item 4.');
+});
+
 test('a PDF with no text, such as a scan, is refused with the reason', () => {
   assert.throws(() => parsePdfSource('/s/scan.pdf', '/s/scan.pdf', [[], [{ text: ' ', x: 0, y: 0, height: 0, endsLine: true }]]), {
     message: 'it has no text to read (a scanned document needs text recognition first)',

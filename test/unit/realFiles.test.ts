@@ -1,6 +1,6 @@
 // The same council minutes as real word processors and converters save them: written in Markdown, turned into a Word
 // document and an e-book by pandoc 2.17, then into an OpenDocument text by LibreOffice Writer 7.4 and from it into
-// RTF, a Word document and a Word 97-2003 document. Whatever the format, the minutes read as the same text.
+// RTF, a Word document, a Word 97-2003 document and a PDF. Whatever the format, the minutes read as the same words.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -31,6 +31,19 @@ test('OpenDocument, RTF and Word documents read alike: the footnote after its pa
 
 test('a Word 97-2003 document reads the same, its footnote at the end: the format does not say where it stands', () => {
   assert.equal(textOf('minutes.doc'), [HEADING, ...BODY, ...REST, NOTE].join('\n\n'));
+});
+
+test('the PDF reads as its page sets the words: its lines, a bullet a list item, the note at the foot without its number', () => {
+  assert.equal(
+    textOf('minutes.pdf'),
+    [
+      HEADING,
+      BODY[0],
+      '“The bridge will reopen in May,” said Councillor Ada Mensah. “We\nhave checked every cable.”\n• Item one: the budget\n' +
+        '• Item two: the library\nSpeaker Remark\nHale “Not a penny more.”',
+      NOTE,
+    ].join('\n\n'),
+  );
 });
 
 test('the e-book reads the same after its title page, its notes where the book prints them', () => {

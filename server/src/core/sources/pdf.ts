@@ -92,22 +92,44 @@ function pageStarts(ends: number[], text: string): number[] {
 /** The lines of a page: runs joined until one ends a line or the next stands on another baseline. */
 function linesOf(page: PdfPage): Line[] {
   const lines: Line[] = [];
-  let current: Line | null = null;
+  let runs: PdfTextRun[] = [];
+  let first: PdfTextRun | null = null;
   const end = () => {
-    if (current && current.text.trim() !== '') lines.push({ ...current, text: current.text.replace(/\s+/g, ' ').trim() });
-    current = null;
+    const line = lineOf(runs);
+    if (line) lines.push(line);
+    runs = [];
+    first = null;
   };
   for (const run of page) {
-    if (current !== null && run.text !== '' && Math.abs(run.y - (current as Line).y) > Math.max(run.height, (current as Line).height) / 2) end();
+    if (first !== null && run.text !== '' && Math.abs(run.y - (first as PdfTextRun).y) > Math.max(run.height, (first as PdfTextRun).height) / 2) end();
     if (run.text !== '') {
-      current ??= { text: '', x: run.x, y: run.y, height: run.height };
-      current.text += run.text;
-      current.height = Math.max(current.height, run.height);
+      first ??= run;
+      runs.push(run);
     }
     if (run.endsLine) end();
   }
   end();
   return lines;
+}
+
+/** What marks a note in the text: its number (or numbers), or a sign such as * or †. */
+const NOTE_MARK = /^\s*(?:\d{1,3}(?:[,–-]\d{1,3})*|[*†‡§¶]{1,3})\s*$/;
+
+/**
+ * The line of a page's runs, null when they hold no text. A note's mark, set small and raised after a word ("May,”¹"),
+ * is left out, as the other readers leave it out, so that its number never joins the word before it.
+ */
+function lineOf(runs: PdfTextRun[]): Line | null {
+  const height = Math.max(0, ...runs.map((run) => run.height));
+  const tallest = runs.find((run) => run.height === height);
+  const baseline = tallest?.y ?? 0;
+  const kept = runs.filter(
+    (run) => !(NOTE_MARK.test(run.text) && run.height > 0 && run.height <= height * 0.8 && run.y - baseline >= height * 0.2),
+  );
+  const text = kept.map((run) => run.text).join('').replace(/\s+/g, ' ').trim();
+  const start = kept.find((run) => run.text.trim() !== '');
+  if (text === '' || !start) return null;
+  return { text, x: start.x, y: start.y, height };
 }
 
 /**
