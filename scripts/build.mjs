@@ -54,7 +54,8 @@ const lazyParsers = {
         // Called with `new`, a stand-in makes an object of the real class: a constructor that returns an object gives it.
         ...Object.entries(LAZY_PARSERS[args.path]).map(
           ([name, as]) =>
-            `export ${name === 'default' ? 'default function' : `function ${name}`}(...args) { const real = parsers().${as}; return new.target ? new real(...args) : real(...args); }`,
+            `export ${name === 'default' ? 'default function' : `function ${name}`}(...args) { ` +
+            `const real = parsers().${as}; return new.target ? new real(...args) : real(...args); }`,
         ),
       ].join('\n'),
     }));

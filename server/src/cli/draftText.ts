@@ -53,5 +53,6 @@ export async function readDraftText(path: string): Promise<DraftText | { skipped
   if ('skip' in decoded) return { skipped: decoded.skip };
   const tooLarge = draftTooLarge(decoded.text.length);
   if (tooLarge) return { skipped: tooLarge.reason };
-  return { text: decoded.text, format: textFormat ?? 'plaintext', locate: (span) => span, positions: new LineIndex(decoded.text) };
+  const text = decoded.text;
+  return { text, format: textFormat ?? 'plaintext', locate: (span) => span, positions: new LineIndex(text) };
 }

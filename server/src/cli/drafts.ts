@@ -40,7 +40,8 @@ export async function expandDraftArgs(args: string[], cwd: string, excluded: str
       const files = await walk(absolute, excluded);
       const drafts = files.filter((file) => hasDraftExtension(file));
       if (drafts.length === 0) {
-        throw new UsageError(`The folder ${arg} holds no drafts (${DRAFT_EXTENSIONS.slice(0, -1).join(', ')} or ${DRAFT_EXTENSIONS.at(-1)} files).`);
+        const kinds = `${DRAFT_EXTENSIONS.slice(0, -1).join(', ')} or ${DRAFT_EXTENSIONS.at(-1)}`;
+        throw new UsageError(`The folder ${arg} holds no drafts (${kinds} files).`);
       }
       for (const file of drafts) found.push({ display: join(arg, relative(absolute, file)), path: file });
     } else if (picomatch.scan(arg).isGlob) {

@@ -102,7 +102,11 @@ export class QuoteReporter {
    * The report entry of `finding`, located in the draft's file by `draft` (see `DraftText`), and who the draft gives
    * it to when wrongly.
    */
-  quote(finding: Finding, draft: Pick<DraftText, 'locate' | 'positions'>, misattributed?: { draft: string; source: string }): QuoteReport {
+  quote(
+    finding: Finding,
+    draft: Pick<DraftText, 'locate' | 'positions'>,
+    misattributed?: { draft: string; source: string },
+  ): QuoteReport {
     const { quotation } = finding;
     const where = draft.locate(quotation);
     const entry: QuoteReport = {

@@ -101,7 +101,8 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
       findings.push(null);
       continue;
     }
-    const wrongSpeakers = new Map(misattributions(checked.draft.text, checked.findings).map((wrong) => [wrong.finding, wrong]));
+    const misattributed = misattributions(checked.draft.text, checked.findings);
+    const wrongSpeakers = new Map(misattributed.map((wrong) => [wrong.finding, wrong]));
     const quotes = checked.findings.map((finding) => reporter.quote(finding, checked.draft, wrongSpeakers.get(finding)));
     const result: DraftReport = { file: draft.display, quotes };
     if (checked.limit) result.limit = checked.limit;

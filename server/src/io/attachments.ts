@@ -43,7 +43,9 @@ export function attachedTexts(
   return attachments.map((attachment) => {
     const name = attachmentName(attachment);
     if (sourceFormat(name) === null) return { name, problem: 'its format is not read' };
-    if (depth + 1 > MAX_ATTACHMENT_DEPTH) return { name, problem: `it is attached more than ${MAX_ATTACHMENT_DEPTH} messages deep` };
+    if (depth + 1 > MAX_ATTACHMENT_DEPTH) {
+      return { name, problem: `it is attached more than ${MAX_ATTACHMENT_DEPTH} messages deep` };
+    }
     const done = read(name, attachment.bytes, depth + 1);
     return 'text' in done ? { name, text: done.text } : { name, problem: done.skip };
   });

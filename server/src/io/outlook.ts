@@ -27,16 +27,26 @@ export function outlookMessage(bytes: Uint8Array): EmailMessage {
   if (!Number.isNaN(sent.getTime())) message.date = sent.toISOString();
   const attachments = (data.attachments ?? [])
     // Pictures shown in the body, hidden parts and messages embedded whole are no files sent with the message.
-    .filter((file) => !file.innerMsgContent && !file.attachmentHidden && !(file.pidContentId && /^image\//.test(file.attachMimeTag ?? '')))
+    .filter((file) => !file.innerMsgContent && !file.attachmentHidden)
+    .filter((file) => !(file.pidContentId && /^image\//.test(file.attachMimeTag ?? '')))
     .map((file) => {
-      const read = reader.getAttachment(file);
-      return { name: read.fileName ?? file.fileName ?? null, type: file.attachMimeTag ?? '', bytes: read.content };
+      const name = file.fileName ?? null;
+      const type = file.attachMimeTag ?? '';
+      try {
+        const read = reader.getAttachment(file);
+        return { name: read.fileName ?? name, type, bytes: read.content };
+      } catch {
+        // An attachment the message cannot give is named with the reason its reader finds in no bytes.
+        return { name, type, bytes: new Uint8Array(0) };
+      }
     });
   if (attachments.length > 0) message.attachments = attachments;
   if (data.body?.trim()) message.text = data.body;
   else if (data.bodyHtml) message.html = data.bodyHtml;
   else if (data.html) message.html = new TextDecoder().decode(data.html);
-  else if (data.compressedRtf) Object.assign(message, rtfBody(Uint8Array.from(decompressRTF(Array.from(data.compressedRtf)))));
+  else if (data.compressedRtf) {
+    Object.assign(message, rtfBody(Uint8Array.from(decompressRTF(Array.from(data.compressedRtf)))));
+  }
   return message;
 }
 

@@ -13,9 +13,9 @@ export interface DocParts {
 
 /**
  * Parses a Word 97-2003 document from the text of its parts. Each paragraph and table cell is followed by a blank line,
- * as in the text of a Word document of today; the old format does not say where a note stands in the body, so the notes follow the
- * body. Headers, footers and comments are not read. Metadata comes from the text and the file name, as for plain
- * text. Throws an Error when the document has no text.
+ * as in the text of a Word document of today; the old format does not say where a note stands in the body, so the
+ * notes follow the body. Headers, footers and comments are not read. Metadata comes from the text and the file name,
+ * as for plain text. Throws an Error when the document has no text.
  */
 export function parseDocSource(id: string, fileName: string, parts: DocParts): SourceDocument {
   const paragraphs = [parts.body, parts.textboxes, parts.footnotes, parts.endnotes].flatMap((part) =>

@@ -52,7 +52,8 @@ export function parseEmailSource(
   const parts = body.trim() === '' ? [] : [body];
   for (const file of attached) {
     const read = file.text?.trim() ? file.text.replace(/\s+$/, '') : null;
-    parts.push(read !== null ? `(attached file ${file.name})\n\n${read}` : `(attached file ${file.name}, not read: ${file.problem ?? 'it has no text'})`);
+    if (read !== null) parts.push(`(attached file ${file.name})\n\n${read}`);
+    else parts.push(`(attached file ${file.name}, not read: ${file.problem ?? 'it has no text'})`);
   }
   const text = parts.join('\n\n');
   const meta: SourceMeta = sourceMetaFromText(text, fileName);
