@@ -122,7 +122,8 @@ export function decode(bytes: Uint8Array, codePage: string): string {
 /**
  * The text of an RTF file: its paragraphs (and table cells) with a blank line after each, line breaks within one as
  * written, the text of a note after the paragraph that refers to it. Stored properties, pictures, headers, footers,
- * comments, field codes and tracked deletions are left out. Throws an Error that says why when the file is no RTF or cannot be read.
+ * comments, field codes and tracked deletions are left out. Throws an Error that says why when the file is no RTF or
+ * cannot be read.
  */
 export function rtfText(bytes: Uint8Array): string {
   if (!startsAsRtf(bytes)) throw new Error('not an RTF document (it does not start with {\\rtf)');

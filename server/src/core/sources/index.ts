@@ -8,7 +8,19 @@ export { normaliseDate } from './dates.js';
 export { metaFromFileName, sourceMetaFromText } from './meta.js';
 
 /** The formats sources can be read in. */
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'subtitles' | 'doc' | 'docx' | 'odt' | 'rtf' | 'epub' | 'pdf' | 'email' | 'webarchive';
+export type SourceFormat =
+  | 'text'
+  | 'markdown'
+  | 'html'
+  | 'subtitles'
+  | 'doc'
+  | 'docx'
+  | 'odt'
+  | 'rtf'
+  | 'epub'
+  | 'pdf'
+  | 'email'
+  | 'webarchive';
 
 /** File extensions (lower case, with the dot) read as sources, and their formats. */
 export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
@@ -41,7 +53,16 @@ export function extensionOf(fileName: string): string {
 }
 
 /** The formats whose text is read out of the file rather than being the file's own text. */
-const READ_FROM_FILE: ReadonlySet<SourceFormat> = new Set(['doc', 'docx', 'odt', 'rtf', 'epub', 'pdf', 'email', 'webarchive']);
+const READ_FROM_FILE: ReadonlySet<SourceFormat> = new Set([
+  'doc',
+  'docx',
+  'odt',
+  'rtf',
+  'epub',
+  'pdf',
+  'email',
+  'webarchive',
+]);
 
 /**
  * Whether a source file of this name is text an editor shows as it is, so that locations in it can be shown there:

@@ -123,9 +123,9 @@ function lineOf(runs: PdfTextRun[]): Line | null {
   const height = Math.max(0, ...runs.map((run) => run.height));
   const tallest = runs.find((run) => run.height === height);
   const baseline = tallest?.y ?? 0;
-  const kept = runs.filter(
-    (run) => !(NOTE_MARK.test(run.text) && run.height > 0 && run.height <= height * 0.8 && run.y - baseline >= height * 0.2),
-  );
+  const isNoteMark = (run: PdfTextRun) =>
+    NOTE_MARK.test(run.text) && run.height > 0 && run.height <= height * 0.8 && run.y - baseline >= height * 0.2;
+  const kept = runs.filter((run) => !isNoteMark(run));
   const text = kept.map((run) => run.text).join('').replace(/\s+/g, ' ').trim();
   const start = kept.find((run) => run.text.trim() !== '');
   if (text === '' || !start) return null;
