@@ -1,5 +1,5 @@
 // The Verbatim extension: starts the language server over IPC and adds the output channel, the status bar item,
-// the commands that run in the editor and the documents that show the text read from PDFs and Word documents.
+// the commands that run in the editor and the documents that show the text read from sources (PDFs, Word documents).
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -13,7 +13,7 @@ import {
 import { Commands, type InitializationOptions } from '../../server/src/protocol.js';
 import { CrashPolicy } from './crashes.js';
 import { SettingsReader } from './settings.js';
-import { SourceTextProvider } from './sourceText.js';
+import { showSourceText, SourceTextProvider } from './sourceText.js';
 import { StatusBar } from './statusBar.js';
 
 /** The running client and what lives as long as it does; replaced on restart. */
@@ -120,6 +120,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.showOutput, () => log.show(true)),
+    vscode.commands.registerCommand(Commands.showSourceText, showSourceText),
     // The documents the server sees are chosen when it starts, so a change of languages needs a restart.
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('verbatim.languages')) void restart('the draft languages changed');

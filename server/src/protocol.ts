@@ -36,6 +36,11 @@ export const Commands = {
    * Runs on the server.
    */
   ignoreQuotation: 'verbatim.ignoreQuotation',
+  /**
+   * Shows the text Verbatim read from a source file, or why it read none; argument `[uri?: Uri]` (the file chosen in the
+   * Explorer; without it, the active editor's). Runs in the extension.
+   */
+  showSourceText: 'verbatim.showSourceText',
 } as const;
 
 /** Commands the server executes (the `workspace/executeCommand` provider list). */
@@ -68,7 +73,7 @@ export const Methods = {
   status: 'verbatim/status',
   /** Notification (server -> client), no parameters: the status changed, ask again. */
   statusChanged: 'verbatim/statusChanged',
-  /** Request (client -> server): {@link SourceTextParams} -> the text read from the source, or null when it is not one. */
+  /** Request (client -> server): {@link SourceTextParams} -> {@link SourceTextResult}. */
   sourceText: 'verbatim/sourceText',
   /**
    * Notification (server -> client), {@link SourcesChangedParams}: sources were read again, so the text shown for them
@@ -93,6 +98,12 @@ export interface SourceTextParams {
   /** The source's `file:` URI. */
   uri: string;
 }
+
+/**
+ * What Verbatim read from a file of its sources: the text, or why it read none (a scanned PDF, a damaged document);
+ * null for a file that is no source of the workspace.
+ */
+export type SourceTextResult = { text: string } | { skipped: string } | null;
 
 export interface StatusParams {
   /** A draft whose quotation counts are wanted (the active editor's document). */

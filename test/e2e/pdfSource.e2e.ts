@@ -11,11 +11,13 @@ const SAID = ['“The harbour will reopen within a fortnight, and every', 'berth
 
 suite('A PDF source in VS Code', () => {
   const pdf = (): vscode.Uri => workspaceFile('sources', 'harbour-statement.pdf');
+  const scan = (): vscode.Uri => workspaceFile('sources', 'harbour-scan.pdf');
   const note = (): vscode.Uri => workspaceFile('drafts', 'harbour-note.md');
 
   suiteSetup(async () => {
     const pages = [['Harbour statement', '', 'The ministry met the fishing cooperatives on Monday.'], SAID];
     await writeFile(pdf().fsPath, await makePdf(pages, { head: 'MINISTRY OF FISHERIES', pageNumbers: true }));
+    await writeFile(scan().fsPath, await makePdf([['']]));
     await writeFile(note().fsPath, 'The minister said: “The harbour will reopen within a month, and every berth will be open to fishing boats.”\n');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(note()));
   });
@@ -23,6 +25,7 @@ suite('A PDF source in VS Code', () => {
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await rm(pdf().fsPath, { force: true });
+    await rm(scan().fsPath, { force: true });
     await rm(note().fsPath, { force: true });
   });
 
@@ -59,5 +62,27 @@ suite('A PDF source in VS Code', () => {
       () => editor.document.getText().includes('on Tuesday'),
       () => editor.document.getText(),
     );
+  });
+
+  test('Show Text Read from Source opens what was read from a source file, or says why nothing was', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const shown = async (file: vscode.Uri, what: string, ready: (text: string) => boolean): Promise<string> => {
+      await vscode.commands.executeCommand('verbatim.showSourceText', file);
+      const editor = await waitForEvent(
+        what,
+        vscode.window.onDidChangeActiveTextEditor,
+        () => {
+          const active = vscode.window.activeTextEditor;
+          const open = active?.document.uri.scheme === 'verbatim-source' && active.document.uri.path === file.path;
+          return open && ready(active.document.getText()) ? active : undefined;
+        },
+        () => vscode.window.activeTextEditor?.document.uri.toString() ?? 'no editor',
+      );
+      return editor.document.getText();
+    };
+    const text = await shown(pdf(), 'the text read from the PDF', (read) => read.startsWith('Harbour statement'));
+    assert.ok(text.includes('The harbour will reopen within a fortnight'), text);
+    const why = await shown(scan(), 'why the scanned PDF was not read', (read) => read.startsWith('Verbatim could not read'));
+    assert.match(why, /harbour-scan\.pdf: could not be parsed \(it has no text to read \(a scanned document needs text recognition first\)\)\.$/);
   });
 });

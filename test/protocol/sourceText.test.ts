@@ -20,6 +20,8 @@ test('a quotation from a Word document points at the text read from it, which th
   mkdirSync(join(workspace, 'drafts'));
   const release = join(workspace, 'sources', 'release.docx');
   writeFileSync(release, docx([paragraph('City secures flood funding'), paragraph('“This money protects every home on the east side,” said Mayor Grace Okonkwo.')].join('')));
+  const locked = join(workspace, 'sources', 'locked.docx');
+  writeFileSync(locked, 'not a package');
   const draft = join(workspace, 'drafts', 'note.md');
   const draftText = 'The mayor said “this money protects every house on the east side.”\n';
   writeFileSync(draft, draftText);
@@ -34,13 +36,17 @@ test('a quotation from a Word document points at the text read from it, which th
   assert.equal(data.source?.uri, shown);
   assert.deepEqual(altered.relatedInformation?.[0]?.location, { uri: shown, range: data.source!.range });
 
-  const text = await client.sendRequest<string | null>('verbatim/sourceText', { uri: uri(release) });
+  const read = await client.sendRequest<{ text: string }>('verbatim/sourceText', { uri: uri(release) });
+  const text = read.text;
   assert.equal(text, 'City secures flood funding\n\n“This money protects every home on the east side,” said Mayor Grace Okonkwo.');
   const { start, end } = data.source!.range;
   assert.equal(start.line, end.line);
-  assert.equal(text!.split('\n')[start.line]!.slice(start.character, end.character), data.source!.text);
-  // A file that is no source of the workspace has no text to give.
+  assert.equal(text.split('\n')[start.line]!.slice(start.character, end.character), data.source!.text);
+  // A file that is no source of the workspace has no text to give; a source left out says why.
   assert.equal(await client.sendRequest('verbatim/sourceText', { uri: uri(draft) }), null);
+  assert.deepEqual(await client.sendRequest('verbatim/sourceText', { uri: uri(locked) }), {
+    skipped: 'could not be parsed (not a .docx package; a password-protected document cannot be read)',
+  });
 
   // Indexing the folder said every source may have changed; a source changed on disk is named when it is read again,
   // and then gives its new text.
@@ -50,6 +56,6 @@ test('a quotation from a Word document points at the text read from it, which th
   await client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(release), type: 2 }] });
   const named = await client.waitFor('the changed source named', () => client.sourcesChanged.slice(seen).find((uris) => uris.length > 0));
   assert.deepEqual(named, [uri(release)]);
-  const changed = await client.sendRequest<string | null>('verbatim/sourceText', { uri: uri(release) });
-  assert.match(changed ?? '', /protects every house/);
+  const changed = await client.sendRequest<{ text: string }>('verbatim/sourceText', { uri: uri(release) });
+  assert.match(changed.text, /protects every house/);
 });

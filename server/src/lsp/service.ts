@@ -24,6 +24,7 @@ import {
   parseSettings,
   type DocumentStatus,
   type SourcesChangedParams,
+  type SourceTextResult,
   type StatusResult,
 } from '../protocol.js';
 import { checkDraftText, type DraftResult } from './draftCheck.js';
@@ -422,18 +423,25 @@ export class VerbatimService {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** The answer to the status request. */
-  /** The text read from the source file at `uri` (a `file:` URI), from any folder's index; null when none holds it. */
-  sourceText(uri: string): string | null {
+  /**
+   * The text read from the source file at `uri` (a `file:` URI), from any folder's index, or why a folder left the
+   * file out; null when no folder has it among its sources.
+   */
+  sourceText(uri: string): SourceTextResult {
     if (!isFileUri(uri)) return null;
     const path = uriToPath(uri);
     for (const folder of this.folders.values()) {
       const doc = folder.index.get(path) ?? folder.index.get(uri);
-      if (doc) return doc.text;
+      if (doc) return { text: doc.text };
+    }
+    for (const folder of this.folders.values()) {
+      const reason = folder.skipped.get(path);
+      if (reason !== undefined) return { skipped: reason };
     }
     return null;
   }
 
+  /** The answer to the status request. */
   status(uri: string | undefined): StatusResult {
     let document: DocumentStatus | null = null;
     const result = uri ? this.results.get(uri) : undefined;
