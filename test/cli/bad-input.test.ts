@@ -156,6 +156,17 @@ test('a draft that cannot be read is not a pass: alone it is exit 2, with others
   assert.match(both.stdout, /^binary\.txt {2}not checked: .*binary/m);
 });
 
+test('verbatim text on a file that is not there says so, and on none that could be read exits 2', (t) => {
+  const dir = project(t, { 'sources/a.txt': source });
+  const run = runCli(['text', 'sources/a.txt', 'sources/missing.pdf'], { cwd: dir });
+  assert.equal(run.status, 1);
+  assert.equal(run.stderr, 'verbatim: sources/missing.pdf could not be read: it does not exist.\n');
+  assert.match(run.stdout, /^== sources\/a\.txt \(text\) ==/);
+  const none = runCli(['text', 'missing.pdf'], { cwd: dir });
+  assert.equal(none.status, 2);
+  assert.equal(none.stdout, '');
+});
+
 test('--help and --version', () => {
   const help = runCli(['--help']);
   assert.equal(help.status, 0);

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { LineIndex } from '../convert.js';
 import { sourceFormat } from '../core/sources/index.js';
 import type { SourceDocument } from '../core/types.js';
+import { pathExists } from '../io/paths.js';
 import { loadSourceFile } from '../io/sources.js';
 import { UsageError, type CliRequest } from './args.js';
 import { resolveConfig } from './runner.js';
@@ -40,6 +41,11 @@ export async function runText(request: TextRequest, cwd: string): Promise<TextRu
   const entries: TextEntry[] = [];
   const skipped: { file: string; reason: string }[] = [];
   for (const file of request.files) {
+    // A file that is not there was named wrongly: said so, not as a file that vanished while it was read.
+    if (!(await pathExists(resolve(cwd, file)))) {
+      skipped.push({ file, reason: 'it does not exist' });
+      continue;
+    }
     const loaded = await loadSourceFile(resolve(cwd, file), { maxFileBytes: config.maxSourceFileBytes });
     if ('skip' in loaded) skipped.push({ file, reason: loaded.skip });
     else entries.push(entryOf(file, loaded.document));
