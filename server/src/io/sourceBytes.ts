@@ -1,13 +1,20 @@
 // Turns the bytes of a source file into its document: a text format is decoded and parsed, a Word document, an
-// OpenDocument text or an e-book unpacked and its body read, a Word 97-2003 document's text read, an RTF file's text read, a PDF's text read and laid out,
-// an email's message (as mail clients or Outlook save it) or a saved web page decoded.
+// OpenDocument text or an e-book unpacked and its body read, the text of a Word 97-2003 document or an RTF file read,
+// a PDF's text read and laid out, an email's message (as mail clients or Outlook save it) or a saved web page decoded.
 import { strFromU8, unzipSync } from 'fflate';
 import { parseSync as parseSubtitles } from 'subtitle';
 import { parseDocSource } from '../core/sources/doc.js';
 import { parseDocxSource, type DocxParts } from '../core/sources/docx.js';
 import { extensionOf, parseSource, plainTextSource, sourceFormat } from '../core/sources/index.js';
 import { parseEmailSource } from '../core/sources/email.js';
-import { EPUB_CONTAINER, EPUB_ENCRYPTION, epubEncryptedParts, epubPackagePath, parseEpubSource, readEpubPackage } from '../core/sources/epub.js';
+import {
+  EPUB_CONTAINER,
+  EPUB_ENCRYPTION,
+  epubEncryptedParts,
+  epubPackagePath,
+  parseEpubSource,
+  readEpubPackage,
+} from '../core/sources/epub.js';
 import { parseOdtSource } from '../core/sources/odt.js';
 import { parsePdfSource } from '../core/sources/pdf.js';
 import { parseSubtitleSource } from '../core/sources/subtitles.js';
@@ -48,6 +55,8 @@ function documentAt(path: string, bytes: Uint8Array, known: boolean, depth: numb
       const message = extensionOf(path) === '.msg' ? outlookMessage(bytes) : emailMessage(bytes);
       const attached = attachedTexts(message.attachments ?? [], depth, (name, content, at) => {
         const read = documentAt(name, content, false, at);
+        // An attached file that ran out of time may read another time: the message is then tried again as a whole.
+        if ('skip' in read && read.again) throw new ReadTimeout(`the attached file ${name} ${read.skip}`);
         return 'skip' in read ? read : { text: read.document.text };
       });
       return { document: parseEmailSource(path, path, message, attached) };
