@@ -285,8 +285,10 @@ test('sourceMetaFromText reads wire datelines, bylines and a headline', () => {
   assert.deepEqual(sourceMetaFromText('WASHINGTON (AP) — The White House said.', 'story.txt'), { outlet: 'AP' });
   assert.deepEqual(sourceMetaFromText('PARIS, Oct. 9, 2019 (AFP) -- France said.', 'x.txt'), { outlet: 'AFP', date: '2019-10-09' });
   assert.deepEqual(sourceMetaFromText('Date: October 9, 2019\n\nText.', 'x.txt'), { date: '2019-10-09' });
-  // A first line that is a sentence is not a headline.
+  // A first line that is a sentence is not a headline, also when it ends inside a quotation mark; a question is one.
   assert.deepEqual(sourceMetaFromText('China yesterday hit back at the US.\n\nMore.', 'x.txt'), {});
+  assert.deepEqual(sourceMetaFromText('“We have checked every cable,” the mayor said, “every one.”\n\nMore.', 'x.txt'), {});
+  assert.deepEqual(sourceMetaFromText('Will the bridge reopen?\n\nMore.', 'x.txt'), { title: 'Will the bridge reopen?' });
 });
 
 test('sourceMetaFromText reads the header block of remarks: title, place and date, and the person speaking', () => {

@@ -105,7 +105,9 @@ function headline(lines: string[]): string | undefined {
   const line = lines[i]?.trim();
   if (!line || i + 1 >= lines.length || lines[i + 1]!.trim() !== '') return undefined;
   if (line.length > 150 || line.split(/\s+/).length > 25 || !/\p{L}/u.test(line)) return undefined;
-  if (/[.,;:]$/.test(line) || DATE_LINE.test(line) || DATELINE.test(line) || BYLINE.test(line)) return undefined;
+  // A line that ends as a sentence does, inside a closing quotation mark or bracket too ('… every cable.”'), is the
+  // text's first sentence, not its headline.
+  if (/[.,;:]["'”’»)\]]*$/u.test(line) || DATE_LINE.test(line) || DATELINE.test(line) || BYLINE.test(line)) return undefined;
   return line.replace(/^#+\s*/, '') || undefined;
 }
 
