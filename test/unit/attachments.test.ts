@@ -114,3 +114,22 @@ test('an Outlook message gives its attached files too, and a message with no bod
   assert.equal(doc.text, '(attached file release.pdf)\n\n“The levee held,” the engineer said.');
   assert.equal(doc.meta.title, 'Release');
 });
+
+test('a message Outlook forwards as an attachment is read whole: its body, then its own attached files', async () => {
+  const original = {
+    subject: 'Flood statement',
+    body: 'Statement attached.',
+    attachments: [{ name: 'statement.pdf', mimeType: 'application/pdf', content: await makePdf([['“The pumps will be replaced,” she said.']]) }],
+  };
+  const doc = read('forward.msg', msg({ subject: 'FW: Flood statement', body: 'See below.', attachments: [{ name: 'Flood statement', mimeType: '', message: original }] }));
+  assert.equal(
+    doc.text,
+    [
+      'See below.',
+      '(attached file Flood statement.msg)',
+      'Statement attached.',
+      '(attached file statement.pdf)',
+      '“The pumps will be replaced,” she said.',
+    ].join('\n\n'),
+  );
+});

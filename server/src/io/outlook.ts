@@ -26,15 +26,16 @@ export function outlookMessage(bytes: Uint8Array): EmailMessage {
   const sent = new Date(data.clientSubmitTime ?? data.messageDeliveryTime ?? data.creationTime ?? Number.NaN);
   if (!Number.isNaN(sent.getTime())) message.date = sent.toISOString();
   const attachments = (data.attachments ?? [])
-    // Pictures shown in the body, hidden parts and messages embedded whole are no files sent with the message.
-    .filter((file) => !file.innerMsgContent && !file.attachmentHidden)
-    .filter((file) => !(file.pidContentId && /^image\//.test(file.attachMimeTag ?? '')))
+    // Pictures shown in the body and hidden parts are no files sent with the message.
+    .filter((file) => !file.attachmentHidden && !(file.pidContentId && /^image\//.test(file.attachMimeTag ?? '')))
     .map((file) => {
-      const name = file.fileName ?? null;
-      const type = file.attachMimeTag ?? '';
+      // A message attached whole (a forward "as attachment") is given as a .msg file of its own.
+      const embedded = file.innerMsgContent === true;
+      const name = embedded ? embeddedName(file) : (file.fileName ?? null);
+      const type = embedded ? 'application/vnd.ms-outlook' : (file.attachMimeTag ?? '');
       try {
         const read = reader.getAttachment(file);
-        return { name: read.fileName ?? name, type, bytes: read.content };
+        return { name: embedded ? name : (read.fileName ?? name), type, bytes: read.content };
       } catch {
         // An attachment the message cannot give is named with the reason its reader finds in no bytes.
         return { name, type, bytes: new Uint8Array(0) };
@@ -48,6 +49,12 @@ export function outlookMessage(bytes: Uint8Array): EmailMessage {
     Object.assign(message, rtfBody(Uint8Array.from(decompressRTF(Array.from(data.compressedRtf)))));
   }
   return message;
+}
+
+/** The name of a message attached whole: its display name or subject, as a .msg file. */
+function embeddedName(file: ReturnType<MsgReader['getFileData']>): string {
+  const shown = (file.fileName || file.innerMsgContentFields?.subject || 'attached message').trim();
+  return /\.msg$/i.test(shown) ? shown : `${shown}.msg`;
 }
 
 /** A sentence of the reader's ("Unsupported file type!") as part of one of ours: "unsupported file type". */
