@@ -18,7 +18,7 @@ export interface ReaderThreadData {
 }
 
 /** What the thread reads: the kind of file and its bytes. */
-export type ReadRequest = { kind: 'pdf' | 'doc' | 'email'; bytes: Uint8Array };
+export type ReadRequest = { kind: 'pdf' | 'doc' | 'email' | 'page'; bytes: Uint8Array };
 
 /** The thread's answer to one file. */
 export type ReadAnswer = { pages: PdfPage[] } | { doc: DocParts } | { email: EmailMessage } | { error: string };
@@ -46,6 +46,13 @@ export function wordDocument(bytes: Uint8Array): DocParts {
 export function emailMessage(bytes: Uint8Array): EmailMessage {
   const answer = read({ kind: 'email', bytes }, 'the email');
   if (!('email' in answer)) throw new Error('the email reader gave no message');
+  return answer.email;
+}
+
+/** The parts of the web page saved as one file in `bytes`, without its pictures and other files. */
+export function savedPage(bytes: Uint8Array): EmailMessage {
+  const answer = read({ kind: 'page', bytes }, 'the saved page');
+  if (!('email' in answer)) throw new Error('the saved page reader gave no page');
   return answer.email;
 }
 

@@ -25,7 +25,7 @@ port.on('message', ({ kind, bytes }: ReadRequest) => {
       ? readPdf(bytes).then((pages) => ({ pages }))
       : kind === 'doc'
         ? readDoc(bytes).then((doc) => ({ doc }))
-        : readEmail(bytes).then((email) => ({ email }));
+        : readEmail(bytes, kind === 'email').then((email) => ({ email }));
   reading.then(answer, (error: unknown) => answer(failed(error)));
 });
 
@@ -84,11 +84,12 @@ async function readDoc(bytes: Uint8Array): Promise<DocParts> {
   };
 }
 
-async function readEmail(bytes: Uint8Array): Promise<EmailMessage> {
+/** The message in `bytes`, with its attached files when `withFiles` (a saved web page's pictures are of no use). */
+async function readEmail(bytes: Uint8Array, withFiles: boolean): Promise<EmailMessage> {
   const { default: PostalMime } = await import('postal-mime');
   const email = await PostalMime.parse(bytes);
   const location = email.headers.find((header) => header.key === 'snapshot-content-location')?.value.trim();
-  const attachments = email.attachments
+  const attachments = (withFiles ? email.attachments : [])
     // Pictures shown in the HTML body (a logo in a signature) are part of the message, not files sent with it.
     .filter((file) => !(file.mimeType.startsWith('image/') && (file.related || file.contentId || file.disposition === 'inline')))
     .map((file) => ({ name: file.filename, type: file.mimeType, bytes: new Uint8Array(file.content as ArrayBuffer) }));

@@ -23,7 +23,7 @@ import type { SourceDocument } from '../core/types.js';
 import { decodeSource, type TextEncoding } from './decode.js';
 import { attachedTexts } from './attachments.js';
 import { outlookMessage } from './outlook.js';
-import { emailMessage, pdfPages, ReadTimeout, wordDocument } from './readerThread.js';
+import { emailMessage, pdfPages, ReadTimeout, savedPage, wordDocument } from './readerThread.js';
 import { rtfText } from './rtf.js';
 
 /**
@@ -61,7 +61,7 @@ function documentAt(path: string, bytes: Uint8Array, known: boolean, depth: numb
       });
       return { document: parseEmailSource(path, path, message, attached) };
     }
-    if (format === 'webarchive') return { document: parseWebArchiveSource(path, path, emailMessage(bytes)) };
+    if (format === 'webarchive') return { document: parseWebArchiveSource(path, path, savedPage(bytes)) };
     const decoded = decodeSource(bytes, known);
     if ('skip' in decoded) return decoded;
     const { text, encoding } = decoded;
