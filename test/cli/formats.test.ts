@@ -270,3 +270,44 @@ test('a file attached to an email is a source: a quotation from it is found in t
     ['verbatim', 'sources/release.eml', 'Amina Yusuf', 'Flood release', { line: 4, character: 1 }],
   );
 });
+
+test('an email whose attached file could not be read is listed as read in part, from the stored index too', async (t) => {
+  const scan = Buffer.from(await makePdf([['']])).toString('base64');
+  const message = [
+    'From: "Press Office" <press@riverton.gov>',
+    'Subject: Flood release',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain; charset="utf-8"',
+    '',
+    '“We will rebuild the levee,” said Mayor Grace Okonkwo.',
+    '--b',
+    'Content-Type: application/pdf; name="scan.pdf"',
+    'Content-Disposition: attachment; filename="scan.pdf"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    ...(scan.match(/.{1,76}/g) ?? []),
+    '--b--',
+    '',
+  ].join('\r\n');
+  const dir = project(t, { 'sources/release.eml': message, 'draft.md': 'Okonkwo said “we will rebuild the levee.”\n' });
+  const home = mkdtempSync(join(tmpdir(), 'verbatim-partial-'));
+  t.after(() => rmSync(home, { recursive: true, force: true }));
+  const reason = 'its attached file scan.pdf was not read (could not be parsed (it has no text to read (a scanned document needs text recognition first)))';
+  for (const when of ['indexed anew', 'from the persisted index']) {
+    const json = runCli(['check', '--format', 'json', '--sources', 'sources', 'draft.md'], { cwd: dir, env: { XDG_CACHE_HOME: home } });
+    assert.equal(json.status, 0, when);
+    const report = JSON.parse(json.stdout);
+    assert.deepEqual(report.sources.skipped, [], when);
+    assert.deepEqual(report.sources.partial, [{ file: 'sources/release.eml', reason }], when);
+    assert.equal(report.results[0].quotes[0].verdict, 'verbatim', when);
+    const text = runCli(['check', '--sources', 'sources', 'draft.md'], { cwd: dir, env: { XDG_CACHE_HOME: home } });
+    assert.match(text.stdout, new RegExp(`Read 1 source in part:\\n  sources/release\\.eml: its attached file scan\\.pdf was not read`), when);
+  }
+  // verbatim text prints the email and says what of it could not be read, without failing.
+  const shown = runCli(['text', 'sources/release.eml'], { cwd: dir });
+  assert.equal(shown.status, 0);
+  assert.equal(shown.stderr, `verbatim: sources/release.eml was read in part: ${reason}.\n`);
+  assert.match(shown.stdout, /\(attached file scan\.pdf, not read: /);
+});

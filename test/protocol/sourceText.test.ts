@@ -22,6 +22,13 @@ test('a quotation from a Word document points at the text read from it, which th
   writeFileSync(release, docx([paragraph('City secures flood funding'), paragraph('“This money protects every home on the east side,” said Mayor Grace Okonkwo.')].join('')));
   const locked = join(workspace, 'sources', 'locked.docx');
   writeFileSync(locked, 'not a package');
+  // An email whose attached file is no document: read in part.
+  const email = join(workspace, 'sources', 'note.eml');
+  writeFileSync(
+    email,
+    ['Subject: Note', 'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain', '', 'Noted.', '--b',
+      'Content-Type: application/pdf; name="broken.pdf"', 'Content-Disposition: attachment; filename="broken.pdf"', '', '%PDF-1.7', '--b--', ''].join('\r\n'),
+  );
   const draft = join(workspace, 'drafts', 'note.md');
   const draftText = 'The mayor said “this money protects every house on the east side.”\n';
   writeFileSync(draft, draftText);
@@ -47,6 +54,11 @@ test('a quotation from a Word document points at the text read from it, which th
   assert.deepEqual(await client.sendRequest('verbatim/sourceText', { uri: uri(locked) }), {
     skipped: 'could not be parsed (not a .docx package; a password-protected document cannot be read)',
   });
+  // What could not be read of a source read otherwise is in the log, beside the files left out.
+  assert.ok(
+    client.logs.some((log) => log.message === `Source read in part: ${email}: its attached file broken.pdf was not read (could not be parsed (the PDF is damaged: Invalid PDF structure.))`),
+    client.logs.map((log) => log.message).join('\n'),
+  );
 
   // Indexing the folder said every source may have changed; a source changed on disk is named when it is read again,
   // and then gives its new text.

@@ -62,7 +62,13 @@ export interface DraftReport {
 /** The whole report, exactly what `--format json` prints. */
 export interface Report {
   version: 1;
-  sources: { documents: number; bytes: number; skipped: { file: string; reason: string }[] };
+  sources: {
+    documents: number;
+    bytes: number;
+    skipped: { file: string; reason: string }[];
+    /** Sources read in part, with what could not be read of each (present when there are any). */
+    partial?: { file: string; reason: string }[];
+  };
   results: DraftReport[];
 }
 

@@ -40,6 +40,8 @@ export async function runText(request: TextRequest, cwd: string): Promise<TextRu
   const { config } = loaded;
   const entries: TextEntry[] = [];
   const skipped: { file: string; reason: string }[] = [];
+  // What could not be read of files read otherwise is said too, without failing the run.
+  const inPart: string[] = [];
   for (const file of request.files) {
     // A file that is not there was named wrongly: said so, not as a file that vanished while it was read.
     if (!(await pathExists(resolve(cwd, file)))) {
@@ -49,9 +51,10 @@ export async function runText(request: TextRequest, cwd: string): Promise<TextRu
     const loaded = await loadSourceFile(resolve(cwd, file), { maxFileBytes: config.maxSourceFileBytes });
     if ('skip' in loaded) skipped.push({ file, reason: loaded.skip });
     else entries.push(entryOf(file, loaded.document));
+    if ('document' in loaded) for (const note of loaded.document.notes ?? []) inPart.push(`${file} was read in part: ${note}.`);
   }
   const output = request.format === 'json' ? `${JSON.stringify({ files: entries, skipped }, null, 2)}\n` : entries.map(asText).join('\n');
-  const problems = skipped.map(({ file, reason }) => `${file} could not be read: ${reason}.`);
+  const problems = [...skipped.map(({ file, reason }) => `${file} could not be read: ${reason}.`), ...inPart];
   return { output, problems, exitCode: entries.length === 0 ? 2 : skipped.length > 0 ? 1 : 0 };
 }
 

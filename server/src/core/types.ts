@@ -75,6 +75,11 @@ export interface SourceDocument {
   stored?: StoredText;
   /** Where each page starts in `text`, for a source printed in pages (a PDF), the first page first. */
   pages?: readonly number[];
+  /**
+   * What of the file could not be read, though the rest of it was (an attached file that is no text, for instance),
+   * a clause each: reports list it beside the files left out.
+   */
+  notes?: readonly string[];
 }
 
 /** A text read a stretch at a time. */

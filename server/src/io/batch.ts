@@ -113,6 +113,7 @@ function readBatch(task: BatchTask): { stored: StoredBatch; documents: SourceDoc
   const batch = prepareBatch(documents.map((doc) => doc.text));
   const docs = documents.map((doc, n): StoredDoc => {
     const stored: StoredDoc = { id: doc.id, meta: doc.meta, mapped: doc.file !== undefined };
+    if (doc.notes) stored.notes = [...doc.notes];
     // A plain text whose characters are exactly its file's bytes can be read back a stretch at a time.
     const { encoding, bytes: size } = encodings[n];
     if (!stored.mapped && encoding) stored.layout = layoutOf(doc.text, batch.marks[n], encoding, size);

@@ -32,6 +32,8 @@ export interface StoredDoc {
   mapped: boolean;
   /** For a plain text whose characters are exactly its file's bytes: how to read it back a stretch at a time. */
   layout?: TextLayout;
+  /** What of the file could not be read (see `SourceDocument.notes`). */
+  notes?: string[];
 }
 
 const ENCODINGS: string[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] satisfies TextLayout['encoding']['name'][];
@@ -264,6 +266,9 @@ export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
   lazyVocabulary(batch, text);
   if (!Array.isArray(header.docs) || batch.marks.length !== header.docs.length) throw new Error('the index file is inconsistent');
   const docs = header.docs.map(({ layout, ...doc }, d): StoredDoc => {
+    if (doc.notes !== undefined && !(Array.isArray(doc.notes) && doc.notes.every((note) => typeof note === 'string'))) {
+      throw new Error('the index file is inconsistent');
+    }
     if (!layout) return doc;
     const { encoding, size } = layout;
     if (!ENCODINGS.includes(encoding?.name) || !Number.isInteger(encoding.skip) || !Number.isInteger(size)) {

@@ -28,11 +28,12 @@ export class SourceTexts implements ChunkStore {
    * same size and modification time as `file`, or else the same content hash.
    */
   lazy(doc: StoredDoc, file: FileStamp & { hash: string }, marks: Uint32Array, length: number): SourceDocument {
-    const { id, meta, layout } = doc;
+    const { id, meta, layout, notes } = doc;
     const load = () => this.load(doc, file);
     const standIn = {
       id,
       meta,
+      ...(notes ? { notes } : {}),
       get text(): string {
         return load().text;
       },

@@ -59,7 +59,9 @@ function documentAt(path: string, bytes: Uint8Array, known: boolean, depth: numb
         if ('skip' in read && read.again) throw new ReadTimeout(`the attached file ${name} ${read.skip}`);
         return 'skip' in read ? read : { text: read.document.text };
       });
-      return { document: parseEmailSource(path, path, message, attached) };
+      const document = parseEmailSource(path, path, message, attached);
+      const notes = attached.flatMap((file) => (file.problem ? [`its attached file ${file.name} was not read (${file.problem})`] : []));
+      return { document: notes.length > 0 ? { ...document, notes } : document };
     }
     if (format === 'webarchive') return { document: parseWebArchiveSource(path, path, savedPage(bytes)) };
     const decoded = decodeSource(bytes, known);

@@ -176,6 +176,9 @@ export class VerbatimService {
         (skipped > 0 ? `; ${skipped} files left out.` : '.'),
     );
     for (const [file, reason] of folder.skipped) this.connection.console.warn(`Source left out: ${file}: ${reason}`);
+    for (const id of folder.index.ids()) {
+      for (const note of folder.index.get(id)?.notes ?? []) this.connection.console.warn(`Source read in part: ${id}: ${note}`);
+    }
     for (const note of folder.notes) this.connection.console.warn(`Persisted index: ${note}`);
     for (const error of folder.status().errors) this.connection.console.warn(error);
     await this.registerWatchers();

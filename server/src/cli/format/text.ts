@@ -41,11 +41,16 @@ export function formatText(
     if (result.limit !== undefined) lines.push(`${result.file}:1:1  ${paint('red', 'stopped short')}: ${result.limit}`);
     for (const quote of result.quotes) lines.push(...formatQuote(result.file, quote, paint));
   });
-  const { skipped, documents } = report.sources;
+  const { skipped, partial = [], documents } = report.sources;
   lines.push('');
   if (skipped.length > 0) {
     lines.push(paint('yellow', `Skipped ${skipped.length} ${skipped.length === 1 ? 'source' : 'sources'} that could not be read:`));
     for (const skip of skipped) lines.push(`  ${skip.file}: ${skip.reason}`);
+  }
+  if (partial.length > 0) {
+    const files = new Set(partial.map((part) => part.file)).size;
+    lines.push(paint('yellow', `Read ${files} ${files === 1 ? 'source' : 'sources'} in part:`));
+    for (const part of partial) lines.push(`  ${part.file}: ${part.reason}`);
   }
   const draftCount = report.results.length;
   lines.push(
