@@ -305,6 +305,10 @@ test('an email whose attached file could not be read is listed as read in part, 
     const text = runCli(['check', '--sources', 'sources', 'draft.md'], { cwd: dir, env: { XDG_CACHE_HOME: home } });
     assert.match(text.stdout, new RegExp(`Read 1 source in part:\\n  sources/release\\.eml: its attached file scan\\.pdf was not read`), when);
   }
+  // SARIF says it among the tool's notifications, beside the sources skipped.
+  const sarif = JSON.parse(runCli(['check', '--format', 'sarif', '--sources', 'sources', 'draft.md'], { cwd: dir, env: { XDG_CACHE_HOME: home } }).stdout);
+  const notices = sarif.runs[0].invocations[0].toolExecutionNotifications as { message: { text: string } }[];
+  assert.deepEqual(notices.map((notice) => notice.message.text), [`Source read in part: ${reason}.`]);
   // verbatim text prints the email and says what of it could not be read, without failing.
   const shown = runCli(['text', 'sources/release.eml'], { cwd: dir });
   assert.equal(shown.status, 0);

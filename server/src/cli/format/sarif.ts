@@ -72,6 +72,11 @@ export function formatSarif(report: Report, context: { cwd: string; version: str
       message: { text: `Source skipped: ${skip.reason}.` },
       locations: [{ physicalLocation: { artifactLocation: artifact(skip.file) } }],
     })),
+    ...(report.sources.partial ?? []).map((part) => ({
+      level: 'warning',
+      message: { text: `Source read in part: ${part.reason}.` },
+      locations: [{ physicalLocation: { artifactLocation: artifact(part.file) } }],
+    })),
     ...report.results
       .filter((draft) => draft.skipped !== undefined)
       .map((draft) => ({
