@@ -131,7 +131,9 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
     sources: { documents: sources.documents.length, bytes: sources.bytes, skipped: skippedSources },
     results,
   };
-  const readInPart = sources.documents.flatMap((doc) => (doc.notes ?? []).map((reason) => ({ file: displayPath(doc.id, cwd), reason })));
+  const readInPart = sources.documents.flatMap((doc) =>
+    (doc.notes ?? []).map((reason) => ({ file: displayPath(doc.id, cwd), reason })),
+  );
   if (readInPart.length > 0) report.sources.partial = readInPart;
   return { report, findings, summary, exitCode, problem };
 }

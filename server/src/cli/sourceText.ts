@@ -49,9 +49,12 @@ export async function runText(request: TextRequest, cwd: string): Promise<TextRu
       continue;
     }
     const loaded = await loadSourceFile(resolve(cwd, file), { maxFileBytes: config.maxSourceFileBytes });
-    if ('skip' in loaded) skipped.push({ file, reason: loaded.skip });
-    else entries.push(entryOf(file, loaded.document));
-    if ('document' in loaded) for (const note of loaded.document.notes ?? []) inPart.push(`${file} was read in part: ${note}.`);
+    if ('skip' in loaded) {
+      skipped.push({ file, reason: loaded.skip });
+      continue;
+    }
+    entries.push(entryOf(file, loaded.document));
+    for (const note of loaded.document.notes ?? []) inPart.push(`${file} was read in part: ${note}.`);
   }
   const output = request.format === 'json' ? `${JSON.stringify({ files: entries, skipped }, null, 2)}\n` : entries.map(asText).join('\n');
   const problems = [...skipped.map(({ file, reason }) => `${file} could not be read: ${reason}.`), ...inPart];
