@@ -239,9 +239,9 @@ test('verbatim text prints the text read from source files and what was read abo
   assert.match(withBroken.stderr, /maxSourceFileBytes/);
 });
 
-test('a file attached to an email is a source: a quotation from it is found in the email, in the text read', async (t) => {
-  const release = Buffer.from(await makePdf([['“The pumps will run day and night,” said engineer Amina Yusuf.']])).toString('base64');
-  const message = [
+/** An email from the press office, "Flood release", of a plain body and one PDF attached under `name`. */
+function emailWithPdf(body: string, name: string, pdf: Uint8Array): string {
+  return [
     'From: "Press Office" <press@riverton.gov>',
     'Subject: Flood release',
     'Date: Wed, 5 Mar 2025 09:00:00 +0000',
@@ -250,16 +250,21 @@ test('a file attached to an email is a source: a quotation from it is found in t
     '--b',
     'Content-Type: text/plain; charset="utf-8"',
     '',
-    'Please find our release attached.',
+    body,
     '--b',
-    'Content-Type: application/pdf; name="release.pdf"',
-    'Content-Disposition: attachment; filename="release.pdf"',
+    `Content-Type: application/pdf; name="${name}"`,
+    `Content-Disposition: attachment; filename="${name}"`,
     'Content-Transfer-Encoding: base64',
     '',
-    ...(release.match(/.{1,76}/g) ?? []),
+    ...(Buffer.from(pdf).toString('base64').match(/.{1,76}/g) ?? []),
     '--b--',
     '',
   ].join('\r\n');
+}
+
+test('a file attached to an email is a source: a quotation from it is found in the email, in the text read', async (t) => {
+  const release = await makePdf([['“The pumps will run day and night,” said engineer Amina Yusuf.']]);
+  const message = emailWithPdf('Please find our release attached.', 'release.pdf', release);
   const dir = project(t, { 'sources/release.eml': message, 'draft.md': 'Yusuf said “the pumps will run day and night.”\n' });
   const run = runCli(['check', '--format', 'json', '--sources', 'sources', 'draft.md'], { cwd: dir });
   assert.equal(run.stderr, '');
@@ -272,25 +277,7 @@ test('a file attached to an email is a source: a quotation from it is found in t
 });
 
 test('an email whose attached file could not be read is listed as read in part, from the stored index too', async (t) => {
-  const scan = Buffer.from(await makePdf([['']])).toString('base64');
-  const message = [
-    'From: "Press Office" <press@riverton.gov>',
-    'Subject: Flood release',
-    'Content-Type: multipart/mixed; boundary="b"',
-    '',
-    '--b',
-    'Content-Type: text/plain; charset="utf-8"',
-    '',
-    '“We will rebuild the levee,” said Mayor Grace Okonkwo.',
-    '--b',
-    'Content-Type: application/pdf; name="scan.pdf"',
-    'Content-Disposition: attachment; filename="scan.pdf"',
-    'Content-Transfer-Encoding: base64',
-    '',
-    ...(scan.match(/.{1,76}/g) ?? []),
-    '--b--',
-    '',
-  ].join('\r\n');
+  const message = emailWithPdf('“We will rebuild the levee,” said Mayor Grace Okonkwo.', 'scan.pdf', await makePdf([['']]));
   const dir = project(t, { 'sources/release.eml': message, 'draft.md': 'Okonkwo said “we will rebuild the levee.”\n' });
   const home = mkdtempSync(join(tmpdir(), 'verbatim-partial-'));
   t.after(() => rmSync(home, { recursive: true, force: true }));
