@@ -88,6 +88,35 @@ test('a pronoun that could stand for two people, or for nobody named, gives null
   assert.equal(speaker('The talks ended late.\n\n“We made progress,” he said.', 'progress'), null);
 });
 
+test('"she said" paragraphs in a row carry the pronoun back to the person named before them', () => {
+  const paragraphs = [
+    '“It is the worst I have seen,” Mayor Grace Okonkwo told this paper.',
+    '“The whole street is a lake,” she said.',
+    '“The defences did what they were built to do,” she said.',
+    '“They did what they were built to do,” she repeated.',
+    'An opposition councillor misquoted her on social media.',
+    '“We need the grant this week,” she said. “People are sleeping in the leisure centre.”',
+  ];
+  const draft = paragraphs.join('\n\n');
+  assert.equal(speaker(draft, 'We need the grant'), 'Grace Okonkwo');
+  assert.equal(speaker(draft, 'People are sleeping'), 'Grace Okonkwo');
+  // Paragraphs that give no quotation to "she" still count: four of them leave the pronoun unresolved.
+  const quiet = ['The river rose overnight.', 'The rain stopped at noon.', 'The council met at six.'];
+  const far = [paragraphs[0], ...quiet, '“We need the grant this week,” she said.'].join('\n\n');
+  assert.equal(speaker(far, 'We need the grant'), null);
+  // A chain stops at the first paragraph that names anyone: there, another person.
+  const other = [paragraphs[0], paragraphs[1], 'Councillor Joanne Pryce spoke next.', '“We need the grant,” she said.'].join('\n\n');
+  assert.equal(speaker(other, 'We need the grant'), 'Joanne Pryce');
+  // "he said" paragraphs carry no "she".
+  const mixed = [paragraphs[0], '“Nobody came,” he said.', '“Nobody,” he said.', '“Nobody at all,” he said.', '“We need the grant,” she said.'];
+  assert.equal(speaker(mixed.join('\n\n'), 'We need the grant'), null);
+});
+
+test('a name set off by commas after a lower-case word is that word’s object, not a speaker', () => {
+  const draft = 'Health Minister Helen Marchetti, visiting Bramley, said the hospitals had to merge.\n\n“It is the only way,” she said.';
+  assert.equal(speaker(draft, 'the only way'), 'Helen Marchetti');
+});
+
 test('a quotation that runs over paragraphs, or a quotation paragraph after an attributed one, keeps its speaker', () => {
   const open = 'Sullivan said: “In Xinjiang, the government prohibits praying.\n\n“It is a systematic campaign.”';
   assert.equal(speaker(open, 'systematic campaign'), 'Sullivan');

@@ -21,7 +21,8 @@ const MAX_PARAGRAPHS_BACK = 3;
  * How far before and after a passage `findSpeaker` may read, whitespace between paragraphs aside: it reads the
  * paragraph around the passage (MAX_SCAN either side), goes back MAX_PARAGRAPHS_BACK times to an earlier quotation
  * (each time at most two MAX_SCAN: to its paragraph's start, then across the paragraph before), reads the paragraph
- * around the last one, and resolves a pronoun across up to MAX_PARAGRAPHS_BACK + 1 paragraphs before that. In a
+ * around the last one, and resolves a pronoun across up to MAX_PARAGRAPHS_BACK + 1 paragraphs before that, after
+ * paragraphs that give quotations to the same pronoun up to 4 MAX_SCAN back (see `resolvePronoun`). In a
  * transcript, it reads back TURN_REACH to the label of the passage's turn, and LABEL_EVIDENCE_AFTER on, for labels
  * (a label reads MAX_LABEL_LENGTH from its line start at most, and the line before it, LINE_OF_A_TURN at most). It
  * looks FULL_NAME_REACH back for the full form of a one-word name. Given
@@ -340,25 +341,47 @@ function sentenceEnd(text: string, pos: number, limit: number): number {
   return limit;
 }
 
+/** How many paragraphs at most a pronoun reaches back over paragraphs that go on about the same "he" or "she". */
+const MAX_PRONOUN_CHAIN = 12;
+
+/**
+ * Whether a paragraph's words outside quotation marks give a quotation to `pronoun` ("she said", "said she",
+ * "she repeated"): a paragraph that goes on in the words of the same "she".
+ */
+function speaksAs(outside: string, pronoun: string): boolean {
+  const words = wordsIn(outside, 0, outside.length);
+  for (let i = 0; i < words.length; i++) {
+    if (bare(words[i]!.word).toLowerCase() !== pronoun) continue;
+    if (isSpeechVerb(words[i + 1]?.word ?? '') || (i > 0 && isSpeechVerb(words[i - 1]!.word))) return true;
+  }
+  return false;
+}
+
 /**
  * The person "he" or "she" stands for: the one person named (as a speaker, after a title, or as the subject of
  * a sentence) outside quotation marks in the nearest paragraph, counting from the pronoun backwards, that names
- * anyone. Two different people there make the pronoun unclear, and nothing is returned.
+ * anyone. Two different people there make the pronoun unclear, and nothing is returned. Paragraphs that name no one
+ * and give a quotation to the same pronoun ("“…,” she said.") carry it back over them without counting against
+ * MAX_PARAGRAPHS_BACK, up to MAX_PRONOUN_CHAIN paragraphs and 4 MAX_SCAN characters.
  */
 function resolvePronoun(text: string, at: number, paragraph: Range, pronoun: string): string | null {
   let range: Range = { start: paragraph.start, end: at };
+  const key = pronoun.toLowerCase();
   // "he" stands for no one named as a woman ("Mrs Hall"), "she" for no one named as a man.
-  const other = /^he$/i.test(pronoun) ? 'female' : 'male';
-  for (let back = 0; back <= MAX_PARAGRAPHS_BACK; back++) {
-    const mentions = personMentions(text, range);
+  const other = key === 'he' ? 'female' : 'male';
+  for (let back = 0, read = 0; back <= MAX_PARAGRAPHS_BACK && read < MAX_PRONOUN_CHAIN; read++) {
+    const outside = outsideQuotes(text, range);
+    const mentions = personMentions(outside);
     if (mentions.length > 0) {
       const names = mentions.filter((mention) => mention.sex !== other).map((mention) => mention.name);
       const people = new Set(names.map(personKey));
       return people.size === 1 ? names[names.length - 1]! : null;
     }
     if (range.start === 0) break;
-    const previous = paragraphAt(text, previousParagraphEnd(text, range.start));
-    range = previous;
+    // The paragraph of the pronoun itself always counts, so that a lone paragraph reaches back as far as before.
+    if (read === 0 || !speaksAs(outside, key)) back++;
+    else if (range.start < at - 4 * MAX_SCAN) break;
+    range = paragraphAt(text, previousParagraphEnd(text, range.start));
   }
   return null;
 }
@@ -395,9 +418,8 @@ function afterOf(run: string[], name: string, previous: string): boolean {
   return bare(before >= 0 ? run[before]! : previous).toLowerCase() === 'of';
 }
 
-/** People named outside quotation marks in a paragraph stretch, in order, with the sex their titles give them. */
-function personMentions(text: string, range: Range): { name: string; sex: Sex | null }[] {
-  // Quoted words are blanked out so that offsets stay those of the text.
+/** The text of a paragraph stretch with its quoted words blanked out, so that offsets stay those of the text. */
+function outsideQuotes(text: string, range: Range): string {
   let outside = '';
   let closers: string | null = null;
   for (let i = range.start; i < range.end; i++) {
@@ -411,6 +433,11 @@ function personMentions(text: string, range: Range): { name: string; sex: Sex | 
     if (opens !== '') closers = opens;
     outside += opens !== '' ? ' ' : ch;
   }
+  return outside;
+}
+
+/** People named in a paragraph stretch outside quotation marks (see `outsideQuotes`), in order, with the sex their titles give them. */
+function personMentions(outside: string): { name: string; sex: Sex | null }[] {
   const names: { name: string; sex: Sex | null }[] = [];
   const words = withoutAges(wordsIn(outside, 0, outside.length), true);
   for (let i = 0; i < words.length; ) {
@@ -442,7 +469,11 @@ function personMentions(text: string, range: Range): { name: string; sex: Sex | 
       const opens = i === 0 || /[.!?]$/.test(previous) || /^(?:--|—|–)$/.test(previous) || afterOpeningPhrase(words, i);
       // A name set off after a title is its holder ("The EU's chief negotiator, Markus Bergmann, defended …").
       const titledBefore = /,$/.test(previous) && hasPersonTitle([previous.replace(/,$/, '')]);
-      const cue = hasPersonTitle(run) || titledBefore || isSpeechVerb(next) || saidBy || (opens && subject);
+      // A name set off by a comma after a lower-case word is that word's object, not the speaker of the verb after it
+      // ("Marchetti, visiting Bramley, said …").
+      const setOffObject = /,$/.test(run[run.length - 1]!) && /^\p{Ll}/u.test(previous) && !endsClause(previous);
+      const speaks = isSpeechVerb(next) && !setOffObject;
+      const cue = hasPersonTitle(run) || titledBefore || speaks || saidBy || (opens && subject);
       if (cue) names.push({ name: read.name, sex: sexOfTitles(run) });
     }
     i = Math.max(j, i + 1);
