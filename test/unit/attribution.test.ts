@@ -117,6 +117,31 @@ test('a name set off by commas after a lower-case word is that word’s object, 
   assert.equal(speaker(draft, 'the only way'), 'Helen Marchetti');
 });
 
+test('a name set off before a description that opens with a possessive is a person a pronoun can stand for', () => {
+  const draft = 'Lorraine Pike, Daniel’s mother, listened from the front row.\n\n“Nobody said sorry,” she said afterward.';
+  assert.equal(speaker(draft, 'Nobody said sorry'), 'Lorraine Pike');
+});
+
+test('a pronoun after a quotation in a paragraph naming two people is the speaker of the sentence before it', () => {
+  const draft = 'In a statement, Pelton said it regretted the leak. Whitford said the company had not waited. “We replaced every alarm,” he said.';
+  assert.equal(speaker(draft, 'We replaced'), 'Whitford');
+  // Not when that speaker is named as someone "he" cannot stand for.
+  const woman = 'Dalton said Voss was wrong. Mrs Holloway said the company had waited. “We replaced every alarm,” he said.';
+  assert.equal(speaker(woman, 'We replaced'), null);
+});
+
+test('words that describe a person between "said" and the name: the name is still a person a pronoun can stand for', () => {
+  const draft = 'A survey was published. “We expected a bad result,” said lead author Katharina Feuerstein.\n\n“Two years did this,” she said.';
+  assert.equal(speaker(draft, 'Two years'), 'Katharina Feuerstein');
+});
+
+test('a name set off by a comma before "who" is a person a pronoun can stand for, unless an article comes before it', () => {
+  const draft = 'For Reza Tavakoli, who lost his mother, the anger is raw. "For two days we dug with our hands," he said.';
+  assert.equal(speaker(draft, 'For two days'), 'Reza Tavakoli');
+  const common = 'She was given to the care of an Ayah, who kept her out of sight.\n\n"Why did you come?" she said.';
+  assert.equal(speaker(common, 'Why did you come'), null);
+});
+
 test('a quotation that runs over paragraphs, or a quotation paragraph after an attributed one, keeps its speaker', () => {
   const open = 'Sullivan said: “In Xinjiang, the government prohibits praying.\n\n“It is a systematic campaign.”';
   assert.equal(speaker(open, 'systematic campaign'), 'Sullivan');

@@ -1,7 +1,7 @@
 // Reads who a source says spoke a passage: the attribution around its quotation or reported speech.
 import type { SourceMeta, Span } from './types.js';
 import {
-  bare, hasPersonTitle, isDeterminer, isGrammarWord, isPhraseWord, isPronoun, looksLikePerson, personKey, readSpeakerPhrase,
+  bare, describingWords, hasPersonTitle, isDeterminer, isGrammarWord, isPhraseWord, isPronoun, looksLikePerson, personKey, readSpeakerPhrase,
   sexOfTitles, titleOf, type Sex, type SpeakerPhrase,
 } from './sources/names.js';
 import {
@@ -174,7 +174,7 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
     const afterStart = quote.close + 1;
     const afterEnd = Math.min(sentenceEnd(text, afterStart, paragraph.end), nextOpener(text, afterStart, paragraph.end));
     const after = trailingSpeaker(text, afterStart, afterEnd);
-    if (after) return resolve(text, after, afterStart, paragraph);
+    if (after) return resolve(text, after, afterStart, paragraph) ?? leadForPronoun(text, paragraph, beforeStart, quote.open, after);
     const according = accordingTo(text, afterStart, afterEnd);
     if (according) return according;
   }
@@ -212,6 +212,21 @@ function leadSpeaker(text: string, paragraph: Range, sentence: number, open: num
   const from = sentenceStart(text, sentence - 1, paragraph.start);
   for (let i = from; i < sentence; i++) if (openerAt(text, i) !== '' || '”»’'.includes(text[i]!)) return null;
   return introSpeaker(text, from, sentence);
+}
+
+/**
+ * Whom a pronoun after a quotation stands for when its paragraph names more than one person: the speaker of the
+ * sentence right before the quotation, when that sentence reports what someone said ("Whitford said the company had
+ * not waited. “…,” he said."), and the text does not name that person as one of the other sex.
+ */
+function leadForPronoun(text: string, paragraph: Range, sentence: number, open: number, phrase: SpeakerPhrase): string | null {
+  if (!phrase || !('pronoun' in phrase)) return null;
+  const lead = leadSpeaker(text, paragraph, sentence, open);
+  if (!lead || !('name' in lead)) return null;
+  const other = phrase.pronoun.toLowerCase() === 'he' ? 'female' : 'male';
+  const from = sentenceStart(text, sentence - 1, paragraph.start);
+  const named = personMentions(outsideQuotes(text, { start: from, end: sentence }));
+  return named.some((mention) => mention.sex === other && personKey(mention.name) === personKey(lead.name)) ? null : lead.name;
 }
 
 /** The speaker of a passage outside quotation marks (reported speech) from its sentence. */
@@ -408,14 +423,20 @@ function afterOpeningPhrase(words: { word: string }[], i: number): boolean {
   return false;
 }
 
-/**
- * Whether the name a phrase of `run` ends with comes right after "of" (in the phrase, or as the word before it): a place
- * or a body ("president of Costa Verde", "the people of Ashcombe"), or someone the phrase is about ("the wife of John
- * Hale"), never the person the phrase names.
- */
-function afterOf(run: string[], name: string, previous: string): boolean {
+/** The speech verb right before words[i], or before the lower-case words that describe the person named there. */
+function speechVerbBefore(words: { word: string }[], i: number): string | null {
+  for (let n = 0; n <= 3 && n < i; n++) {
+    if (n > 0 && describingWords(words, i - n) !== n) continue;
+    const word = words[i - n - 1]!.word;
+    if (isSpeechVerb(word)) return word;
+  }
+  return null;
+}
+
+/** The word right before the name a phrase of `run` ends with: in the phrase, or `previous`, the word before it. */
+function wordBeforeName(run: string[], name: string, previous: string): string {
   const before = run.length - name.split(' ').length - 1;
-  return bare(before >= 0 ? run[before]! : previous).toLowerCase() === 'of';
+  return bare(before >= 0 ? run[before]! : previous).toLowerCase();
 }
 
 /** The text of a paragraph stretch with its quoted words blanked out, so that offsets stay those of the text. */
@@ -436,7 +457,10 @@ function outsideQuotes(text: string, range: Range): string {
   return outside;
 }
 
-/** People named in a paragraph stretch outside quotation marks (see `outsideQuotes`), in order, with the sex their titles give them. */
+/**
+ * People named in a paragraph stretch outside quotation marks (see `outsideQuotes`), in order, with the sex their
+ * titles give them.
+ */
 function personMentions(outside: string): { name: string; sex: Sex | null }[] {
   const names: { name: string; sex: Sex | null }[] = [];
   const words = withoutAges(wordsIn(outside, 0, outside.length), true);
@@ -452,18 +476,23 @@ function personMentions(outside: string): { name: string; sex: Sex | null }[] {
       if (endsClause(words[j++]!.word)) break;
     }
     const read = readSpeakerPhrase(run.join(' '));
-    if (read && 'name' in read && looksLikePerson(read.name) && !afterOf(run, read.name, i > 0 ? words[i - 1]!.word : '')) {
-      const previous = i > 0 ? words[i - 1]!.word : '';
+    const previous = i > 0 ? words[i - 1]!.word : '';
+    const before = read && 'name' in read ? wordBeforeName(run, read.name, previous) : '';
+    // A name right after "of" is a place or a body ("president of Costa Verde", "the people of Ashcombe"), or someone
+    // the phrase is about ("the wife of John Hale"), never the person the phrase names.
+    if (read && 'name' in read && looksLikePerson(read.name) && before !== 'of') {
       const next = words[j]?.word ?? '';
       // A name counts as a mention of a person when something says it is one: a title, a speech verb next to
       // it, or its place as the subject at the start of a sentence, before its verb or before a description set off
-      // by a comma ("Villanueva, a former minister, has …", "Pryce, who chairs …"; "Accustomed as I was" and
-      // "Outside, Joanne Pryce …" or "Slowly, she …" give no subject).
+      // by a comma ("Villanueva, a former minister, has …", "Pike, Daniel's mother, …", "Pryce, who chairs …";
+      // "Accustomed as I was" and "Outside, Joanne Pryce …" or "Slowly, she …" give no subject).
       const relative = !isPronoun(next) || /^(?:who|whose)\b/.test(next);
-      const described = /,$/.test(run[run.length - 1]!) && /^\p{Ll}/u.test(next) && relative;
+      const described = /,$/.test(run[run.length - 1]!) && /^(?:\p{Ll}|\p{Lu}[\p{L}\p{M}-]*['’]s$)/u.test(next) && relative;
       const subject = described || (/^\p{Ll}/u.test(next) && !isGrammarWord(next));
-      // After "told", a name is whom the words were said to ("told Reuters"); after "asked", it may be either.
-      const saidBy = isSpeechVerb(previous) && !ADDRESSED.has(bare(previous).toLowerCase());
+      // After "told", a name is whom the words were said to ("told Reuters"); after "asked", it may be either. Words
+      // that describe the person may stand between the verb and the name ("said lead author Katharina Feuerstein").
+      const verb = speechVerbBefore(words, i);
+      const saidBy = verb !== null && !ADDRESSED.has(bare(verb).toLowerCase());
       // A sentence starts after its full stop, after a dateline's dash ("SANTA LUCIA -- Teresa Villanueva was …") and
       // after a short phrase that opens it ("Outside, Joanne Pryce was …", "For the Conservatives, Oliver Penrose …").
       const opens = i === 0 || /[.!?]$/.test(previous) || /^(?:--|—|–)$/.test(previous) || afterOpeningPhrase(words, i);
@@ -473,7 +502,10 @@ function personMentions(outside: string): { name: string; sex: Sex | null }[] {
       // ("Marchetti, visiting Bramley, said …").
       const setOffObject = /,$/.test(run[run.length - 1]!) && /^\p{Ll}/u.test(previous) && !endsClause(previous);
       const speaks = isSpeechVerb(next) && !setOffObject;
-      const cue = hasPersonTitle(run) || titledBefore || speaks || saidBy || (opens && subject);
+      // "who" after a name set off by a comma says it is a person's ("For Reza Tavakoli, who lost his mother, …"; not
+      // after "an": "an Ayah, who …" is no name).
+      const who = /,$/.test(run[run.length - 1]!) && /^(?:who|whose)\b/.test(next) && !isDeterminer(before);
+      const cue = hasPersonTitle(run) || titledBefore || speaks || saidBy || who || (opens && subject);
       if (cue) names.push({ name: read.name, sex: sexOfTitles(run) });
     }
     i = Math.max(j, i + 1);
