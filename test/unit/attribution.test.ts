@@ -117,6 +117,16 @@ test('a name set off by commas after a lower-case word is that word’s object, 
   assert.equal(speaker(draft, 'the only way'), 'Helen Marchetti');
 });
 
+test('“…,” X, a description set off by commas, told …: the name before the description is the speaker', () => {
+  const draft = '“This is not the deal we wanted,” Teresa Lualua, the lead negotiator for the island states, told the plenary.';
+  assert.equal(speaker(draft, 'This is not the deal'), 'Teresa Lualua');
+  const long = '“It did not fail because of the storm,” Dr. Ingrid Halvorsen, chair of the panel appointed by the state, told the committee.';
+  assert.equal(speaker(long, 'did not fail'), 'Ingrid Halvorsen');
+  // A clause that is no description, or no speech verb after it, gives no speaker.
+  assert.equal(speaker('“We lost,” Teresa Lualua, the lead negotiator, left the hall.', 'We lost'), null);
+  assert.equal(speaker('“We lost,” Teresa Lualua, Tuvalu and Fiji told the plenary.', 'We lost'), null);
+});
+
 test('a name set off before a description that opens with a possessive is a person a pronoun can stand for', () => {
   const draft = 'Lorraine Pike, Daniel’s mother, listened from the front row.\n\n“Nobody said sorry,” she said afterward.';
   assert.equal(speaker(draft, 'Nobody said sorry'), 'Lorraine Pike');

@@ -188,7 +188,26 @@ export function trailingSpeaker(text: string, from: number, to: number): Speaker
   if (isSpeechVerb(words[0]!.word)) return phraseAfter(words, 1);
   for (let i = 1; i < words.length && i <= 16; i++) {
     if (isSpeechVerb(words[i]!.word)) return phraseBefore(words, i);
-    if (endsClause(words[i - 1]!.word)) return null;
+    if (endsClause(words[i - 1]!.word)) return describedBefore(words, i);
+  }
+  return null;
+}
+
+/** How many words at most a description set off by commas between a speaker's name and the speech verb may have. */
+const MAX_DESCRIPTION_WORDS = 20;
+
+/**
+ * The name that opens `words` when a description set off by commas stands between it and the speech verb: “…,”
+ * Teresa Lualua of Samoa, the lead negotiator for the island states, told the plenary. `after` is the word after
+ * the name's comma. Null when the words are not so.
+ */
+function describedBefore(words: { word: string }[], after: number): SpeakerPhrase {
+  if (!/,$/.test(words[after - 1]!.word) || !/^\p{Ll}/u.test(words[after]?.word ?? '')) return null;
+  const name = readSpeakerPhrase(words.slice(0, after).map((w) => w.word).join(' '));
+  if (!name || !('name' in name) || !looksLikePerson(name.name)) return null;
+  for (let i = after; i < words.length && i < after + MAX_DESCRIPTION_WORDS; i++) {
+    if (!endsClause(words[i]!.word)) continue;
+    return /,$/.test(words[i]!.word) && isSpeechVerb(words[i + 1]?.word ?? '') ? name : null;
   }
   return null;
 }
