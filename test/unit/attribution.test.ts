@@ -60,6 +60,15 @@ test('titles before names are dropped', () => {
   assert.equal(speaker('“Talks will resume,” said US Trade Representative Robert Lighthizer.', 'Talks'), 'Robert Lighthizer');
   assert.equal(speaker('“It is done,” Mr. Ross said.', 'done'), 'Ross');
   assert.equal(speaker('“It is done,” Minister of Foreign Affairs Wang Yi said.', 'done'), 'Wang Yi');
+  assert.equal(speaker('Nineteen-year-old Ellie Brandt said: “I did not expect to play.”', 'expect'), 'Ellie Brandt');
+});
+
+test('an adverb that opens a sentence is no name, and names with endings like an adverb’s still are', () => {
+  assert.equal(speaker('Happily, the door was strong.\n\n“It will hold,” he said.', 'It will hold'), null);
+  assert.equal(speaker('Habitually obedient, I came.\n\n“It will hold,” he said.', 'It will hold'), null);
+  assert.equal(speaker('Suddenly Holmes stood up. “It will hold,” he said.', 'It will hold'), 'Holmes');
+  assert.equal(speaker('Emily said: “It will hold.”', 'It will hold'), 'Emily');
+  assert.equal(speaker('“It will hold,” Donnelly said.', 'It will hold'), 'Donnelly');
 });
 
 test('reported speech: X said in a statement that …, X told reporters …, …, according to X', () => {

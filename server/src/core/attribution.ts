@@ -1,7 +1,7 @@
 // Reads who a source says spoke a passage: the attribution around its quotation or reported speech.
 import type { SourceMeta, Span } from './types.js';
 import {
-  bare, describingWords, hasPersonTitle, isDeterminer, isGrammarWord, isPhraseWord, isPronoun, looksLikePerson, personKey, readSpeakerPhrase,
+  bare, describingWords, hasPersonTitle, isAdverb, isDeterminer, isGrammarWord, isPhraseWord, isPronoun, looksLikePerson, personKey, readSpeakerPhrase,
   sexOfTitles, titleOf, type Sex, type SpeakerPhrase,
 } from './sources/names.js';
 import {
@@ -404,7 +404,10 @@ function resolvePronoun(text: string, at: number, paragraph: Range, pronoun: str
 /** How many words at most a phrase that opens a sentence before its subject may have ("For the Conservatives,"). */
 const OPENING_PHRASE_WORDS = 4;
 
-/** Words that open a sentence before its subject without a comma ("Then Dalton turned …", "Later Pryce said …"). */
+/**
+ * Words that open a sentence before its subject without a comma ("Then Dalton turned …", "Later Pryce said …"), besides
+ * adverbs ("Suddenly Holmes stood up.").
+ */
 const OPENING_ADVERBS = new Set(['then', 'later', 'earlier', 'now', 'afterwards', 'meanwhile', 'still', 'finally', 'next', 'but', 'and', 'so', 'yet']);
 
 /**
@@ -414,7 +417,8 @@ const OPENING_ADVERBS = new Set(['then', 'later', 'earlier', 'now', 'afterwards'
 function afterOpeningPhrase(words: { word: string }[], i: number): boolean {
   if (i === 0) return false;
   const previous = words[i - 1]!.word;
-  if (OPENING_ADVERBS.has(previous.toLowerCase()) && (i === 1 || /[.!?]$/.test(words[i - 2]!.word))) return true;
+  const adverb = OPENING_ADVERBS.has(previous.toLowerCase()) || isAdverb(previous);
+  if (adverb && (i === 1 || /[.!?]$/.test(words[i - 2]!.word))) return true;
   if (!/,$/.test(previous)) return false;
   for (let k = i - 2; k >= Math.max(-1, i - 1 - OPENING_PHRASE_WORDS); k--) {
     if (k < 0 || /[.!?]$/.test(words[k]!.word)) return true;

@@ -165,6 +165,14 @@ export function isDeterminer(word: string): boolean {
 export type SpeakerPhrase = { name: string } | { pronoun: string } | null;
 
 /**
+ * Whether a capitalised word is an adverb by its ending ("Happily", "Habitually", "Suddenly"): six letters or more, so
+ * that "Emily" and "Lily" are not, with endings that names ("Kelly", "Beverly", "Donnelly") do not have.
+ */
+export function isAdverb(word: string): boolean {
+  return /^\p{Lu}\p{Ll}{2,}(?:ally|ily|ously|fully|ively|ently|antly|edly|ingly|lessly|ately|ibly|ably|enly)$/u.test(word);
+}
+
+/**
  * Reads a speaker phrase such as "US Secretary of Commerce Wilbur Ross" (gives "Wilbur Ross"), "Chinese Ministry
  * of Foreign Affairs spokesman Geng Shuang" ("Geng Shuang"), "the Federal Register update" (kept as written, its
  * head word is not a name), "he" (a pronoun to resolve). Phrases without any capitalised word ("a spokesman",
@@ -203,8 +211,12 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
     from++;
     while (from < run.length - 1 && DEPARTMENTS.has(key(run[from]!))) from++;
   }
-  while (from < run.length && (CONNECTORS.has(key(run[from]!)) || /['’]s$/.test(run[from]!))) from++;
+  // Small words, possessives ("Samoa's"), ages ("Nineteen-year-old Ellie Brandt") and adverbs ("Happily") that open
+  // a sentence before the name are no part of it; an adverb alone is no name.
+  const beforeName = (w: string) => CONNECTORS.has(key(w)) || /['’]s$/.test(w) || /-years?-old$/i.test(w) || isAdverb(w);
+  while (from < run.length && beforeName(run[from]!)) from++;
   const name = run.slice(from);
+  if (name.length === 0 && run.some(isAdverb)) return null;
   if (name.length === 0) {
     const whole = run.slice(run.findIndex((w) => !CONNECTORS.has(key(w))));
     return whole.length > 0 ? { name: whole.join(' ') } : null;
