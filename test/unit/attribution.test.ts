@@ -318,7 +318,7 @@ test('single quotation marks are read as quotation marks, apostrophes are not', 
   assert.equal(speaker('Rovers boss Gareth Lyle called it "a mystery". "We\'re hurting," he said.', "We're hurting"), 'Gareth Lyle');
 });
 
-test('"the judge" is the one person the text names as judge before, and no one when it names none or two', () => {
+test('"the judge" is the one person the text names as judge before (or else soon after), and no one when it names none or two', () => {
   const court = 'Martin Ashdown hid losses, Judge\nEleanor Price said.\n\n“You were the one person,” the judge\ntold him.';
   assert.equal(speaker(court, 'You were'), 'Eleanor Price');
   const quake = 'Interior Minister Farid Rostami visited the valley.\n\nThe interior minister said the toll was “certain to rise”.';
@@ -331,6 +331,11 @@ test('"the judge" is the one person the text names as judge before, and no one w
   assert.equal(speaker('Gallery director Tobias Wren cautioned against “drawing conclusions”.', 'drawing conclusions'), 'Tobias Wren');
   const two = 'Judge Ann Lee and Judge Tom Hale sat together.\n\n“We will appeal,” the judge said.';
   assert.equal(speaker(two, 'We will appeal'), null);
+  // Named by the office only after the quotation, soon after it.
+  const after = '“This was a cold betrayal,” the judge said.\n\nJudge Eleanor Price sentenced Marsh to six years.';
+  assert.equal(speaker(after, 'cold betrayal'), 'Eleanor Price');
+  assert.equal(speaker(`“This was a cold betrayal,” the judge said.\n\n${'The court rose. '.repeat(300)}Judge Eleanor Price left.`, 'cold betrayal'), null);
+  assert.equal(speaker(`${two}\n\nJudge Eleanor Price left.`, 'We will appeal'), null);
 });
 
 test('findSpeaker never throws and accepts spans at the edges', () => {

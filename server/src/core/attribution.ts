@@ -25,7 +25,8 @@ const MAX_PARAGRAPHS_BACK = 3;
  * paragraphs that give quotations to the same pronoun up to 4 MAX_SCAN back (see `resolvePronoun`). In a
  * transcript, it reads back TURN_REACH to the label of the passage's turn, and LABEL_EVIDENCE_AFTER on, for labels
  * (a label reads MAX_LABEL_LENGTH from its line start at most, and the line before it, LINE_OF_A_TURN at most). It
- * looks FULL_NAME_REACH back for the full form of a one-word name. Given
+ * looks FULL_NAME_REACH back for the full form of a one-word name or the holder of an office, and MAX_SCAN on for the
+ * holder of an office named by it only after the passage. Given
  * the stretch of a text this much around the passage, with room for long runs of blank lines, it finds what it would
  * in the whole text.
  */
@@ -98,24 +99,27 @@ export function findSpeaker(text: string, span: Span): string | null {
   const name = speakerAt(text, start, end, 0);
   if (name === null) return null;
   const office = titleOf(name);
-  return office === null ? fullName(text, name, start) : holderOf(text, office, start);
+  if (office === null) return fullName(text, name, start);
+  // The holder is named before, or, when no one is, soon after ("the judge said …" before "Judge Eleanor Price …").
+  const before = holdersOf(text, office, Math.max(0, start - FULL_NAME_REACH), start);
+  const holders = before.length > 0 ? before : holdersOf(text, office, end, Math.min(text.length, end + MAX_SCAN));
+  return holders.length === 1 ? holders[0]! : null;
 }
 
 /**
- * The person the text names with this office before `at`, within FULL_NAME_REACH ("the judge" is "Eleanor Price"
- * after "Judge Eleanor Price"): null when it names no one so, or more than one person.
+ * The people text[from, to) names with this office, each once ("the judge" is "Eleanor Price" where the text says
+ * "Judge Eleanor Price").
  */
-function holderOf(text: string, office: string, at: number): string | null {
-  const from = Math.max(0, at - FULL_NAME_REACH);
+function holdersOf(text: string, office: string, from: number, to: number): string[] {
   // Any case of the office's letters ("Judge", "judge"), but names in capitals: no case-insensitive flag.
   const title = office.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/ /g, '[ \\t\\n]+');
   const found = new Map<string, string>();
   const mentions = new RegExp(`(?<![\\p{L}])${title}[ \\t\\n]+((?:\\p{Lu}[\\p{L}\\p{M}'’.-]*[ \\t\\n]+){0,2}\\p{Lu}[\\p{L}\\p{M}'’-]+)`, 'gu');
-  for (const m of text.slice(from, at).matchAll(mentions)) {
+  for (const m of text.slice(from, to).matchAll(mentions)) {
     const read = readSpeakerPhrase(m[1]!.replace(/\s+/g, ' '));
     if (read && 'name' in read && looksLikePerson(read.name)) found.set(personKey(read.name), read.name);
   }
-  return found.size === 1 ? [...found.values()][0]! : null;
+  return [...found.values()];
 }
 
 /**
