@@ -61,6 +61,9 @@ test('titles before names are dropped', () => {
   assert.equal(speaker('“It is done,” Mr. Ross said.', 'done'), 'Ross');
   assert.equal(speaker('“It is done,” Minister of Foreign Affairs Wang Yi said.', 'done'), 'Wang Yi');
   assert.equal(speaker('Nineteen-year-old Ellie Brandt said: “I did not expect to play.”', 'expect'), 'Ellie Brandt');
+  // British police ranks and councillors, abbreviated.
+  assert.equal(speaker('“Come forward,” DCI Rachel Onslow said.', 'Come forward'), 'Rachel Onslow');
+  assert.equal(speaker('“It is a shameful day,” said Cllr Priya Lal.', 'shameful day'), 'Priya Lal');
 });
 
 test('an adverb that opens a sentence is no name, and names with endings like an adverb’s still are', () => {
