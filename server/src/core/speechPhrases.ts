@@ -225,7 +225,8 @@ export function accordingTo(text: string, from: number, to: number): string | nu
     while (end > 0 && !isCapitalised(phrase[end - 1]!)) end--;
     let start = end;
     while (start > 0 && isPhraseWord(phrase[start - 1]!)) start--;
-    const read = readSpeakerPhrase(phrase.slice(start, end).join(' '));
+    // A document named by no name of its own ("the bank's English-language summary") is the source as written.
+    const read = readSpeakerPhrase(phrase.slice(start, end).join(' ')) ?? readSpeakerPhrase(phrase.join(' '));
     return read && 'name' in read ? read.name : null;
   }
   return null;

@@ -211,12 +211,13 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
     from++;
     while (from < run.length - 1 && DEPARTMENTS.has(key(run[from]!))) from++;
   }
-  // Small words, possessives ("Samoa's"), ages ("Nineteen-year-old Ellie Brandt") and adverbs ("Happily") that open
-  // a sentence before the name are no part of it; an adverb alone is no name.
-  const beforeName = (w: string) => CONNECTORS.has(key(w)) || /['’]s$/.test(w) || /-years?-old$/i.test(w) || isAdverb(w);
-  while (from < run.length && beforeName(run[from]!)) from++;
+  // Small words, possessives ("Samoa's"), adverbs ("Happily") and adjectives joined to a lower-case word
+  // ("Nineteen-year-old Ellie Brandt", "English-language") before the name are no part of it; such words alone are no
+  // name.
+  const modifier = (w: string) => isAdverb(w) || /^\p{Lu}\p{Ll}*-\p{Ll}/u.test(w);
+  while (from < run.length && (CONNECTORS.has(key(run[from]!)) || /['’]s$/.test(run[from]!) || modifier(run[from]!))) from++;
   const name = run.slice(from);
-  if (name.length === 0 && run.some(isAdverb)) return null;
+  if (name.length === 0 && run.some(modifier)) return null;
   if (name.length === 0) {
     const whole = run.slice(run.findIndex((w) => !CONNECTORS.has(key(w))));
     return whole.length > 0 ? { name: whole.join(' ') } : null;
