@@ -262,6 +262,8 @@ test('a speech or a statement by its title is its author’s words, when the aut
   assert.equal(authorSpeaking({ title: 'Victory speech, Plaza Mayor', author: 'Teresa Villanueva' }), 'Teresa Villanueva');
   assert.equal(authorSpeaking({ title: 'Nurses strike: statement from the RCN Scottish secretary', author: 'Fiona McLeod' }), 'Fiona McLeod');
   assert.equal(authorSpeaking({ title: 'Remarks by the Governor', author: 'Gov. Jane Doe' }), 'Jane Doe');
+  assert.equal(authorSpeaking({ title: 'The stolen brooches: a message from our Director', author: 'Tobias Wren' }), 'Tobias Wren');
+  assert.equal(authorSpeaking({ title: 'A note from the editor', author: 'Ann Lee' }), 'Ann Lee');
   // A story about a speech is the reporter's, and a byline that is no person's names nobody.
   assert.equal(authorSpeaking({ title: 'Biden’s speech draws crowds', author: 'Ben Blanchard' }), null);
   assert.equal(authorSpeaking({ title: 'Statement on the launch anomaly', author: 'Staff reporter' }), null);

@@ -147,9 +147,9 @@ function fullName(text: string, name: string, at: number): string {
 }
 
 // A title that says a source is its author's own words: "Victory speech, Plaza Mayor", "Opening statement",
-// "Statement from the RCN Scottish secretary", "Remarks by the Governor". "Biden's speech draws crowds" is a story
-// about a speech, not the speech.
-const OWN_WORDS = /^(?:[\p{L}-]+\s)?(?:speech|statement|remarks|address|testimony|letter|sermon|lecture|eulogy)\b|\b(?:speech|statement|remarks|address|testimony|letter)\s+(?:from|by|of|to|at|before)\b/iu;
+// "Statement from the RCN Scottish secretary", "Remarks by the Governor", "A message from our Director". "Biden's
+// speech draws crowds" is a story about a speech, not the speech.
+const OWN_WORDS = /^(?:[\p{L}-]+\s)?(?:speech|statement|remarks|address|testimony|letter|sermon|lecture|eulogy)\b|\b(?:speech|statement|remarks|address|testimony|letter|message|note)\s+(?:from|by|of|to|at|before)\b/iu;
 
 /**
  * Who speaks the words of a source that is its author's own (a speech, a statement, remarks, by its title) where
