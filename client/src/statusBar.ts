@@ -19,12 +19,14 @@ export function describeStatus(status: StatusResult, unchecked = 0): { text: str
   const lines: string[] = [];
   let sources = 0;
   let skipped = 0;
+  let partial = 0;
   let errors = 0;
   const indexing = { running: false, done: 0, total: 0 };
   let failed = false;
   for (const folder of status.folders) {
     sources += folder.sources;
     skipped += folder.skipped.length;
+    partial += folder.partial.length;
     errors += folder.errors.length;
     failed ||= folder.state === 'failed';
     if (folder.state === 'indexing') {
@@ -33,12 +35,16 @@ export function describeStatus(status: StatusResult, unchecked = 0): { text: str
       indexing.total += folder.progress?.total ?? 0;
     }
     const where = vscode.Uri.parse(folder.uri).fsPath;
-    lines.push(`${where}: ${count(folder.sources, 'source')}` + (folder.skipped.length > 0 ? `, ${folder.skipped.length} left out` : ''));
+    const left = folder.skipped.length > 0 ? `, ${formatCount(folder.skipped.length)} left out` : '';
+    const inPart = folder.partial.length > 0 ? `, ${formatCount(folder.partial.length)} read in part` : '';
+    lines.push(`${where}: ${count(folder.sources, 'source')}${left}${inPart}`);
   }
   if (skipped > 0) lines.push(`${count(skipped, 'source file')} could not be read; click for the list.`);
+  // An email whose attached file could not be read: a quotation from that file is reported unsourced.
+  if (partial > 0) lines.push(`${count(partial, 'source')} could be read only in part; click for what was not read.`);
   if (errors > 0) lines.push(`${count(errors, 'configuration problem')}; click for details.`);
   if (status.restricted) lines.push('Untrusted workspace: sources outside the workspace folder are not read.');
-  const warning = skipped > 0 || errors > 0 || failed || (status.document !== null && unchecked > 0);
+  const warning = skipped > 0 || partial > 0 || errors > 0 || failed || (status.document !== null && unchecked > 0);
   let text: string;
   if (indexing.running) {
     text = `$(sync~spin) Verbatim: indexing ${formatCount(indexing.done)} of ${formatCount(indexing.total)}`;

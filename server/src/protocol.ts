@@ -120,6 +120,8 @@ export interface FolderStatus {
   bytes: number;
   /** Source files left out, with the reason (binary, too large, unreadable, ...). */
   skipped: { file: string; reason: string }[];
+  /** Sources read only in part, with what of each could not be read (an email's attached file, ...). */
+  partial: { file: string; notes: string[] }[];
   /** Source files read from disk since the server started (full loads and single-file updates). */
   sourceReads: number;
   /** How far the current indexing run is; null when none runs. */

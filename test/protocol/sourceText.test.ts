@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import type { QuoteDiagnosticData } from '../../server/src/protocol.js';
+import type { QuoteDiagnosticData, StatusResult } from '../../server/src/protocol.js';
 import { docx, paragraph } from '../fixtures/docx.js';
 import { LspTestClient, withCode } from './lspClient.js';
 
@@ -24,11 +24,9 @@ test('a quotation from a Word document points at the text read from it, which th
   writeFileSync(locked, 'not a package');
   // An email whose attached file is no document: read in part.
   const email = join(workspace, 'sources', 'note.eml');
-  writeFileSync(
-    email,
-    ['Subject: Note', 'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain', '', 'Noted.', '--b',
-      'Content-Type: application/pdf; name="broken.pdf"', 'Content-Disposition: attachment; filename="broken.pdf"', '', '%PDF-1.7', '--b--', ''].join('\r\n'),
-  );
+  const emailText = ['Subject: Note', 'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain', '', 'Noted.', '--b',
+    'Content-Type: application/pdf; name="broken.pdf"', 'Content-Disposition: attachment; filename="broken.pdf"', '', '%PDF-1.7', '--b--', ''].join('\r\n');
+  writeFileSync(email, emailText);
   const draft = join(workspace, 'drafts', 'note.md');
   const draftText = 'The mayor said “this money protects every house on the east side.”\n';
   writeFileSync(draft, draftText);
@@ -54,11 +52,12 @@ test('a quotation from a Word document points at the text read from it, which th
   assert.deepEqual(await client.sendRequest('verbatim/sourceText', { uri: uri(locked) }), {
     skipped: 'could not be parsed (not a .docx package; a password-protected document cannot be read)',
   });
-  // What could not be read of a source read otherwise is in the log, beside the files left out.
-  assert.ok(
-    client.logs.some((log) => log.message === `Source read in part: ${email}: its attached file broken.pdf was not read (could not be parsed (the PDF is damaged: Invalid PDF structure.))`),
-    client.logs.map((log) => log.message).join('\n'),
-  );
+  // What could not be read of a source read otherwise is in the log, beside the files left out, and in the status.
+  const note = 'its attached file broken.pdf was not read (could not be parsed (the PDF is damaged: Invalid PDF structure.))';
+  const inPart = `Source read in part: ${email}: ${note}`;
+  assert.ok(client.logs.some((log) => log.message === inPart), client.logs.map((log) => log.message).join('\n'));
+  const partial = async () => (await client.sendRequest<StatusResult>('verbatim/status', {})).folders[0]!.partial;
+  assert.deepEqual(await partial(), [{ file: email, notes: [note] }]);
 
   // Indexing the folder said every source may have changed; a source changed on disk is named when it is read again,
   // and then gives its new text.
@@ -70,4 +69,17 @@ test('a quotation from a Word document points at the text read from it, which th
   assert.deepEqual(named, [uri(release)]);
   const changed = await client.sendRequest<{ text: string }>('verbatim/sourceText', { uri: uri(release) });
   assert.match(changed.text, /protects every house/);
+
+  // The email saved again without its attachment is read whole; with a broken one again, the log says so once more.
+  const saveEmail = async (text: string): Promise<void> => {
+    const before = client.sourcesChanged.length;
+    writeFileSync(email, text);
+    await client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(email), type: 2 }] });
+    await client.waitFor('the email read again', () => client.sourcesChanged.slice(before).find((uris) => uris.includes(uri(email))));
+  };
+  await saveEmail('Subject: Note\r\n\r\nNoted.\r\n');
+  assert.deepEqual(await partial(), []);
+  await saveEmail(emailText);
+  assert.deepEqual(await partial(), [{ file: email, notes: [note] }]);
+  assert.equal(client.logs.filter((log) => log.message === inPart).length, 2);
 });

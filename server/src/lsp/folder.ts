@@ -252,6 +252,16 @@ export class SourceFolder {
     this.index.delete(pathToUri(path));
   }
 
+  /** The sources read only in part, with what of each could not be read. */
+  partial(): { file: string; notes: string[] }[] {
+    const partial: { file: string; notes: string[] }[] = [];
+    for (const id of this.index.ids()) {
+      const notes = this.index.get(id)?.notes ?? [];
+      if (notes.length > 0) partial.push({ file: id, notes: [...notes] });
+    }
+    return partial;
+  }
+
   /** The folder's state for the status request. */
   status(): FolderStatus {
     return {
@@ -260,6 +270,7 @@ export class SourceFolder {
       sources: this.index.size,
       bytes: this.bytes,
       skipped: [...this.skipped].map(([file, reason]) => ({ file, reason })),
+      partial: this.partial(),
       sourceReads: this.sourceReads,
       progress: this.progress,
       configFile: this.settings.configFile,

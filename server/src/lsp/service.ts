@@ -176,8 +176,8 @@ export class VerbatimService {
         (skipped > 0 ? `; ${skipped} files left out.` : '.'),
     );
     for (const [file, reason] of folder.skipped) this.connection.console.warn(`Source left out: ${file}: ${reason}`);
-    for (const id of folder.index.ids()) {
-      for (const note of folder.index.get(id)?.notes ?? []) this.connection.console.warn(`Source read in part: ${id}: ${note}`);
+    for (const { file, notes } of folder.partial()) {
+      for (const note of notes) this.connection.console.warn(`Source read in part: ${file}: ${note}`);
     }
     for (const note of folder.notes) this.connection.console.warn(`Persisted index: ${note}`);
     for (const error of folder.status().errors) this.connection.console.warn(error);
@@ -185,6 +185,13 @@ export class VerbatimService {
     this.notifyStatus();
     this.notifySourcesChanged([]);
     this.recheckFolder(folder);
+  }
+
+  /** Says in the log what of a source file read again could not be read: all of it, or a part. */
+  private logRead(folder: SourceFolder, path: string): void {
+    const reason = folder.skipped.get(path);
+    if (reason !== undefined) this.connection.console.warn(`Source left out: ${path}: ${reason}`);
+    for (const note of folder.index.get(path)?.notes ?? []) this.connection.console.warn(`Source read in part: ${path}: ${note}`);
   }
 
   /** Asks the editor to watch every folder's sources and configuration file, replacing the previous request. */
@@ -230,7 +237,7 @@ export class VerbatimService {
         }
         // A change to a folder itself says nothing about its files; its files are reported one by one.
         if (change.type === FileChangeType.Deleted) folder.remove(path);
-        else updates.push(folder.update(path));
+        else updates.push(folder.update(path).then(() => this.logRead(folder, path)));
         this.pendingFolders.add(folder);
         changedSources.push(pathToUri(path));
       }
