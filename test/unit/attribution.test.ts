@@ -81,6 +81,9 @@ test('reported speech: X said in a statement that …, X told reporters …, …
   assert.equal(speaker('The plant will close next year, according to Jane Smith, a union official.', 'plant will close'), 'Jane Smith');
   assert.equal(speaker('The plant will close next year, Smith said.', 'will close'), 'Smith');
   assert.equal(speaker('BEIJING, Oct 9 (Reuters) - China on Wednesday said the charges were “groundless”.', 'groundless'), 'China');
+  // A long sentence of reported speech that ends in a quotation.
+  const long = 'Voss said the threshold on the alarm was raised in May 2023 after six or seven false alarms in a single month left operators “getting called out at night”.';
+  assert.equal(speaker(long, 'getting called out'), 'Voss');
   // A document that has no name of its own is the source as the text names it.
   const summary = 'Wold-Hansen spoke first.\n\n“The board decided to wait,” according to the bank’s English-language summary.';
   assert.equal(speaker(summary, 'The board decided'), 'the bank’s English-language summary');

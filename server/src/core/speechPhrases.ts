@@ -6,7 +6,7 @@ import {
 } from './sources/names.js';
 
 /** How many words may stand between a speech verb and the quotation it introduces. */
-const MAX_INTRO_WORDS = 16;
+const MAX_INTRO_WORDS = 24;
 
 /** A speech verb as prose writes it after a speaker: in lower case ("United States" is no verb). */
 export function isSpeechVerb(word: string): boolean {
