@@ -1,8 +1,8 @@
 // Reads who a source says spoke a passage: the attribution around its quotation or reported speech.
 import type { SourceMeta, Span } from './types.js';
 import {
-  bare, describingWords, hasPersonTitle, isAdverb, isDeterminer, isGrammarWord, isPhraseWord, isPronoun, looksLikePerson, personKey, readSpeakerPhrase,
-  sexOfTitles, titleOf, type Sex, type SpeakerPhrase,
+  bare, describingWords, hasPersonTitle, isAdverb, isDeterminer, isGrammarWord, isPhraseWord, isPronoun, looksLikePerson,
+  personKey, readSpeakerPhrase, sexOfTitles, titleOf, type Sex, type SpeakerPhrase,
 } from './sources/names.js';
 import {
   accordingTo, endsClause, introSpeaker, isSpeechVerb, participleSpeaker, trailingSpeaker, wordsIn, withoutAges,
