@@ -150,6 +150,15 @@ test('a name set off before a description that opens with a possessive is a pers
   assert.equal(speaker(draft, 'Nobody said sorry'), 'Lorraine Pike');
 });
 
+test('“…,” he answered after a quotation paragraph of someone else is not that person’s, nor another “he”’s', () => {
+  const after = (line: string) => `Basil sat by the easel.\n\n“It is your best work, Basil,” said Lord Henry.\n\n${line}`;
+  assert.equal(speaker(after('“I shall not send it anywhere,” he answered.'), 'I shall not'), null);
+  // "said" goes on in the same person's words; a reply to a line "he" spoke is another man's.
+  assert.equal(speaker(after('“I shall not send it anywhere,” he said.'), 'I shall not'), 'Henry');
+  const pronouns = 'Lord Henry sat down.\n\n“It is your best work,” he said.\n\n“I shall not send it anywhere,” he replied.';
+  assert.equal(speaker(pronouns, 'I shall not'), null);
+});
+
 test('a pronoun after a quotation in a paragraph naming two people is the speaker of the sentence before it', () => {
   const draft = 'In a statement, Pelton said it regretted the leak. Whitford said the company had not waited. “We replaced every alarm,” he said.';
   assert.equal(speaker(draft, 'We replaced'), 'Whitford');

@@ -178,7 +178,10 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
     const afterStart = quote.close + 1;
     const afterEnd = Math.min(sentenceEnd(text, afterStart, paragraph.end), nextOpener(text, afterStart, paragraph.end));
     const after = trailingSpeaker(text, afterStart, afterEnd);
-    if (after) return resolve(text, after, afterStart, paragraph) ?? leadForPronoun(text, paragraph, beforeStart, quote.open, after);
+    if (after) {
+      const name = resolve(text, after, afterStart, paragraph) ?? leadForPronoun(text, paragraph, beforeStart, quote.open, after);
+      return name !== null && 'pronoun' in after && answersAnother(text, paragraph, quote.open, afterStart, afterEnd, name) ? null : name;
+    }
     const according = accordingTo(text, afterStart, afterEnd);
     if (according) return according;
   }
@@ -231,6 +234,31 @@ function leadForPronoun(text: string, paragraph: Range, sentence: number, open: 
   const from = sentenceStart(text, sentence - 1, paragraph.start);
   const named = personMentions(outsideQuotes(text, { start: from, end: sentence }));
   return named.some((mention) => mention.sex === other && personKey(mention.name) === personKey(lead.name)) ? null : lead.name;
+}
+
+/** Verbs that say a quotation answers the one before it, spoken by someone else. */
+const REPLY_VERBS = new Set(['answered', 'replied', 'returned', 'retorted', 'rejoined', 'responded']);
+
+/**
+ * Whether the quotation opened at `open`, which opens its paragraph and is given to a pronoun with a verb of
+ * REPLY_VERBS ("“…,” he answered."), answers a quotation paragraph right before it that `name` speaks, or another
+ * "he" or "she": a reply is someone else's, so the pronoun cannot stand for `name`. The paragraph before is read from
+ * the attribution of the quotation it opens with only.
+ */
+function answersAnother(text: string, paragraph: Range, open: number, afterStart: number, afterEnd: number, name: string): boolean {
+  const verbs = wordsIn(text, afterStart, afterEnd).slice(0, 3);
+  if (!verbs.some((w) => REPLY_VERBS.has(bare(w.word).toLowerCase().replace(/[.,;:!?]+$/, '')))) return false;
+  if (text.slice(paragraph.start, open).trim() !== '' || paragraph.start === 0) return false;
+  const previous = paragraphAt(text, previousParagraphEnd(text, paragraph.start));
+  let first = previous.start;
+  while (first < previous.end && /\s/.test(text[first]!)) first++;
+  if (openerAt(text, first) === '') return false;
+  const close = quoteAround(text, previous, first)?.close ?? null;
+  if (close === null) return false;
+  const end = Math.min(sentenceEnd(text, close + 1, previous.end), nextOpener(text, close + 1, previous.end));
+  const before = trailingSpeaker(text, close + 1, end);
+  if (!before) return false;
+  return 'pronoun' in before ? true : personKey(before.name) === personKey(name);
 }
 
 /** The speaker of a passage outside quotation marks (reported speech) from its sentence. */
