@@ -61,6 +61,10 @@ test('titles before names are dropped', () => {
   assert.equal(speaker('“It is done,” Mr. Ross said.', 'done'), 'Ross');
   assert.equal(speaker('“It is done,” Minister of Foreign Affairs Wang Yi said.', 'done'), 'Wang Yi');
   assert.equal(speaker('Nineteen-year-old Ellie Brandt said: “I did not expect to play.”', 'expect'), 'Ellie Brandt');
+  // A dash between words ends the word before it: the name after it is read whole, and no name runs on into it.
+  assert.equal(speaker('“We won,” said the coach--Mr. Alan Reed--after the match.', 'We won'), 'Alan Reed');
+  const dashed = 'She asked about Mr. Waymarsh of Milrose Connecticut--Mr. Waymarsh the lawyer.\n\n“Oh yes,” he said.';
+  assert.equal(speaker(dashed, 'Oh yes'), null);
   // British police ranks and councillors, abbreviated.
   assert.equal(speaker('“Come forward,” DCI Rachel Onslow said.', 'Come forward'), 'Rachel Onslow');
   assert.equal(speaker('“It is a shameful day,” said Cllr Priya Lal.', 'shameful day'), 'Priya Lal');

@@ -14,10 +14,13 @@ export function isSpeechVerb(word: string): boolean {
   return /^\p{Ll}/u.test(b) && SPEECH_VERBS.has(b);
 }
 
-/** The words of text[from, to) with their offsets; parentheses ("Geng Shuang (耿爽)") are left out. */
+/**
+ * The words of text[from, to) with their offsets; parentheses ("Geng Shuang (耿爽)") are left out, and a dash between
+ * words ends the word before it ("Connecticut--Mr. Waymarsh" is "Connecticut--", "Mr.", "Waymarsh").
+ */
 export function wordsIn(text: string, from: number, to: number): { word: string; at: number }[] {
   const slice = text.slice(from, to).replace(/\([^()\n]*\)/g, (m) => ' '.repeat(m.length));
-  return [...slice.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: from + m.index }));
+  return [...slice.matchAll(/\S+?(?:--|—|–)(?=\S)|\S+/gu)].map((m) => ({ word: m[0], at: from + m.index }));
 }
 
 /**
