@@ -1,0 +1,175 @@
+// Whom prose names around a passage: the people a paragraph mentions outside quotation marks, and the person "he"
+// or "she" stands for.
+import {
+  bare, describingWords, hasPersonTitle, isAdverb, isDeterminer, isGrammarWord, isPhraseWord, isPronoun, looksLikePerson,
+  personKey, readSpeakerPhrase, sexOfTitles, type Sex,
+} from './sources/names.js';
+import { endsClause, isSpeechVerb, withoutAges, wordsIn } from './speechPhrases.js';
+import { closesAt, MAX_SCAN, openerAt, paragraphAt, previousParagraphEnd, type Range } from './prose.js';
+
+/** How many earlier paragraphs a quotation without attribution, or a pronoun, may reach back. */
+export const MAX_PARAGRAPHS_BACK = 3;
+
+/** Speech verbs whose object is the person spoken to, not the speaker. */
+const ADDRESSED = new Set(['told', 'tells', 'urged', 'promised', 'pledged']);
+
+/** How many paragraphs at most a pronoun reaches back over paragraphs that go on about the same "he" or "she". */
+const MAX_PRONOUN_CHAIN = 12;
+
+/**
+ * Whether a paragraph's words outside quotation marks give a quotation to `pronoun` ("she said", "said she",
+ * "she repeated"): a paragraph that goes on in the words of the same "she".
+ */
+function speaksAs(outside: string, pronoun: string): boolean {
+  const words = wordsIn(outside, 0, outside.length);
+  for (let i = 0; i < words.length; i++) {
+    if (bare(words[i]!.word).toLowerCase() !== pronoun) continue;
+    if (isSpeechVerb(words[i + 1]?.word ?? '') || (i > 0 && isSpeechVerb(words[i - 1]!.word))) return true;
+  }
+  return false;
+}
+
+/**
+ * The person "he" or "she" stands for: the one person named (as a speaker, after a title, or as the subject of
+ * a sentence) outside quotation marks in the nearest paragraph, counting from the pronoun backwards, that names
+ * anyone. Two different people there make the pronoun unclear, and nothing is returned. Paragraphs that name no one
+ * and give a quotation to the same pronoun ("“…,” she said.") carry it back over them without counting against
+ * MAX_PARAGRAPHS_BACK, up to MAX_PRONOUN_CHAIN paragraphs and 4 MAX_SCAN characters.
+ */
+export function resolvePronoun(text: string, at: number, paragraph: Range, pronoun: string): string | null {
+  let range: Range = { start: paragraph.start, end: at };
+  const key = pronoun.toLowerCase();
+  // "he" stands for no one named as a woman ("Mrs Hall"), "she" for no one named as a man.
+  const other = key === 'he' ? 'female' : 'male';
+  for (let back = 0, read = 0; back <= MAX_PARAGRAPHS_BACK && read < MAX_PRONOUN_CHAIN; read++) {
+    const outside = outsideQuotes(text, range);
+    const mentions = personMentions(outside);
+    if (mentions.length > 0) {
+      const names = mentions.filter((mention) => mention.sex !== other).map((mention) => mention.name);
+      const people = new Set(names.map(personKey));
+      return people.size === 1 ? names[names.length - 1]! : null;
+    }
+    if (range.start === 0) break;
+    // The paragraph of the pronoun itself always counts, so that a lone paragraph reaches back as far as before.
+    if (read === 0 || !speaksAs(outside, key)) back++;
+    else if (range.start < at - 4 * MAX_SCAN) break;
+    range = paragraphAt(text, previousParagraphEnd(text, range.start));
+  }
+  return null;
+}
+
+/** How many words at most a phrase that opens a sentence before its subject may have ("For the Conservatives,"). */
+const OPENING_PHRASE_WORDS = 4;
+
+/**
+ * Words that open a sentence before its subject without a comma ("Then Dalton turned …", "Later Pryce said …"), besides
+ * adverbs ("Suddenly Holmes stood up.").
+ */
+const OPENING_ADVERBS = new Set(['then', 'later', 'earlier', 'now', 'afterwards', 'meanwhile', 'still', 'finally', 'next', 'but', 'and', 'so', 'yet']);
+
+/**
+ * Whether the words before `i` are a short phrase that opens its sentence, set off by a comma, or one of the
+ * OPENING_ADVERBS, and nothing else.
+ */
+function afterOpeningPhrase(words: { word: string }[], i: number): boolean {
+  if (i === 0) return false;
+  const previous = words[i - 1]!.word;
+  const adverb = OPENING_ADVERBS.has(previous.toLowerCase()) || isAdverb(previous);
+  if (adverb && (i === 1 || /[.!?]$/.test(words[i - 2]!.word))) return true;
+  if (!/,$/.test(previous)) return false;
+  for (let k = i - 2; k >= Math.max(-1, i - 1 - OPENING_PHRASE_WORDS); k--) {
+    if (k < 0 || /[.!?]$/.test(words[k]!.word)) return true;
+    if (/[,;:]$/.test(words[k]!.word)) return false;
+  }
+  return false;
+}
+
+/** The speech verb right before words[i], or before the lower-case words that describe the person named there. */
+function speechVerbBefore(words: { word: string }[], i: number): string | null {
+  for (let n = 0; n <= 3 && n < i; n++) {
+    if (n > 0 && describingWords(words, i - n) !== n) continue;
+    const word = words[i - n - 1]!.word;
+    if (isSpeechVerb(word)) return word;
+  }
+  return null;
+}
+
+/** The word right before the name a phrase of `run` ends with: in the phrase, or `previous`, the word before it. */
+function wordBeforeName(run: string[], name: string, previous: string): string {
+  const before = run.length - name.split(' ').length - 1;
+  return bare(before >= 0 ? run[before]! : previous).toLowerCase();
+}
+
+/** The text of a paragraph stretch with its quoted words blanked out, so that offsets stay those of the text. */
+export function outsideQuotes(text: string, range: Range): string {
+  let outside = '';
+  let closers: string | null = null;
+  for (let i = range.start; i < range.end; i++) {
+    const ch = text[i]!;
+    if (closers !== null) {
+      if (closesAt(text, i, closers)) closers = null;
+      outside += ' ';
+      continue;
+    }
+    const opens = openerAt(text, i);
+    if (opens !== '') closers = opens;
+    outside += opens !== '' ? ' ' : ch;
+  }
+  return outside;
+}
+
+/**
+ * People named in a paragraph stretch outside quotation marks (see `outsideQuotes`), in order, with the sex their
+ * titles give them.
+ */
+export function personMentions(outside: string): { name: string; sex: Sex | null }[] {
+  const names: { name: string; sex: Sex | null }[] = [];
+  const words = withoutAges(wordsIn(outside, 0, outside.length), true);
+  for (let i = 0; i < words.length; ) {
+    if (!isPhraseWord(words[i]!.word) || isDeterminer(words[i]!.word)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    const run: string[] = [];
+    while (j < words.length && isPhraseWord(words[j]!.word)) {
+      run.push(words[j]!.word);
+      if (endsClause(words[j++]!.word)) break;
+    }
+    const read = readSpeakerPhrase(run.join(' '));
+    const previous = i > 0 ? words[i - 1]!.word : '';
+    const before = read && 'name' in read ? wordBeforeName(run, read.name, previous) : '';
+    // A name right after "of" is a place or a body ("president of Costa Verde", "the people of Ashcombe"), or someone
+    // the phrase is about ("the wife of John Hale"), never the person the phrase names.
+    if (read && 'name' in read && looksLikePerson(read.name) && before !== 'of') {
+      const next = words[j]?.word ?? '';
+      // A name counts as a mention of a person when something says it is one: a title, a speech verb next to
+      // it, or its place as the subject at the start of a sentence, before its verb or before a description set off
+      // by a comma ("Villanueva, a former minister, has …", "Pike, Daniel's mother, …", "Pryce, who chairs …";
+      // "Accustomed as I was" and "Outside, Joanne Pryce …" or "Slowly, she …" give no subject).
+      const relative = !isPronoun(next) || /^(?:who|whose)\b/.test(next);
+      const described = /,$/.test(run[run.length - 1]!) && /^(?:\p{Ll}|\p{Lu}[\p{L}\p{M}-]*['’]s$)/u.test(next) && relative;
+      const subject = described || (/^\p{Ll}/u.test(next) && !isGrammarWord(next));
+      // After "told", a name is whom the words were said to ("told Reuters"); after "asked", it may be either. Words
+      // that describe the person may stand between the verb and the name ("said lead author Katharina Feuerstein").
+      const verb = speechVerbBefore(words, i);
+      const saidBy = verb !== null && !ADDRESSED.has(bare(verb).toLowerCase());
+      // A sentence starts after its full stop, after a dateline's dash ("SANTA LUCIA -- Teresa Villanueva was …") and
+      // after a short phrase that opens it ("Outside, Joanne Pryce was …", "For the Conservatives, Oliver Penrose …").
+      const opens = i === 0 || /[.!?]$/.test(previous) || /^(?:--|—|–)$/.test(previous) || afterOpeningPhrase(words, i);
+      // A name set off after a title is its holder ("The EU's chief negotiator, Markus Bergmann, defended …").
+      const titledBefore = /,$/.test(previous) && hasPersonTitle([previous.replace(/,$/, '')]);
+      // A name set off by a comma after a lower-case word is that word's object, not the speaker of the verb after it
+      // ("Marchetti, visiting Bramley, said …").
+      const setOffObject = /,$/.test(run[run.length - 1]!) && /^\p{Ll}/u.test(previous) && !endsClause(previous);
+      const speaks = isSpeechVerb(next) && !setOffObject;
+      // "who" after a name set off by a comma says it is a person's ("For Reza Tavakoli, who lost his mother, …"; not
+      // after "an": "an Ayah, who …" is no name).
+      const who = /,$/.test(run[run.length - 1]!) && /^(?:who|whose)\b/.test(next) && !isDeterminer(before);
+      const cue = hasPersonTitle(run) || titledBefore || speaks || saidBy || who || (opens && subject);
+      if (cue) names.push({ name: read.name, sex: sexOfTitles(run) });
+    }
+    i = Math.max(j, i + 1);
+  }
+  return names;
+}
