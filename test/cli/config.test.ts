@@ -109,3 +109,20 @@ test('a quotation the checker stopped short on is reported as not checked, never
   assert.equal(results[0].level, 'warning');
   assert.match(results[0].message.text, /was not checked: too long/);
 });
+
+test('a directive comment in a draft leaves out the quotations it names, as the ignore list does', (t) => {
+  const dir = project(t, {
+    'wire/afp.txt': source,
+    'notes.md': [
+      'They said the charges were “groundless”.',
+      '',
+      '<!-- verbatim-disable-next: said on the phone, no transcript -->',
+      'A spokesman called them “made up out of thin air”.',
+    ].join('\n'),
+  });
+  const { status, stdout, stderr } = runCli(['check', '--sources', 'wire', '--format', 'json', 'notes.md'], { cwd: dir });
+  assert.equal(stderr, '');
+  assert.equal(status, 0, 'nothing is left to report');
+  const quotes = JSON.parse(stdout).results[0].quotes;
+  assert.deepEqual(quotes.map((quote: { text: string; verdict: string }) => [quote.text, quote.verdict]), [['groundless', 'verbatim']]);
+});

@@ -1,6 +1,7 @@
 // Finds the quotations of a draft: where each opens and closes, what it says, and which parts belong together.
 import type { DraftFormat, Quotation } from '../types.js';
 import { findDashDialogue } from './dashes.js';
+import { applyDirectives, type Directive } from './directives.js';
 import { assignKinds } from './kind.js';
 import { readLatex } from './latex.js';
 import { readMarkdown } from './markdown.js';
@@ -13,16 +14,19 @@ import { assignGroups, pairMarks, type Block } from './pairing.js';
  * outer one and is not listed; a quotation left open ends at the end of its paragraph (`close` is null) unless
  * the next paragraph opens again with a mark of the same kind, the convention for a quotation that runs over
  * several paragraphs. Code, front matter, link targets, raw HTML (Markdown) and comments, verbatim text and
- * command names (LaTeX) are never read as prose. Offsets are UTF-16 offsets into `text`.
+ * command names (LaTeX) are never read as prose. Quotations that the writer's directive comments switch off
+ * (`<!-- verbatim-disable -->`, `% verbatim-disable-next`; see `applyDirectives`) are left out. Offsets are UTF-16
+ * offsets into `text`.
  */
 export function findQuotations(text: string, format: DraftFormat): Quotation[] {
   let masked = text;
   let blocks: Block[];
   let extra: MarkToken[] = [];
+  let directives: Directive[] = [];
   if (format === 'markdown') {
-    ({ masked, blocks } = readMarkdown(text));
+    ({ masked, blocks, directives } = readMarkdown(text));
   } else {
-    if (format === 'latex') ({ masked, marks: extra } = readLatex(text));
+    if (format === 'latex') ({ masked, marks: extra, directives } = readLatex(text));
     blocks = paragraphsOf(masked);
   }
   const dialogue = findDashDialogue(text, masked, blocks);
@@ -34,7 +38,7 @@ export function findQuotations(text: string, format: DraftFormat): Quotation[] {
   }
   assignGroups(text, quotations);
   assignKinds(text, quotations);
-  return quotations;
+  return applyDirectives(quotations, directives);
 }
 
 const FORMATS: Record<string, DraftFormat> = {

@@ -1,5 +1,6 @@
 // Finds the prose of a LaTeX draft: comments, verbatim text, math, command names and reference-like arguments
 // are blanked out (offsets kept), and \enquote{…} is turned into a pair of quotation marks.
+import { directiveIn, type Directive } from './directives.js';
 import type { MarkToken } from './marks.js';
 import { Masker } from './mask.js';
 
@@ -56,17 +57,21 @@ function skipSpaces(text: string, from: number): number {
 
 /**
  * Finds the prose of a LaTeX draft. Returns `text` with every character that is not prose replaced by a
- * space (line breaks kept), and the quotation marks that \enquote{…} and its kin stand for, in order.
+ * space (line breaks kept), the quotation marks that \enquote{…} and its kin stand for, in order, and the directive
+ * comments (`% verbatim-disable`).
  */
-export function readLatex(text: string): { masked: string; marks: MarkToken[] } {
+export function readLatex(text: string): { masked: string; marks: MarkToken[]; directives: Directive[] } {
   const reader: Reader = { text, masker: new Masker(text), marks: [], braces: matchBraces(text), quoteEnd: -1 };
   const { masker } = reader;
+  const directives: Directive[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '%') {
       const end = text.indexOf('\n', i);
       const stop = end < 0 ? text.length : end;
       masker.mask(i, stop);
+      const kind = directiveIn(text.slice(i, stop).replace(/^%+/, ''));
+      if (kind) directives.push({ kind, at: stop });
       i = stop;
     } else if (c === '$') {
       const display = text[i + 1] === '$';
@@ -82,7 +87,7 @@ export function readLatex(text: string): { masked: string; marks: MarkToken[] } 
     }
   }
   reader.marks.sort((a, b) => a.start - b.start);
-  return { masked: reader.masker.result(), marks: reader.marks };
+  return { masked: reader.masker.result(), marks: reader.marks, directives };
 }
 
 /** What reading a LaTeX draft keeps track of. */

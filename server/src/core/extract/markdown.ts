@@ -3,6 +3,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
+import { directiveIn, type Directive } from './directives.js';
 import type { Block } from './pairing.js';
 import { Masker } from './mask.js';
 
@@ -24,26 +25,34 @@ function rangeOf(node: MdNode): Block | null {
   return start === undefined || end === undefined ? null : { start, end };
 }
 
-/** Blanks the tags and comments of a piece of raw HTML, keeping the text between them. */
-function maskHtml(text: string, range: Block, masker: Masker): void {
+/**
+ * Blanks the tags and comments of a piece of raw HTML, keeping the text between them; a comment that is a directive
+ * (`<!-- verbatim-disable -->`) is added to `directives`.
+ */
+function maskHtml(text: string, range: Block, masker: Masker, directives: Directive[]): void {
   const html = text.slice(range.start, range.end);
-  const tag = /<!--[\s\S]*?(?:-->|$)|<[^>]*>?/g;
+  const tag = /<!--([\s\S]*?)(?:-->|$)|<[^>]*>?/g;
   for (let m = tag.exec(html); m !== null; m = tag.exec(html)) {
-    masker.mask(range.start + m.index, range.start + m.index + m[0].length);
+    const end = range.start + m.index + m[0].length;
+    masker.mask(range.start + m.index, end);
+    const kind = m[1] !== undefined && m[0].endsWith('-->') ? directiveIn(m[1]) : null;
+    if (kind) directives.push({ kind, at: end });
   }
 }
 
 /**
  * Finds the prose of a Markdown draft. Returns `text` with every character that is not prose replaced by a
- * space (line breaks kept), and the leaf blocks (paragraphs, headings, HTML blocks) in document order.
+ * space (line breaks kept), the leaf blocks (paragraphs, headings, HTML blocks) in document order, and the
+ * directive comments.
  */
-export function readMarkdown(text: string): { masked: string; blocks: Block[] } {
+export function readMarkdown(text: string): { masked: string; blocks: Block[]; directives: Directive[] } {
   const tree = fromMarkdown(text, {
     extensions: [frontmatter(['yaml', 'toml'])],
     mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml'])],
   }) as MdNode;
   const masker = new Masker(text);
   const blocks: Block[] = [];
+  const directives: Directive[] = [];
   // An explicit stack rather than recursion: deeply nested lists or block quotes must not overflow the call stack.
   const stack: { node: MdNode; inBlock: boolean }[] = [{ node: tree, inBlock: false }];
   while (stack.length > 0) {
@@ -55,7 +64,7 @@ export function readMarkdown(text: string): { masked: string; blocks: Block[] } 
       continue;
     }
     if (node.type === 'html') {
-      maskHtml(text, range, masker);
+      maskHtml(text, range, masker, directives);
       if (!inBlock) blocks.push(range);
       continue;
     }
@@ -78,5 +87,5 @@ export function readMarkdown(text: string): { masked: string; blocks: Block[] } 
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], inBlock: inBlock || leaf });
   }
   blocks.sort((a, b) => a.start - b.start);
-  return { masked: masker.result(), blocks };
+  return { masked: masker.result(), blocks, directives };
 }
