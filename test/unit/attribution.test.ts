@@ -163,6 +163,20 @@ test('“…,” he answered after a quotation paragraph of someone else is not 
   assert.equal(speaker(pronouns, 'I shall not'), null);
 });
 
+test('a label before a colon names the speaker of the quotation after it: an office, or a full name', () => {
+  const headline = 'Riverton mayor: “We asked for the upgrade in 2019”\n\nMayor Grace Okonkwo said the town had waited.';
+  assert.equal(speaker(headline, 'We asked'), 'Grace Okonkwo');
+  const markdown = '# Health minister: hospitals “cannot go on competing”\n\nHealth Minister Helen Marchetti spoke in Bramley.';
+  assert.equal(speaker(markdown, 'cannot go on'), 'Helen Marchetti');
+  assert.equal(speaker('Grace Okonkwo: “We asked for the upgrade.”', 'We asked'), 'Grace Okonkwo');
+  // Words between the label and the quotation only in a headline; a label that names no one, or a transcript's, is not read.
+  assert.equal(speaker('Some text.\n\nRiverton mayor: the town “waited”\n\nMayor Grace Okonkwo spoke.', 'waited'), null);
+  assert.equal(speaker('Her message to residents: “Stay out of the water.”', 'Stay out'), null);
+  assert.equal(speaker('Note: “Stay out of the water.”', 'Stay out'), null);
+  const two = 'Negotiator: deal “not the deal we wanted”\n\nAnn Lee, the lead negotiator, and Tuvalu’s negotiator, Simeona Tafua, spoke.';
+  assert.equal(speaker(two, 'not the deal'), null);
+});
+
 test('a pronoun after a quotation in a paragraph naming two people is the speaker of the sentence before it', () => {
   const draft = 'In a statement, Pelton said it regretted the leak. Whitford said the company had not waited. “We replaced every alarm,” he said.';
   assert.equal(speaker(draft, 'We replaced'), 'Whitford');
@@ -355,6 +369,12 @@ test('"the judge" is the one person the text names as judge before (or else soon
   assert.equal(speaker('Gallery director Tobias Wren cautioned against “drawing conclusions”.', 'drawing conclusions'), 'Tobias Wren');
   const two = 'Judge Ann Lee and Judge Tom Hale sat together.\n\n“We will appeal,” the judge said.';
   assert.equal(speaker(two, 'We will appeal'), null);
+  // A name set off beside the office holds it too.
+  const agent = 'Lentini’s spokesman, Lorenzo Castellani, was furious.\n\n“The chairman forgets,” the spokesman said.';
+  assert.equal(speaker(agent, 'The chairman forgets'), 'Lorenzo Castellani');
+  const lead = 'Teresa Lualua of Samoa, the lead negotiator for the island states, spoke last.\n\n“We will not block it,” the negotiator said.';
+  assert.equal(speaker(lead, 'We will not block'), 'Teresa Lualua');
+  assert.equal(speaker('Ann Lee, the minister’s adviser, spoke.\n\n“No,” the minister said.', 'No'), null);
   // Named by the office only after the quotation, soon after it.
   const after = '“This was a cold betrayal,” the judge said.\n\nJudge Eleanor Price sentenced Marsh to six years.';
   assert.equal(speaker(after, 'cold betrayal'), 'Eleanor Price');

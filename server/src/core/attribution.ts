@@ -63,10 +63,14 @@ export function findSpeaker(text: string, span: Span): string | null {
 function holdersOf(text: string, office: string, from: number, to: number): string[] {
   // Any case of the office's letters ("Judge", "judge"), but names in capitals: no case-insensitive flag.
   const title = office.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/ /g, '[ \\t\\n]+');
+  const name = `\\p{Lu}[\\p{L}\\p{M}'’-]+`;
+  // The office before the name, or set off before it ("Judge Eleanor Price", "Lentini's agent, Lorenzo Castellani"),
+  // or the name set off before the office ("Teresa Lualua of Samoa, the lead negotiator for …").
+  const before = `(?<![\\p{L}])${title},?[ \\t\\n]+((?:\\p{Lu}[\\p{L}\\p{M}'’.-]*[ \\t\\n]+){0,2}${name})`;
+  const after = `(${name}(?:[ \\t\\n]+${name}){0,2})(?:[ \\t\\n]+of[ \\t\\n]+${name})?,[ \\t\\n]+(?:the[ \\t\\n]+)?(?:[\\p{Ll}-]+[ \\t\\n]+){0,2}${title}(?![\\p{L}'’])`;
   const found = new Map<string, string>();
-  const mentions = new RegExp(`(?<![\\p{L}])${title}[ \\t\\n]+((?:\\p{Lu}[\\p{L}\\p{M}'’.-]*[ \\t\\n]+){0,2}\\p{Lu}[\\p{L}\\p{M}'’-]+)`, 'gu');
-  for (const m of text.slice(from, to).matchAll(mentions)) {
-    const read = readSpeakerPhrase(m[1]!.replace(/\s+/g, ' '));
+  for (const m of text.slice(from, to).matchAll(new RegExp(`${before}|${after}`, 'gu'))) {
+    const read = readSpeakerPhrase((m[1] ?? m[2])!.replace(/\s+/g, ' '));
     if (read && 'name' in read && looksLikePerson(read.name)) found.set(personKey(read.name), read.name);
   }
   return [...found.values()];
@@ -139,6 +143,8 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
   if (subject) return resolve(text, subject, quote.open, paragraph);
   const lead = leadSpeaker(text, paragraph, beforeStart, quote.open);
   if (lead) return resolve(text, lead, beforeStart, paragraph);
+  const label = labelSpeaker(text, paragraph, quote.open);
+  if (label) return label;
   if (depth >= MAX_PARAGRAPHS_BACK) return null;
   // A quotation without attribution takes the speaker of the quotation before it in the paragraph, or, when
   // it opens its paragraph, of the quotation it continues (“…\n\n“…”) or of the quotation paragraph before.
@@ -169,6 +175,30 @@ function leadSpeaker(text: string, paragraph: Range, sentence: number, open: num
   const from = sentenceStart(text, sentence - 1, paragraph.start);
   for (let i = from; i < sentence; i++) if (openerAt(text, i) !== '' || '”»’'.includes(text[i]!)) return null;
   return introSpeaker(text, from, sentence);
+}
+
+/** How many words at most a label before a colon may have to name a speaker ("Riverton mayor:"). */
+const MAX_LABEL_WORDS = 4;
+
+/**
+ * The speaker that a line names before a colon and the quotation, with nothing else before it: `Riverton mayor: “…”`
+ * gives "the mayor", an office whose holder `findSpeaker` looks up; `Grace Okonkwo: “…”` the name. A label in
+ * capitals is a transcript's, read elsewhere; any other label names no one.
+ */
+function labelSpeaker(text: string, paragraph: Range, open: number): string | null {
+  const lineStart = Math.max(paragraph.start, text.lastIndexOf('\n', open - 1) + 1);
+  const line = /^[ \t]*(#{1,6}[ \t]+)?([^\n:“”"«»]{2,60}):([^\n:“”"«»]*)$/.exec(text.slice(lineStart, open));
+  // In a headline, words may come between the label and the quotation ("Islands' negotiator: deal “not the deal we
+  // wanted”"); elsewhere the quotation follows the colon.
+  const headline = line !== null && (line[1] !== undefined || lineStart === 0);
+  const label = line !== null && (headline || line[3]!.trim() === '') ? line[2]!.trim() : undefined;
+  if (label === undefined || label === label.toUpperCase()) return null;
+  const words = label.split(/\s+/);
+  if (words.length > MAX_LABEL_WORDS) return null;
+  const office = titleOf(`the ${words[words.length - 1]!.toLowerCase()}`);
+  if (office !== null) return `the ${office}`;
+  const read = readSpeakerPhrase(label);
+  return read && 'name' in read && read.name === label && looksLikePerson(read.name) && words.length > 1 ? read.name : null;
 }
 
 /**
