@@ -375,6 +375,7 @@ test('"the judge" is the one person the text names as judge before (or else soon
   const lead = 'Teresa Lualua of Samoa, the lead negotiator for the island states, spoke last.\n\n“We will not block it,” the negotiator said.';
   assert.equal(speaker(lead, 'We will not block'), 'Teresa Lualua');
   assert.equal(speaker('Ann Lee, the minister’s adviser, spoke.\n\n“No,” the minister said.', 'No'), null);
+  assert.equal(speaker('Nevertheless, the minister stayed.\n\n“No,” the minister said.', 'No'), null);
   // Named by the office only after the quotation, soon after it.
   const after = '“This was a cold betrayal,” the judge said.\n\nJudge Eleanor Price sentenced Marsh to six years.';
   assert.equal(speaker(after, 'cold betrayal'), 'Eleanor Price');

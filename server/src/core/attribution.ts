@@ -65,12 +65,15 @@ function holdersOf(text: string, office: string, from: number, to: number): stri
   const title = office.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/ /g, '[ \\t\\n]+');
   const name = `\\p{Lu}[\\p{L}\\p{M}'’-]+`;
   // The office before the name, or set off before it ("Judge Eleanor Price", "Lentini's agent, Lorenzo Castellani"),
-  // or the name set off before the office ("Teresa Lualua of Samoa, the lead negotiator for …").
+  // or a full name set off before the office ("Teresa Lualua of Samoa, the lead negotiator for …").
   const before = `(?<![\\p{L}])${title},?[ \\t\\n]+((?:\\p{Lu}[\\p{L}\\p{M}'’.-]*[ \\t\\n]+){0,2}${name})`;
-  const after = `(${name}(?:[ \\t\\n]+${name}){0,2})(?:[ \\t\\n]+of[ \\t\\n]+${name})?,[ \\t\\n]+(?:the[ \\t\\n]+)?(?:[\\p{Ll}-]+[ \\t\\n]+){0,2}${title}(?![\\p{L}'’])`;
+  const after = `(${name}(?:[ \\t\\n]+${name}){1,2})(?:[ \\t\\n]+of[ \\t\\n]+${name})?,[ \\t\\n]+(?:the[ \\t\\n]+)?(?:[\\p{Ll}-]+[ \\t\\n]+){0,2}${title}(?![\\p{L}'’])`;
   const found = new Map<string, string>();
   for (const m of text.slice(from, to).matchAll(new RegExp(`${before}|${after}`, 'gu'))) {
-    const read = readSpeakerPhrase((m[1] ?? m[2])!.replace(/\s+/g, ' '));
+    const words = (m[1] ?? m[2])!.split(/\s+/);
+    // Words that open a sentence ("However, the mayor …") are no name.
+    if (!words.every(isPhraseWord)) continue;
+    const read = readSpeakerPhrase(words.join(' '));
     if (read && 'name' in read && looksLikePerson(read.name)) found.set(personKey(read.name), read.name);
   }
   return [...found.values()];
