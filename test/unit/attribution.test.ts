@@ -260,6 +260,12 @@ test('"he" stands for no one a title names a woman, "she" for no one a title nam
   assert.equal(speaker('Ann Hall and Teddy Henfrey talked.\n\n“Come in,” she said.', 'Come in'), null);
 });
 
+test('a name before a description set off by commas speaks, and the body the description names is no person', () => {
+  const draft = 'Maria Delgado, general secretary of the Dockers’ Union, said the strike would last “as long as it takes”.\n\n“We did not want this,” she said.';
+  assert.equal(speaker(draft, 'as long as it takes'), 'Maria Delgado');
+  assert.equal(speaker(draft, 'We did not want this'), 'Maria Delgado');
+});
+
 test('a name set off by commas: an appositive, and an age after a name', () => {
   assert.equal(speaker('Ghana’s ambassador, Abena Owusu-Ansah, said the text was “the minimum we owe them”.', 'the minimum'), 'Abena Owusu-Ansah');
   assert.equal(speaker('“Tonight we won,” Villanueva, 61, told supporters.', 'Tonight we won'), 'Villanueva');

@@ -1,8 +1,8 @@
 // Whom prose names around a passage: the people a paragraph mentions outside quotation marks, and the person "he"
 // or "she" stands for.
 import {
-  bare, describingWords, hasPersonTitle, isAdverb, isDeterminer, isGrammarWord, isPhraseWord, isPronoun, looksLikePerson,
-  personKey, readSpeakerPhrase, sexOfTitles, type Sex,
+  bare, describingWords, hasPersonTitle, isAdverb, isDeterminer, isGrammarWord, isPhraseWord, isPronoun,
+  looksLikePerson, personKey, readSpeakerPhrase, sexOfTitles, type Sex,
 } from './sources/names.js';
 import { endsClause, isSpeechVerb, withoutAges, wordsIn } from './speechPhrases.js';
 import { closesAt, MAX_SCAN, openerAt, paragraphAt, previousParagraphEnd, type Range } from './prose.js';
@@ -94,10 +94,13 @@ function speechVerbBefore(words: { word: string }[], i: number): string | null {
   return null;
 }
 
-/** The word right before the name a phrase of `run` ends with: in the phrase, or `previous`, the word before it. */
-function wordBeforeName(run: string[], name: string, previous: string): string {
-  const before = run.length - name.split(' ').length - 1;
-  return bare(before >= 0 ? run[before]! : previous).toLowerCase();
+/**
+ * The word `back` words before the name a phrase of `run` ends with (1: the word right before it): in the phrase, or
+ * `previous`, the word before the phrase; '' further back.
+ */
+function wordBeforeName(run: string[], name: string, previous: string, back = 1): string {
+  const before = run.length - name.split(' ').length - back;
+  return bare(before >= 0 ? run[before]! : before === -1 ? previous : '').toLowerCase();
 }
 
 /** The text of a paragraph stretch with its quoted words blanked out, so that offsets stay those of the text. */
@@ -139,16 +142,20 @@ export function personMentions(outside: string): { name: string; sex: Sex | null
     const read = readSpeakerPhrase(run.join(' '));
     const previous = i > 0 ? words[i - 1]!.word : '';
     const before = read && 'name' in read ? wordBeforeName(run, read.name, previous) : '';
-    // A name right after "of" is a place or a body ("president of Costa Verde", "the people of Ashcombe"), or someone
-    // the phrase is about ("the wife of John Hale"), never the person the phrase names.
-    if (read && 'name' in read && looksLikePerson(read.name) && before !== 'of') {
+    // A name right after "of" (or "of the") is a place or a body ("president of Costa Verde", "secretary of the
+    // Dockers' Union"), or someone the phrase is about ("the wife of John Hale"), never the person the phrase names.
+    const named = read !== null && 'name' in read ? read.name : null;
+    const afterOf =
+      before === 'of' || (isDeterminer(before) && named !== null && wordBeforeName(run, named, previous, 2) === 'of');
+    if (read && 'name' in read && looksLikePerson(read.name) && !afterOf) {
       const next = words[j]?.word ?? '';
       // A name counts as a mention of a person when something says it is one: a title, a speech verb next to
       // it, or its place as the subject at the start of a sentence, before its verb or before a description set off
       // by a comma ("Villanueva, a former minister, has …", "Pike, Daniel's mother, …", "Pryce, who chairs …";
       // "Accustomed as I was" and "Outside, Joanne Pryce …" or "Slowly, she …" give no subject).
       const relative = !isPronoun(next) || /^(?:who|whose)\b/.test(next);
-      const described = /,$/.test(run[run.length - 1]!) && /^(?:\p{Ll}|\p{Lu}[\p{L}\p{M}-]*['’]s$)/u.test(next) && relative;
+      const possessive = /^\p{Lu}[\p{L}\p{M}-]*['’]s$/u.test(next);
+      const described = /,$/.test(run[run.length - 1]!) && (/^\p{Ll}/u.test(next) || possessive) && relative;
       const subject = described || (/^\p{Ll}/u.test(next) && !isGrammarWord(next));
       // After "told", a name is whom the words were said to ("told Reuters"); after "asked", it may be either. Words
       // that describe the person may stand between the verb and the name ("said lead author Katharina Feuerstein").

@@ -83,13 +83,25 @@ function readPhrase(phrase: string[]): SpeakerPhrase {
 
 /**
  * A person's name set off by commas, ending with the word at `last` (its closing comma): "Ghana's ambassador, Abena
- * Owusu-Ansah, said". Null when the words there are no name between commas.
+ * Owusu-Ansah, said"; or the name before a description so set off: "Maria Delgado, general secretary of the union,
+ * said". Null when the words there are no name.
  */
 function appositiveBefore(words: { word: string }[], last: number): SpeakerPhrase {
   let i = last;
   while (i >= 0 && isPhraseWord(words[i]!.word) && (i === last || !endsClause(words[i]!.word))) i--;
   if (i < 0 || i === last || !/,$/.test(words[i]!.word)) return null;
+  // A description of the person set off after the name ("Maria Delgado, general secretary of the union, said"): the
+  // name is the speaker, not the body the description names.
+  if (/^\p{Ll}/u.test(words[i + 1]!.word)) return nameEndingAt(words, i);
   const read = readSpeakerPhrase(words.slice(i + 1, last + 1).map((w) => w.word).join(' '));
+  return read && 'name' in read && looksLikePerson(read.name) ? read : null;
+}
+
+/** The person's name whose last word, followed by a comma, is words[last]; null when the words there are no name. */
+function nameEndingAt(words: { word: string }[], last: number): SpeakerPhrase {
+  let i = last;
+  while (i > 0 && isPhraseWord(words[i - 1]!.word) && !endsClause(words[i - 1]!.word)) i--;
+  const read = readSpeakerPhrase(words.slice(i, last + 1).map((w) => w.word).join(' '));
   return read && 'name' in read && looksLikePerson(read.name) ? read : null;
 }
 
