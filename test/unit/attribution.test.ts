@@ -65,6 +65,9 @@ test('titles before names are dropped', () => {
   assert.equal(speaker('“We won,” said the coach--Mr. Alan Reed--after the match.', 'We won'), 'Alan Reed');
   const dashed = 'She asked about Mr. Waymarsh of Milrose Connecticut--Mr. Waymarsh the lawyer.\n\n“Oh yes,” he said.';
   assert.equal(speaker(dashed, 'Oh yes'), null);
+  // A role before a name, capitalised as a sentence opens with it, is no part of the name.
+  const resident = 'Resident Linda Park, whose house burned in 2018, left early. “I learned my lesson,” Park said.';
+  assert.equal(speaker(resident, 'I learned'), 'Linda Park');
   // British police ranks and councillors, abbreviated.
   assert.equal(speaker('“Come forward,” DCI Rachel Onslow said.', 'Come forward'), 'Rachel Onslow');
   assert.equal(speaker('“It is a shameful day,” said Cllr Priya Lal.', 'shameful day'), 'Priya Lal');

@@ -40,7 +40,9 @@ const PERSON_TITLES = new Set([
   'leader', 'spokesmen', 'adviser', 'advisor', 'economist', 'analyst', 'lawyer', 'officer', 'commander',
   'inspector', 'detective', 'superintendent', 'dean', 'provost', 'coach', 'manager', 'president-elect', 'emir',
   'sheikh', 'ayatollah', 'sultan', 'sheriff', 'counsel', 'solicitor', 'auditor', 'treasurer', 'trustee', 'delegate',
-  'boss', 'negotiator', 'dci', 'dsi', 'det', 'supt', 'insp', 'cllr', 'msgr',
+  'boss', 'negotiator', 'dci', 'dsi', 'det', 'supt', 'insp', 'cllr', 'msgr', 'resident', 'neighbor', 'neighbour',
+  'witness', 'eyewitness', 'survivor', 'volunteer', 'homeowner', 'shopkeeper', 'passenger', 'commuter', 'bystander',
+  'student', 'teacher', 'voter', 'worker', 'protester', 'protestor',
 ]);
 
 /** Words that name a government department after "Secretary of", "Minister of" and the like. */
