@@ -107,6 +107,14 @@ test('“…,” he said resolves to the one person named in the paragraph befor
   assert.equal(speaker(sameParagraph, 'rebuild'), 'Jane Doe');
 });
 
+test('a pronoun after a paragraph whose subject is someone unnamed (“The clergyman explained …”) is not resolved', () => {
+  const tess = '“Daze my eyes,” said Durbeyfield.\n\nThe clergyman explained that it had died out of knowledge.\n\n“At first I resolved not to disturb you,” said he.';
+  assert.equal(speaker(tess, 'At first I resolved'), null);
+  // A woman described does not stand in the way of "he".
+  const woman = '“Daze my eyes,” said Durbeyfield.\n\nThe woman explained that it had died out.\n\n“At first I resolved not to disturb you,” said he.';
+  assert.equal(speaker(woman, 'At first I resolved'), 'Durbeyfield');
+});
+
 test('a pronoun that could stand for two people, or for nobody named, gives null', () => {
   assert.equal(speaker('Ross met Vice Premier Liu He on Monday.\n\n“We made progress,” he said.', 'progress'), null);
   assert.equal(speaker('“We made progress,” she said.', 'progress'), null);

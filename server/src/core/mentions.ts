@@ -44,10 +44,12 @@ export function resolvePronoun(text: string, at: number, paragraph: Range, prono
   for (let back = 0, read = 0; back <= MAX_PARAGRAPHS_BACK && read < MAX_PRONOUN_CHAIN; read++) {
     const outside = outsideQuotes(text, range);
     const mentions = personMentions(outside);
-    if (mentions.length > 0) {
+    // Someone the paragraph describes without a name ("The clergyman explained …") may be whom the pronoun stands for.
+    const unnamed = describedPeople(outside).some((sex) => sex !== other);
+    if (mentions.length > 0 || unnamed) {
       const names = mentions.filter((mention) => mention.sex !== other).map((mention) => mention.name);
       const people = new Set(names.map(personKey));
-      return people.size === 1 ? names[names.length - 1]! : null;
+      return people.size === 1 && !unnamed ? names[names.length - 1]! : null;
     }
     if (range.start === 0) break;
     // The paragraph of the pronoun itself always counts, so that a lone paragraph reaches back as far as before.
@@ -101,6 +103,31 @@ function speechVerbBefore(words: { word: string }[], i: number): string | null {
 function wordBeforeName(run: string[], name: string, previous: string, back = 1): string {
   const before = run.length - name.split(' ').length - back;
   return bare(before >= 0 ? run[before]! : before === -1 ? previous : '').toLowerCase();
+}
+
+/** Words for a person that are no name or title, with the sex they give ("the clergyman", "a woman"). */
+const PERSON_NOUNS = new Map<string, Sex | null>([
+  ...['man', 'boy', 'gentleman', 'clergyman', 'parson', 'priest', 'vicar', 'fellow', 'lad', 'husband', 'son', 'landlord']
+    .map((noun) => [noun, 'male'] as [string, Sex]),
+  ...['woman', 'girl', 'lady', 'wife', 'daughter', 'maid', 'landlady', 'widow']
+    .map((noun) => [noun, 'female'] as [string, Sex]),
+  ...['stranger', 'child', 'visitor', 'servant', 'newcomer', 'youth', 'figure', 'voice']
+    .map((noun) => [noun, null] as [string, null]),
+]);
+
+/**
+ * The sexes of the people a paragraph stretch (outside quotation marks) makes the subject of a sentence without a
+ * name: "The clergyman explained …", "An old woman came in …".
+ */
+function describedPeople(outside: string): (Sex | null)[] {
+  const adjective = '(?:(?:old|young|little|elderly|other|tall|short)\\s+)?';
+  const subjects = new RegExp(`(?:^|[.!?]['"’”]?\\s+)(?:The|A|An)\\s+${adjective}(\\p{Ll}+)(?=\\s+\\p{Ll})`, 'gu');
+  const found: (Sex | null)[] = [];
+  for (const m of outside.matchAll(subjects)) {
+    const sex = PERSON_NOUNS.get(m[1]!);
+    if (sex !== undefined) found.push(sex);
+  }
+  return found;
 }
 
 /** The text of a paragraph stretch with its quoted words blanked out, so that offsets stay those of the text. */
