@@ -246,6 +246,10 @@ test('a one-word name is given in the fullest form the source used for it before
   // The nearest full mention wins: two people of one family.
   const family = 'Ann Smith spoke first. Later John Smith arrived.\n\n“We are ready,” Smith said.';
   assert.equal(speaker(family, 'We are ready'), 'John Smith');
+  // A title near the passage picks the full form of that sex: Mr. Pett is Peter, Mrs. Pett is Nesta.
+  const petts = 'Mr. Peter Pett read. Mrs. Nesta Ford Pett wrote. The name Nesta Ford Pett was known.\n\n';
+  assert.equal(speaker(`${petts}“What are you eating?” demanded Mr. Pett.`, 'What are you'), 'Peter Pett');
+  assert.equal(speaker(`${petts}“What are you eating?” demanded Mrs. Pett.`, 'What are you'), 'Nesta Ford Pett');
 });
 
 test('a line after two quotation paragraphs of two speakers is a turn of a dialogue, whose speaker is not given', () => {

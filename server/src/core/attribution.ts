@@ -1,7 +1,8 @@
 // Reads who a source says spoke a passage: the attribution around its quotation or reported speech.
 import type { SourceMeta, Span } from './types.js';
 import {
-  bare, isDeterminer, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase, titleOf, type SpeakerPhrase,
+  bare, isDeterminer, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase, sexOfTitles, titleOf, type Sex,
+  type SpeakerPhrase,
 } from './sources/names.js';
 import { accordingTo, introSpeaker, participleSpeaker, trailingSpeaker, wordsIn } from './speechPhrases.js';
 import { MAX_PARAGRAPHS_BACK, outsideQuotes, personMentions, resolvePronoun } from './mentions.js';
@@ -85,6 +86,19 @@ function holdersOf(text: string, office: string, from: number, to: number): stri
  */
 function fullName(text: string, name: string, at: number): string {
   if (!/^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(name) || at < name.length) return name;
+  // "Mr. Pett" is not "Nesta Ford Pett", whom the text calls Mrs. Pett: where a title near the passage gives the name a
+  // sex, a full form titled so is taken first ("Mr. Peter Pett"), and one titled as the other sex never.
+  const sex = titledSexNear(text, name, at);
+  if (sex === null) return fullFormBefore(text, name, at, () => true) ?? name;
+  const same = fullFormBefore(text, name, at, (titled) => titled === sex);
+  return same ?? fullFormBefore(text, name, at, (titled) => titled === null) ?? name;
+}
+
+/**
+ * The nearest full form of a one-word name before `at`, within FULL_NAME_REACH, whose title's sex (null without one)
+ * `accept` takes; null when there is none.
+ */
+function fullFormBefore(text: string, name: string, at: number, accept: (sex: Sex | null) => boolean): string | null {
   const from = Math.max(0, at - FULL_NAME_REACH);
   // The mentions of the name, the nearest first, each with the capitalised words right before it; searched in the
   // stretch alone, so that a long text without the name is not read back to its start.
@@ -98,9 +112,26 @@ function fullName(text: string, name: string, at: number): string {
     const words = `${before[0]}${name}`.split(/[ \t]+/);
     while (words.length > 1 && (!isPhraseWord(words[0]!) || isDeterminer(words[0]!))) words.shift();
     const read = words.length > 1 ? readSpeakerPhrase(words.join(' ')) : null;
-    if (read && 'name' in read && read.name.includes(' ') && read.name.endsWith(name) && looksLikePerson(read.name)) return read.name;
+    if (!read || !('name' in read) || !read.name.includes(' ') || !read.name.endsWith(name) || !looksLikePerson(read.name)) continue;
+    if (accept(sexOfTitles(words))) return read.name;
   }
-  return name;
+  return null;
+}
+
+/**
+ * The sex that a title gives the name where the text titles it nearest to `at`, within MAX_SCAN either side ("Mr.
+ * Pett" in "demanded Mr. Pett"); null when no title there gives one.
+ */
+function titledSexNear(text: string, name: string, at: number): Sex | null {
+  const from = Math.max(0, at - MAX_SCAN);
+  const titled = new RegExp(`(\\p{Lu}\\p{L}*\\.?)[ \\t\\n]+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}])`, 'gu');
+  let nearest: { distance: number; sex: Sex } | null = null;
+  for (const m of text.slice(from, Math.min(text.length, at + MAX_SCAN)).matchAll(titled)) {
+    const sex = sexOfTitles([m[1]!]);
+    const distance = Math.abs(from + m.index - at);
+    if (sex !== null && (nearest === null || distance < nearest.distance)) nearest = { distance, sex };
+  }
+  return nearest?.sex ?? null;
 }
 
 // A title that says a source is its author's own words: "Victory speech, Plaza Mayor", "Opening statement",
