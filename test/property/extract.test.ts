@@ -83,3 +83,29 @@ for (const draftFormat of FORMATS) {
     assert.ok(elapsed < BOUND_MS[draftFormat], `${Math.round(elapsed)} ms for ${draftFormat}`);
   });
 }
+
+test('directive comments only ever leave quotations out: the ones kept are found as they are without the directives', () => {
+  const piece = fc.constantFrom(
+    'the mayor said', '“we will rebuild”', '“one,” she said, “two”', '``three\'\'', '\n\n', '\n', ' ', '`code`',
+    '<!-- verbatim-disable -->', '<!-- verbatim-enable -->', '<!-- verbatim-disable-next: a call -->', '<!-- note -->',
+    '% verbatim-disable\n', '% verbatim-enable\n', '% verbatim-disable-next\n', '% note\n', '\\enquote{four}',
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 24 }), format, (pieces, draftFormat) => {
+      const text = pieces.join(' ');
+      // The same comments, masked as before, but no longer directives.
+      const plain = text.replace(/verbatim-(disable|enable)/g, (m) => m.replace('verbatim', 'xxxxxxxx'));
+      const kept = findQuotations(text, draftFormat);
+      const all = findQuotations(plain, draftFormat);
+      assertWellFormed(text, kept);
+      let at = 0;
+      for (const quotation of kept) {
+        while (at < all.length && all[at]!.open.start !== quotation.open.start) at++;
+        assert.ok(at < all.length, `${JSON.stringify(quotation.text)} is found without the directives too`);
+        assert.deepEqual(quotation, all[at]);
+      }
+      if (draftFormat === 'plaintext') assert.equal(kept.length, all.length, 'a plain-text draft has no comments');
+    }),
+    { numRuns: 400 },
+  );
+});
