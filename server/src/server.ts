@@ -9,10 +9,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, Methods, SERVER_COMMANDS, type InitializationOptions, type SourceTextParams, type StatusParams } from './protocol.js';
-import { codeActionsFor } from './lsp/codeActions.js';
+import type { DraftFormat } from './core/types.js';
+import { codeActionsFor, resolveCodeAction } from './lsp/codeActions.js';
 import { executeCommand } from './lsp/commands.js';
 import { hoverMarkdown } from './lsp/hover.js';
-import { VerbatimService } from './lsp/service.js';
+import { formatOf, VerbatimService } from './lsp/service.js';
 
 const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
@@ -56,7 +57,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
       executeCommandProvider: { commands: [...SERVER_COMMANDS] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -99,8 +100,22 @@ connection.onCodeAction(request('Code actions', (params) => {
     const version = (diagnostic.data as { documentVersion?: unknown } | undefined)?.documentVersion;
     // A diagnostic computed on an older text would put the fix in the wrong place; its successor brings its own.
     if (document && typeof version === 'number' && version !== document.version) return [];
-    return codeActionsFor(params.textDocument.uri, diagnostic, { documentChanges: service.documentChanges, canIgnore: service.trusted });
+    const options = { documentChanges: service.documentChanges, canIgnore: service.trusted, resolveEdits: service.resolveEdits };
+    return codeActionsFor(params.textDocument.uri, diagnostic, options, document && draftIn(document));
   });
+}));
+
+/** A draft as the editor holds it, for the quick fixes that work on its text. */
+function draftIn(document: TextDocument): { text: string; format: DraftFormat; version: number } {
+  return { text: document.getText(), format: formatOf(document.languageId, document.uri), version: document.version };
+}
+
+connection.onCodeActionResolve(request('Code action resolve', (action) => {
+  const draftOf = (uri: string) => {
+    const document = documents.get(uri);
+    return document && draftIn(document);
+  };
+  return resolveCodeAction(action, draftOf, { documentChanges: service.documentChanges });
 }));
 
 connection.onExecuteCommand(request('Command', (params) => executeCommand(service, params.command, params.arguments ?? [])));

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { proseDate, renderAttribution } from '../../server/src/lsp/attribution.js';
-import { codeActionsFor, replacementText } from '../../server/src/lsp/codeActions.js';
+import { codeActionsFor, replacementText, resolveCodeAction } from '../../server/src/lsp/codeActions.js';
 import { withIgnoredQuotation } from '../../server/src/lsp/ignore.js';
 import { hoverMarkdown } from '../../server/src/lsp/hover.js';
 import { isQuoteDiagnosticData, parseSettings, type QuoteDiagnosticData } from '../../server/src/protocol.js';
@@ -92,6 +92,43 @@ test('code actions come from the diagnostic data alone and bind the edit to its 
   assert.deepEqual(limited.map((a) => a.title), ['Replace with source wording', 'Open source passage']);
   const unsourced = codeActionsFor('file:///draft.md', { ...diagnostic, code: 'quote.unsourced', data: data({ verdict: 'unsourced', source: null }) }, { documentChanges: true, canIgnore: true });
   assert.deepEqual(unsourced.map((a) => a.title), ['Ignore this quotation']);
+});
+
+test('in a Markdown or LaTeX draft, a comment that leaves the quotation out is offered, trusted workspace or not', () => {
+  const diagnostic = { range: range(3, 11, 32), message: 'm', code: 'quote.altered', source: 'verbatim', data: data() };
+  const text = ['a', 'b', 'c', 'Ross said “the brutal repression” would end.'].join('\n');
+  const title = 'Ignore this quotation here (with a comment)';
+  for (const canIgnore of [true, false]) {
+    const actions = codeActionsFor('file:///draft.md', diagnostic, { documentChanges: true, canIgnore }, { text, format: 'markdown' });
+    const fix = actions.find((action) => action.title === title);
+    assert.deepEqual(fix?.edit, {
+      documentChanges: [{
+        textDocument: { uri: 'file:///draft.md', version: 7 },
+        edits: [{ range: range(3, 10, 10), newText: '<!-- verbatim-disable-next -->' }],
+      }],
+    });
+  }
+  const plain = codeActionsFor('file:///draft.txt', diagnostic, { documentChanges: true, canIgnore: true }, { text, format: 'plaintext' });
+  assert.ok(!plain.some((action) => action.title === title), 'a plain-text draft has no comments');
+  const unchecked = { ...diagnostic, code: 'quote.unchecked' };
+  assert.ok(!codeActionsFor('file:///draft.md', unchecked, { documentChanges: true, canIgnore: true }, { text, format: 'markdown' }).some((a) => a.title === title));
+});
+
+test('a client that resolves edits gets the comment fix without its edit, and the edit when it is picked', () => {
+  const diagnostic = { range: range(3, 11, 32), message: 'm', code: 'quote.altered', source: 'verbatim', data: data() };
+  const text = ['a', 'b', 'c', 'Ross said “the brutal repression” would end.'].join('\n');
+  const title = 'Ignore this quotation here (with a comment)';
+  const lazy = codeActionsFor('file:///draft.md', diagnostic, { documentChanges: true, canIgnore: true, resolveEdits: true }, { text, format: 'markdown' });
+  const fix = lazy.find((action) => action.title === title)!;
+  assert.equal(fix.edit, undefined);
+  const eager = codeActionsFor('file:///draft.md', diagnostic, { documentChanges: true, canIgnore: true }, { text, format: 'markdown' });
+  const draftOf = (version: number) => (uri: string) => (uri === 'file:///draft.md' ? { text, format: 'markdown' as const, version } : undefined);
+  assert.deepEqual(resolveCodeAction(fix, draftOf(7), { documentChanges: true }).edit, eager.find((action) => action.title === title)!.edit);
+  // A draft changed or closed since gives no edit; an action that is not this one comes back as it was.
+  assert.equal(resolveCodeAction(fix, draftOf(8), { documentChanges: true }).edit, undefined);
+  assert.equal(resolveCodeAction(fix, () => undefined, { documentChanges: true }).edit, undefined);
+  const other = { title: 'Something else', data: { kind: 'other' } };
+  assert.deepEqual(resolveCodeAction(other, draftOf(7), { documentChanges: true }), other);
 });
 
 test('diagnostic data that is missing or malformed gives no code actions', () => {

@@ -29,6 +29,8 @@ export interface ClientOptions {
   transport?: 'stdio' | 'ipc';
   /** Extra environment variables of the server process. */
   env?: Record<string, string>;
+  /** Declare that the client asks for a code action's edit only when it is picked (`codeAction/resolve`). */
+  resolveCodeActionEdits?: boolean;
 }
 
 /** A running server with a connection to it and a record of what it sent. */
@@ -85,7 +87,12 @@ export class LspTestClient {
           synchronization: { dynamicRegistration: false },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-          codeAction: { dataSupport: true, isPreferredSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+          codeAction: {
+            dataSupport: true,
+            isPreferredSupport: true,
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } },
+            ...(options.resolveCodeActionEdits ? { resolveSupport: { properties: ['edit'] } } : {}),
+          },
         },
       },
     });

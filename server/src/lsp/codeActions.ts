@@ -1,6 +1,10 @@
-// The quick fixes offered on a Verbatim diagnostic, computed from the diagnostic's data alone.
+// The quick fixes offered on a Verbatim diagnostic, computed from the diagnostic's data, and for a comment in the
+// draft from its text too.
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { disableNextInsertion } from '../core/extract/disableNext.js';
+import type { DraftFormat } from '../core/types.js';
 import { oneLine } from '../core/words.js';
+import { LineIndex } from '../convert.js';
 import { Commands, DiagnosticCodes, isQuoteDiagnosticData, type QuoteDiagnosticData } from '../protocol.js';
 
 /** What the client and the workspace allow, as far as code actions care. */
@@ -9,6 +13,20 @@ export interface CodeActionOptions {
   documentChanges: boolean;
   /** Recording an ignored quotation in the configuration file is allowed (not in an untrusted workspace). */
   canIgnore: boolean;
+  /**
+   * The client asks for an action's edit when it is picked (`codeAction/resolve`): the comment's place, which takes
+   * finding the draft's quotations again, is then worked out only for the action picked.
+   */
+  resolveEdits?: boolean;
+}
+
+/** The title of the quick fix that writes a `verbatim-disable-next` comment. */
+const DISABLE_NEXT_TITLE = 'Ignore this quotation here (with a comment)';
+
+/** The `data` of that quick fix when its edit is left for `codeAction/resolve`. */
+interface DisableNextData {
+  kind: 'verbatim/disable-next';
+  uri: string;
 }
 
 /** The text that replaces the quotation: the source wording, in the draft's marks, with its attribution. */
@@ -29,8 +47,41 @@ export function replacementEdit(uri: string, data: QuoteDiagnosticData, options:
   return { documentChanges: [{ textDocument: { uri, version: data.documentVersion }, edits: [edit] }] };
 }
 
-/** The code actions for one diagnostic; none for diagnostics that are not Verbatim's or carry no valid data. */
-export function codeActionsFor(uri: string, diagnostic: Diagnostic, options: CodeActionOptions): CodeAction[] {
+/** The draft a diagnostic is on, as the editor holds it: its text and format. */
+export interface DraftInEditor {
+  text: string;
+  format: DraftFormat;
+}
+
+/**
+ * The edit of "Ignore this quotation here": a `verbatim-disable-next` comment written where it leaves out this
+ * quotation and changes nothing else (see `disableNextInsertion`), bound to the draft version; null where no comment
+ * can do that (a plain-text draft).
+ */
+export function disableNextEdit(
+  uri: string,
+  data: QuoteDiagnosticData,
+  draft: DraftInEditor,
+  options: Pick<CodeActionOptions, 'documentChanges'>,
+): WorkspaceEdit | null {
+  const lines = new LineIndex(draft.text);
+  const place = disableNextInsertion(draft.text, draft.format, lines.offsetAt(data.replaceRange.start));
+  if (place === null) return null;
+  const edit = TextEdit.insert(lines.positionAt(place.at), place.text);
+  if (!options.documentChanges) return { changes: { [uri]: [edit] } };
+  return { documentChanges: [{ textDocument: { uri, version: data.documentVersion }, edits: [edit] }] };
+}
+
+/**
+ * The code actions for one diagnostic; none for diagnostics that are not Verbatim's or carry no valid data. `draft` is
+ * the draft's text in the editor, at the diagnostic's version, when the editor has it open.
+ */
+export function codeActionsFor(
+  uri: string,
+  diagnostic: Diagnostic,
+  options: CodeActionOptions,
+  draft?: DraftInEditor,
+): CodeAction[] {
   const data: unknown = diagnostic.data;
   if (!isQuoteDiagnosticData(data)) return [];
   const actions: CodeAction[] = [];
@@ -62,5 +113,40 @@ export function codeActionsFor(uri: string, diagnostic: Diagnostic, options: Cod
       command: { title: 'Ignore this quotation', command: Commands.ignoreQuotation, arguments: [uri, data.quotation] },
     });
   }
+  // The same in the draft itself, for this one place: a comment, which needs no trust in the workspace.
+  if (draft && diagnostic.code !== DiagnosticCodes.unchecked && hasComments(draft.format)) {
+    const action: CodeAction = { title: DISABLE_NEXT_TITLE, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
+    if (options.resolveEdits) {
+      const later: DisableNextData = { kind: 'verbatim/disable-next', uri };
+      actions.push({ ...action, data: later });
+    } else {
+      const edit = disableNextEdit(uri, data, draft, options);
+      if (edit) actions.push({ ...action, edit });
+    }
+  }
   return actions;
+}
+
+/** Whether drafts of a format have comments that switch checking off. */
+function hasComments(format: DraftFormat): boolean {
+  return format === 'markdown' || format === 'latex';
+}
+
+/**
+ * Fills in the edit of a quick fix whose edit was left for when it is picked; `draftOf` gives the draft's text as the
+ * editor holds it. An action that is not Verbatim's, or whose draft has changed or closed since, comes back as it
+ * was, without an edit.
+ */
+export function resolveCodeAction(
+  action: CodeAction,
+  draftOf: (uri: string) => (DraftInEditor & { version: number }) | undefined,
+  options: Pick<CodeActionOptions, 'documentChanges'>,
+): CodeAction {
+  const later = action.data as Partial<DisableNextData> | undefined;
+  const data: unknown = action.diagnostics?.[0]?.data;
+  if (later?.kind !== 'verbatim/disable-next' || typeof later.uri !== 'string' || !isQuoteDiagnosticData(data)) return action;
+  const draft = draftOf(later.uri);
+  if (!draft || (data.documentVersion !== null && data.documentVersion !== draft.version)) return action;
+  const edit = disableNextEdit(later.uri, data, draft, options);
+  return edit ? { ...action, edit } : action;
 }

@@ -46,6 +46,8 @@ interface ClientFeatures {
   relativePatterns: boolean;
   dynamicConfiguration: boolean;
   documentChanges: boolean;
+  /** The client asks for a code action's edit only when the writer picks it (`codeAction/resolve`). */
+  resolveEdits: boolean;
 }
 
 /**
@@ -72,7 +74,7 @@ export class VerbatimService {
   private readonly pendingFolders = new Set<SourceFolder>();
   private sourceTimer: ReturnType<typeof setTimeout> | null = null;
   private watcherRegistration: Disposable | null = null;
-  private features: ClientFeatures = { configuration: false, dynamicWatchers: false, relativePatterns: false, dynamicConfiguration: false, documentChanges: false };
+  private features: ClientFeatures = { configuration: false, dynamicWatchers: false, relativePatterns: false, dynamicConfiguration: false, documentChanges: false, resolveEdits: false };
   checks = 0;
   trusted = true;
   /** Where folders keep their persisted index; null keeps none. */
@@ -91,6 +93,7 @@ export class VerbatimService {
       relativePatterns: capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
       dynamicConfiguration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
       documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+      resolveEdits: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
     };
     for (const folder of folders) {
       if (!isFileUri(folder.uri)) continue;
@@ -101,6 +104,11 @@ export class VerbatimService {
   /** True when the client applies versioned edits, so a fix on a changed draft is refused. */
   get documentChanges(): boolean {
     return this.features.documentChanges;
+  }
+
+  /** True when the client resolves a code action's edit when it is picked, so a costly edit is computed only then. */
+  get resolveEdits(): boolean {
+    return this.features.resolveEdits;
   }
 
   /** Starts indexing every folder once the client is ready. */
