@@ -174,6 +174,18 @@ test('“…,” he answered after a quotation paragraph of someone else is not 
   assert.equal(speaker(pronouns, 'I shall not'), null);
 });
 
+test('academic writing: a citation after the quotation, a year after the name, and a citation’s "p." in the sentence', () => {
+  assert.equal(speaker('“The medium is the message” (McLuhan, 1964, p. 7).', 'The medium'), 'McLuhan');
+  assert.equal(speaker('“We are what we repeatedly do” (Will Durant 1926: 61).', 'We are what'), 'Will Durant');
+  assert.equal(speaker('“Trust is earned” (Smith and Jones, 2019).', 'Trust is earned'), 'Smith and Jones');
+  assert.equal(speaker('“Trust is earned” (Lee et al., 2020).', 'Trust is earned'), 'Lee');
+  assert.equal(speaker('“Culture is public,” Clifford Geertz (1973, p. 12) insists.', 'Culture is public'), 'Clifford Geertz');
+  assert.equal(speaker('As Mary Douglas (1966) argues, “dirt is disorder”.', 'dirt is'), 'Mary Douglas');
+  // A parenthesis that names no one with a year is no citation.
+  assert.equal(speaker('“Trust is earned” (see below).', 'Trust is earned'), null);
+  assert.equal(speaker('“Trust is earned” (2019).', 'Trust is earned'), null);
+});
+
 test('a label before a colon names the speaker of the quotation after it: an office, or a full name', () => {
   const headline = 'Riverton mayor: “We asked for the upgrade in 2019”\n\nMayor Grace Okonkwo said the town had waited.';
   assert.equal(speaker(headline, 'We asked'), 'Grace Okonkwo');

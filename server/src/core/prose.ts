@@ -27,11 +27,11 @@ export function closesAt(text: string, i: number, closers: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text[i + 1] ?? '') && !/\s/.test(i > 0 ? text[i - 1]! : ' ');
 }
 
-/** Abbreviations whose full stop ends no sentence ("Mr.", "Gen.", "Oct."). */
+/** Abbreviations whose full stop ends no sentence ("Mr.", "Gen.", "Oct.", a citation's "p." and "et al."). */
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'prof', 'rev',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'inc', 'corp',
-  'co', 'ltd', 'vs', 'mt', 'ft', 'adm', 'sgt',
+  'co', 'ltd', 'vs', 'mt', 'ft', 'adm', 'sgt', 'p', 'pp', 'vol', 'ch', 'cf', 'eds', 'al', 'fig',
 ]);
 
 /** A stretch of a text: the offsets [start, end). */

@@ -228,6 +228,25 @@ function describedBefore(words: { word: string }[], after: number): SpeakerPhras
 }
 
 /** "…, according to the US Federal Register": a named source in the rest of the sentence. */
+/** How far after a quotation's closing mark a citation in parentheses may open. */
+const CITATION_REACH = 3;
+
+/**
+ * The author a citation in parentheses right after a quotation names, as academic writing gives one: “…” (McLuhan,
+ * 1964, p. 7), “…” (Smith and Jones 2019: 4), “…” (Lee et al., 2020). Null when no citation with a year follows.
+ */
+export function citedAuthor(text: string, from: number, to: number): string | null {
+  const citation = /^[\s,.;:!?]*\(([^()\n]{2,120})\)/u.exec(text.slice(from, Math.min(to, from + CITATION_REACH + 122)));
+  if (!citation || citation[0].indexOf('(') > CITATION_REACH) return null;
+  const name = `\\p{Lu}[\\p{L}\\p{M}'’-]+(?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’-]+)?`;
+  const authors = new RegExp(`^(${name}(?:[ \\t]+(?:and|&)[ \\t]+${name})?)(?:[ \\t]+et[ \\t]+al\\.?)?,?[ \\t]+\\d{4}[a-z]?\\b`, 'u');
+  const m = authors.exec(citation[1]!.trim());
+  if (!m) return null;
+  const first = m[1]!.split(/[ \t]+(?:and|&)[ \t]+/)[0]!;
+  const read = readSpeakerPhrase(first);
+  return read && 'name' in read && looksLikePerson(read.name) ? m[1]!.replace(/\s+/g, ' ') : null;
+}
+
 export function accordingTo(text: string, from: number, to: number): string | null {
   const words = wordsIn(text, from, to);
   for (let i = 0; i + 1 < words.length; i++) {
