@@ -186,6 +186,14 @@ test('academic writing: a citation after the quotation, a year after the name, a
   assert.equal(speaker('“Trust is earned” (2019).', 'Trust is earned'), null);
 });
 
+test('a dash after the quotation names the speaker, as press releases, testimonials and epigraphs do', () => {
+  const release = '"This partnership puts power in 400 classrooms."\n— Jane Doe, Chief Executive Officer, Widgets Inc.';
+  assert.equal(speaker(release, 'This partnership'), 'Jane Doe');
+  assert.equal(speaker('"The pilot cut costs by 60 percent" -- Maria Gomez, principal', 'The pilot'), 'Maria Gomez');
+  // A dash that sets off the narrator's words names no one.
+  assert.equal(speaker('“I know,” — she hesitated — “but not yet.”', 'I know'), null);
+});
+
 test('a label before a colon names the speaker of the quotation after it: an office, or a full name', () => {
   const headline = 'Riverton mayor: “We asked for the upgrade in 2019”\n\nMayor Grace Okonkwo said the town had waited.';
   assert.equal(speaker(headline, 'We asked'), 'Grace Okonkwo');

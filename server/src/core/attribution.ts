@@ -4,7 +4,9 @@ import {
   bare, isDeterminer, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase, sexOfTitles, titleOf, type Sex,
   type SpeakerPhrase,
 } from './sources/names.js';
-import { accordingTo, citedAuthor, introSpeaker, participleSpeaker, trailingSpeaker, wordsIn } from './speechPhrases.js';
+import {
+  accordingTo, citedAuthor, dashedSpeaker, introSpeaker, participleSpeaker, trailingSpeaker, wordsIn,
+} from './speechPhrases.js';
 import { MAX_PARAGRAPHS_BACK, outsideQuotes, personMentions, resolvePronoun } from './mentions.js';
 import {
   lastQuote, MAX_SCAN, nextOpener, openerAt, paragraphAt, previousParagraphEnd, quoteAround, sentenceEnd, sentenceStart,
@@ -163,7 +165,7 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
   const intro = introSpeaker(text, beforeStart, quote.open);
   if (intro) return resolve(text, intro, quote.open, paragraph);
   if (quote.close !== null) {
-    const cited = citedAuthor(text, quote.close + 1, paragraph.end);
+    const cited = citedAuthor(text, quote.close + 1, paragraph.end) ?? dashedSpeaker(text, quote.close + 1, paragraph.end);
     if (cited) return cited;
     const afterStart = quote.close + 1;
     const afterEnd = Math.min(sentenceEnd(text, afterStart, paragraph.end), nextOpener(text, afterStart, paragraph.end));

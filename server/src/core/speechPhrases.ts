@@ -247,6 +247,17 @@ export function citedAuthor(text: string, from: number, to: number): string | nu
   return read && 'name' in read && looksLikePerson(read.name) ? m[1]!.replace(/\s+/g, ' ') : null;
 }
 
+/**
+ * The person a dash names after a quotation, as press releases, testimonials and epigraphs attribute one: “…” —
+ * Jane Doe, Chief Executive Officer (on the same line or the next). Null when no dash and name follow.
+ */
+export function dashedSpeaker(text: string, from: number, to: number): string | null {
+  const line = /^[ \t]*\n?[ \t]*(?:—|―|–|--)[ \t]*([^\n,;(]{2,80})/u.exec(text.slice(from, Math.min(to, from + 120)));
+  if (!line) return null;
+  const read = readSpeakerPhrase(line[1]!.trim());
+  return read && 'name' in read && looksLikePerson(read.name) ? read.name : null;
+}
+
 export function accordingTo(text: string, from: number, to: number): string | null {
   const words = wordsIn(text, from, to);
   for (let i = 0; i + 1 < words.length; i++) {
