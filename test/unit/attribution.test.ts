@@ -68,6 +68,12 @@ test('titles before names are dropped', () => {
   // A role before a name, capitalised as a sentence opens with it, is no part of the name.
   const resident = 'Resident Linda Park, whose house burned in 2018, left early. “I learned my lesson,” Park said.';
   assert.equal(speaker(resident, 'I learned'), 'Linda Park');
+  // Hyphenated offices are titles; the body a full name is "of" is no part of it, unless an office follows.
+  assert.equal(speaker('“We will rebuild,” said UN Secretary-General António Reis.', 'We will'), 'António Reis');
+  assert.equal(speaker('“It is too small,” said Hannah Lindqvist of the advocacy group Climate Finance Watch.', 'too small'), 'Hannah Lindqvist');
+  assert.equal(speaker('“It is too small,” said Ingrid Solberg of the Norwegian Refugee Council.', 'too small'), 'Ingrid Solberg');
+  assert.equal(speaker('“We will,” said Islamic Republic of Iran spokesman Ali Bahadori.', 'We will'), 'Ali Bahadori');
+  assert.equal(speaker('“I fear nothing,” said Joan of Arc.', 'I fear'), 'Joan of Arc');
   // British police ranks and councillors, abbreviated.
   assert.equal(speaker('“Come forward,” DCI Rachel Onslow said.', 'Come forward'), 'Rachel Onslow');
   assert.equal(speaker('“It is a shameful day,” said Cllr Priya Lal.', 'shameful day'), 'Priya Lal');

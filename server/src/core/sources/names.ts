@@ -42,7 +42,9 @@ const PERSON_TITLES = new Set([
   'sheikh', 'ayatollah', 'sultan', 'sheriff', 'counsel', 'solicitor', 'auditor', 'treasurer', 'trustee', 'delegate',
   'boss', 'negotiator', 'dci', 'dsi', 'det', 'supt', 'insp', 'cllr', 'msgr', 'resident', 'neighbor', 'neighbour',
   'witness', 'eyewitness', 'survivor', 'volunteer', 'homeowner', 'shopkeeper', 'passenger', 'commuter', 'bystander',
-  'student', 'teacher', 'voter', 'worker', 'protester', 'protestor',
+  'student', 'teacher', 'voter', 'worker', 'protester', 'protestor', 'secretary-general', 'director-general',
+  'attorney-general', 'governor-general', 'vice-president', 'vice-chair', 'vice-chancellor', 'co-founder',
+  'editor-in-chief',
 ]);
 
 /** Words that name a government department after "Secretary of", "Minister of" and the like. */
@@ -195,6 +197,13 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
   if (words.length > 1 && /^\p{Ll}{3,}ed$/u.test(last) && isCapitalised(words[words.length - 2]!)) {
     return readSpeakerPhrase(words.slice(0, -1).join(' '));
   }
+  // A full name, then "of" and the body the person is with, where no title follows to name someone else: "Hannah
+  // Lindqvist of the advocacy group Climate Finance Watch" is Hannah Lindqvist.
+  const body = words.findIndex((w, k) => k >= 2 && key(w) === 'of');
+  if (body >= 2 && !words.slice(body).some((w) => PERSON_TITLES.has(key(w)))) {
+    const person = words.slice(0, body).join(' ');
+    if (words.slice(0, body).every((w) => isCapitalised(w)) && looksLikePerson(person)) return { name: person };
+  }
   if (!isCapitalised(last)) {
     // The head is a common noun ("the Federal Register update"): the phrase itself is the attribution,
     // unless it is a bare title after a name ("Ross's spokesman") or a generic description.
@@ -224,6 +233,10 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
     const whole = run.slice(run.findIndex((w) => !CONNECTORS.has(key(w))));
     return whole.length > 0 ? { name: whole.join(' ') } : null;
   }
+  // A full name is the person's without the body after "of" ("Ingrid Solberg of the Norwegian Refugee Council");
+  // a single name keeps it ("Joan of Arc").
+  const of = name.findIndex((word, k) => k >= 2 && key(word) === 'of');
+  if (of >= 2) name.splice(of);
   // A sentence's full stop is no part of the name ("said Durbeyfield."), an initial's or "Jr." is.
   const end = name.length - 1;
   if (/^\p{L}{3,}\.$/u.test(name[end]!) && !/^(?:Jr|Sr|Snr|Jnr)\.$/.test(name[end]!)) name[end] = name[end]!.slice(0, -1);
