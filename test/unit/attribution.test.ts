@@ -352,6 +352,9 @@ test('words that open a sentence and name no one are no speakers', () => {
   const marlow = 'Marlow sat apart.\n\nNo one took the trouble to grunt; and presently he said, “I was thinking.”';
   assert.equal(speaker(marlow, 'I was thinking'), 'Marlow');
   assert.equal(speaker('Accustomed as I was to it, he said nothing.\n\nHe said: “Show the book.”', 'Show the book'), null);
+  assert.equal(speaker('Nevertheless, he went home.\n\n“Ma, I’ve enlisted,” he said.', 'I’ve enlisted'), null);
+  assert.equal(speaker('Down, down, down she fell.\n\n“I wonder how far,” she said.', 'I wonder'), null);
+  assert.equal(speaker('Your parents, Ma’am, will be told.\n\n“He did his duty,” she said.', 'He did his duty'), null);
   // A name in the possessive belongs to the noun after it: the face is no person "he" stands for.
   assert.equal(speaker('John Linden’s face lit up. “You believe it?” he said.', 'You believe it'), null);
   assert.equal(speaker('“You believe it?” John Linden’s niece said.', 'You believe it'), 'John Linden’s niece');

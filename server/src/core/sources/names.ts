@@ -85,7 +85,8 @@ const CAPITALISED_STOPS = new Set([
   'someone', 'somebody', 'anyone', 'anybody', 'well', 'yes', 'oh', 'ah', 'upon', 'beyond', 'beside', 'besides',
   'once', 'twice', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'again', 'never',
   'perhaps', 'presently', 'suddenly', 'soon', 'thus', 'therefore', 'hence', 'indeed', 'only', 'even', 'just',
-  'another', 'poor', 'like', 'unlike',
+  'another', 'poor', 'like', 'unlike', 'your', 'yours', 'nevertheless', 'nonetheless', 'moreover', 'furthermore',
+  'otherwise', 'anyway', 'thanks', 'down', 'up', 'out', 'off', 'away', 'back', 'ma’am', "ma'am",
 ]);
 
 const PRONOUNS = new Set(['he', 'she']);
