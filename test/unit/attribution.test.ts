@@ -355,6 +355,8 @@ test('words that open a sentence and name no one are no speakers', () => {
   assert.equal(speaker('Nevertheless, he went home.\n\n“Ma, I’ve enlisted,” he said.', 'I’ve enlisted'), null);
   assert.equal(speaker('Down, down, down she fell.\n\n“I wonder how far,” she said.', 'I wonder'), null);
   assert.equal(speaker('Your parents, Ma’am, will be told.\n\n“He did his duty,” she said.', 'He did his duty'), null);
+  // A word the paragraph also writes in lower case is a common word that opens a sentence, not a name.
+  assert.equal(speaker('Mrs. Hall came in. Chirk, chirk, chirk, it went.\n\n“That girl!” she said.', 'That girl'), 'Hall');
   // A name in the possessive belongs to the noun after it: the face is no person "he" stands for.
   assert.equal(speaker('John Linden’s face lit up. “You believe it?” he said.', 'You believe it'), null);
   assert.equal(speaker('“You believe it?” John Linden’s niece said.', 'You believe it'), 'John Linden’s niece');

@@ -130,6 +130,17 @@ function describedPeople(outside: string): (Sex | null)[] {
   return found;
 }
 
+/**
+ * Whether a one-word name is a common word that opens a sentence: the paragraph stretch writes it in lower case too
+ * ("Chirk, chirk, chirk, it went", "her ancestry. Ancestry is …").
+ */
+function writtenInLowerCase(name: string, outside: string): boolean {
+  if (name.includes(' ')) return false;
+  const lower = name.toLowerCase();
+  if (lower === name) return false;
+  return new RegExp(`(?<![\\p{L}\\p{M}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}])`, 'u').test(outside);
+}
+
 /** The text of a paragraph stretch with its quoted words blanked out, so that offsets stay those of the text. */
 export function outsideQuotes(text: string, range: Range): string {
   let outside = '';
@@ -174,7 +185,7 @@ export function personMentions(outside: string): { name: string; sex: Sex | null
     const named = read !== null && 'name' in read ? read.name : null;
     const afterOf =
       before === 'of' || (isDeterminer(before) && named !== null && wordBeforeName(run, named, previous, 2) === 'of');
-    if (read && 'name' in read && looksLikePerson(read.name) && !afterOf) {
+    if (read && 'name' in read && looksLikePerson(read.name) && !afterOf && !writtenInLowerCase(read.name, outside)) {
       const next = words[j]?.word ?? '';
       // A name counts as a mention of a person when something says it is one: a title, a speech verb next to
       // it, or its place as the subject at the start of a sentence, before its verb or before a description set off
