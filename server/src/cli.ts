@@ -1,8 +1,9 @@
-// The `verbatim` command: checks the quotations of drafts against sources and prints text, JSON or SARIF, or prints
-// the text read from source files.
+// The `verbatim` command: checks the quotations of drafts against sources and prints text, JSON, SARIF or GitHub
+// annotations, or prints the text read from source files.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HELP, parseCliArgs, UsageError, type CliRequest } from './cli/args.js';
+import { formatGithub } from './cli/format/github.js';
 import { formatJson } from './cli/format/json.js';
 import { formatSarif } from './cli/format/sarif.js';
 import { formatText } from './cli/format/text.js';
@@ -50,7 +51,9 @@ async function main(argv: string[]): Promise<number> {
       ? formatJson(run.report)
       : request.format === 'sarif'
         ? formatSarif(run.report, { cwd, version: packageVersion() })
-        : formatText(run.report, run.findings, run.summary, { color: useColor(request) });
+        : request.format === 'github'
+          ? formatGithub(run.report)
+          : formatText(run.report, run.findings, run.summary, { color: useColor(request) });
   await write(output);
   if (run.problem) process.stderr.write(`verbatim: ${run.problem}\n`);
   return run.exitCode;

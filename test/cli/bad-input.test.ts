@@ -74,7 +74,7 @@ test('an option without its value', () => {
 });
 
 test('a bad --format', () => {
-  assertUsageError(runCli(['check', '--format', 'xml', 'x.md']), /Unknown format "xml"; use --format text, json or sarif/);
+  assertUsageError(runCli(['check', '--format', 'xml', 'x.md']), /Unknown format "xml"; use --format text, json, sarif or github/);
 });
 
 test('no command, or an unknown one', () => {

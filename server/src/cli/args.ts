@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 
 /** The report formats `verbatim check` can print. */
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 /** What the command line asks for. */
@@ -49,7 +49,8 @@ it: title, outlet, author, date, pages.
 Options:
   -s, --sources <path>   a folder or file of sources (repeatable); by default
                          the "sources" of verbatim.json, else ./sources
-  -f, --format <format>  text (default), json or sarif
+  -f, --format <format>  text (default), json, sarif or github (annotations
+                         for GitHub Actions)
   -c, --config <file>    the configuration file to use instead of the nearest
                          verbatim.json from the working folder up
       --no-color         no colours in text output (also NO_COLOR=1)
@@ -99,7 +100,7 @@ export function parseCliArgs(argv: string[]): CliRequest {
   }
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`Unknown format "${format}"; use --format text, json or sarif.`);
+    throw new UsageError(`Unknown format "${format}"; use --format text, json, sarif or github.`);
   }
   for (const source of values.sources ?? []) {
     if (source.trim() === '') throw new UsageError('--sources needs a folder or file path, not an empty string.');

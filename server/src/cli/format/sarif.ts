@@ -1,8 +1,8 @@
 // Prints the report of a check as SARIF 2.1.0, for code-scanning tools in continuous integration.
 import { isAbsolute } from 'node:path';
 import { pathToUri } from '../../convert.js';
-import { oneLine } from '../../core/words.js';
 import { QUOTE_CODES, type QuoteCode, type QuoteReport, type Report } from '../report.js';
+import { misattributedMessage, quoteMessage } from './messages.js';
 
 type Level = 'none' | 'note' | 'warning' | 'error';
 
@@ -138,7 +138,7 @@ function resultOf(file: string, quote: QuoteReport): object {
     ruleId: quote.code,
     ruleIndex: rule,
     level: RULES[rule].level,
-    message: { text: messageOf(quote) },
+    message: { text: quoteMessage(quote) },
     locations: [{ physicalLocation: location(file, quote.start, quote.end, quote.text) }],
   };
   if (quote.source) {
@@ -163,26 +163,8 @@ function misattributedResult(file: string, quote: QuoteReport, speakers: { draft
     ruleId: QUOTE_CODES.misattributed,
     ruleIndex: rule,
     level: RULES[rule].level,
-    message: { text: `The draft gives “${oneLine(quote.text)}” to ${speakers.draft}; the source gives these words to ${speakers.source}.` },
+    message: { text: misattributedMessage(quote, speakers) },
   };
-}
-
-function messageOf(quote: QuoteReport): string {
-  const text = `“${oneLine(quote.text)}”`;
-  if (quote.limit !== undefined) return `Quotation ${text} was not checked: ${quote.limit}.`;
-  if (quote.verdict === 'altered' && quote.source) {
-    const changes = quote.changes
-      .map((change) =>
-        change.source === '' ? `+ ${change.draft}` : change.draft === '' ? `− ${change.source}` : `${change.draft} → ${change.source}`,
-      )
-      .join(', ');
-    const similarity = `${Math.round(quote.similarity * 100)}% similar`;
-    return `Quotation differs from its source, which says “${oneLine(quote.source.text)}” (${similarity})${
-      changes ? `. Changes: ${changes}.` : '.'
-    }`;
-  }
-  if (quote.short) return `No source has the short quotation ${text} inside its own quotation marks.`;
-  return `No source holds the quotation ${text}.`;
 }
 
 function location(

@@ -1,0 +1,27 @@
+// The one-sentence messages that the machine-read reports (SARIF, GitHub annotations) give each quotation.
+import { oneLine } from '../../core/words.js';
+import type { QuoteReport } from '../report.js';
+
+/** What a report says of a quotation that is not verbatim, or was not checked. */
+export function quoteMessage(quote: QuoteReport): string {
+  const text = `“${oneLine(quote.text)}”`;
+  if (quote.limit !== undefined) return `Quotation ${text} was not checked: ${quote.limit}.`;
+  if (quote.verdict === 'altered' && quote.source) {
+    const changes = quote.changes
+      .map((change) =>
+        change.source === '' ? `+ ${change.draft}` : change.draft === '' ? `− ${change.source}` : `${change.draft} → ${change.source}`,
+      )
+      .join(', ');
+    const similarity = `${Math.round(quote.similarity * 100)}% similar`;
+    return `Quotation differs from its source, which says “${oneLine(quote.source.text)}” (${similarity})${
+      changes ? `. Changes: ${changes}.` : '.'
+    }`;
+  }
+  if (quote.short) return `No source has the short quotation ${text} inside its own quotation marks.`;
+  return `No source holds the quotation ${text}.`;
+}
+
+/** What a report says of a quotation the draft gives to another person than its source does. */
+export function misattributedMessage(quote: QuoteReport, speakers: { draft: string; source: string }): string {
+  return `The draft gives “${oneLine(quote.text)}” to ${speakers.draft}; the source gives these words to ${speakers.source}.`;
+}
