@@ -227,7 +227,6 @@ function describedBefore(words: { word: string }[], after: number): SpeakerPhras
   return null;
 }
 
-/** "…, according to the US Federal Register": a named source in the rest of the sentence. */
 /** How far after a quotation's closing mark a citation in parentheses may open. */
 const CITATION_REACH = 3;
 
@@ -258,6 +257,7 @@ export function dashedSpeaker(text: string, from: number, to: number): string | 
   return read && 'name' in read && looksLikePerson(read.name) ? read.name : null;
 }
 
+/** "…, according to the US Federal Register": a named source in the rest of the sentence. */
 export function accordingTo(text: string, from: number, to: number): string | null {
   const words = wordsIn(text, from, to);
   for (let i = 0; i + 1 < words.length; i++) {
