@@ -67,8 +67,8 @@ function holdersOf(text: string, office: string, from: number, to: number): stri
   // Any case of the office's letters ("Judge", "judge"), but names in capitals: no case-insensitive flag.
   const title = office.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/ /g, '[ \\t\\n]+');
   const name = `\\p{Lu}[\\p{L}\\p{M}'’-]+`;
-  // The office before the name, or set off before it ("Judge Eleanor Price", "Lentini's agent, Lorenzo Castellani"),
-  // or a full name set off before the office ("Teresa Lualua of Samoa, the lead negotiator for …").
+  // The office before the name, or set off before it ("Judge Eleanor Price", "Lentini's spokesman, Lorenzo
+  // Castellani"), or a full name set off before the office ("Teresa Lualua of Samoa, the lead negotiator for …").
   const before = `(?<![\\p{L}])${title},?[ \\t\\n]+((?:\\p{Lu}[\\p{L}\\p{M}'’.-]*[ \\t\\n]+){0,2}${name})`;
   const after = `(${name}(?:[ \\t\\n]+${name}){1,2})(?:[ \\t\\n]+of[ \\t\\n]+${name})?,[ \\t\\n]+(?:the[ \\t\\n]+)?(?:[\\p{Ll}-]+[ \\t\\n]+){0,2}${title}(?![\\p{L}'’])`;
   const found = new Map<string, string>();
