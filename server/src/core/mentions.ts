@@ -32,9 +32,10 @@ function speaksAs(outside: string, pronoun: string): boolean {
 /**
  * The person "he" or "she" stands for: the one person named (as a speaker, after a title, or as the subject of
  * a sentence) outside quotation marks in the nearest paragraph, counting from the pronoun backwards, that names
- * anyone. Two different people there make the pronoun unclear, and nothing is returned. Paragraphs that name no one
- * and give a quotation to the same pronoun ("“…,” she said.") carry it back over them without counting against
- * MAX_PARAGRAPHS_BACK, up to MAX_PRONOUN_CHAIN paragraphs and 4 MAX_SCAN characters.
+ * anyone. Two different people there, or someone it describes without a name ("The clergyman explained …"), make
+ * the pronoun unclear, and nothing is returned. Paragraphs that name no one and give a quotation to the same pronoun
+ * ("“…,” she said.") carry it back over them without counting against MAX_PARAGRAPHS_BACK, up to MAX_PRONOUN_CHAIN
+ * paragraphs and 4 MAX_SCAN characters.
  */
 export function resolvePronoun(text: string, at: number, paragraph: Range, pronoun: string): string | null {
   let range: Range = { start: paragraph.start, end: at };
@@ -44,7 +45,7 @@ export function resolvePronoun(text: string, at: number, paragraph: Range, prono
   for (let back = 0, read = 0; back <= MAX_PARAGRAPHS_BACK && read < MAX_PRONOUN_CHAIN; read++) {
     const outside = outsideQuotes(text, range);
     const mentions = personMentions(outside);
-    // Someone the paragraph describes without a name ("The clergyman explained …") may be whom the pronoun stands for.
+    // Someone the paragraph describes without a name ("The clergyman explained …") may be whom it stands for.
     const unnamed = describedPeople(outside).some((sex) => sex !== other);
     if (mentions.length > 0 || unnamed) {
       const names = mentions.filter((mention) => mention.sex !== other).map((mention) => mention.name);
@@ -106,13 +107,15 @@ function wordBeforeName(run: string[], name: string, previous: string, back = 1)
 }
 
 /** Words for a person that are no name or title, with the sex they give ("the clergyman", "a woman"). */
+const MALE_NOUNS = [
+  'man', 'boy', 'gentleman', 'clergyman', 'parson', 'priest', 'vicar', 'fellow', 'lad', 'husband', 'son', 'landlord',
+];
+const FEMALE_NOUNS = ['woman', 'girl', 'lady', 'wife', 'daughter', 'maid', 'landlady', 'widow'];
+const EITHER_NOUNS = ['stranger', 'child', 'visitor', 'servant', 'newcomer', 'youth', 'figure', 'voice'];
 const PERSON_NOUNS = new Map<string, Sex | null>([
-  ...['man', 'boy', 'gentleman', 'clergyman', 'parson', 'priest', 'vicar', 'fellow', 'lad', 'husband', 'son', 'landlord']
-    .map((noun) => [noun, 'male'] as [string, Sex]),
-  ...['woman', 'girl', 'lady', 'wife', 'daughter', 'maid', 'landlady', 'widow']
-    .map((noun) => [noun, 'female'] as [string, Sex]),
-  ...['stranger', 'child', 'visitor', 'servant', 'newcomer', 'youth', 'figure', 'voice']
-    .map((noun) => [noun, null] as [string, null]),
+  ...MALE_NOUNS.map((noun) => [noun, 'male'] as [string, Sex]),
+  ...FEMALE_NOUNS.map((noun) => [noun, 'female'] as [string, Sex]),
+  ...EITHER_NOUNS.map((noun) => [noun, null] as [string, null]),
 ]);
 
 /**
@@ -138,7 +141,8 @@ function writtenInLowerCase(name: string, outside: string): boolean {
   if (name.includes(' ')) return false;
   const lower = name.toLowerCase();
   if (lower === name) return false;
-  return new RegExp(`(?<![\\p{L}\\p{M}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}])`, 'u').test(outside);
+  const escaped = lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{M}])${escaped}(?![\\p{L}\\p{M}])`, 'u').test(outside);
 }
 
 /** The text of a paragraph stretch with its quoted words blanked out, so that offsets stay those of the text. */
