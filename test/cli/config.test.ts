@@ -123,6 +123,15 @@ test('a directive comment in a draft leaves out the quotations it names, as the 
   const { status, stdout, stderr } = runCli(['check', '--sources', 'wire', '--format', 'json', 'notes.md'], { cwd: dir });
   assert.equal(stderr, '');
   assert.equal(status, 0, 'nothing is left to report');
-  const quotes = JSON.parse(stdout).results[0].quotes;
-  assert.deepEqual(quotes.map((quote: { text: string; verdict: string }) => [quote.text, quote.verdict]), [['groundless', 'verbatim']]);
+  const [result] = JSON.parse(stdout).results;
+  assert.deepEqual(result.quotes.map((quote: { text: string; verdict: string }) => [quote.text, quote.verdict]), [['groundless', 'verbatim']]);
+  // The reports say how many quotations the comments left out, so that none passes unseen.
+  assert.equal(result.disabled, 1);
+  const text = runCli(['check', '--sources', 'wire', 'notes.md'], { cwd: dir }).stdout;
+  assert.match(text, /^notes\.md {2}\(1 quotation: 1 verbatim, 0 altered, 0 unsourced; 1 left out by verbatim-disable comments\)$/m);
+  const github = runCli(['check', '--sources', 'wire', '--format', 'github', 'notes.md'], { cwd: dir }).stdout;
+  assert.equal(github, '::notice file=notes.md,title=Quotations switched off::1 quotation is left out by verbatim-disable comments and not checked.\n');
+  const sarif = JSON.parse(runCli(['check', '--sources', 'wire', '--format', 'sarif', 'notes.md'], { cwd: dir }).stdout);
+  const notices = sarif.runs[0].invocations[0].toolExecutionNotifications as { message: { text: string } }[];
+  assert.deepEqual(notices.map((notice) => notice.message.text), ['Quotations left out by verbatim-disable comments, not checked: 1.']);
 });

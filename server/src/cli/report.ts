@@ -57,6 +57,8 @@ export interface DraftReport {
   skipped?: string;
   /** Present when only part of the draft was checked (too many quotations): why, in one phrase. */
   limit?: string;
+  /** Present when the draft's comments (`verbatim-disable`) left quotations out: how many, not checked. */
+  disabled?: number;
 }
 
 /** The whole report, exactly what `--format json` prints. */

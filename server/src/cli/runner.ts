@@ -106,6 +106,7 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
     const quotes = checked.findings.map((finding) => reporter.quote(finding, checked.draft, wrongSpeakers.get(finding)));
     const result: DraftReport = { file: draft.display, quotes };
     if (checked.limit) result.limit = checked.limit;
+    if (checked.leftOut > 0) result.disabled = checked.leftOut;
     results.push(result);
     findings.push(checked.findings);
   }
@@ -198,18 +199,29 @@ function checkOptions(config: ProjectConfig): Partial<DraftCheckOptions> {
   };
 }
 
+/**
+ * A draft checked: its text, findings, why the check stopped short (null when it did not) and how many quotations
+ * its comments left out.
+ */
+interface CheckedDraft {
+  draft: DraftText;
+  findings: Finding[];
+  limit: string | null;
+  leftOut: number;
+}
+
 /** Checks one draft; a failing check is reported for that draft alone. */
 async function checkOne(
   draft: DraftText | { skipped: string },
   index: SourceIndex,
   options: Partial<DraftCheckOptions>,
-): Promise<{ draft: DraftText; findings: Finding[]; limit: string | null } | { skipped: string }> {
+): Promise<CheckedDraft | { skipped: string }> {
   if ('skipped' in draft) return draft;
   try {
     // The command line has nothing else to serve meanwhile, so the check runs in one slice.
     const checked = await checkDraftWithinLimits(index, draft.text, draft.format, options, undefined, { sliceMs: Infinity });
     if (!checked) return { skipped: 'the check was cancelled' };
-    return { draft, findings: checked.findings, limit: checked.stopped?.reason ?? null };
+    return { draft, findings: checked.findings, limit: checked.stopped?.reason ?? null, leftOut: checked.leftOut };
   } catch (error) {
     return { skipped: `the check failed (${error instanceof Error ? error.message : String(error)})` };
   }

@@ -2,7 +2,7 @@
 // give the event loop back between them, so that a huge draft neither hangs the checker nor passes unchecked.
 import { checkQuotations, type DraftCheckOptions } from '../core/check.js';
 import type { CheckMemo } from '../core/memo.js';
-import { findQuotations } from '../core/extract/index.js';
+import { findQuotationsAndLeftOut } from '../core/extract/index.js';
 import type { SourceIndex } from '../core/sourceIndex.js';
 import type { DraftFormat, Finding, Quotation } from '../core/types.js';
 import { formatCount } from '../counts.js';
@@ -49,6 +49,8 @@ export interface LimitedCheck {
   found: number;
   /** Set when the check did not cover the whole draft; null when it did. */
   stopped: Stopped | null;
+  /** Quotations the draft's directive comments leave out (`verbatim-disable`), not checked at the writer's word. */
+  leftOut: number;
 }
 
 
@@ -95,9 +97,9 @@ export async function checkDraftWithinLimits(
   control: SliceControl = {},
 ): Promise<LimitedCheck | null> {
   const tooLarge = draftTooLarge(text.length, limits);
-  if (tooLarge) return { findings: [], found: 0, stopped: tooLarge };
+  if (tooLarge) return { findings: [], found: 0, stopped: tooLarge, leftOut: 0 };
   const sliceMs = control.sliceMs ?? 15;
-  const quotations = findQuotations(text, format);
+  const { quotations, leftOut } = findQuotationsAndLeftOut(text, format);
   const groups = groupsOf(quotations, limits.maxQuotations);
   const checked = groups.reduce((sum, group) => sum + group.length, 0);
   const findings: Finding[] = [];
@@ -114,7 +116,7 @@ export async function checkDraftWithinLimits(
     done += group.length;
   }
   const stopped = checked < quotations.length ? tooManyQuotations(checked, quotations.length, limits.maxQuotations) : null;
-  return { findings, found: quotations.length, stopped };
+  return { findings, found: quotations.length, stopped, leftOut };
 }
 
 /**

@@ -16,7 +16,8 @@ const ANNOTATIONS: Record<Exclude<QuoteCode, typeof QUOTE_CODES.verbatim>, { lev
 
 /**
  * The report as workflow commands, one line each: a quotation that is not verbatim or was not checked, a quotation
- * given to another person, and every source or draft that could be read or checked only in part, or not at all.
+ * given to another person, every source or draft that could be read or checked only in part, or not at all, and every
+ * draft whose comments switch quotations off.
  */
 export function formatGithub(report: Report): string {
   const lines: string[] = [];
@@ -34,6 +35,11 @@ export function formatGithub(report: Report): string {
     if (draft.limit !== undefined) {
       const message = `${draft.limit}; split it to check the rest.`;
       lines.push(command('error', at(draft.file, 'Draft checked only in part', '1'), message));
+    }
+    if (draft.disabled) {
+      const count = `${draft.disabled} ${draft.disabled === 1 ? 'quotation is' : 'quotations are'}`;
+      const message = `${count} left out by verbatim-disable comments and not checked.`;
+      lines.push(command('notice', at(draft.file, 'Quotations switched off'), message));
     }
     for (const quote of draft.quotes) {
       if (quote.misattributed) {

@@ -85,6 +85,13 @@ export function formatSarif(report: Report, context: { cwd: string; version: str
         locations: [{ physicalLocation: { artifactLocation: artifact(draft.file) } }],
       })),
     ...report.results
+      .filter((draft) => draft.disabled)
+      .map((draft) => ({
+        level: 'note',
+        message: { text: `Quotations left out by verbatim-disable comments, not checked: ${draft.disabled}.` },
+        locations: [{ physicalLocation: { artifactLocation: artifact(draft.file) } }],
+      })),
+    ...report.results
       .filter((draft) => draft.limit !== undefined)
       .map((draft) => ({
         level: 'error',

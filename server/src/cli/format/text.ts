@@ -37,7 +37,9 @@ export function formatText(
       lines.push(`${paint('bold', result.file)}  ${paint('red', 'not checked')}: ${result.skipped}`);
       return;
     }
-    lines.push(`${paint('bold', result.file)}  ${paint('dim', `(${formatSummary(summarize(findings[i] ?? []))})`)}`);
+    const leftOut = result.disabled ? `; ${result.disabled} left out by verbatim-disable comments` : '';
+    const counts = `(${formatSummary(summarize(findings[i] ?? []))}${leftOut})`;
+    lines.push(`${paint('bold', result.file)}  ${paint('dim', counts)}`);
     if (result.limit !== undefined) lines.push(`${result.file}:1:1  ${paint('red', 'stopped short')}: ${result.limit}`);
     for (const quote of result.quotes) lines.push(...formatQuote(result.file, quote, paint));
   });

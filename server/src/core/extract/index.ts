@@ -19,6 +19,17 @@ import { assignGroups, pairMarks, type Block } from './pairing.js';
  * offsets into `text`.
  */
 export function findQuotations(text: string, format: DraftFormat): Quotation[] {
+  return findQuotationsAndLeftOut(text, format).quotations;
+}
+
+/**
+ * The quotations `findQuotations` gives, and how many more the draft has that its directive comments leave out, so
+ * that a report can say how many the writer switched off.
+ */
+export function findQuotationsAndLeftOut(
+  text: string,
+  format: DraftFormat,
+): { quotations: Quotation[]; leftOut: number } {
   let masked = text;
   let blocks: Block[];
   let extra: MarkToken[] = [];
@@ -38,7 +49,8 @@ export function findQuotations(text: string, format: DraftFormat): Quotation[] {
   }
   assignGroups(text, quotations);
   assignKinds(text, quotations);
-  return applyDirectives(quotations, directives);
+  const kept = applyDirectives(quotations, directives);
+  return { quotations: kept, leftOut: quotations.length - kept.length };
 }
 
 const FORMATS: Record<string, DraftFormat> = {
