@@ -57,11 +57,11 @@ export function describeStatus(status: StatusResult, unchecked = 0): { text: str
     text = unchecked > 0
       ? `$(warning) Verbatim: not fully checked${flagged > 0 ? `, ${flagged} flagged` : ''}`
       : flagged === 0
-      ? `$(check) Verbatim: ${count(d.quotations, 'quotation')} verified`
+      ? `$(check) Verbatim: ${count(d.quotations, 'quotation')} verified${d.disabled > 0 ? `, ${formatCount(d.disabled)} switched off` : ''}`
       : `$(warning) Verbatim: ${[d.altered > 0 ? `${d.altered} altered` : '', d.unsourced > 0 ? `${d.unsourced} unsourced` : '', given].filter(Boolean).join(', ')}`;
-    lines.unshift(
-      `This draft: ${count(d.quotations, 'quotation')}: ${d.verbatim} verbatim, ${d.altered} altered, ${d.unsourced} unsourced${given ? `; ${given}` : ''}`,
-    );
+    const switchedOff = d.disabled > 0 ? `; ${formatCount(d.disabled)} left out by verbatim-disable comments` : '';
+    const counts = `${d.verbatim} verbatim, ${d.altered} altered, ${d.unsourced} unsourced${given ? `; ${given}` : ''}`;
+    lines.unshift(`This draft: ${count(d.quotations, 'quotation')}: ${counts}${switchedOff}`);
     if (unchecked > 0) lines.unshift('This draft was not fully checked; see the warnings in the Problems panel.');
   } else {
     text = `$(book) Verbatim: ${count(sources, 'source')}`;

@@ -148,6 +148,8 @@ export interface DocumentStatus {
   unsourced: number;
   /** Quotations the draft gives to another person than their source does (each also counted by its verdict). */
   misattributed: number;
+  /** Quotations the draft's comments (`verbatim-disable`) left out, not checked and not counted above. */
+  disabled: number;
 }
 
 export interface StatusResult {

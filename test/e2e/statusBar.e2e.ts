@@ -7,7 +7,7 @@ import type { FolderStatus, StatusResult } from '../../server/src/protocol.js';
 
 const FOLDER = vscode.Uri.file('/newsroom/sources');
 
-function status(folder: Partial<FolderStatus>): StatusResult {
+function status(folder: Partial<FolderStatus>, document: StatusResult['document'] = null): StatusResult {
   const full: FolderStatus = {
     uri: FOLDER.toString(),
     state: 'ready',
@@ -24,10 +24,17 @@ function status(folder: Partial<FolderStatus>): StatusResult {
     groupsReused: 0,
     ...folder,
   };
-  return { folders: [full], document: null, checks: 0, restricted: false };
+  return { folders: [full], document, checks: 0, restricted: false };
 }
 
 suite('The status bar', () => {
+  test('says how many quotations of the draft its comments left out', () => {
+    const draft = { uri: 'file:///newsroom/draft.md', version: 3, quotations: 4, verbatim: 4, altered: 0, unsourced: 0, misattributed: 0, disabled: 2 };
+    const shown = describeStatus(status({}, draft));
+    assert.equal(shown.text, '$(check) Verbatim: 4 quotations verified, 2 switched off');
+    assert.equal(shown.tooltip.split('\n')[0], 'This draft: 4 quotations: 4 verbatim, 0 altered, 0 unsourced; 2 left out by verbatim-disable comments');
+  });
+
   test('counts the sources, and warns of none left out or read in part when there are none', () => {
     const shown = describeStatus(status({}));
     assert.equal(shown.text, '$(book) Verbatim: 12 sources');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { StatusResult } from '../../server/src/protocol.js';
 import { EXAMPLES } from '../cli/helpers.js';
 import { LspTestClient, withCode } from './lspClient.js';
 
@@ -46,5 +47,8 @@ for (const resolve of [false, true]) {
     await client.sendNotification('textDocument/didChange', { textDocument: { uri: uri(draft), version: 2 }, contentChanges: changes });
     const next = await client.waitForDiagnostics(uri(draft), (p) => p.version === 2, count);
     assert.deepEqual(next.diagnostics.map((d) => [d.code, d.range.start.line]), [['quote.unsourced-short', 2]]);
+    // The status counts the quotation left out apart, for the status bar.
+    const status = await client.sendRequest<StatusResult>('verbatim/status', { uri: uri(draft) });
+    assert.deepEqual([status.document?.quotations, status.document?.disabled], [1, 1]);
   });
 }

@@ -18,6 +18,8 @@ export interface DraftResult {
   version: number | null;
   quotations: CheckedQuotation[];
   summary: Summary;
+  /** Quotations the draft's comments (`verbatim-disable`) left out, not checked. */
+  disabled?: number;
   /**
    * Set when the check failed or stopped short of the whole draft (a limit): a diagnostic at the top of the draft
    * saying so, so that a check that did not run never looks like a pass.
@@ -73,7 +75,7 @@ export async function checkDraftText(
       attributionTemplate: folder.settings.attributionTemplate,
       misattributed,
     });
-    const result: DraftResult = { uri, version, quotations, summary: summarize(findings) };
+    const result: DraftResult = { uri, version, quotations, summary: summarize(findings), disabled: checked.leftOut };
     if (stopped) {
       connection.console.warn(`Checking ${uri} stopped short: ${stopped.reason}.`);
       result.failure = topOfDraft(stoppedMessage(stopped));

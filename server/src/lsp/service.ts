@@ -472,6 +472,7 @@ export class VerbatimService {
         altered: result.summary.altered,
         unsourced: result.summary.unsourced,
         misattributed: result.quotations.filter((quotation) => quotation.speakerDiagnostic !== null).length,
+        disabled: result.disabled ?? 0,
       };
     }
     return { folders: [...this.folders.values()].map((f) => f.status()), document, checks: this.checks, restricted: !this.trusted };
