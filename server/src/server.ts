@@ -13,7 +13,8 @@ import type { DraftFormat } from './core/types.js';
 import { codeActionsFor, resolveCodeAction } from './lsp/codeActions.js';
 import { executeCommand } from './lsp/commands.js';
 import { hoverMarkdown } from './lsp/hover.js';
-import { formatOf, VerbatimService } from './lsp/service.js';
+import { documentFormat } from './core/extract/index.js';
+import { VerbatimService } from './lsp/service.js';
 
 const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
@@ -107,7 +108,7 @@ connection.onCodeAction(request('Code actions', (params) => {
 
 /** A draft as the editor holds it, for the quick fixes that work on its text. */
 function draftIn(document: TextDocument): { text: string; format: DraftFormat; version: number } {
-  return { text: document.getText(), format: formatOf(document.languageId, document.uri), version: document.version };
+  return { text: document.getText(), format: documentFormat(document.languageId, document.uri), version: document.version };
 }
 
 connection.onCodeActionResolve(request('Code action resolve', (action) => {

@@ -3,10 +3,10 @@ import { ResponseError, ErrorCodes, type Range } from 'vscode-languageserver';
 import { addSummaries, formatSummaryWithSpeakers, summarize } from '../core/summary.js';
 import { pathToUri } from '../convert.js';
 import { Commands, type CheckAllResult } from '../protocol.js';
-import { draftFormatOf } from '../core/extract/index.js';
+import { documentFormat, draftFormatOf } from '../core/extract/index.js';
 import { findDrafts, readDraft } from './drafts.js';
 import { ignoreQuotation } from './ignore.js';
-import { formatOf, type VerbatimService } from './service.js';
+import type { VerbatimService } from './service.js';
 import { formatCount } from '../counts.js';
 
 
@@ -46,7 +46,7 @@ export async function checkAllQuotes(service: VerbatimService): Promise<CheckAll
             skipped.push({ file, reason: read.skip });
             continue;
           }
-          result = await service.check(folder, uri, read.text, draftFormatOf(file) ?? formatOf(null, uri), null);
+          result = await service.check(folder, uri, read.text, draftFormatOf(file) ?? documentFormat(null, uri), null);
           if (!result) continue;
           service.diskDrafts.add(uri);
           service.publish(result);

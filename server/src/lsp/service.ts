@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename, dirname, join } from 'node:path';
-import { draftFormatOf } from '../core/extract/index.js';
+import { documentFormat, draftFormatOf } from '../core/extract/index.js';
 import { summarize } from '../core/summary.js';
 import type { DraftFormat } from '../core/types.js';
 import { isFileUri, pathToUri, uriToPath } from '../convert.js';
@@ -371,7 +371,7 @@ export class VerbatimService {
     const folder = this.folderOf(uri);
     if (!folder) return Promise.resolve({ uri, version, quotations: [], summary: summarize([]) });
     const job: RunningCheck = { version, cancelled: false, done: Promise.resolve(null) };
-    job.done = this.check(folder, uri, document.getText(), formatOf(document.languageId, uri), version, () => job.cancelled).then((result) => {
+    job.done = this.check(folder, uri, document.getText(), documentFormat(document.languageId, uri), version, () => job.cancelled).then((result) => {
       if (this.running.get(uri) === job) this.running.delete(uri);
       if (result && this.documents.get(uri)?.version === version) this.publish(result);
       return result;
@@ -480,13 +480,13 @@ export class VerbatimService {
 
   private statusQueued = false;
 
-  /** Tells the client the status changed, at most once per turn of the event loop. */
   /** Tells the editor that these sources (all, when none is named) were read again. */
   private notifySourcesChanged(uris: string[]): void {
     const params: SourcesChangedParams = { uris };
     void this.connection.sendNotification(Methods.sourcesChanged, params);
   }
 
+  /** Tells the client the status changed, at most once per turn of the event loop. */
   notifyStatus(): void {
     if (this.statusQueued) return;
     this.statusQueued = true;
@@ -495,9 +495,4 @@ export class VerbatimService {
       void this.connection.sendNotification(Methods.statusChanged);
     });
   }
-}
-
-/** The draft format of a document: from its language id, else from its file name, else plain text. */
-export function formatOf(languageId: string | null, uri: string): DraftFormat {
-  return (languageId ? draftFormatOf(languageId) : null) ?? draftFormatOf(uri) ?? 'plaintext';
 }

@@ -77,3 +77,8 @@ export function draftFormatOf(pathOrLanguageId: string): DraftFormat | null {
   const key = dot > slash ? name.slice(dot + 1) : name.slice(slash + 1);
   return Object.hasOwn(FORMATS, key) ? FORMATS[key] : null;
 }
+
+/** The draft format of a document: from its language id, else from its file name, else plain text. */
+export function documentFormat(languageId: string | null, uri: string): DraftFormat {
+  return (languageId ? draftFormatOf(languageId) : null) ?? draftFormatOf(uri) ?? 'plaintext';
+}
