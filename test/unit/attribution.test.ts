@@ -214,6 +214,13 @@ test('a label before a colon names the speaker of the quotation after it: an off
   assert.equal(speaker(two, 'not the deal'), null);
 });
 
+test('a quotation right after a sentence of what "she" does is hers', () => {
+  const feature = 'For forty years, Agnes MacLeod kept the light.\n\nAsked whether she misses it, she laughs. “Every single day.”';
+  assert.equal(speaker(feature, 'Every single day'), 'Agnes MacLeod');
+  // Not after a sentence whose subject is someone else.
+  assert.equal(speaker('Agnes MacLeod kept the light.\n\nThe board shut it in 1998. “Every single day.”', 'Every single day'), null);
+});
+
 test('a pronoun after a quotation in a paragraph naming two people is the speaker of the sentence before it', () => {
   const draft = 'In a statement, Pelton said it regretted the leak. Whitford said the company had not waited. “We replaced every alarm,” he said.';
   assert.equal(speaker(draft, 'We replaced'), 'Whitford');

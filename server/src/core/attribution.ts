@@ -206,13 +206,18 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
 /**
  * The speaker of a quotation that opens its sentence right after a sentence reporting what someone said, with no
  * quotation marks of its own: “She said the board had discussed a cut. “A cut was on the table.”” The quotation goes
- * on in that person's words.
+ * on in that person's words. After a sentence of what "he" or "she" does ("Asked whether she misses it, she laughs.
+ * “Every single day.”"), the words are theirs.
  */
 function leadSpeaker(text: string, paragraph: Range, sentence: number, open: number): SpeakerPhrase {
   if (sentence <= paragraph.start || text.slice(sentence, open).trim() !== '') return null;
   const from = sentenceStart(text, sentence - 1, paragraph.start);
   for (let i = from; i < sentence; i++) if (openerAt(text, i) !== '' || '”»’'.includes(text[i]!)) return null;
-  return introSpeaker(text, from, sentence);
+  const intro = introSpeaker(text, from, sentence);
+  if (intro) return intro;
+  // A sentence of what "he" or "she" does, and then the quotation: the words are theirs ("She laughs. “…”").
+  const beat = /(?:^|[,;]\s+)(he|she)\s+\p{Ll}+/iu.exec(text.slice(from, sentence));
+  return beat ? { pronoun: beat[1]!.toLowerCase() } : null;
 }
 
 /** How many words at most a label before a colon may have to name a speaker ("Riverton mayor:"). */
