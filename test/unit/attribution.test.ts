@@ -68,6 +68,7 @@ test('titles before names are dropped', () => {
   // A role before a name, capitalised as a sentence opens with it, is no part of the name.
   const resident = 'Resident Linda Park, whose house burned in 2018, left early. “I learned my lesson,” Park said.';
   assert.equal(speaker(resident, 'I learned'), 'Linda Park');
+  assert.equal(speaker('“I just hit it,” Substitute Kai Osei told reporters.', 'I just hit'), 'Kai Osei');
   // Hyphenated offices are titles; the body a full name is "of" is no part of it, unless an office follows.
   assert.equal(speaker('“We will rebuild,” said UN Secretary-General António Reis.', 'We will'), 'António Reis');
   assert.equal(speaker('“It is too small,” said Hannah Lindqvist of the advocacy group Climate Finance Watch.', 'too small'), 'Hannah Lindqvist');

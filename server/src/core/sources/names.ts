@@ -44,7 +44,8 @@ const PERSON_TITLES = new Set([
   'witness', 'eyewitness', 'survivor', 'volunteer', 'homeowner', 'shopkeeper', 'passenger', 'commuter', 'bystander',
   'student', 'teacher', 'voter', 'worker', 'protester', 'protestor', 'secretary-general', 'director-general',
   'attorney-general', 'governor-general', 'vice-president', 'vice-chair', 'vice-chancellor', 'co-founder',
-  'editor-in-chief',
+  'editor-in-chief', 'substitute', 'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'referee', 'umpire',
+  'player', 'rookie', 'skipper', 'quarterback', 'pitcher',
 ]);
 
 /** Words that name a government department after "Secretary of", "Minister of" and the like. */
