@@ -79,6 +79,18 @@ test('apostrophes inside a single-quoted quotation do not close it', () => {
   assert.deepEqual(texts('‘We can’t go to the dogs’ home,’ he said.'), ['We can’t go to the dogs’ home,']);
 });
 
+test('a quotation that runs on into prose is not cut short at an apostrophe inside it', () => {
+  // Every closing candidate here is followed by lower-case prose, so none is sure: a plural possessive or a dropped
+  // g inside is passed over, an attribution after one makes it the close, and ’n’ is no mark at all.
+  const s = 'Brandt called the plan ‘a waste of the taxpayers’ cash and a bet on the harbour’ on Tuesday.';
+  assert.deepEqual(texts(s), ['a waste of the taxpayers’ cash and a bet on the harbour']);
+  assert.deepEqual(texts("He called it 'a waste of the taxpayers' money' on Tuesday."), ["a waste of the taxpayers' money"]);
+  assert.deepEqual(texts('‘We’re goin’ home now’ she said.'), ['We’re goin’ home now']);
+  assert.deepEqual(texts('She called it ‘rock ’n’ roll politics’ at the gala.'), ['rock ’n’ roll politics']);
+  assert.deepEqual(texts('Brandt said ‘nobody was shown the councillors’ figures’ on Tuesday.'), ['nobody was shown the councillors’ figures']);
+  assert.deepEqual(texts('‘Look at the stars’ said the farmers’ son.'), ['Look at the stars']);
+});
+
 test('top-level single quotations in British-style text', () => {
   assert.deepEqual(rows("'Like this', said he, and 'like that'."), [['Like this', 1, 10, 0], ['like that', 27, 36, 1]]);
   assert.deepEqual(texts("'Yes' and 'no' were all he said."), ['Yes', 'no']);

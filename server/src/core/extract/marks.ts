@@ -90,6 +90,16 @@ function isElision(text: string, at: number): boolean {
   return /^\d\d(s)?$/.test(word);
 }
 
+/** True when the mark at `at` closes ’n’ or 'n', standing between spaces: the "and" of rock ’n’ roll. */
+function isAndElision(text: string, at: number): boolean {
+  return (
+    (text[at - 1] === 'n' || text[at - 1] === 'N') &&
+    (text[at - 2] === '’' || text[at - 2] === "'" || text[at - 2] === '‘') &&
+    isSpace(text[at - 3]) &&
+    isSpace(text[at + 1])
+  );
+}
+
 /** Tokens for the apostrophe-like marks ' ’ ‘ ‛ ` and the low single mark ‚. */
 function singleToken(text: string, i: number, c: string): MarkToken | null {
   const ctx = contextAt(text, i, i + 1);
@@ -97,6 +107,8 @@ function singleToken(text: string, i: number, c: string): MarkToken | null {
   const token: MarkToken = { start: i, end: i + 1, family: 'single', mark: c, canOpen: false, canClose: false, weak: false };
   if (c === '’' || c === "'") {
     if (ctx.left && isElision(text, i)) return null;
+    // The second apostrophe of ’n’ (rock ’n’ roll), whose first stands for the left-out "a".
+    if (isAndElision(text, i)) return null;
     token.canOpen = c === "'" && ctx.left;
     token.canClose = ctx.right;
     token.weak = token.canClose && isWordChar(ctx.prev) && continuesLowercase(text, i + 1);
