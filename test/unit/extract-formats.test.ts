@@ -86,6 +86,24 @@ test('LaTeX: ``…\'\' and `…\' marks, babel marks and \\enquote', () => {
   assert.deepEqual(found[3].open, { start: tex.indexOf('\\enquote'), end: tex.indexOf('\\enquote') + 9 });
 });
 
+test('LaTeX: \\textquote with its citation and punctuation options', () => {
+  const tex = 'As \\textquote[{\\cite[p.~3]{wire}}][.]{we will rebuild} and \\textquote[Brandt]{not one}, he said.';
+  const found = findQuotations(tex, 'latex');
+  assert.deepEqual(found.map((q) => q.text), ['we will rebuild', 'not one']);
+  // The options are no words of the quotation.
+  assert.equal(found[0].prose, undefined);
+});
+
+test('LaTeX and Markdown: the words of a quotation are read without its markup, offset for offset', () => {
+  const [tex] = findQuotations("``Caf\\'e \\emph{noir} \\& co\\ldots % note\nend''", 'latex');
+  assert.equal(tex.prose?.length, tex.text.length);
+  assert.equal(tex.prose?.replace(/\u2060/g, '').replace(/\s+/g, ' '), 'Café {noir} & co… end');
+  const [md] = findQuotations('"a <b>bold</b> <!-- x --> &amp; `code` &hellip;"', 'markdown');
+  assert.equal(md.prose?.length, md.text.length);
+  assert.equal(md.prose?.replace(/\u2060/g, '').replace(/\s+/g, ' '), 'a bold & `code` …');
+  assert.equal(findQuotations('"plain words"', 'markdown')[0].prose, undefined);
+});
+
 test('LaTeX: comments, \\verb, verbatim environments, math and keys are not prose', () => {
   const tex = [
     "Text ``real''. % a ``comment''",

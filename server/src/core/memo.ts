@@ -21,8 +21,9 @@ export class CheckMemo {
   /** Checks a group of quotations of `text` (one quotation, or one interrupted by attribution), or remembers it. */
   check(index: SourceIndex, text: string, group: Quotation[], options: Partial<DraftCheckOptions>): Finding[] {
     this.validate(index, options);
-    // What a group's findings depend on in the draft is the text of its quotations; their offsets are re-attached.
-    const key = group.map((quotation) => quotation.text).join('\u0001');
+    // What a group's findings depend on in the draft is the text of its quotations, and the words read from it; their
+    // offsets are re-attached.
+    const key = group.map((quotation) => quotation.text + '\u0002' + (quotation.prose ?? '')).join('\u0001');
     const known = this.entries.get(key);
     if (known) {
       this.reused++;

@@ -21,13 +21,16 @@ const ELLIPSIS = /\.\s*\.\s*\.|…/;
 /** Source words an editor's bracket may stand for. */
 const BRACKET_SKIP = 8;
 
-/** Reads the words of `parts` (quotations of one group, in order) out of the draft. */
+/** Reads the words of `parts` (quotations of one group, in order) out of the draft, or out of their prose. */
 export function quoteWords(draft: string, parts: Quotation[], maxEllipsisWords: number): QuoteWords {
   const result: QuoteWords = { folded: [], starts: [], ends: [], part: [], freeSkip: [], elided: [] };
   parts.forEach((quotation, partIndex) => {
-    const { brackets, targets } = bracketSpans(draft, quotation.start, quotation.end);
-    const words = joinBracketedLetters(draft, splitWords(draft, quotation.start, quotation.end));
-    let previousEnd = quotation.start;
+    // Offsets below are within the quotation's prose, which stands at quotation.start in the draft.
+    const prose = quotation.prose ?? draft.slice(quotation.start, quotation.end);
+    const base = quotation.start;
+    const { brackets, targets } = bracketSpans(prose, 0, prose.length);
+    const words = joinBracketedLetters(prose, splitWords(prose));
+    let previousEnd = 0;
     let pendingBracket = false;
     let first = true;
     for (let w = 0; w < words.folded.length; w++) {
@@ -41,7 +44,7 @@ export function quoteWords(draft: string, parts: Quotation[], maxEllipsisWords: 
         previousEnd = words.ends[w];
         continue;
       }
-      const between = draft.slice(previousEnd, start);
+      const between = prose.slice(previousEnd, start);
       let skip = 0;
       let elided = false;
       if (first && partIndex > 0) {
@@ -53,8 +56,8 @@ export function quoteWords(draft: string, parts: Quotation[], maxEllipsisWords: 
       }
       if (pendingBracket) skip = Math.max(skip, BRACKET_SKIP);
       result.folded.push(words.folded[w]);
-      result.starts.push(start);
-      result.ends.push(words.ends[w]);
+      result.starts.push(base + start);
+      result.ends.push(base + words.ends[w]);
       result.part.push(partIndex);
       result.freeSkip.push(skip);
       result.elided.push(elided);

@@ -33,6 +33,13 @@ export interface Quotation {
    * “Service”). A guess from the prose around it, set by the quotation finder; both kinds are checked.
    */
   kind?: 'speech' | 'mention';
+  /**
+   * The quotation as prose, when markup stands in it: `text` with what is not prose blanked (LaTeX commands and
+   * comments, HTML tags and comments in Markdown) and signs written as commands or character references (`\ldots`,
+   * `&amp;`) read as the characters they stand for; as long as `text`, offset for offset. Its words are the words
+   * checked.
+   */
+  prose?: string;
 }
 
 /** What a source says about itself: from front matter, a dateline, HTML metadata or the file name. */

@@ -31,13 +31,14 @@ export function findQuotationsAndLeftOut(
   format: DraftFormat,
 ): { quotations: Quotation[]; leftOut: number } {
   let masked = text;
+  let prose = text;
   let blocks: Block[];
   let extra: MarkToken[] = [];
   let directives: Directive[] = [];
   if (format === 'markdown') {
-    ({ masked, blocks, directives } = readMarkdown(text));
+    ({ masked, prose, blocks, directives } = readMarkdown(text));
   } else {
-    if (format === 'latex') ({ masked, marks: extra, directives } = readLatex(text));
+    if (format === 'latex') ({ masked, prose, marks: extra, directives } = readLatex(text));
     blocks = paragraphsOf(masked);
   }
   const dialogue = findDashDialogue(text, masked, blocks);
@@ -49,6 +50,12 @@ export function findQuotationsAndLeftOut(
   }
   assignGroups(text, quotations);
   assignKinds(text, quotations);
+  if (prose !== text) {
+    for (const quotation of quotations) {
+      const words = prose.slice(quotation.start, quotation.end);
+      if (words !== quotation.text) quotation.prose = words;
+    }
+  }
   const kept = applyDirectives(quotations, directives);
   return { quotations: kept, leftOut: quotations.length - kept.length };
 }

@@ -22,6 +22,23 @@ const KEY_COMMANDS = new Set([
 /** Commands that quote their argument, as csquotes does. */
 const QUOTE_COMMANDS = new Set(['enquote', 'enquote*', 'textquote', 'textquote*']);
 
+/** Commands that stand for a sign, read as that sign: an ellipsis marks words left out of a quotation. */
+const SIGN_COMMANDS = new Map([
+  ['ldots', '…'], ['dots', '…'], ['textellipsis', '…'], ['pounds', '£'], ['textsterling', '£'], ['euro', '€'],
+  ['texteuro', '€'], ['textdollar', '$'], ['textendash', '–'], ['textemdash', '—'], ['S', '§'], ['P', '¶'],
+]);
+
+/** Escaped characters, read as themselves: \% and \& are the words "percent" and "and" in a quotation. */
+const ESCAPED = new Set(['%', '&', '$', '#', '_', '{', '}']);
+
+/** Accent commands and the combining marks they put on the letter after them: \'e is é. */
+const ACCENTS = new Map([
+  ["'", '\u0301'], ['`', '\u0300'], ['^', '\u0302'], ['"', '\u0308'], ['~', '\u0303'], ['=', '\u0304'], ['.', '\u0307'],
+]);
+
+/** Commands whose argument is the writer's note, not part of the sentence it stands in: not words of a quotation. */
+const NOTE_COMMANDS = new Set(['footnote', 'footnotetext', 'marginpar', 'todo']);
+
 /** How far an optional argument in brackets is looked for; prose brackets are often left unbalanced. */
 const MAX_OPTIONS = 200;
 
@@ -57,10 +74,11 @@ function skipSpaces(text: string, from: number): number {
 
 /**
  * Finds the prose of a LaTeX draft. Returns `text` with every character that is not prose replaced by a
- * space (line breaks kept), the quotation marks that \enquote{…} and its kin stand for, in order, and the directive
+ * space (line breaks kept), the same for the words of quotations (`prose`, in which signs, escaped characters and
+ * accents written as commands are read as the characters they stand for, and notes are left out), the quotation marks that \enquote{…} and its kin stand for, in order, and the directive
  * comments (`% verbatim-disable`).
  */
-export function readLatex(text: string): { masked: string; marks: MarkToken[]; directives: Directive[] } {
+export function readLatex(text: string): { masked: string; prose: string; marks: MarkToken[]; directives: Directive[] } {
   const reader: Reader = { text, masker: new Masker(text), marks: [], braces: matchBraces(text), quoteEnd: -1 };
   const { masker } = reader;
   const directives: Directive[] = [];
@@ -87,7 +105,7 @@ export function readLatex(text: string): { masked: string; marks: MarkToken[]; d
     }
   }
   reader.marks.sort((a, b) => a.start - b.start);
-  return { masked: reader.masker.result(), marks: reader.marks, directives };
+  return { masked: reader.masker.result(), prose: reader.masker.prose(), marks: reader.marks, directives };
 }
 
 /** What reading a LaTeX draft keeps track of. */
@@ -98,6 +116,17 @@ interface Reader {
   braces: Map<number, number>;
   /** Where the outermost quoting command read so far ends; quoting commands inside it are nested quotations. */
   quoteEnd: number;
+}
+
+/** The accented letter that the accent command at `at` (\'e or \'{e}) writes, and where the command ends. */
+function accentAt(text: string, at: number): { letter: string; end: number } | null {
+  const mark = ACCENTS.get(text[at + 1]);
+  if (mark === undefined) return null;
+  const braced = text[at + 2] === '{' && text[at + 4] === '}';
+  const letter = braced ? text[at + 3] : text[at + 2];
+  if (letter === undefined || !/^[A-Za-z]$/.test(letter)) return null;
+  const composed = (letter + mark).normalize('NFC');
+  return { letter: composed.length === 1 ? composed : letter, end: at + (braced ? 5 : 3) };
 }
 
 /** Reads the command at `at` (a backslash), masks what is not prose and returns the index just past it. */
@@ -112,12 +141,33 @@ function readCommand(reader: Reader, at: number): number {
       masker.mask(at, end);
       return end;
     }
-    // An escaped character or an accent (\" \' \`): none of them is a quotation mark.
+    if (ESCAPED.has(symbol)) {
+      masker.replace(at, at + 2, symbol);
+      return at + 2;
+    }
+    const accented = accentAt(text, at);
+    if (accented) {
+      masker.replace(at, accented.end, accented.letter);
+      return accented.end;
+    }
+    // Any other escaped character or accent: none of them is a quotation mark.
     masker.mask(at, Math.min(at + 2, text.length));
     return at + 2;
   }
   let end = at + 1 + name.length;
+  const sign = SIGN_COMMANDS.get(name);
+  if (sign !== undefined) {
+    masker.replace(at, end, sign);
+    return end;
+  }
   masker.mask(at, end);
+  if (NOTE_COMMANDS.has(name)) {
+    const i = skipSpaces(text, end);
+    const close = text[i] === '{' ? reader.braces.get(i) ?? -1 : -1;
+    // Only hidden from the words: a quotation in the note is found as any other.
+    if (close > 0) masker.mask(i, close, 'words');
+    return end;
+  }
   if (name === 'verb' || name === 'verb*' || name === 'lstinline') {
     const delimiter = text[end];
     if (delimiter !== undefined && delimiter !== '{') {
@@ -155,7 +205,14 @@ function readCommand(reader: Reader, at: number): number {
     return i;
   }
   if (QUOTE_COMMANDS.has(name)) {
-    const i = skipSpaces(text, end);
+    let i = skipSpaces(text, end);
+    // \textquote[citation][punctuation]{text}: the options are no words of the quotation.
+    for (let n = 0; n < 2 && text[i] === '['; n++) {
+      const close = optionsEnd(text, i);
+      if (close < 0) break;
+      masker.mask(i, close);
+      i = skipSpaces(text, close);
+    }
     const close = text[i] === '{' ? reader.braces.get(i) ?? -1 : -1;
     if (close > 0) {
       masker.mask(at, i + 1);

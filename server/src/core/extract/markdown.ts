@@ -1,5 +1,6 @@
 // Reads a Markdown draft with a CommonMark parser to find what is prose: code, front matter, link targets and
 // raw HTML are blanked out (offsets kept) and the leaf blocks become the stretches quotations may stand in.
+import { decodeHTML } from 'entities';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
@@ -15,7 +16,7 @@ interface MdNode {
 }
 
 /** Node types whose whole text is never prose. */
-const HIDDEN = new Set(['yaml', 'toml', 'code', 'inlineCode', 'definition', 'image', 'imageReference']);
+const HIDDEN = new Set(['yaml', 'toml', 'code', 'definition', 'image', 'imageReference']);
 /** Node types that hold a stretch of prose of their own. */
 const LEAF_BLOCKS = new Set(['paragraph', 'heading']);
 
@@ -40,12 +41,29 @@ function maskHtml(text: string, range: Block, masker: Masker, directives: Direct
   }
 }
 
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+/** Characters an entity may not be read as: quotation marks and apostrophes, which are looked for where written. */
+const MARK_LIKE = /["'`“”„‟‘’‚‛«»‹›]/;
+
+/** Reads the character references in a text node (`&amp;`, `&hellip;`, `&#233;`) as the characters they stand for. */
+function replaceEntities(text: string, range: Block, masker: Masker): void {
+  const slice = text.slice(range.start, range.end);
+  if (!slice.includes('&')) return;
+  for (const m of slice.matchAll(ENTITY)) {
+    const sign = decodeHTML(m[0]);
+    if (sign.length !== 1 || sign === m[0] || MARK_LIKE.test(sign)) continue;
+    const start = range.start + (m.index as number);
+    masker.replace(start, start + m[0].length, sign);
+  }
+}
+
 /**
  * Finds the prose of a Markdown draft. Returns `text` with every character that is not prose replaced by a
- * space (line breaks kept), the leaf blocks (paragraphs, headings, HTML blocks) in document order, and the
- * directive comments.
+ * space (line breaks kept), the same for the words of quotations (`prose`, in which code is kept and character
+ * references are read), the leaf blocks (paragraphs, headings, HTML blocks) in document order, and the directive
+ * comments.
  */
-export function readMarkdown(text: string): { masked: string; blocks: Block[]; directives: Directive[] } {
+export function readMarkdown(text: string): { masked: string; prose: string; blocks: Block[]; directives: Directive[] } {
   const tree = fromMarkdown(text, {
     extensions: [frontmatter(['yaml', 'toml'])],
     mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml'])],
@@ -63,6 +81,12 @@ export function readMarkdown(text: string): { masked: string; blocks: Block[]; d
       masker.mask(range.start, range.end);
       continue;
     }
+    if (node.type === 'inlineCode') {
+      // Its marks are code, but a writer may set a quoted word in code: "Run `make` first".
+      masker.mask(range.start, range.end, 'marks');
+      continue;
+    }
+    if (node.type === 'text') replaceEntities(text, range, masker);
     if (node.type === 'html') {
       maskHtml(text, range, masker, directives);
       if (!inBlock) blocks.push(range);
@@ -87,5 +111,5 @@ export function readMarkdown(text: string): { masked: string; blocks: Block[]; d
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], inBlock: inBlock || leaf });
   }
   blocks.sort((a, b) => a.start - b.start);
-  return { masked: masker.result(), blocks, directives };
+  return { masked: masker.result(), prose: masker.prose(), blocks, directives };
 }
