@@ -56,16 +56,42 @@ test('numbers in figures or in words, "%" for "percent" and "&" for "and" are ho
     'Lee said sales rose by “3,500,000 units, or 12%.”',
     'Lee said sales rose by “3.5 million units, or 12 percent.”',
     'She said: “The budget and the council agree.”',
+    'Lee said sales rose by “3.5 million units, or twelve per cent,”',
   ]) {
     assert.equal(verdict(draft).verdict, 'verbatim', draft);
   }
   // A different number is a change, whichever way it is written.
   const three = verdict('He said inflation was “still well above our 3% target.”');
   assert.deepEqual([three.verdict, three.changes], ['altered', [{ draft: '3', source: 'two' }]]);
+  // A change inside a number is shown with the whole number on both sides.
   const more = verdict('Lee said sales rose by “3.6 million units, or 12%.”');
-  assert.deepEqual([more.verdict, more.changes], ['altered', [{ draft: '6', source: '5' }]]);
+  assert.deepEqual([more.verdict, more.changes], ['altered', [{ draft: '3.6', source: '3.5' }]]);
   const bare = verdict('He said inflation was “still well above our 2 target.”');
   assert.deepEqual([bare.verdict, bare.changes], ['altered', [{ draft: '2', source: 'two percent' }]]);
+});
+
+test('a number before a scale word is the same in figures or in words, and a changed figure is shown whole', () => {
+  const index = indexOf(
+    '“We will spend 5 million on pumps this year,” Helen Okafor said. “The council has two million in reserve,” said ' +
+      'Peter Dunmore. “We have had more than 3,000 people displaced and 1,250 homes flooded,” she said.',
+  );
+  const verdict = (draft: string) => only(checkDraft(index, draft, 'plaintext'));
+  for (const draft of [
+    'Okafor said: “We will spend five million on pumps this year.”',
+    'Okafor said: “We will spend 5,000,000 on pumps this year.”',
+    'Dunmore said: “The council has 2 million in reserve.”',
+    'Dunmore said: “The council has 2,000,000 in reserve.”',
+  ]) {
+    assert.equal(verdict(draft).verdict, 'verbatim', draft);
+  }
+  const six = verdict('Okafor said: “We will spend six million on pumps this year.”');
+  assert.deepEqual([six.verdict, six.changes], ['altered', [{ draft: 'six', source: '5' }]]);
+  const three = verdict('Dunmore said: “The council has 3 million in reserve.”');
+  assert.deepEqual([three.verdict, three.changes], ['altered', [{ draft: '3', source: 'two' }]]);
+  const homes = verdict('She said: “We have had more than 3,000 people displaced and 1,350 homes flooded.”');
+  assert.deepEqual([homes.verdict, homes.changes], ['altered', [{ draft: '1,350', source: '1,250' }]]);
+  const people = verdict('She said: “We have had more than 3,500 people displaced and 1,250 homes flooded.”');
+  assert.deepEqual([people.verdict, people.changes], ['altered', [{ draft: '3,500', source: '3,000' }]]);
 });
 
 test('a reworded quotation is altered, with the word changes in both wordings', () => {
@@ -282,4 +308,32 @@ test('two neighbouring words written in the other order are one change of both',
   const index = indexOf('“We enforce the law against European, American and Asian companies alike,” she said.');
   const finding = only(checkDraft(index, 'She said “we enforce the law against American, European and Asian companies alike” again.', 'plaintext'));
   assert.deepEqual(finding.changes, [{ draft: 'American, European', source: 'European, American' }]);
+});
+
+test('markup inside a quotation is not compared: LaTeX commands, comments and notes, HTML tags, comments and entities', () => {
+  const index = indexOf(
+    'The mayor said: “We will rebuild the wall before the first storm arrives, whatever it costs to Café Royal & Co.”',
+  );
+  const verbatim = (draft: string, format: 'latex' | 'markdown'): void => {
+    const finding = only(checkDraft(index, draft, format));
+    assert.equal(finding.verdict, 'verbatim', `${draft}: ${JSON.stringify(finding.changes)}`);
+  };
+  verbatim("She said ``We will rebuild the \\emph{wall} before the first storm arrives.''", 'latex');
+  verbatim("She said ``We will rebuild the wall % a note\nbefore the first storm arrives.''", 'latex');
+  verbatim("She said ``We will rebuild the wall\\footnote{On Tuesday.} before the first storm arrives.''", 'latex');
+  verbatim("She said ``whatever it costs to Caf\\'e Royal \\& Co.''", 'latex');
+  verbatim("She said ``whatever it costs to Caf\\'{e} Royal \\& Co.''", 'latex');
+  verbatim('She said \\textquote[{\\cite[p.~3]{wire}}]{We will rebuild the wall before the first storm arrives.}', 'latex');
+  verbatim('She said "We will rebuild the <span class="hl">wall</span> before the first storm arrives."', 'markdown');
+  verbatim('She said "We will rebuild the wall <!-- check --> before the first storm arrives."', 'markdown');
+  verbatim('She said "whatever it costs to Caf&eacute; Royal &amp; Co."', 'markdown');
+  // A word set in code is still a word of the quotation.
+  verbatim('She said "We will rebuild the `wall` before the first storm arrives."', 'markdown');
+  // An ellipsis written as a command stands for words left out, as … does.
+  const elided = only(checkDraft(index, "She said ``We will rebuild the wall\\ldots{} whatever it costs.''", 'latex'));
+  assert.equal(elided.verdict, 'verbatim');
+  // A word changed beside markup is still a change, and is shown as the draft writes it.
+  const changed = only(checkDraft(index, "She said ``We will rebuild the \\emph{fence} before the first storm arrives.''", 'latex'));
+  assert.equal(changed.verdict, 'altered');
+  assert.deepEqual(changed.changes.map((c) => [c.draft, c.source]), [['fence', 'wall']]);
 });

@@ -10,7 +10,7 @@ import { SourceIndex, type IndexedSource } from './sourceIndex.js';
 import { textSlice, textWindow } from './sourceText.js';
 import { DEFAULT_CHECK_OPTIONS } from './types.js';
 import type { Change, CheckOptions, DraftFormat, Finding, Quotation, Span, Verdict } from './types.js';
-import { NUMBER_REACH, numberAtEnd, sameNumberAround } from './numbers.js';
+import { NUMBER_REACH, numberAtEnd, sameNumberAround, wholeFigures } from './numbers.js';
 import { isNegation, splitWords, wordWeight } from './words.js';
 
 /** Options of a draft check: the verdict thresholds and quotations the writer chose to ignore. */
@@ -373,7 +373,15 @@ function describe(
   const sourceStart = sorted.length === 0 ? 0 : SourceIndex.wordStart(source, sorted[0]);
   const sourceEnd = sorted.length === 0 ? 0 : SourceIndex.wordEnd(source, sorted[sorted.length - 1]);
   if (run.draft.length > 0 && sorted.length > 0 && sameNumberAround(draft, draftStart, draftEnd, source.doc, sourceStart, sourceEnd)) return null;
-  return { draft: draft.slice(draftStart, draftEnd), source: sorted.length === 0 ? '' : textSlice(source.doc, sourceStart, sourceEnd) };
+  const written = { draft: draft.slice(draftStart, draftEnd), source: sorted.length === 0 ? '' : textSlice(source.doc, sourceStart, sourceEnd) };
+  if (run.draft.length > 0 && sorted.length > 0 && /\d/.test(written.draft + written.source)) {
+    // A change inside a number is shown with the whole number on both sides: "4,000 → 3,000", not "4 → 3".
+    const inDraft = wholeFigures(draft, draftStart, draftEnd);
+    const from = Math.max(0, sourceStart - NUMBER_REACH);
+    const inSource = wholeFigures(textSlice(source.doc, from, sourceEnd + NUMBER_REACH), sourceStart - from, sourceEnd - from);
+    return { draft: draft.slice(inDraft.start, inDraft.end), source: textSlice(source.doc, from + inSource.start, from + inSource.end) };
+  }
+  return written;
 }
 
 /**

@@ -17,6 +17,10 @@ const SCALES: ReadonlyMap<string, number> = new Map(Object.entries({ thousand: 1
 /** Figures as writers write them: 241, 2,500, 3.5 (a thousands separator only between groups of three). */
 const FIGURES = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
+/** Scales written as a letter or two after figures, as newspapers write money: £5.2m, $3bn, 40k. */
+const SUFFIXES: ReadonlyMap<string, number> = new Map(Object.entries({ k: 1e3, m: 1e6, bn: 1e9, tn: 1e12 }));
+const SUFFIXED = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(k|m|bn|tn)$/;
+
 /**
  * The number that `text` writes and nothing else, or null: figures (`241`, `2,500`, `3.5`), words (`two hundred and
  * forty-one`, `a hundred`), or figures with a scale (`3.5 million`).
@@ -24,6 +28,8 @@ const FIGURES = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 export function numberIn(text: string): number | null {
   const words = text.toLowerCase().replace(/[‐‑–-]/g, ' ').trim().split(/\s+/);
   if (words.length === 0 || words[0] === '') return null;
+  const suffixed = SUFFIXED.exec(words[0]!);
+  if (suffixed && words.length === 1) return Number(suffixed[1]!.replace(/,/g, '')) * SUFFIXES.get(suffixed[2]!)!;
   if (FIGURES.test(words[0]!)) {
     const value = Number(words[0]!.replace(/,/g, ''));
     if (words.length === 1) return value;
@@ -72,19 +78,31 @@ function numberInWords(words: string[]): number | null {
 const FIGURES_REACH = 32;
 
 /**
- * The stretch of `text` that holds text[start, end) and the figures on either side of it, with a scale word after
- * them: a change inside a number ("500,000" of "3,500,000") is read with the whole number ("3,500,000").
+ * The span of `text` that holds [start, end) and the figures on either side of it: "3,500" for the "500" of it. A
+ * comma or a point belongs to a number between two figures only.
  */
-export function figuresAround(text: string, start: number, end: number): string {
+export function wholeFigures(text: string, start: number, end: number): { start: number; end: number } {
   const isFigure = (at: number): boolean => /\d/.test(text[at] ?? '');
-  // A comma or a point belongs to a number between two figures only.
   const inNumber = (at: number): boolean => isFigure(at) || (/[.,]/.test(text[at] ?? '') && isFigure(at - 1) && isFigure(at + 1));
   let from = start;
   let to = end;
   while (from > 0 && inNumber(from - 1)) from--;
   while (to < text.length && inNumber(to)) to++;
+  return { start: from, end: to };
+}
+
+/**
+ * The stretch of `text` that holds text[start, end) and the figures on either side of it, with a scale word after
+ * them: a change inside a number ("500,000" of "3,500,000") is read with the whole number ("3,500,000").
+ */
+export function figuresAround(text: string, start: number, end: number): string {
+  const isFigure = (at: number): boolean => /\d/.test(text[at] ?? '');
+  let { start: from, end: to } = wholeFigures(text, start, end);
   const scale = /^\s+(?:thousand|million|billion|trillion)\b/i.exec(text.slice(to, to + 12));
   if (scale && isFigure(to - 1)) to += scale[0].length;
+  // A scale word read with the figures before it: "million" of "5 million" stands for 5,000,000.
+  const before = /(?:^|[^\d.,])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s+)$/.exec(text.slice(Math.max(0, from - 24), from));
+  if (before && /^(?:thousand|million|billion|trillion)\b/i.test(text.slice(from, to))) from -= before[1]!.length;
   return text.slice(from, to);
 }
 
@@ -97,7 +115,8 @@ export function sameNumber(a: string, b: string): boolean {
 /**
  * True when draft[draftStart, draftEnd) and the source's [sourceStart, sourceEnd) write the same number, the one in
  * figures and the other in words or both in figures, read whole: a number in figures where the source spells it out,
- * or the other way round, is the house style, not a change.
+ * or the other way round, is the house style, not a change. The two are also read as they stand, for a number before
+ * a scale word both share ("five" and "5" of "five million" and "5 million").
  */
 export function sameNumberAround(
   draft: string,
@@ -110,7 +129,15 @@ export function sameNumberAround(
   const from = Math.max(0, sourceStart - FIGURES_REACH);
   const window = textSlice(doc, from, sourceEnd + FIGURES_REACH);
   const sourceWords = figuresAround(window, sourceStart - from, sourceEnd - from);
-  return sameNumber(figuresAround(draft, draftStart, draftEnd), sourceWords);
+  if (sameNumber(figuresAround(draft, draftStart, draftEnd), sourceWords)) return true;
+  return sameNumber(draft.slice(draftStart, draftEnd), textSlice(doc, sourceStart, sourceEnd)) && sharedScaleAfter();
+
+  /** True when the same scale word follows both: the numbers before it are then the same number. */
+  function sharedScaleAfter(): boolean {
+    const scaleOf = (text: string): string | undefined => /^\s+(thousand|million|billion|trillion)\b/i.exec(text)?.[1]?.toLowerCase();
+    const inDraft = scaleOf(draft.slice(draftEnd, draftEnd + 12));
+    return inDraft !== undefined && inDraft === scaleOf(textSlice(doc, sourceEnd, sourceEnd + 12));
+  }
 }
 
 /** How many characters after a passage `numberAtEnd` is given: a number in words and the words after it. */
