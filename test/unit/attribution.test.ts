@@ -416,6 +416,18 @@ test('single quotation marks are read as quotation marks, apostrophes are not', 
   assert.equal(speaker('Rovers boss Gareth Lyle called it "a mystery". "We\'re hurting," he said.', "We're hurting"), 'Gareth Lyle');
 });
 
+test('"the governor of New York" and "The Mayor" are offices, whose holder speaks, not the place', () => {
+  const storm =
+    'The governor of New York said on Monday that the state would "spend whatever it takes" to repair the coastline. ' +
+    'Governor Kathy Marlowe spoke in Albany.';
+  assert.equal(speaker(storm, 'spend whatever it takes'), 'Kathy Marlowe');
+  assert.equal(speaker('The chief executive of Harwick Water said the firm was "deeply sorry".', 'deeply sorry'), null);
+  const minutes =
+    'Mayor Helen Okafor opened the meeting.\n\nThe Mayor replied that she would welcome an inquiry "once the ' +
+    'immediate emergency is over".';
+  assert.equal(speaker(minutes, 'once the immediate'), 'Helen Okafor');
+});
+
 test('"the judge" is the one person the text names as judge before (or else soon after), and no one when it names none or two', () => {
   const court = 'Martin Ashdown hid losses, Judge\nEleanor Price said.\n\n“You were the one person,” the judge\ntold him.';
   assert.equal(speaker(court, 'You were'), 'Eleanor Price');

@@ -191,6 +191,11 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
   if (words.some((w) => OTHER_PRONOUNS.has(key(w)))) return null;
   // "the judge", "the interior minister": an office, whose holder the text may name elsewhere (see `titleOf`).
   if (titleOf(words.join(' ')) !== null) return { name: words.join(' ') };
+  // "the governor of New York", "the chief executive of Harwick Water": the office, not the place or the body.
+  const ofPlace = words.indexOf('of');
+  if (ofPlace >= 2 && titleOf(words.slice(0, ofPlace).join(' ')) !== null && words.slice(ofPlace + 1).every((w) => isCapitalised(w) || CONNECTORS.has(key(w)))) {
+    return { name: words.slice(0, ofPlace).join(' ') };
+  }
   if (!words.some((w) => isCapitalised(w) && !DETERMINERS.has(key(w)))) return null;
   const last = words[words.length - 1]!;
   // "John Linden's": the phrase was cut before its head ("John Linden's niece"), who is someone else.
@@ -247,12 +252,15 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
 
 /**
  * The office a phrase names without its holder ("the judge" gives "judge", "the interior minister" gives "interior
- * minister", "Riverton's mayor" gives "mayor"): "the" or a possessive, at most two lower-case words, and a title.
+ * minister", "Riverton's mayor" gives "mayor", "The Mayor" gives "Mayor"): "the" or a possessive, at most two
+ * lower-case words, and a title.
  * Null for any other phrase.
  */
 export function titleOf(phrase: string): string | null {
-  const m = /^(?:[Tt]he|\p{Lu}[\p{L}\p{M}.-]*['’]s) ((?:[a-z]+ ){0,2}([a-z]+))$/u.exec(phrase);
-  return m && PERSON_TITLES.has(m[2]!) && !['mr', 'mrs', 'ms', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady'].includes(m[2]!) ? m[1]! : null;
+  // The title may be capitalised, as minutes write offices ("The Mayor replied").
+  const m = /^(?:[Tt]he|\p{Lu}[\p{L}\p{M}.-]*['’]s) ((?:[a-z]+ ){0,2}([a-z]+|[A-Z][a-z]+))$/u.exec(phrase);
+  const title = m?.[2]?.toLowerCase();
+  return m && PERSON_TITLES.has(title!) && !['mr', 'mrs', 'ms', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady'].includes(title!) ? m[1]! : null;
 }
 
 /** What the titles of a name say of a person's sex. */
