@@ -497,3 +497,23 @@ test('sourceMetaFromText reads the header block of remarks: title, place and dat
   // A name without a title is no author: the block may name a place or a ship.
   assert.deepEqual(sourceMetaFromText('Chapter One\nEleanor Price\n\nIt was cold.', 'x.txt'), { title: 'Chapter One' });
 });
+
+test('a name before an office of a body set off in capitals is the speaker, not the body', () => {
+  const union = "Raymond Castell, Regional Secretary of the Northern Nurses' Union, said: \"We are calling on the Government.\"";
+  assert.equal(speaker(union, 'We are calling'), 'Raymond Castell');
+  const trust = "Amara Nwosu, Chief Executive of St Brigid's Hospital Trust, said: \"The ward will reopen.\"";
+  assert.equal(speaker(trust, 'The ward'), 'Amara Nwosu');
+  const after = "\"Nobody was consulted,\" said Raymond Castell, Regional Secretary of the Northern Nurses' Union.";
+  assert.equal(speaker(after, 'Nobody'), 'Raymond Castell');
+});
+
+test('a name before a colon in a list item or after "And from" speaks, and "they" are not the person quoted before', () => {
+  const list = '* "Every penny will be spent," said Peter Dunmore.\n* Janet Whitlow: "We owe it to the people of Mill Lane."';
+  assert.equal(speaker(list, 'We owe'), 'Janet Whitlow');
+  const from = '“Every penny will be spent,” said Peter Dunmore. And from Janet Whitlow: “We owe it to Mill Lane.”';
+  assert.equal(speaker(from, 'We owe'), 'Janet Whitlow');
+  const they = '“Not one patient was harmed,” Raymond Castell said. They “waded through floodwater to reach patients”.';
+  assert.equal(speaker(they, 'waded'), null);
+  // Without such a subject, a second quotation in the paragraph still takes the speaker of the first.
+  assert.equal(speaker('“Not one,” Raymond Castell said. And “never again”.', 'never again'), 'Raymond Castell');
+});

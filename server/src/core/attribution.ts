@@ -181,9 +181,12 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
   if (subject) return resolve(text, subject, quote.open, paragraph);
   const lead = leadSpeaker(text, paragraph, beforeStart, quote.open);
   if (lead) return resolve(text, lead, beforeStart, paragraph);
-  const label = labelSpeaker(text, paragraph, quote.open);
+  const label = labelSpeaker(text, paragraph, quote.open) ?? sentenceLabel(text, beforeStart, quote.open);
   if (label) return label;
   if (depth >= MAX_PARAGRAPHS_BACK) return null;
+  // A sentence whose subject is "they" or "we" quotes them, not the person quoted before ("…,” Castell said. They
+  // “waded through floodwater”).
+  if (/^(?:they|we)\b/i.test(text.slice(beforeStart, quote.open).trim())) return null;
   // A quotation without attribution takes the speaker of the quotation before it in the paragraph, or, when
   // it opens its paragraph, of the quotation it continues (“…\n\n“…”) or of the quotation paragraph before.
   if (quote.previousOpen !== null) return speakerAt(text, quote.previousOpen + 1, quote.previousOpen + 1, depth + 1);
@@ -230,7 +233,8 @@ const MAX_LABEL_WORDS = 4;
  */
 function labelSpeaker(text: string, paragraph: Range, open: number): string | null {
   const lineStart = Math.max(paragraph.start, text.lastIndexOf('\n', open - 1) + 1);
-  const line = /^[ \t]*(#{1,6}[ \t]+)?([^\n:“”"«»]{2,60}):([^\n:“”"«»]*)$/.exec(text.slice(lineStart, open));
+  // A list item's marker ("* ", "- ", "2. ") is no part of the label.
+  const line = /^[ \t]*(?:(?:[*+-]|\d{1,3}[.)])[ \t]+)?(#{1,6}[ \t]+)?([^\n:“”"«»]{2,60}):([^\n:“”"«»]*)$/.exec(text.slice(lineStart, open));
   // In a headline, words may come between the label and the quotation ("Islands' negotiator: deal “not the deal we
   // wanted”"); elsewhere the quotation follows the colon.
   const headline = line !== null && (line[1] !== undefined || lineStart === 0);
@@ -242,6 +246,14 @@ function labelSpeaker(text: string, paragraph: Range, open: number): string | nu
   if (office !== null) return `the ${office}`;
   const read = readSpeakerPhrase(label);
   return read && 'name' in read && read.name === label && looksLikePerson(read.name) && words.length > 1 ? read.name : null;
+}
+
+/** A name before a colon that opens a sentence and introduces a quotation: "And from Janet Whitlow: “…”". */
+function sentenceLabel(text: string, sentence: number, open: number): string | null {
+  const label = /^(?:(?:and|but|then)[ \t]+)?(?:from[ \t]+)?(\p{Lu}[^\n:“”"«»]{1,60}):[ \t]*$/iu.exec(text.slice(sentence, open).trim())?.[1];
+  if (label === undefined || label.split(/\s+/).length > MAX_LABEL_WORDS) return null;
+  const read = readSpeakerPhrase(label);
+  return read && 'name' in read && read.name === label && looksLikePerson(read.name) && label.includes(' ') ? read.name : null;
 }
 
 /**

@@ -1,8 +1,8 @@
 // Reads the speaker phrase around a speech verb ("US Secretary of Commerce Wilbur Ross said", "said launch director
 // Pierre-Yves Garnier", "…, according to the US Federal Register"): the words of the sentence, not where it stands.
 import {
-  SPEECH_PARTICIPLES, SPEECH_VERBS, bare, describingWords, isBetweenWord, isCapitalised, isConnector, isDeterminer,
-  isPersonalPronoun, isPhraseWord, looksLikePerson, readSpeakerPhrase, type SpeakerPhrase,
+  SPEECH_PARTICIPLES, SPEECH_VERBS, bare, describingWords, hasPersonTitle, isBetweenWord, isCapitalised, isConnector,
+  isDeterminer, isPersonalPronoun, isPhraseWord, looksLikePerson, readSpeakerPhrase, type SpeakerPhrase,
 } from './sources/names.js';
 
 /** How many words may stand between a speech verb and the quotation it introduces. */
@@ -93,6 +93,14 @@ function appositiveBefore(words: { word: string }[], last: number): SpeakerPhras
   // A description of the person set off after the name ("Maria Delgado, general secretary of the union, said"): the
   // name is the speaker, not the body the description names.
   if (/^\p{Ll}/u.test(words[i + 1]!.word)) return nameEndingAt(words, i);
+  // The same with an office written in capitals: "Raymond Castell, Regional Secretary of the Northern Nurses' Union,
+  // said" is Raymond Castell, whose office is of the union.
+  const setOff = words.slice(i + 1, last + 1).map((w) => w.word);
+  const of = setOff.findIndex((w) => bare(w).toLowerCase() === 'of');
+  if (of > 0 && hasPersonTitle(setOff.slice(0, of).map(bare))) {
+    const person = nameEndingAt(words, i);
+    if (person) return person;
+  }
   const read = readSpeakerPhrase(words.slice(i + 1, last + 1).map((w) => w.word).join(' '));
   return read && 'name' in read && looksLikePerson(read.name) ? read : null;
 }
