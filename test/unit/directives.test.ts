@@ -31,6 +31,9 @@ test('Markdown: verbatim-disable-next leaves out the next statement only, all of
   ].join('\n');
   assert.deepEqual(texts(draft, 'markdown'), ['We will not,']);
   assert.deepEqual(texts('“one” <!--verbatim-disable-next--> “two” “three”', 'markdown'), ['one', 'three']);
+  // The next statement is one speaker's: another quotation with an attribution of its own is still checked.
+  const two = '<!-- verbatim-disable-next -->\n“We will rebuild,” Calloway said. “Nobody has seen a figure,” Brandt said.';
+  assert.deepEqual(texts(two, 'markdown'), ['Nobody has seen a figure,']);
 });
 
 test('only a comment that opens with a directive is one; in code, plain text or other words it does nothing', () => {

@@ -100,6 +100,13 @@ test('a quotation interrupted by attribution shares one group; the next has its 
   const s = '“We will,” she said, “rebuild.” Later she added: “It was hard.”';
   assert.deepEqual(rows(s), [['We will,', 1, 9, 0], ['rebuild.', 22, 30, 0], ['It was hard.', 50, 62, 1]]);
   assert.deepEqual(rows('"Go." He left. "Now."').map((r) => r[3]), [0, 1]);
+  // After "she said." a quotation goes on with her statement, unless it has an attribution of its own.
+  assert.deepEqual(rows('“We will,” she said. “We must.”').map((r) => r[3]), [0, 0]);
+  const two = '“We will rebuild,” Calloway said. “Nobody has seen a figure,” Brandt said.';
+  assert.deepEqual(rows(two).map((r) => r[3]), [0, 1]);
+  // A comment between the parts (Markdown) does not part them.
+  const commented = '“We will,” she said, <!-- a note --> “rebuild.”';
+  assert.deepEqual(findQuotations(commented, 'markdown').map((q) => q.group), [0, 0]);
 });
 
 test('a quotation over several paragraphs runs from the first opening to the final close', () => {

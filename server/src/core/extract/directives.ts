@@ -22,7 +22,8 @@ export function directiveIn(comment: string): DirectiveKind | null {
 /**
  * The quotations that no directive switches off, in their order. A quotation is left out when it opens between a
  * `verbatim-disable` and the next `verbatim-enable` (or the end of the draft), or when it is the first quotation
- * after a `verbatim-disable-next`, together with the other parts of its statement (“We will,” she said, “rebuild.”).
+ * after a `verbatim-disable-next`, together with the parts of its statement after it (“We will,” she said, “rebuild.”):
+ * a comment before “rebuild.” leaves “We will,” checked.
  */
 export function applyDirectives(quotations: Quotation[], directives: Directive[]): Quotation[] {
   if (directives.length === 0) return quotations;

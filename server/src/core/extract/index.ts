@@ -48,7 +48,7 @@ export function findQuotationsAndLeftOut(
     quotations.push(...dialogue.quotations);
     quotations.sort((a, b) => a.open.start - b.open.start);
   }
-  assignGroups(text, quotations);
+  assignGroups(masked, quotations);
   assignKinds(text, quotations);
   if (prose !== text) {
     for (const quotation of quotations) {

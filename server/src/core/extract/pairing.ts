@@ -164,6 +164,16 @@ const PARAGRAPH_BREAK = /\n[ \t\r]*\n/;
 const BETWEEN = /^[^.!?"“”«»„\n]{1,80}(?:\n[^.!?"“”«»„\n]{1,80})?[,:;.—–]$/u;
 
 /**
+ * True when an attribution of its own follows the quotation (“…,” Brandt said): after “…,” Calloway said., such a
+ * quotation is another statement, maybe another person's, not the rest of the one before.
+ */
+function attributedAfter(text: string, q: Quotation): boolean {
+  if (q.close === null) return false;
+  const after = /^[,\s]*([^.!?\n"“”«»„]{1,80})/u.exec(text.slice(q.close.end, q.close.end + 90))?.[1] ?? '';
+  return isAttribution(after);
+}
+
+/**
  * Numbers the groups of `quotations` (in document order): a quotation joins the group of the one before it when
  * that one ends mid-sentence and only an attribution stands between them in the same paragraph
  * (“We will,” she said, “rebuild.”).
@@ -178,7 +188,7 @@ export function assignGroups(text: string, quotations: Quotation[]): void {
       const words = gap.trim();
       // A blank line ends the paragraph, and with it the statement: a quotation that opens the next paragraph is
       // a new one, even after "she said" ("…,” she said.⏎⏎“Y,” she added.).
-      if (!PARAGRAPH_BREAK.test(gap) && BETWEEN.test(words) && isAttribution(words.slice(0, -1))) {
+      if (!PARAGRAPH_BREAK.test(gap) && BETWEEN.test(words) && isAttribution(words.slice(0, -1)) && !(words.endsWith('.') && attributedAfter(text, q))) {
         q.group = group;
         continue;
       }
