@@ -38,6 +38,23 @@ test('the default drafts are every draft file outside the sources folders', (t) 
   assert.deepEqual(report.results.map((result: { file: string }) => result.file), ['stories/notes.md', 'stories/observatory.txt']);
 });
 
+test('a draft named that lies among the sources is checked against the others, never against itself', (t) => {
+  const invented = 'The minister said “we will halve child poverty within two years, guaranteed.”\n';
+  const dir = project(t, { 'notes/draft.md': invented, 'notes/wire.txt': source });
+  const runs = [
+    ['--sources', '.', 'notes/draft.md'],
+    ['--sources', 'notes', 'notes/draft.md'],
+    ['--sources', 'notes/draft.md', '--sources', 'notes/wire.txt', 'notes/draft.md'],
+  ];
+  for (const args of runs) {
+    const result = runCli(['check', '--format', 'json', ...args], { cwd: dir });
+    assert.equal(result.status, 1, result.stderr);
+    const report = JSON.parse(result.stdout);
+    assert.equal(report.results[0].quotes[0].verdict, 'unsourced', args.join(' '));
+    assert.deepEqual([report.sources.documents, report.sources.skipped], [1, []], args.join(' '));
+  }
+});
+
 test('draft arguments win over the configured drafts; --sources wins over the configured sources', (t) => {
   const dir = project(t, { ...files({ sources: ['nowhere'] }), 'other/afp.txt': source });
   const { status, stdout, stderr } = runCli(['check', '--sources', 'other', '--format', 'json', 'stories/notes.md'], { cwd: dir });

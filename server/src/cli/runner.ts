@@ -60,6 +60,8 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
   try {
     sources = await buildIndex(roots, {
       maxFileBytes: config.maxSourceFileBytes,
+      // A draft named on the command line may lie among the sources: it is checked against the others, never itself.
+      notSources: drafts.map((draft) => draft.path),
       cacheDir: request.cache ? defaultCacheDir() : null,
       useCallingThread: true,
       // A run checks a few quotations against sources that may be large: a stored source's text is read only when

@@ -28,6 +28,8 @@ export interface LoadSourcesOptions {
    * workspace): files and folders that lead outside it are skipped with the reason, never read.
    */
   within?: string;
+  /** Files that are no sources wherever they lie (the drafts of a run): no draft is checked against itself. */
+  notSources?: string[];
   /** Called after each file with the number of files done and the total found. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -96,11 +98,12 @@ export async function loadSources(roots: string[], options: LoadSourcesOptions =
  */
 export async function listSourceFiles(
   roots: string[],
-  options: Pick<LoadSourcesOptions, 'include' | 'exclude' | 'within'> = {},
+  options: Pick<LoadSourcesOptions, 'include' | 'exclude' | 'within' | 'notSources'> = {},
 ): Promise<{ files: string[]; skipped: SkippedSource[] }> {
   const skipped: SkippedSource[] = [];
   const files: string[] = [];
   const seen = new Set<string>();
+  const notSources = new Set(await Promise.all((options.notSources ?? []).map((path) => realpath(path).catch(() => resolve(path)))));
   const within = options.within === undefined ? null : await realpath(resolve(options.within)).catch(() => resolve(options.within!));
   for (const root of roots) {
     const absolute = resolve(root);
@@ -111,12 +114,12 @@ export async function listSourceFiles(
       throw new Error(rootError(root, error));
     }
     if (info.isDirectory()) {
-      await walk(absolute, options, files, skipped, seen, within);
+      await walk(absolute, options, files, skipped, seen, within, notSources);
     } else {
       const real = await realpath(absolute).catch(() => absolute);
       if (within !== null && !isWithin(within, real)) {
         skipped.push({ file: absolute, reason: leadsOutside(real) });
-      } else if (!seen.has(real)) {
+      } else if (!seen.has(real) && !notSources.has(real)) {
         seen.add(real);
         files.push(absolute);
       }
@@ -193,6 +196,7 @@ async function walk(
   skipped: SkippedSource[],
   seen: Set<string>,
   within: string | null,
+  notSources: ReadonlySet<string>,
 ): Promise<void> {
   const include = options.include?.length ? picomatch(options.include, { dot: true }) : null;
   const exclude = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : null;
@@ -208,6 +212,7 @@ async function walk(
   // only inside `within` when that is set; gives the real path when it is to be read.
   const claim = async (path: string, known: string | null, kind: 'folder' | 'file'): Promise<string | null> => {
     const real = known ?? (await realpath(path).catch(() => path));
+    if (notSources.has(real)) return null;
     if (within !== null && !isWithin(within, real)) skipped.push({ file: path, reason: leadsOutside(real) });
     else if (seen.has(real)) skipped.push({ file: path, reason: `${kind} already read (symbolic link to ${real})` });
     else {
