@@ -27,7 +27,7 @@ function loadBundle(name: string): unknown {
   const cacheFile = folder && join(folder, cacheName);
   let cached: Buffer | undefined;
   try {
-    if (cacheFile) cached = readFileSync(cacheFile);
+    if (cacheFile) cached = checked(readFileSync(cacheFile));
   } catch {
     // None yet.
   }
@@ -43,10 +43,23 @@ function loadBundle(name: string): unknown {
   return module.exports;
 }
 
+/** Length of the SHA-1 digest that opens a code cache file, of the rest of it. */
+const DIGEST = 20;
+
+/**
+ * The code a cache file holds, or undefined when it does not hold what was written: the engine trusts a code cache
+ * it is given, and a damaged one would crash it, on every run.
+ */
+function checked(file: Buffer): Buffer | undefined {
+  const code = file.subarray(DIGEST);
+  return file.length > DIGEST && createHash('sha1').update(code).digest().equals(file.subarray(0, DIGEST)) ? code : undefined;
+}
+
 /** Writes what the engine compiled of a bundle to its code cache, and removes the caches that are of no more use. */
 function keepCache(script: Script, folder: string, cacheFile: string, kind: string): void {
   try {
-    const data = script.createCachedData();
+    const code = script.createCachedData();
+    const data = Buffer.concat([createHash('sha1').update(code).digest(), code]);
     mkdirSync(folder, { recursive: true });
     const aside = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(aside, data);

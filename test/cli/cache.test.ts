@@ -164,6 +164,27 @@ test('a changed command line never runs code compiled for another, even of the s
   assert.notEqual(now[0], made);
 });
 
+test('a damaged code cache is discarded and made again, never run', (t) => {
+  const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
+  t.after(() => rmSync(home, { recursive: true, force: true }));
+  const env = { XDG_CACHE_HOME: home };
+  const first = runCli(args, { env });
+  const [made] = cacheFiles(home).filter((file) => file.endsWith('.bin'));
+  assert.ok(made, 'a check keeps its compiled code');
+  // Bytes flipped in the middle, where the engine would take them for code: it must never be given them.
+  const data = readFileSync(made);
+  for (let i = data.length >> 1; i < (data.length >> 1) + 200; i++) data[i] ^= 0xff;
+  writeFileSync(made, data);
+  const version = runCli(['--version'], { env });
+  assert.equal(version.status, 0, version.stderr);
+  assert.match(version.stdout, /^\d+\.\d+\.\d+/);
+  const again = runCli(args, { env });
+  assert.equal(again.status, first.status, again.stderr);
+  assert.equal(again.stdout, first.stdout);
+  assert.notDeepEqual(readFileSync(made), data, 'the check made the cache again');
+  assert.equal(runCli(args, { env }).stdout, first.stdout);
+});
+
 test('HTML and Markdown are read by parsers loaded only when a run meets them, and kept compiled as well', (t) => {
   const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
   const work = mkdtempSync(join(tmpdir(), 'verbatim-parsers-'));
