@@ -82,6 +82,26 @@ test('a damaged persisted index is discarded with a line on stderr, never truste
   }
 });
 
+test('damage to the places of a stored batch, read a block at a time, is found as they are read and never trusted', (t) => {
+  const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
+  t.after(() => rmSync(home, { recursive: true, force: true }));
+  const env = { XDG_CACHE_HOME: home };
+  const cold = runCli(args, { env });
+  const [stored] = batchFiles(home);
+  // The places are the last piece of the file, which its checksum does not cover: a few of them changed.
+  const data = readFileSync(stored);
+  for (let i = data.length - 16; i < data.length; i++) data[i] ^= 0xff;
+  writeFileSync(stored, data);
+  const after = runCli(args, { env });
+  assert.match(after.stderr, /discarded a damaged index file .*\.vbi: places in the index file do not match their sums/);
+  assert.deepEqual(JSON.parse(after.stdout), JSON.parse(cold.stdout));
+  assert.equal(after.status, cold.status);
+  // The file was made again from the sources: the next run takes it without a word.
+  const next = runCli(args, { env });
+  assert.equal(next.stderr, '');
+  assert.deepEqual(JSON.parse(next.stdout), JSON.parse(cold.stdout));
+});
+
 test('a changed source is read again, and --no-cache keeps nothing', () => {
   const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
   const sources = mkdtempSync(join(tmpdir(), 'verbatim-sources-'));
@@ -102,6 +122,53 @@ test('a changed source is read again, and --no-cache keeps nothing', () => {
     rmSync(home, { recursive: true, force: true });
     rmSync(sources, { recursive: true, force: true });
   }
+});
+
+test('a source written again with its old size and modification time is read again, as the report shows it', (t) => {
+  const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
+  const dir = mkdtempSync(join(tmpdir(), 'verbatim-sources-'));
+  t.after(() => {
+    rmSync(home, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
+  mkdirSync(join(dir, 'sources'));
+  const wire = join(dir, 'sources', 'wire.txt');
+  writeFileSync(join(dir, 'draft.txt'), 'She said “we will rebuild the levee this year” today.');
+  writeFileSync(wire, 'The mayor said: “We will replace the levee this year.”');
+  const mtime = new Date('2024-01-01T12:00:00Z');
+  utimesSync(wire, mtime, mtime);
+  const run = () => JSON.parse(runCli(['check', '--format', 'json', '--sources', 'sources', 'draft.txt'], { cwd: dir, env: { XDG_CACHE_HOME: home } }).stdout);
+  assert.equal(run().results[0].quotes[0].verdict, 'altered');
+  // As cp -p, rsync -a or tar leave a file: other words, the same size, the old time.
+  writeFileSync(wire, 'The mayor said: “We will rebuild the levee this year.”');
+  utimesSync(wire, mtime, mtime);
+  assert.equal(statSync(wire).mtimeMs, mtime.getTime());
+  const quote = run().results[0].quotes[0];
+  assert.equal(quote.verdict, 'verbatim', JSON.stringify(quote));
+});
+
+test('a changed size limit reads the sources it skipped, or would skip, again', (t) => {
+  const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
+  const dir = mkdtempSync(join(tmpdir(), 'verbatim-sources-'));
+  t.after(() => {
+    rmSync(home, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
+  mkdirSync(join(dir, 'sources'));
+  writeFileSync(join(dir, 'draft.txt'), 'She said “the river is rising fast” today.');
+  writeFileSync(join(dir, 'sources', 'wire.txt'), `The mayor said: “The river is rising fast.” ${'More news. '.repeat(60)}`);
+  writeFileSync(join(dir, 'sources', 'note.txt'), 'Nothing here.');
+  const run = (config: object) => {
+    writeFileSync(join(dir, 'verbatim.json'), JSON.stringify({ sources: ['sources'], ...config }));
+    return JSON.parse(runCli(['check', '--format', 'json', 'draft.txt'], { cwd: dir, env: { XDG_CACHE_HOME: home } }).stdout);
+  };
+  const limited = run({ maxSourceFileBytes: 500 });
+  assert.equal(limited.results[0].quotes[0].verdict, 'unsourced');
+  assert.match(limited.sources.skipped[0].reason, /too large/);
+  const open = run({});
+  assert.equal(open.results[0].quotes[0].verdict, 'verbatim');
+  assert.deepEqual(open.sources.skipped, []);
+  assert.equal(run({ maxSourceFileBytes: 500 }).results[0].quotes[0].verdict, 'unsourced');
 });
 
 test('the stored index keeps words, not texts, and a source only touched is still taken from it', () => {

@@ -1,4 +1,5 @@
 // Runs `verbatim check`: resolves configuration, sources and drafts, checks every draft and builds the report.
+import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { DraftCheckOptions } from '../core/check.js';
 import { misattributions } from '../core/misattribution.js';
@@ -16,7 +17,8 @@ import {
   type ProjectConfig,
 } from '../io/config.js';
 import { checkDraftWithinLimits } from '../io/draftLimits.js';
-import { buildIndex } from '../io/indexer.js';
+import { buildIndex, type BuiltIndex } from '../io/indexer.js';
+import { DamagedIndexFile } from '../io/placesInFile.js';
 import { UsageError } from './args.js';
 import { expandDraftArgs, findDrafts, type DraftFile } from './drafts.js';
 import { readDraftText, type DraftText } from './draftText.js';
@@ -54,64 +56,23 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
   const roots = await resolveSourceRoots(request.sources, loaded, cwd);
   const drafts = await resolveDrafts(request.drafts, loaded, cwd, roots, configRoot);
 
-  // On a terminal, a long indexing run says how far it is; piped output stays the report alone.
-  const progress = process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
-  let sources;
-  try {
-    sources = await buildIndex(roots, {
-      maxFileBytes: config.maxSourceFileBytes,
-      // A draft named on the command line may lie among the sources: it is checked against the others, never itself.
-      notSources: drafts.map((draft) => draft.path),
-      cacheDir: request.cache ? defaultCacheDir() : null,
-      useCallingThread: true,
-      // A run checks a few quotations against sources that may be large: a stored source's text is read only when
-      // a check needs it.
-      keepTexts: false,
-      // It looks up a few keys and exits: the places of stored batches are read a bucket at a time.
-      placesOnDisk: true,
-      onProgress: (done, total) => progress?.update(`verbatim: reading sources, ${done} of ${total} files`),
-      onNote: (note) => {
-        progress?.done();
-        process.stderr.write(`verbatim: ${note}\n`);
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  } finally {
-    progress?.done();
-  }
-  const skippedSources = sources.skipped.map((skip) => ({ file: displayPath(skip.file, cwd), reason: skip.reason }));
-  if (sources.documents.length === 0) {
-    const named = roots.map((root) => displayPath(root, cwd)).join(', ');
-    const first = skippedSources[0];
-    throw new UsageError(
-      first
-        ? `No source in ${named} could be read (${skippedSources.length} skipped; ${first.file}: ${first.reason}).`
-        : `The sources folder ${named} holds no source files.`,
-    );
-  }
-  const { index } = sources;
-
-  const reporter = new QuoteReporter(index, cwd);
-  const options = checkOptions(config);
-  const results: DraftReport[] = [];
-  const findings: (Finding[] | null)[] = [];
-  for (const draft of drafts) {
-    const checked = await checkOne(await readDraftText(draft.path), index, options);
-    if ('skipped' in checked) {
-      results.push({ file: draft.display, quotes: [], skipped: checked.skipped });
-      findings.push(null);
-      continue;
+  // A stored index file found damaged only as it is read (its places are read a block at a time) is discarded, and
+  // the run starts again from the sources it held.
+  let sources: BuiltIndex;
+  let checked: { results: DraftReport[]; findings: (Finding[] | null)[] };
+  for (let attempt = 0; ; attempt++) {
+    sources = await indexSources(roots, drafts, config, request.cache, cwd);
+    try {
+      checked = await checkDrafts(drafts, sources.index, config, cwd);
+      break;
+    } catch (error) {
+      if (!(error instanceof DamagedIndexFile) || attempt > 0) throw error;
+      process.stderr.write(`verbatim: discarded a damaged index file ${error.file}: ${error.message}\n`);
+      rmSync(error.file, { force: true });
     }
-    const misattributed = misattributions(checked.draft.text, checked.findings);
-    const wrongSpeakers = new Map(misattributed.map((wrong) => [wrong.finding, wrong]));
-    const quotes = checked.findings.map((finding) => reporter.quote(finding, checked.draft, wrongSpeakers.get(finding)));
-    const result: DraftReport = { file: draft.display, quotes };
-    if (checked.limit) result.limit = checked.limit;
-    if (checked.leftOut > 0) result.disabled = checked.leftOut;
-    results.push(result);
-    findings.push(checked.findings);
   }
+  const { results, findings } = checked;
+  const skippedSources = sources.skipped.map((skip) => ({ file: displayPath(skip.file, cwd), reason: skip.reason }));
 
   const summary = findings.reduce<Summary>(
     (total, list) => (list ? addSummaries(total, summarize(list)) : total),
@@ -139,6 +100,77 @@ export async function runCheck(request: CheckRequest, cwd: string): Promise<Chec
   );
   if (readInPart.length > 0) report.sources.partial = readInPart;
   return { report, findings, summary, exitCode, problem };
+}
+
+/** Reads the sources into an index, from the persisted index where it can; throws a UsageError when none can be read. */
+async function indexSources(roots: string[], drafts: DraftFile[], config: ProjectConfig, cache: boolean, cwd: string): Promise<BuiltIndex> {
+  // On a terminal, a long indexing run says how far it is; piped output stays the report alone.
+  const progress = process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
+  let sources: BuiltIndex;
+  try {
+    sources = await buildIndex(roots, {
+      maxFileBytes: config.maxSourceFileBytes,
+      // A draft named on the command line may lie among the sources: it is checked against the others, never itself.
+      notSources: drafts.map((draft) => draft.path),
+      cacheDir: cache ? defaultCacheDir() : null,
+      useCallingThread: true,
+      // A run checks a few quotations against sources that may be large: a stored source's text is read only when
+      // a check needs it.
+      keepTexts: false,
+      // It looks up a few keys and exits: the places of stored batches are read a bucket at a time.
+      placesOnDisk: true,
+      onProgress: (done, total) => progress?.update(`verbatim: reading sources, ${done} of ${total} files`),
+      onNote: (note) => {
+        progress?.done();
+        process.stderr.write(`verbatim: ${note}\n`);
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  } finally {
+    progress?.done();
+  }
+  const skippedSources = sources.skipped.map((skip) => ({ file: displayPath(skip.file, cwd), reason: skip.reason }));
+  if (sources.documents.length === 0) {
+    const named = roots.map((root) => displayPath(root, cwd)).join(', ');
+    const first = skippedSources[0];
+    throw new UsageError(
+      first
+        ? `No source in ${named} could be read (${skippedSources.length} skipped; ${first.file}: ${first.reason}).`
+        : `The sources folder ${named} holds no source files.`,
+    );
+  }
+  return sources;
+}
+
+/** Checks each draft against the index, in order: the report of each, and its findings (null for a draft skipped). */
+async function checkDrafts(
+  drafts: DraftFile[],
+  index: SourceIndex,
+  config: ProjectConfig,
+  cwd: string,
+): Promise<{ results: DraftReport[]; findings: (Finding[] | null)[] }> {
+  const reporter = new QuoteReporter(index, cwd);
+  const options = checkOptions(config);
+  const results: DraftReport[] = [];
+  const findings: (Finding[] | null)[] = [];
+  for (const draft of drafts) {
+    const checked = await checkOne(await readDraftText(draft.path), index, options);
+    if ('skipped' in checked) {
+      results.push({ file: draft.display, quotes: [], skipped: checked.skipped });
+      findings.push(null);
+      continue;
+    }
+    const misattributed = misattributions(checked.draft.text, checked.findings);
+    const wrongSpeakers = new Map(misattributed.map((wrong) => [wrong.finding, wrong]));
+    const quotes = checked.findings.map((finding) => reporter.quote(finding, checked.draft, wrongSpeakers.get(finding)));
+    const result: DraftReport = { file: draft.display, quotes };
+    if (checked.limit) result.limit = checked.limit;
+    if (checked.leftOut > 0) result.disabled = checked.leftOut;
+    results.push(result);
+    findings.push(checked.findings);
+  }
+  return { results, findings };
 }
 
 /** The configuration named by --config, else the nearest verbatim.json from `cwd` up, else the defaults. */
@@ -212,7 +244,7 @@ interface CheckedDraft {
   leftOut: number;
 }
 
-/** Checks one draft; a failing check is reported for that draft alone. */
+/** Checks one draft; a failing check is reported for that draft alone, unless the index it read is damaged. */
 async function checkOne(
   draft: DraftText | { skipped: string },
   index: SourceIndex,
@@ -225,6 +257,8 @@ async function checkOne(
     if (!checked) return { skipped: 'the check was cancelled' };
     return { draft, findings: checked.findings, limit: checked.stopped?.reason ?? null, leftOut: checked.leftOut };
   } catch (error) {
+    // A damaged index is the whole run's to deal with: its sources are read again.
+    if (error instanceof DamagedIndexFile) throw error;
     return { skipped: `the check failed (${error instanceof Error ? error.message : String(error)})` };
   }
 }

@@ -65,7 +65,7 @@ export function runBatch(task: BatchTask): BatchResult {
   if (task.cacheFile) {
     try {
       const stored = readBatchFile(task.cacheFile, task.placesOnDisk);
-      if (stillTrue(stored, task.files)) {
+      if (stored.maxFileBytes === task.maxFileBytes && stillTrue(stored, task.files)) {
         const documents = task.texts.stored ? readTexts(stored, task.maxFileBytes) : null;
         // A file that changed while its stamp stayed the same is caught when its text is read: indexed anew.
         if (!task.texts.stored || documents) {
@@ -119,7 +119,8 @@ function readBatch(task: BatchTask): { stored: StoredBatch; documents: SourceDoc
     if (!stored.mapped && encoding) stored.layout = layoutOf(doc.text, batch.marks[n], encoding, size);
     return stored;
   });
-  return { stored: { id: randomBytes(8).toString('hex'), files, docs, skipped, bytes, batch }, documents, again };
+  const id = randomBytes(8).toString('hex');
+  return { stored: { id, files, docs, skipped, bytes, maxFileBytes: task.maxFileBytes, batch }, documents, again };
 }
 
 /** The stored documents read again with their texts; null when a file no longer has the content it was indexed with. */
@@ -134,8 +135,8 @@ function readTexts(stored: StoredBatch, maxFileBytes: number): SourceDocument[] 
 }
 
 /**
- * True when every file of the stored batch is as it was: same path, size and modification time, or, when only the
- * time moved, the same content.
+ * True when every file of the stored batch is as it was: same path, size and times (of modification and of change),
+ * or, when only a time moved, the same content.
  */
 function stillTrue(stored: StoredBatch, files: FileStamp[]): boolean {
   if (stored.files.length !== files.length) return false;
@@ -143,7 +144,7 @@ function stillTrue(stored: StoredBatch, files: FileStamp[]): boolean {
     const was = stored.files[n];
     const now = files[n];
     if (was.path !== now.path || was.size !== now.size) return false;
-    if (was.mtimeMs === now.mtimeMs) continue;
+    if (was.mtimeMs === now.mtimeMs && was.ctimeMs === now.ctimeMs) continue;
     if (was.hash === '') return false;
     try {
       if (statSync(now.path).size !== was.size || contentHash(readFileSync(now.path)) !== was.hash) return false;

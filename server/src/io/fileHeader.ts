@@ -24,7 +24,9 @@ export function writeHeader(kind: FileKind, header: object, covered: Buffer[]): 
   start.writeUInt32LE(kind.format, 4);
   start.writeUInt32LE(json.length, 8);
   json.copy(start, PREAMBLE);
-  const checksum = covered.reduce((crc, piece) => crc32(piece, crc), crc32(start.subarray(PREAMBLE)));
+  // An empty piece adds nothing, and is left out: zlib's crc32 gives 0, not the CRC so far, for a view of an empty
+  // ArrayBuffer, which is what an empty typed array is stored as.
+  const checksum = covered.reduce((crc, piece) => (piece.length === 0 ? crc : crc32(piece, crc)), crc32(start.subarray(PREAMBLE)));
   start.writeUInt32LE(checksum, 12);
   return start;
 }

@@ -7,11 +7,11 @@ import { MARK_EVERY, MARK_SHIFT, type PreparedBatch, type WordNumbers } from '..
 import type { PlaceReader } from '../core/segment.js';
 import type { SourceMeta } from '../core/types.js';
 import { align8, checkSum, headerLength, PREAMBLE, readHeader, writeHeader, type FileKind } from './fileHeader.js';
-import { PlacesInFile } from './placesInFile.js';
+import { placesIntact, placeSums, PlacesInFile } from './placesInFile.js';
 import { chunkCount, type TextLayout } from './storedText.js';
 
 /** Bumped whenever the layout or the meaning of a stored batch changes; older files are then ignored. */
-export const CACHE_FORMAT = 14;
+export const CACHE_FORMAT = 15;
 const KIND: FileKind = { magic: 0x31494256 /* "VBI1", little-endian */, format: CACHE_FORMAT, name: 'index' };
 
 /** What a source file was when its batch was stored: a changed size, time or content makes the batch stale. */
@@ -19,6 +19,11 @@ export interface FileStamp {
   path: string;
   size: number;
   mtimeMs: number;
+  /**
+   * When the file last changed in any way: a file written again with its old size and modification time (which
+   * `cp -p`, `rsync -a` and `tar` keep) has a new one, since no tool can set it back.
+   */
+  ctimeMs: number;
 }
 
 /**
@@ -54,6 +59,8 @@ export interface StoredBatch {
   docs: StoredDoc[];
   skipped: Array<{ file: string; reason: string }>;
   bytes: number;
+  /** The size limit its files were read under: under another, a file may be skipped, or read, that was not. */
+  maxFileBytes: number;
   batch: PreparedBatch;
 }
 
@@ -108,15 +115,19 @@ interface Header {
   docs: HeaderDoc[];
   skipped: StoredBatch['skipped'];
   bytes: number;
+  maxFileBytes: number;
   /** Piece numbers of the vocabulary (its words joined by line feeds) and of its words' hashes and counts. */
   vocabulary: number;
   hashes: number;
   counts: number;
-  /** Piece numbers of the word numbers and of the kept word offsets of each source, and of the segment's arrays. */
+  /**
+   * Piece numbers of the word numbers and of the kept word offsets of each source, and of the segment's arrays: its
+   * bases, bucket starts, places and the sums of the places' blocks.
+   */
   ids: number[];
   marks: number[];
   lengths: number[];
-  segment: [number, number, number];
+  segment: [number, number, number, number];
   pieces: Piece[];
 }
 
@@ -162,17 +173,18 @@ export function encodeBatch(stored: StoredBatch): Buffer[] {
     ),
     skipped: stored.skipped,
     bytes: stored.bytes,
+    maxFileBytes: stored.maxFileBytes,
     vocabulary: add('text', vocabulary, vocabulary.length),
     hashes: addArray(batch.hashes),
     counts: addArray(batch.counts),
     ids: batch.ids.map(addArray),
     marks: batch.marks.map(addArray),
     lengths: batch.lengths,
-    segment: [addArray(batch.segment.bases), addArray(batch.segment.bucketStarts), 0],
+    segment: [addArray(batch.segment.bases), addArray(batch.segment.bucketStarts), 0, addArray(placeSums(placesInMemory(batch.segment.places)))],
     pieces,
   };
   // The places come last, so that a batch whose places stay on disk reads the file up to them, and the checksum
-  // covers what it reads.
+  // covers what it reads; the places are checked against the sums of their blocks.
   const covered = chunks.length;
   header.segment[2] = addArray(placesInMemory(batch.segment.places));
   return [writeHeader(KIND, header, chunks.slice(0, covered)), ...chunks];
@@ -198,7 +210,7 @@ export function readBatchFile(path: string, placesOnDisk: boolean): StoredBatch 
     // A buffer of its own, so that the arrays read from it can be handed to another thread without a copy.
     const data = Buffer.allocUnsafeSlow(position);
     readInto(fd, data, 0);
-    return decodeBatch(data, new PlacesInFile(fd, position, found.length));
+    return decodeBatch(data, (sums) => new PlacesInFile(path, fd, position, found.length, sums));
   } catch (error) {
     closeSync(fd);
     throw error;
@@ -224,11 +236,11 @@ function readInto(fd: number, bytes: Uint8Array, position: number): void {
  * Reads a stored batch back from its bytes, or from all of them but its places when `onDisk` reads those; throws an
  * Error saying what is wrong when the file is damaged or of another format.
  */
-export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
+export function decodeBatch(data: Buffer, onDisk?: (sums: Uint32Array) => PlaceReader): StoredBatch {
   const { header, start } = readHeader<Header>(KIND, data);
   // The header and every piece before the places are as they were written from a batch prepared here, or the file
   // is damaged: the pieces need no checking of their own, only their lengths and kinds. The places are checked
-  // against their words when looked up.
+  // against the sums of their blocks: here when they are read with the rest, else as they are read.
   const placesAt = header.pieces?.[header.segment?.[2] ?? -1]?.offset;
   if (!Number.isInteger(placesAt)) throw new Error('the index file is inconsistent');
   checkSum(KIND, data, start + placesAt);
@@ -249,6 +261,9 @@ export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
   // Word numbers take two bytes or four, as their batch's vocabulary needs.
   const wordNumbers = (n: number): WordNumbers => array(n, header.pieces[n]?.kind === 'u16' ? 'u16' : 'i32') as WordNumbers;
   const words = piece(header.vocabulary, 'text');
+  const sums = array(header.segment?.[3], 'u32') as Uint32Array;
+  const places = onDisk ? onDisk(sums) : (array(header.segment?.[2], 'u32') as Uint32Array);
+  if (places instanceof Uint32Array && !placesIntact(places, sums)) throw new Error('places in the index file do not match their sums');
   const batch: PreparedBatch = {
     vocabulary: [],
     hashes: array(header.hashes, 'u32') as Uint32Array,
@@ -259,7 +274,7 @@ export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
     segment: {
       bases: array(header.segment?.[0], 'u32') as Uint32Array,
       bucketStarts: array(header.segment?.[1], 'u32') as Uint32Array,
-      places: onDisk ?? (array(header.segment?.[2], 'u32') as Uint32Array),
+      places,
     },
   };
   const text = new Uint8Array(buffer, words.from, words.length);
@@ -290,12 +305,14 @@ export function decodeBatch(data: Buffer, onDisk?: PlaceReader): StoredBatch {
   for (let d = 0; d < docs.length; d++) {
     if (batch.marks[d].length !== (batch.ids[d].length + MARK_EVERY - 1) >> MARK_SHIFT) throw new Error('the index file is inconsistent');
   }
-  // Places are checked against their words when looked up; the buckets must cut all of them.
-  const { bases, bucketStarts, places } = batch.segment;
+  // The buckets must cut all the places.
+  const { bases, bucketStarts } = batch.segment;
   if (bases.length !== docs.length + 1 || bucketStarts[0] !== 0 || bucketStarts[bucketStarts.length - 1] !== places.length) {
     throw new Error('the index file is inconsistent');
   }
-  return { id: header.id, files: header.files, docs, skipped: header.skipped, bytes: header.bytes, batch };
+  if (!Number.isInteger(header.maxFileBytes)) throw new Error('the index file is inconsistent');
+  const { id, files, skipped, bytes, maxFileBytes } = header;
+  return { id, files, docs, skipped, bytes, maxFileBytes, batch };
 }
 
 /** A stored batch as it crosses to another thread: its vocabulary as the bytes it was stored as. */

@@ -157,10 +157,10 @@ function documentsOnDisk(stored: StoredBatch, texts: SourceTexts): SourceDocumen
 async function stampOf(path: string): Promise<FileStamp> {
   try {
     const info = await stat(path);
-    return { path, size: info.size, mtimeMs: info.mtimeMs };
+    return { path, size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
   } catch {
     // The file vanished after it was listed: reading it will say so.
-    return { path, size: 0, mtimeMs: 0 };
+    return { path, size: 0, mtimeMs: 0, ctimeMs: 0 };
   }
 }
 

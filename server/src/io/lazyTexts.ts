@@ -106,7 +106,7 @@ export class SourceTexts implements ChunkStore {
   }
 
   /**
-   * Throws unless the file is still the one the index was built from: the same size and modification time, or else
+   * Throws unless the file is still the one the index was built from: the same size and times, or else
    * the same content hash (of `bytes` when they were just read). The index holds the words of the file as it was; a
    * file changed since then would be reported from wrongly.
    */
@@ -115,7 +115,7 @@ export class SourceTexts implements ChunkStore {
     try {
       const info = statSync(id);
       // The stamp decides, as it does for the stored index; the content is hashed only when the stamp moved.
-      same = (info.size === file.size && info.mtimeMs === file.mtimeMs) || contentHash(bytes ?? readFileSync(id)) === file.hash;
+      same = (info.size === file.size && info.mtimeMs === file.mtimeMs && info.ctimeMs === file.ctimeMs) || contentHash(bytes ?? readFileSync(id)) === file.hash;
     } catch (error) {
       throw sourceUnreadable(id, (error as Error).message);
     }
