@@ -516,4 +516,12 @@ test('a name before a colon in a list item or after "And from" speaks, and "they
   assert.equal(speaker(they, 'waded'), null);
   // Without such a subject, a second quotation in the paragraph still takes the speaker of the first.
   assert.equal(speaker('“Not one,” Raymond Castell said. And “never again”.', 'never again'), 'Raymond Castell');
+  // A sentence with a subject of its own before a colon: its subject speaks, or someone unknown, not the one before.
+  const back = '"We will not abandon them," Reyes said. Council member Tom Hale hit back: "The budget does not allow it."';
+  assert.equal(speaker(back, 'The budget'), 'Tom Hale');
+  const lines = 'Reyes said "We will not abandon them."\nHale disagreed: "The budget does not allow it."';
+  assert.equal(speaker(lines, 'The budget'), null);
+  // A subject that names no one may stand for the person quoted before.
+  const statement = '“We are devastated,” said director Tobias Wren. The statement went on: “Please bring them home.”';
+  assert.equal(speaker(statement, 'Please bring'), 'Tobias Wren');
 });

@@ -1,8 +1,8 @@
 // Reads who a source says spoke a passage: the attribution around its quotation or reported speech.
 import type { SourceMeta, Span } from './types.js';
 import {
-  bare, isDeterminer, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase, sexOfTitles, titleOf, type Sex,
-  type SpeakerPhrase,
+  bare, isCapitalised, isDeterminer, isGrammarWord, isPhraseWord, looksLikePerson, personKey, readSpeakerPhrase,
+  sexOfTitles, titleOf, type Sex, type SpeakerPhrase,
 } from './sources/names.js';
 import {
   accordingTo, citedAuthor, dashedSpeaker, introSpeaker, participleSpeaker, trailingSpeaker, wordsIn,
@@ -181,8 +181,10 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
   if (subject) return resolve(text, subject, quote.open, paragraph);
   const lead = leadSpeaker(text, paragraph, beforeStart, quote.open);
   if (lead) return resolve(text, lead, beforeStart, paragraph);
-  const label = labelSpeaker(text, paragraph, quote.open) ?? sentenceLabel(text, beforeStart, quote.open);
+  const label = labelSpeaker(text, paragraph, quote.open);
   if (label) return label;
+  const labelled = sentenceLabel(text, beforeStart, quote.open);
+  if (labelled !== undefined) return labelled;
   if (depth >= MAX_PARAGRAPHS_BACK) return null;
   // A sentence whose subject is "they" or "we" quotes them, not the person quoted before ("…,” Castell said. They
   // “waded through floodwater”).
@@ -248,12 +250,22 @@ function labelSpeaker(text: string, paragraph: Range, open: number): string | nu
   return read && 'name' in read && read.name === label && looksLikePerson(read.name) && words.length > 1 ? read.name : null;
 }
 
-/** A name before a colon that opens a sentence and introduces a quotation: "And from Janet Whitlow: “…”". */
-function sentenceLabel(text: string, sentence: number, open: number): string | null {
-  const label = /^(?:(?:and|but|then)[ \t]+)?(?:from[ \t]+)?(\p{Lu}[^\n:“”"«»]{1,60}):[ \t]*$/iu.exec(text.slice(sentence, open).trim())?.[1];
-  if (label === undefined || label.split(/\s+/).length > MAX_LABEL_WORDS) return null;
-  const read = readSpeakerPhrase(label);
-  return read && 'name' in read && read.name === label && looksLikePerson(read.name) && label.includes(' ') ? read.name : null;
+/**
+ * A name before a colon that opens a sentence and introduces a quotation, with at most a few lower-case words between:
+ * "And from Janet Whitlow: “…”", "Councillor Tom Hale hit back: “…”". Null when the sentence has that form but names
+ * no one by a full name ("Hale disagreed: “…”", "Nurses walk out: “…”"): its subject is not known, but it is not
+ * the person quoted before. Undefined when the sentence has no such form.
+ */
+function sentenceLabel(text: string, sentence: number, open: number): string | null | undefined {
+  const m = /^(?:(?:and|but|then)[ \t]+)?(?:from[ \t]+)?(\p{Lu}[^\n:“”"«»,;]{0,60}?)((?:[ \t]+\p{Ll}[\p{Ll}'’-]*){0,3}):[ \t]*$/u.exec(
+    text.slice(sentence, open).trim(),
+  );
+  const words = m?.[1]!.split(/\s+/) ?? [];
+  // A subject that names nothing ("The statement went on: “…”", "Her message to residents: “…”") may well stand for
+  // the person quoted before.
+  if (!m || words.length > MAX_LABEL_WORDS || !words.some((w) => isCapitalised(w) && !isGrammarWord(w))) return undefined;
+  const read = readSpeakerPhrase(m[1]!);
+  return read && 'name' in read && looksLikePerson(read.name) && read.name.includes(' ') ? read.name : null;
 }
 
 /**
