@@ -56,7 +56,10 @@ export function findSpeaker(text: string, span: Span): string | null {
   // The holder is named before, or, when no one is, soon after ("the judge said …" before "Judge Eleanor Price …").
   const before = holdersOf(text, office, Math.max(0, start - FULL_NAME_REACH), start);
   const holders = before.length > 0 ? before : holdersOf(text, office, end, Math.min(text.length, end + MAX_SCAN));
-  return holders.length === 1 ? holders[0]! : null;
+  if (holders.length === 1) return holders[0]!;
+  // An office written as a name ("THE PRESIDENT:", "The Mayor replied") whose holder the text does not name is the
+  // speaker as the text calls them, with its article as prose writes it; one in lower case ("the judge") names no one.
+  return /^[Tt]he \p{Lu}/u.test(name) ? name.replace(/^The /, 'the ') : null;
 }
 
 /**
