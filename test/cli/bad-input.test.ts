@@ -154,6 +154,20 @@ test('a draft that cannot be read is not a pass: alone it is exit 2, with others
   const both = runCli(['check', '--sources', 'sources', 'binary.txt', 'fine.txt'], { cwd: dir });
   assert.equal(both.status, 1);
   assert.match(both.stdout, /^binary\.txt {2}not checked: .*binary/m);
+  assert.match(both.stdout, /^Checked 1 of 2 drafts against 1 source; 1 could not be checked\.$/m);
+  // In SARIF, a draft not checked fails the run and is a result, which code scanning shows, not only a notification.
+  for (const drafts of [['binary.txt'], ['binary.txt', 'fine.txt']]) {
+    const sarif = JSON.parse(runCli(['check', '--sources', 'sources', '--format', 'sarif', ...drafts], { cwd: dir }).stdout);
+    const [run] = sarif.runs;
+    assert.equal(run.invocations[0].executionSuccessful, false);
+    const unchecked = run.results.filter((result: { ruleId: string }) => result.ruleId === 'quote.unchecked');
+    assert.equal(unchecked.length, 1);
+    assert.equal(unchecked[0].level, 'error');
+    assert.match(unchecked[0].message.text, /^The draft could not be checked: .*binary/);
+    assert.equal(unchecked[0].locations[0].physicalLocation.artifactLocation.uri, 'binary.txt');
+  }
+  const fine = JSON.parse(runCli(['check', '--sources', 'sources', '--format', 'sarif', 'fine.txt'], { cwd: dir }).stdout);
+  assert.equal(fine.runs[0].invocations[0].executionSuccessful, true);
 });
 
 test('verbatim text on a file that is not there says so, and on none that could be read exits 2', (t) => {

@@ -59,7 +59,8 @@ const BASE_ID = 'SRCROOT';
 export function formatSarif(report: Report, context: { cwd: string; version: string }): string {
   const results: object[] = [];
   for (const draft of report.results) {
-    if (draft.limit !== undefined) results.push(stoppedResult(draft.file, draft.limit));
+    if (draft.skipped !== undefined) results.push(uncheckedDraftResult(draft.file, `The draft could not be checked: ${draft.skipped}.`, 'error'));
+    if (draft.limit !== undefined) results.push(uncheckedDraftResult(draft.file, `The draft was checked only in part: ${draft.limit}; split it to check the rest.`));
     for (const quote of draft.quotes) {
       if (quote.misattributed) results.push(misattributedResult(draft.file, quote, quote.misattributed));
       if (quote.verdict === 'verbatim' && quote.limit === undefined) continue;
@@ -119,7 +120,8 @@ export function formatSarif(report: Report, context: { cwd: string; version: str
         },
         originalUriBaseIds: { [BASE_ID]: { uri: `${pathToUri(context.cwd).replace(/\/?$/, '/')}` } },
         columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        // A draft that could not be checked is a failure of the run, whatever the others gave.
+        invocations: [{ executionSuccessful: report.results.every((draft) => draft.skipped === undefined), toolExecutionNotifications: notifications }],
         results,
       },
     ],
@@ -128,13 +130,14 @@ export function formatSarif(report: Report, context: { cwd: string; version: str
 }
 
 /** A result at the top of a draft checked only in part, so that code scanning shows it where the draft is. */
-function stoppedResult(file: string, limit: string): object {
+/** A result at the top of a draft that was not checked, or only in part: code scanning shows results, not notifications. */
+function uncheckedDraftResult(file: string, text: string, level?: Level): object {
   const rule = RULES.findIndex((candidate) => candidate.id === QUOTE_CODES.unchecked);
   return {
     ruleId: QUOTE_CODES.unchecked,
     ruleIndex: rule,
-    level: RULES[rule].level,
-    message: { text: `The draft was checked only in part: ${limit}; split it to check the rest.` },
+    level: level ?? RULES[rule].level,
+    message: { text },
     locations: [{ physicalLocation: { artifactLocation: artifact(file), region: { startLine: 1, startColumn: 1 } } }],
   };
 }

@@ -55,8 +55,12 @@ export function formatText(
     for (const part of partial) lines.push(`  ${part.file}: ${part.reason}`);
   }
   const draftCount = report.results.length;
+  const notChecked = report.results.filter((result) => result.skipped !== undefined).length;
+  const against = `against ${documents} ${documents === 1 ? 'source' : 'sources'}`;
   lines.push(
-    paint('dim', `Checked ${draftCount} ${draftCount === 1 ? 'draft' : 'drafts'} against ${documents} ${documents === 1 ? 'source' : 'sources'}.`),
+    notChecked === 0
+      ? paint('dim', `Checked ${draftCount} ${draftCount === 1 ? 'draft' : 'drafts'} ${against}.`)
+      : paint('red', `Checked ${draftCount - notChecked} of ${draftCount} ${draftCount === 1 ? 'draft' : 'drafts'} ${against}; ${notChecked} could not be checked.`),
   );
   const wrong = report.results.reduce((count, result) => count + result.quotes.filter((quote) => quote.misattributed).length, 0);
   lines.push(paint('bold', formatSummaryWithSpeakers(summary, wrong)));
