@@ -92,15 +92,22 @@ test('a JSON syntax error names the file, line and column', () => {
   assert.equal(errors[0], 'verbatim.json is not valid JSON at line 4, column 3: expected a comma.');
 });
 
-test('comments are allowed, trailing commas are not', () => {
+test('comments and trailing commas are allowed, as in VS Code settings; other syntax errors say where', () => {
   assert.deepEqual(parseConfigText('{ // the wire\n "sources": ["wire"] }', 'v.json').config.sources, ['wire']);
-  assert.match(parseConfigText('{ "sources": ["wire"], }', 'v.json').errors[0], /line 1, column 24: expected a property name/);
+  const trailing = parseConfigText('{ "sources": ["wire",], }', 'v.json');
+  assert.deepEqual([trailing.errors, trailing.config.sources], [[], ['wire']]);
+  assert.match(parseConfigText('{ "sources": ["wire"] "drafts": [] }', 'v.json').errors[0], /line 1, column 23: expected a comma/);
 });
 
-test('validation errors from a file name the file', () => {
+test('validation errors from a file name the file, and the line and column of the setting', () => {
   const { errors } = parseConfigText('{ "colour": true }', 'proj/verbatim.json');
   assert.deepEqual(errors, [
-    'proj/verbatim.json: "colour" is not a setting; the settings are sources, drafts, shortQuoteMaxWords, alteredThreshold, maxEllipsisWords, maxQuoteWords, maxSourceFileBytes, ignore, attributionTemplate.',
+    'proj/verbatim.json:1:3: "colour" is not a setting; the settings are sources, drafts, shortQuoteMaxWords, alteredThreshold, maxEllipsisWords, maxQuoteWords, maxSourceFileBytes, ignore, attributionTemplate.',
+  ]);
+  const text = '{\n  // checks\n  "drafts": ["*.md"],\n\n    "shortQuoteMaxWords": "3",\n  "sources": []\n}';
+  assert.deepEqual(parseConfigText(text, 'v.json').errors, [
+    'v.json:5:5: "shortQuoteMaxWords" must be a whole number of 0 or more, not "3".',
+    'v.json:6:3: "sources" must be a list of folders (at least one), such as ["sources"], not [].',
   ]);
 });
 
@@ -125,6 +132,19 @@ test('loadConfigFile says when the file is missing', async (t) => {
   const { errors, file: named } = await loadConfigFile(file);
   assert.equal(named, file);
   assert.deepEqual(errors, [`The configuration file ${file} does not exist.`]);
+});
+
+test('a configuration file saved as UTF-16, as some Windows editors do, is read', async (t) => {
+  const dir = tempDir(t);
+  const text = '{ "sources": ["wire"], "alteredThreshold": 0.7 }';
+  for (const [name, bytes] of [
+    ['le.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['be.json', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+  ] as const) {
+    writeFileSync(join(dir, name), bytes);
+    const loaded = await loadConfigFile(join(dir, name));
+    assert.deepEqual([loaded.errors, loaded.config.sources, loaded.config.alteredThreshold], [[], ['wire'], 0.7], name);
+  }
 });
 
 test('findConfigRoot walks up to the nearest verbatim.json', async (t) => {

@@ -11,7 +11,8 @@ const root = join(__dirname, '..', '..');
 const schema = JSON.parse(readFileSync(join(root, 'schemas', 'verbatim.schema.json'), 'utf8')) as {
   properties: Record<string, { default?: unknown; description?: string }>;
 };
-const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+// VS Code's own keywords, which tell its editor that the checker allows comments and trailing commas.
+const validate = new Ajv({ allErrors: true, strict: true }).addKeyword('allowComments').addKeyword('allowTrailingCommas').compile(schema);
 
 test('the schema names every setting, with its default and a description, and the $schema key', () => {
   assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', ...Object.keys(DEFAULT_CONFIG)].sort());

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 // The package's main entry is a UMD build whose dynamic requires a bundler cannot follow; its ES module build
 // bundles cleanly and has the same API.
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import picomatch from 'picomatch';
 import { LineIndex } from '../convert.js';
 import { DEFAULT_ATTRIBUTION_TEMPLATE } from '../protocol.js';
@@ -62,16 +62,16 @@ export interface LoadedConfig {
 
 type Check = (value: unknown) => string | null;
 
-const isStringList = (what: string): Check => (value) =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim() !== '')
+const isStringList = (what: string, atLeast = 0): Check => (value) =>
+  Array.isArray(value) && value.length >= atLeast && value.every((item) => typeof item === 'string' && item.trim() !== '')
     ? null
-    : `must be a list of ${what}, such as ["${what === 'globs' ? 'drafts/**/*.md' : 'sources'}"]`;
+    : `must be a list of ${what}${atLeast > 0 ? ' (at least one)' : ''}, such as ["${what === 'globs' ? 'drafts/**/*.md' : 'sources'}"]`;
 
 const isWholeNumber = (min: number): Check => (value) =>
   typeof value === 'number' && Number.isInteger(value) && value >= min ? null : `must be a whole number of ${min} or more`;
 
 const CHECKS: Record<keyof ProjectConfig, Check> = {
-  sources: isStringList('folders'),
+  sources: isStringList('folders', 1),
   drafts: isStringList('globs'),
   shortQuoteMaxWords: isWholeNumber(0),
   alteredThreshold: (value) =>
@@ -95,27 +95,33 @@ const EXTRA_KEYS = new Set(['$schema']);
  * per unknown key or wrong value.
  */
 export function validateConfig(raw: unknown): { config: ProjectConfig; errors: string[] } {
+  const { config, problems } = validate(raw);
+  return { config, errors: problems.map((problem) => problem.message) };
+}
+
+/** What `validateConfig` finds, with the key each problem is about (null for the whole configuration). */
+function validate(raw: unknown): { config: ProjectConfig; problems: { key: string | null; message: string }[] } {
   const config: ProjectConfig = { ...DEFAULT_CONFIG, sources: [...DEFAULT_CONFIG.sources], drafts: [...DEFAULT_CONFIG.drafts], ignore: [] };
   if (raw === undefined || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { config, errors: ['The configuration must be a JSON object, such as { "sources": ["sources"] }.'] };
+    return { config, problems: [{ key: null, message: 'The configuration must be a JSON object, such as { "sources": ["sources"] }.' }] };
   }
-  const errors: string[] = [];
+  const problems: { key: string | null; message: string }[] = [];
   const known = Object.keys(CHECKS);
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (EXTRA_KEYS.has(key)) continue;
     if (!(key in CHECKS)) {
-      errors.push(`"${key}" is not a setting; the settings are ${known.join(', ')}.`);
+      problems.push({ key, message: `"${key}" is not a setting; the settings are ${known.join(', ')}.` });
       continue;
     }
     const name = key as keyof ProjectConfig;
     const problem = CHECKS[name](value);
     if (problem) {
-      errors.push(`"${key}" ${problem}, not ${describe(value)}.`);
+      problems.push({ key, message: `"${key}" ${problem}, not ${describe(value)}.` });
       continue;
     }
     (config as unknown as Record<string, unknown>)[name] = Array.isArray(value) ? [...value] : value;
   }
-  return { config, errors };
+  return { config, problems };
 }
 
 /** A short rendering of a faulty value for an error message. */
@@ -124,10 +130,13 @@ function describe(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-/** Parses the text of a configuration file; comments are allowed, as in VS Code's own JSON settings. */
+/**
+ * Parses the text of a configuration file; comments and trailing commas are allowed, as in VS Code's own JSON
+ * settings. Each problem names the file, and the line and column of the setting it is about.
+ */
 export function parseConfigText(text: string, file: string): { config: ProjectConfig; errors: string[] } {
   const parseErrors: ParseError[] = [];
-  const raw: unknown = parse(text, parseErrors, { allowTrailingComma: false, disallowComments: false });
+  const raw: unknown = parse(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   if (parseErrors.length > 0) {
     const first = parseErrors[0];
     const { line, character } = new LineIndex(text).positionAt(first.offset);
@@ -137,8 +146,17 @@ export function parseConfigText(text: string, file: string): { config: ProjectCo
       errors: [`${file} is not valid JSON at line ${line + 1}, column ${character + 1}: ${reason}.`],
     };
   }
-  const { config, errors } = validateConfig(raw);
-  return { config, errors: errors.map((error) => `${file}: ${error}`) };
+  const { config, problems } = validate(raw);
+  const tree = problems.some((problem) => problem.key !== null) ? parseTree(text, [], { allowTrailingComma: true }) : undefined;
+  const lines = new LineIndex(text);
+  const errors = problems.map(({ key, message }) => {
+    // The property's name, where an editor would show the problem.
+    const at = key === null || !tree ? undefined : findNodeAtLocation(tree, [key])?.parent?.children?.[0]?.offset;
+    if (at === undefined) return `${file}: ${message}`;
+    const { line, character } = lines.positionAt(at);
+    return `${file}:${line + 1}:${character + 1}: ${message}`;
+  });
+  return { config, errors };
 }
 
 /** Plain words for jsonc-parser's error codes. */
@@ -168,16 +186,25 @@ const PARSE_ERROR_WORDS: Record<string, string> = {
 export async function loadConfigFile(file: string, shownAs: string = file): Promise<LoadedConfig> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = configText(await readFile(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : `could not be read (${code ?? 'unknown error'})`;
     return { config: validateConfig({}).config, file, errors: [`The configuration file ${shownAs} ${reason}.`] };
   }
-  // A byte order mark is allowed at the start, as editors on Windows write one.
-  const { config, errors } = parseConfigText(text.replace(/^\uFEFF/, ''), shownAs);
+  const { config, errors } = parseConfigText(text, shownAs);
   return { config, file, errors };
+}
+
+/**
+ * The text of a configuration file: UTF-8, or UTF-16 where a byte order mark says so (as Windows editors may save
+ * it), without the mark.
+ */
+function configText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /** Reads `root/verbatim.json`; without one the defaults apply and `file` is null. */
