@@ -177,6 +177,8 @@ export interface SourcePassage {
   url: string | null;
   /** The page the passage starts on, for a source printed in pages (a PDF); null for others. */
   page: number | null;
+  /** In a transcript, the speakers whose turns begin inside the passage, which joins their words (when any do). */
+  turns?: string[];
 }
 
 /** The typed `data` of every Verbatim diagnostic; hovers and code actions are pure functions of it. */

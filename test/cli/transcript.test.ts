@@ -39,3 +39,16 @@ test('a quotation from a transcript is attributed to the speaker of its turn, fr
   assert.deepEqual(speakers(), expected, 'indexed anew');
   assert.deepEqual(speakers(), expected, 'read back from the persisted index');
 });
+
+test('a quotation that joins a question and its answer is reported with the turns its source passage joins', (t) => {
+  const interview = 'INTERVIEWER: So the council did nothing wrong?\n\nOKAFOR: I regret that we didn’t shout louder.\n';
+  const draft = '“So the council did nothing wrong? I regret that we didn’t shout louder,” Okafor said.\n';
+  const dir = project(t, { 'sources/interview.txt': interview, 'draft.md': draft });
+  const text = runCli(['check', '--no-color', '--sources', 'sources', 'draft.md'], { cwd: dir });
+  assert.equal(text.status, 1);
+  assert.match(text.stdout, /^ {4}turns {3}the source passage joins the words of more than one speaker: Okafor's turn begins inside it$/m);
+  const json = JSON.parse(runCli(['check', '--format', 'json', '--sources', 'sources', 'draft.md'], { cwd: dir }).stdout);
+  assert.deepEqual(json.results[0].quotes[0].source.turns, ['Okafor']);
+  const sarif = JSON.parse(runCli(['check', '--format', 'sarif', '--sources', 'sources', 'draft.md'], { cwd: dir }).stdout);
+  assert.match(sarif.runs[0].results[0].message.text, /Beware: the source passage joins the words of more than one speaker/);
+});

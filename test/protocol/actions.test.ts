@@ -72,6 +72,11 @@ test('the replacement is the source wording on one line, in the draft’s marks,
   assert.match(hoverMarkdown(hyphenated), /the brutal \*\*suppression\*\*/);
   // A source printed in pages is pointed at by its page, others by their line.
   assert.match(hoverMarkdown(data()), /`afp\.txt` line 6/);
+  // A passage that joins the turns of two speakers of a transcript says so, and the data that carries it is valid.
+  const joined = data({ source: { ...data().source!, turns: ['Okafor'] } });
+  assert.ok(isQuoteDiagnosticData(joined));
+  assert.match(hoverMarkdown(joined), /\*\*Beware:\*\* the source passage joins the words of more than one speaker: Okafor's turn begins inside it\./);
+  assert.doesNotMatch(hoverMarkdown(data()), /Beware/);
   assert.match(hoverMarkdown(data({ source: { ...data().source!, uri: 'verbatim-source:///sources/report.pdf', page: 3 } })), /`report\.pdf` page 3/);
 });
 

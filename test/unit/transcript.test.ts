@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_TURN_PARAGRAPHS } from '../../server/src/core/transcript.js';
+import { checkDraft } from '../../server/src/core/check.js';
+import { SourceIndex } from '../../server/src/core/sourceIndex.js';
+import { MAX_TURN_PARAGRAPHS, turnsWithin } from '../../server/src/core/transcript.js';
 import { speaker } from './speakerOf.js';
 
 // The shapes of test/eval/news: an interview with times and capitals, a hard-wrapped press conference whose turns
@@ -135,4 +137,31 @@ test('a court transcript: questions are the examining lawyer’s, answers the wi
   const bare = '     Q.   Were you there?\n     A.   I was.\n          THE COURT:  Go on.';
   assert.equal(speaker(bare, 'I was'), null);
   assert.equal(speaker(bare, 'Go on'), 'the Court');
+});
+
+test('a passage that runs into another turn joins the words of more than one speaker, and a finding says whose', () => {
+  const interview = [
+    'INTERVIEWER: Councillor Whitlow says the council ignored three warnings about the barrier.',
+    "OKAFOR: That's simply not true. We had one report, in 2019, and we acted on it.",
+    'INTERVIEWER: So the council did nothing wrong?',
+    "OKAFOR: I regret that we didn't shout louder.",
+  ].join('\n\n');
+  const from = (words: string) => interview.indexOf(words);
+  const to = (words: string) => interview.indexOf(words) + words.length;
+  assert.deepEqual(turnsWithin(interview, from('So the council'), to('shout louder')), ['Okafor']);
+  assert.deepEqual(turnsWithin(interview, from('ignored three'), to('not true')), ['Okafor']);
+  assert.deepEqual(turnsWithin(interview, from('Councillor Whitlow'), to("didn't shout")), ['Okafor', 'Interviewer', 'Okafor']);
+  assert.deepEqual(turnsWithin(interview, from('We had one'), to('acted on it')), []);
+  // A text with one line that looks like a label is no transcript: no turns.
+  const memo = 'The council met.\n\nNOTE: minutes follow.\n\nNothing was decided.';
+  assert.deepEqual(turnsWithin(memo, 0, memo.length), []);
+
+  const index = new SourceIndex();
+  index.set({ id: 'interview.txt', text: interview, meta: {} });
+  const [joined] = checkDraft(index, 'Okafor said: “So the council did nothing wrong? I regret that we didn’t shout louder.”', 'plaintext');
+  assert.equal(joined.verdict, 'altered');
+  assert.deepEqual(joined.source?.turns, ['Okafor']);
+  const [own] = checkDraft(index, 'Okafor said: “I regret that we didn’t shout louder.”', 'plaintext');
+  assert.equal(own.verdict, 'verbatim');
+  assert.equal(own.source?.turns, undefined);
 });

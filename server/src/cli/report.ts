@@ -24,6 +24,8 @@ export interface SourceReport {
   url: string | null;
   /** The page the passage starts on, for a source printed in pages (a PDF). */
   page?: number;
+  /** In a transcript, the speakers whose turns begin inside the passage (present when any do). */
+  turns?: string[];
 }
 
 /** One quotation of a draft; offsets and positions are in the draft, 0-based. */
@@ -162,6 +164,7 @@ export class QuoteReporter {
     };
     const page = doc ? pageAt(doc, match.start) : null;
     if (page !== null) report.page = page;
+    if (match.turns) report.turns = [...match.turns];
     return report;
   }
 

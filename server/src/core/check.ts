@@ -1,13 +1,13 @@
 // Checks the quotations of a draft against a SourceIndex and gives one Finding per quotation: the verdict, the
 // closest source passage as the source words it, and the word changes.
 import { align, type Alignment } from './align.js';
-import { authorSpeaking, findSpeaker, SPEAKER_REACH } from './attribution.js';
 import { findRegions } from './candidates.js';
 import { findQuotations } from './extract/index.js';
 import { quoteWords, type QuoteWords } from './quoteWords.js';
 import { settleAlignment } from './settle.js';
 import { SourceIndex, type IndexedSource } from './sourceIndex.js';
-import { textSlice, textWindow } from './sourceText.js';
+import { sourceMatch } from './sourceMatch.js';
+import { textSlice } from './sourceText.js';
 import { DEFAULT_CHECK_OPTIONS } from './types.js';
 import type { Change, CheckOptions, DraftFormat, Finding, Quotation, Span, Verdict } from './types.js';
 import { NUMBER_REACH, numberAtEnd, sameNumberAround, wholeFigures } from './numbers.js';
@@ -462,33 +462,7 @@ function sourced(
   span: Span,
   changes: Change[],
 ): Finding {
-  return {
-    quotation,
-    verdict,
-    short,
-    similarity,
-    source: {
-      id: source.doc.id,
-      start: span.start,
-      end: span.end,
-      text: textSlice(source.doc, span.start, span.end),
-      speaker: speakerOf(source, span),
-      meta: source.doc.meta,
-    },
-    changes,
-  };
-}
-
-/**
- * Who the source says spoke the span, read from the stretch around it that attribution looks at; else, outside
- * quotation marks in a speech or statement, its author.
- */
-function speakerOf(source: IndexedSource, span: Span): string | null {
-  const { text, start } = textWindow(source.doc, span.start - SPEAKER_REACH.before, span.end + SPEAKER_REACH.after);
-  const said = findSpeaker(text, { start: span.start - start, end: span.end - start });
-  if (said !== null) return said;
-  const author = authorSpeaking(source.doc.meta);
-  return author !== null && !SourceIndex.insideQuotation(source, span) ? author : null;
+  return { quotation, verdict, short, similarity, source: sourceMatch(source, span), changes };
 }
 
 function round(value: number): number {

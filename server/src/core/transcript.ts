@@ -104,6 +104,24 @@ export function turnSpeaker(text: string, start: number): string | null {
   return null;
 }
 
+/**
+ * The speakers whose turns open inside text[start, end) of a transcript, as their labels name them ("Okafor", "Q",
+ * "Interviewer"), in order: a passage that runs into another turn joins the words of more than one speaker. Empty
+ * when it stays in one turn, or when the text is no transcript.
+ */
+export function turnsWithin(text: string, start: number, end: number): string[] {
+  const turns: string[] = [];
+  for (let i = text.indexOf('\n', start); i >= 0 && i + 1 < end; i = text.indexOf('\n', i + 1)) {
+    if (!labelAt(text, i + 1)) continue;
+    QUESTION_ANSWER.lastIndex = i + 1;
+    LABEL.lastIndex = i + 1;
+    const asked = QUESTION_ANSWER.exec(text);
+    const written = asked ? (asked[1] ?? asked[2]) : LABEL.exec(text)?.[2];
+    if (written) turns.push(isUpperCase(written) ? titleCase(written) : written);
+  }
+  return turns.length > 0 && hasTurns(text, Math.max(0, start - TURN_REACH), end + LABEL_EVIDENCE_AFTER) ? turns : [];
+}
+
 /** Whether the line at `line` holds nothing but white space. */
 function isBlank(text: string, line: number): boolean {
   for (let i = line; i < text.length; i++) {

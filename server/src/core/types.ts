@@ -117,6 +117,11 @@ export interface SourceMatch {
   text: string;
   /** Who the source says spoke the words, when it says so. */
   speaker: string | null;
+  /**
+   * In a transcript, the speakers whose turns open inside the passage, as their labels name them: the passage then
+   * joins the words of more than one speaker (a question and its answer). Absent when it stays in one turn.
+   */
+  turns?: string[];
   meta: SourceMeta;
 }
 

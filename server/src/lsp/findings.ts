@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { Finding, SourceDocument } from '../core/types.js';
 import { fileSpan, isTextFile, pageAt } from '../core/sources/index.js';
+import { turnsNote } from '../core/sourceMatch.js';
 import { oneLine } from '../core/words.js';
 import { isFileUri, LineIndex, pathToUri, sourcePositions, type Positions } from '../convert.js';
 import {
@@ -67,7 +68,7 @@ function passageOf(finding: Finding, lookup: FindingContext['source']): SourcePa
     range = { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
   }
   const meta = match.meta ?? {};
-  return {
+  const passage: SourcePassage = {
     uri: sourceUri(match.id),
     range,
     text: match.text,
@@ -78,6 +79,8 @@ function passageOf(finding: Finding, lookup: FindingContext['source']): SourcePa
     url: meta.url ?? null,
     page: doc ? pageAt(doc, match.start) : null,
   };
+  if (match.turns) passage.turns = [...match.turns];
+  return passage;
 }
 
 /** The diagnostic code of a finding, or null for a verified quotation. */
@@ -135,7 +138,8 @@ export function messageOf(code: DiagnosticCode, data: QuoteDiagnosticData): stri
       const more = data.changes.length - shown.length;
       if (more > 0) shown.push(`${more} more change${more === 1 ? '' : 's'}`);
       const what = shown.length > 0 ? `: ${shown.join(', ')}` : '';
-      return `Quotation differs${from}${what}.`;
+      const turns = data.source?.turns ? ` Beware: ${turnsNote(data.source.turns)}.` : '';
+      return `Quotation differs${from}${what}.${turns}`;
     }
     case DiagnosticCodes.unsourced:
       return 'No source holds this quotation.';

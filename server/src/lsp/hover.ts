@@ -1,4 +1,5 @@
 // Writes the hover shown over a checked quotation, as a pure function of its diagnostic data.
+import { turnsNote } from '../core/sourceMatch.js';
 import { oneLine } from '../core/words.js';
 import { Commands, type QuoteDiagnosticData } from '../protocol.js';
 import { proseDate } from './attribution.js';
@@ -80,6 +81,7 @@ function hoverBody(data: QuoteDiagnosticData): string {
   lines.push(`**Verbatim: altered quotation** · ${percent(data.similarity)} similar to the source`);
   lines.push(`Source wording: “${markedSourceWording(data)}”`);
   if (data.changes.length > 0) lines.push(`Changes: ${data.changes.map((c) => escapeMarkdown(describeChange(c))).join('; ')}`);
+  if (data.source.turns) lines.push(`**Beware:** ${escapeMarkdown(turnsNote(data.source.turns))}.`);
   lines.push(sourceLine(data));
   lines.push(openSourceLink(data));
   return lines.filter((line) => line !== '').join('\n\n');

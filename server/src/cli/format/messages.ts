@@ -1,4 +1,5 @@
 // The one-sentence messages that the machine-read reports (SARIF, GitHub annotations) give each quotation.
+import { turnsNote } from '../../core/sourceMatch.js';
 import { oneLine } from '../../core/words.js';
 import type { QuoteReport } from '../report.js';
 
@@ -13,9 +14,10 @@ export function quoteMessage(quote: QuoteReport): string {
       )
       .join(', ');
     const similarity = `${Math.round(quote.similarity * 100)}% similar`;
+    const turns = quote.source.turns ? ` Beware: ${turnsNote(quote.source.turns)}.` : '';
     return `Quotation differs from its source, which says “${oneLine(quote.source.text)}” (${similarity})${
       changes ? `. Changes: ${changes}.` : '.'
-    }`;
+    }${turns}`;
   }
   if (quote.short) return `No source has the short quotation ${text} inside its own quotation marks.`;
   return `No source holds the quotation ${text}.`;

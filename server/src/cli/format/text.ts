@@ -1,4 +1,5 @@
 // Prints the report of a check for people: findings grouped by draft, with sources, changes and a summary line.
+import { turnsNote } from '../../core/sourceMatch.js';
 import { formatSummary, formatSummaryWithSpeakers, summarize, type Summary } from '../../core/summary.js';
 import type { Finding } from '../../core/types.js';
 import { oneLine } from '../../core/words.js';
@@ -78,6 +79,7 @@ function formatQuote(file: string, quote: QuoteReport, paint: Paint): string[] {
     const at = `${source.file}:${source.start.line + 1}:${source.start.character + 1}${page}`;
     lines.push(`    ${paint('dim', 'source ')} ${paint('cyan', at)}${about.length > 0 ? `  ${about.join(', ')}` : ''}`);
     if (quote.verdict !== 'verbatim') lines.push(`    ${paint('dim', 'says   ')} ${quoted(source.text, Infinity)}`);
+    if (source.turns) lines.push(`    ${paint('dim', 'turns  ')} ${paint('red', turnsNote(source.turns))}`);
   }
   if (quote.misattributed) {
     const { draft, source: speaker } = quote.misattributed;
