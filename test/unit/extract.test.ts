@@ -159,6 +159,13 @@ test('dialogue introduced by a dash', () => {
   assert.deepEqual(found.map((q) => q.group), [0, 0, 1]);
 });
 
+test('dialogue introduced by an en dash, as French and Scandinavian typesetting write it, where it is attributed', () => {
+  const s = 'The council met.\n\n– We will rebuild the wall before the storm, said Calloway.\n\n– Not one figure, said Brandt.';
+  assert.deepEqual(texts(s), ['We will rebuild the wall before the storm,', 'Not one figure,']);
+  // The items of a list written with en dashes say nothing: they are no dialogue, and their marks are read as ever.
+  assert.deepEqual(texts('To do:\n\n– Buy milk.\n\n– Ask the mayor about “the wall”.'), ['the wall']);
+});
+
 test('scare quotes and titles are mentions, dialogue is speech', () => {
   const s = 'The so-called “new people” arrived. “Welcome,” she said. He read “Zampa” twice.';
   assert.deepEqual(findQuotations(s, 'plaintext').map((q) => [q.text, q.kind]), [

@@ -7,18 +7,22 @@ import type { Block } from './pairing.js';
 /** How many characters an attribution between two parts of a speech may take at most. */
 const MAX_ATTRIBUTION = 80;
 
-/** The dash that opens a paragraph of dialogue, and the index of the first character of the speech. */
-function dashAt(masked: string, block: Block): { open: Block; from: number } | null {
+/**
+ * The dash that opens a paragraph of dialogue, and the index of the first character of the speech. An en dash, as
+ * French and Scandinavian typesetting open dialogue, also marks the items of lists: it opens dialogue only in a
+ * paragraph that attributes the speech (“– We will rebuild, said Calloway.”).
+ */
+function dashAt(masked: string, block: Block): { open: Block; from: number; attributed: boolean } | null {
   let i = block.start;
   while (i < block.end && /\s/.test(masked[i])) i++;
   let end: number;
-  if (masked[i] === '—' || masked[i] === '―') end = i + 1;
+  if (masked[i] === '—' || masked[i] === '―' || masked[i] === '–') end = i + 1;
   else if (masked.startsWith('--', i) && masked[i + 2] !== '-') end = i + 2;
   else return null;
   // An em dash may stand apart from the speech by a space; two hyphens must touch it.
   const from = end - i === 1 && masked[end] === ' ' ? end + 1 : end;
   if (!/[\p{L}\p{N}"“‘']/u.test(masked[from] ?? '')) return null;
-  return { open: { start: i, end }, from };
+  return { open: { start: i, end }, from, attributed: masked[i] !== '–' };
 }
 
 function part(text: string, open: Block, start: number, stop: number): Quotation | null {
@@ -47,6 +51,8 @@ export function findDashDialogue(text: string, masked: string, blocks: Block[]):
     }
     let open = dash.open;
     let from = dash.from;
+    let attributed = dash.attributed;
+    const found: Quotation[] = [];
     const breaks = /[,!?.;]\s+/g;
     breaks.lastIndex = from;
     for (let m = breaks.exec(masked); m !== null && m.index < block.end; m = breaks.exec(masked)) {
@@ -55,14 +61,17 @@ export function findDashDialogue(text: string, masked: string, blocks: Block[]):
       const clauseEnd = masked.slice(clauseStart, Math.min(block.end, clauseStart + MAX_ATTRIBUTION)).search(/[.,:;!?]/);
       if (clauseEnd < 0) break;
       if (!isAttribution(masked.slice(clauseStart, clauseStart + clauseEnd))) continue;
+      attributed = true;
       const q = part(text, open, from, m.index + 1);
-      if (q !== null) quotations.push(q);
+      if (q !== null) found.push(q);
       from = clauseStart + clauseEnd + 1;
       open = { start: from, end: from };
       breaks.lastIndex = from;
     }
     const q = part(text, open, from, block.end);
-    if (q !== null) quotations.push(q);
+    if (q !== null) found.push(q);
+    if (attributed) quotations.push(...found);
+    else rest.push(block);
   }
   return { quotations, rest };
 }
