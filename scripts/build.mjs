@@ -27,6 +27,8 @@ const LAZY_PARSERS = {
   'mdast-util-from-markdown': { fromMarkdown: 'fromMarkdown' },
   'mdast-util-frontmatter': { frontmatterFromMarkdown: 'frontmatterFromMarkdown' },
   'micromark-extension-frontmatter': { frontmatter: 'frontmatter' },
+  'mdast-util-gfm-table': { gfmTableFromMarkdown: 'gfmTableFromMarkdown' },
+  'micromark-extension-gfm-table': { gfmTable: 'gfmTable' },
   subtitle: { parseSync: 'parseSubtitles' },
   entities: { decodeHTML: 'decodeHTML' },
   fflate: { strFromU8: 'strFromU8', unzipSync: 'unzipSync' },

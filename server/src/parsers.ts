@@ -6,6 +6,8 @@ export { parse as parseYaml } from 'yaml';
 export { fromMarkdown } from 'mdast-util-from-markdown';
 export { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 export { frontmatter } from 'micromark-extension-frontmatter';
+export { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+export { gfmTable } from 'micromark-extension-gfm-table';
 export { parseSync as parseSubtitles } from 'subtitle';
 export { decodeHTML } from 'entities';
 export { strFromU8, unzipSync } from 'fflate';

@@ -60,6 +60,17 @@ test('Markdown: HTML comments and tag attributes are not prose, text between tag
   assert.equal(found[0].start, md.indexOf('shown'));
 });
 
+test('Markdown: the code and data of <pre>, <script>, <style> and <textarea> blocks are not prose', () => {
+  const md = ['<pre>', 'x = "unclosed', '</pre>', '', '<script>', 'let s = "a";', '</script>', '', 'She said “whatever it costs”.'].join('\n');
+  assert.deepEqual(findQuotations(md, 'markdown').map((q) => q.text), ['whatever it costs']);
+});
+
+test('Markdown: a table cell is a stretch of prose of its own; an escaped mark is a mark, its backslash is not', () => {
+  const table = ['| Who | Said |', '| --- | --- |', '| Calloway | "We will rebuild |', '| Brandt | “Not one,” he said |'].join('\n');
+  assert.deepEqual(texts(table, 'markdown'), ['We will rebuild', 'Not one,']);
+  assert.deepEqual(texts('Escaped \\"not a quote\\" and then "Not one."', 'markdown'), ['not a quote', 'Not one.']);
+});
+
 test('Markdown: a heading is its own block and an unclosed mark stops there', () => {
   const md = '# “Open heading\nParagraph with “a quote”.';
   assert.deepEqual(texts(md, 'markdown'), ['Open heading', 'a quote']);

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 // built-ins, VS Code or the language server protocol.
 const ALLOWED = new Set([
   'yaml', 'parse5', 'mdast-util-from-markdown', 'micromark-extension-frontmatter', 'mdast-util-frontmatter', 'entities', 'saxes',
+  'micromark-extension-gfm-table', 'mdast-util-gfm-table',
 ]);
 const core = join(__dirname, '../../server/src/core');
 

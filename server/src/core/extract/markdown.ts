@@ -3,7 +3,9 @@
 import { decodeHTML } from 'entities';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import { directiveIn, type Directive } from './directives.js';
 import type { Block } from './pairing.js';
 import { Masker } from './mask.js';
@@ -18,13 +20,24 @@ interface MdNode {
 /** Node types whose whole text is never prose. */
 const HIDDEN = new Set(['yaml', 'toml', 'code', 'definition', 'image', 'imageReference']);
 /** Node types that hold a stretch of prose of their own. */
-const LEAF_BLOCKS = new Set(['paragraph', 'heading']);
+const LEAF_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/** From the start of a node's first child to the end of its last; null for a node with none. */
+function contentRange(node: MdNode): Block | null {
+  const children = node.children ?? [];
+  const first = children.length > 0 ? rangeOf(children[0]!) : null;
+  const last = children.length > 0 ? rangeOf(children[children.length - 1]!) : null;
+  return first && last ? { start: first.start, end: last.end } : null;
+}
 
 function rangeOf(node: MdNode): Block | null {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   return start === undefined || end === undefined ? null : { start, end };
 }
+
+/** An HTML block that CommonMark runs to the closing tag of its element: code or data, never prose. */
+const RAW_TEXT = /^[ \t]*<(?:pre|script|style|textarea)(?:[\s>]|$)/i;
 
 /**
  * Blanks the tags and comments of a piece of raw HTML, keeping the text between them; a comment that is a directive
@@ -57,6 +70,17 @@ function replaceEntities(text: string, range: Block, masker: Masker): void {
   }
 }
 
+/** A backslash that escapes punctuation (\\" \\*), which shows the punctuation alone. */
+const ESCAPE = /\\[!-/:-@[-`{-~]/g;
+
+/** Hides the backslashes of escaped punctuation in a text node: \\"word\\" shows as "word". */
+function maskEscapes(text: string, range: Block, masker: Masker): void {
+  const slice = text.slice(range.start, range.end);
+  if (!slice.includes('\\')) return;
+  // Not a space, which would make the mark after it open rather than close: an invisible joiner.
+  for (const m of slice.matchAll(ESCAPE)) masker.replace(range.start + (m.index as number), range.start + (m.index as number) + 1, '\u2060');
+}
+
 /**
  * Finds the prose of a Markdown draft. Returns `text` with every character that is not prose replaced by a
  * space (line breaks kept), the same for the words of quotations (`prose`, in which code is kept and character
@@ -65,8 +89,9 @@ function replaceEntities(text: string, range: Block, masker: Masker): void {
  */
 export function readMarkdown(text: string): { masked: string; prose: string; blocks: Block[]; directives: Directive[] } {
   const tree = fromMarkdown(text, {
-    extensions: [frontmatter(['yaml', 'toml'])],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml'])],
+    // Tables as GitHub and VS Code's preview read them: each cell is a stretch of prose of its own.
+    extensions: [frontmatter(['yaml', 'toml']), gfmTable()],
+    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmTableFromMarkdown()],
   }) as MdNode;
   const masker = new Masker(text);
   const blocks: Block[] = [];
@@ -86,7 +111,15 @@ export function readMarkdown(text: string): { masked: string; prose: string; blo
       masker.mask(range.start, range.end, 'marks');
       continue;
     }
-    if (node.type === 'text') replaceEntities(text, range, masker);
+    if (node.type === 'text') {
+      replaceEntities(text, range, masker);
+      maskEscapes(text, range, masker);
+    }
+    if (node.type === 'html' && RAW_TEXT.test(text.slice(range.start, range.end))) {
+      // <pre>, <script>, <style> and <textarea> blocks hold code or data, not prose, up to their closing tag.
+      masker.mask(range.start, range.end);
+      continue;
+    }
     if (node.type === 'html') {
       maskHtml(text, range, masker, directives);
       if (!inBlock) blocks.push(range);
@@ -106,7 +139,9 @@ export function readMarkdown(text: string): { masked: string; prose: string; blo
       masker.mask(from, range.end);
     }
     const leaf = LEAF_BLOCKS.has(node.type);
-    if (leaf) blocks.push(range);
+    // A table cell's range takes in its pipes: its prose is what its children hold.
+    const prose = node.type === 'tableCell' ? contentRange(node) : range;
+    if (leaf && prose !== null) blocks.push(prose);
     const children = node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], inBlock: inBlock || leaf });
   }

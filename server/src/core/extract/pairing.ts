@@ -40,6 +40,8 @@ function isSpace(c: string): boolean {
 function quotation(text: string, open: MarkToken, close: MarkToken | null, end: number): Quotation | null {
   let start = open.end;
   let stop = close === null ? end : close.start;
+  // The backslash of an escaped closing mark (Markdown's \") is no part of the quotation.
+  if (close !== null && text[stop - 1] === '\\' && stop - 1 > start) stop--;
   while (start < stop && isSpace(text[start])) start++;
   while (stop > start && isSpace(text[stop - 1])) stop--;
   if (start === stop) return null;
