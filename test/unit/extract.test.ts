@@ -138,6 +138,11 @@ test('straight marks are read by their context and pairing', () => {
   assert.deepEqual(texts('("Really?") she asked; "[sic]" fine.'), ['Really?', '[sic]']);
 });
 
+test('seconds of a coordinate and ditto marks in a column are no quotation marks', () => {
+  assert.deepEqual(texts('The harbour lies at 51°30\'26"N 0°7\'39"W, near the old pier.'), []);
+  assert.deepEqual(texts('Sandbags:\n  Monday ...... 40\n  "      ...... 55\n  "      ...... 60\n\nShe said "enough".'), ['enough']);
+});
+
 test('inch and foot marks do not break the rest', () => {
   assert.deepEqual(texts('He is 5\'10" tall and sells 12" records. "Fine," she said.'), ['Fine,']);
   assert.deepEqual(texts('"He is 6\'2" and I am 5\'4"," she said.'), ['He is 6\'2" and I am 5\'4",']);

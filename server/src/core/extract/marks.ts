@@ -129,11 +129,15 @@ function doubleToken(text: string, i: number, c: string): MarkToken | null {
   const ctx = contextAt(text, i, i + 1);
   const token: MarkToken = { start: i, end: i + 1, family: 'double', mark: c, canOpen: false, canClose: false, weak: false };
   if (c === '"') {
+    // A ditto mark: alone in a column, with a run of spaces after it.
+    if (isSpace(ctx.prev) && /^[ \t]{2}/.test(text.slice(i + 1, i + 3))) return null;
     // A straight mark between two words, or alone between spaces, is read from the quotations around it.
     const undecided = ctx.left === ctx.right;
-    token.canOpen = ctx.left || undecided;
+    // After a figure it is an inch or a second sign (12", 51°30'26"N), which closes at best and never opens.
+    const afterFigure = /\p{N}/u.test(ctx.prev ?? '');
+    token.canOpen = (ctx.left || undecided) && !afterFigure;
     token.canClose = ctx.right || undecided;
-    token.weak = token.canClose && /\p{N}/u.test(ctx.prev ?? '');
+    token.weak = token.canClose && afterFigure;
   } else if (c === '”') {
     token.canClose = true;
     token.canOpen = ctx.left && !ctx.right;
