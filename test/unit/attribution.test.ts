@@ -525,3 +525,14 @@ test('a name before a colon in a list item or after "And from" speaks, and "they
   const statement = '“We are devastated,” said director Tobias Wren. The statement went on: “Please bring them home.”';
   assert.equal(speaker(statement, 'Please bring'), 'Tobias Wren');
 });
+
+test('a statement laid out with "X said:" on a line of its own and the words in the paragraphs below is X\'s', () => {
+  const release = 'Union responds\n\nRaymond Castell said:\n\n"Courage is not a substitute for investment."';
+  assert.equal(speaker(release, 'Courage is not'), 'Raymond Castell');
+  const council =
+    'In a statement, council leader Peter Dunmore said:\n\n"The pumps arrived on Thursday night."\n\n"We will not stop until every street is dry."';
+  assert.equal(speaker(council, 'The pumps arrived'), 'Peter Dunmore');
+  assert.equal(speaker(council, 'We will not stop'), 'Peter Dunmore');
+  // A colon that announces something else names no speaker.
+  assert.equal(speaker('The council listed its demands:\n\n"More pumps."', 'More pumps'), null);
+});

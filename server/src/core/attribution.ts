@@ -197,6 +197,12 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
   if (quote.previousOpen !== null) return speakerAt(text, quote.previousOpen + 1, quote.previousOpen + 1, depth + 1);
   if (text.slice(paragraph.start, quote.open).trim() !== '' || paragraph.start === 0) return null;
   const previous = paragraphAt(text, previousParagraphEnd(text, paragraph.start));
+  // A statement laid out as press releases lay them out: "Raymond Castell said:" on its own, the words below.
+  if (text.slice(previous.start, previous.end).trimEnd().endsWith(':')) {
+    const colon = text.lastIndexOf(':', previous.end);
+    const announced = introSpeaker(text, sentenceStart(text, colon, previous.start), colon + 1);
+    if (announced) return resolve(text, announced, colon, previous);
+  }
   const last = lastQuote(text, previous);
   if (!last) return null;
   const opensParagraph = text.slice(previous.start, last.open).trim() === '';
