@@ -536,3 +536,13 @@ test('a statement laid out with "X said:" on a line of its own and the words in 
   // A colon that announces something else names no speaker.
   assert.equal(speaker('The council listed its demands:\n\n"More pumps."', 'More pumps'), null);
 });
+
+test('"It was X who said", "in the words of X" and "was the message from X" name the speaker', () => {
+  const quote = '“stop pointing fingers and start pumping water.”';
+  assert.equal(speaker(`It was Councillor Peter Dunmore who said the council should ${quote}`, 'stop pointing'), 'Peter Dunmore');
+  assert.equal(speaker(`It was Peter Dunmore who told colleagues to ${quote}`, 'stop pointing'), 'Peter Dunmore');
+  assert.equal(speaker(`In the words of Peter Dunmore, the council should ${quote}`, 'stop pointing'), 'Peter Dunmore');
+  assert.equal(speaker('“Stop pointing fingers,” was the message from Peter Dunmore.', 'Stop pointing'), 'Peter Dunmore');
+  // Someone unnamed who said it is no one the text names.
+  assert.equal(speaker(`It was a neighbour who said the council should ${quote}`, 'stop pointing'), null);
+});

@@ -145,9 +145,15 @@ export function introSpeaker(text: string, from: number, to: number): SpeakerPhr
     if (i < words.length - 1 && /[;!?]$/.test(word)) return null;
     const k = bare(word).toLowerCase();
     if (k === 'according' && bare(words[i + 1]?.word ?? '').toLowerCase() === 'to') return phraseAfter(words, i + 2);
+    // "In the words of Peter Dunmore, the council should “…”".
+    if (k === 'words' && bare(words[i + 1]?.word ?? '').toLowerCase() === 'of' && bare(words[i - 1]?.word ?? '').toLowerCase() === 'the') {
+      return phraseAfter(words, i + 2);
+    }
     if (!isSpeechVerb(word) || bare(words[i - 1]?.word ?? '').toLowerCase() === 'to') continue;
     const before = phraseBefore(words, i);
     if (before) return before;
+    const cleft = cleftSpeaker(words, i);
+    if (cleft) return cleft;
     // A subject right before the verb that names no one ("what the judge called “…”") is the speaker, unnamed.
     let j = i - 1;
     while (j >= 0 && isBetweenWord(words[j]!.word) && !endsClause(words[j]!.word)) j--;
@@ -156,6 +162,16 @@ export function introSpeaker(text: string, from: number, to: number): SpeakerPhr
     return clauseSubject(words.slice(0, i)) ?? (i === 0 ? phraseAfter(words, i + 1) : null);
   }
   return null;
+}
+
+/** "It was Councillor Peter Dunmore who said “…”": the name the sentence puts before "who" and the verb at `verb`. */
+function cleftSpeaker(words: { word: string }[], verb: number): SpeakerPhrase {
+  if (bare(words[verb - 1]?.word ?? '').toLowerCase() !== 'who') return null;
+  let i = verb - 2;
+  while (i >= 0 && isPhraseWord(words[i]!.word) && !endsClause(words[i]!.word) && bare(words[i]!.word).toLowerCase() !== 'was') i--;
+  if (i < 0 || !/^(?:was|is)$/i.test(bare(words[i]!.word)) || !/^it$/i.test(bare(words[i - 1]?.word ?? ''))) return null;
+  const read = readSpeakerPhrase(words.slice(i + 1, verb - 1).map((w) => w.word).join(' '));
+  return read && 'name' in read && looksLikePerson(read.name) ? read : null;
 }
 
 /**
@@ -204,11 +220,20 @@ function clauseSubject(words: { word: string }[]): SpeakerPhrase {
   return phrase.length > 0 ? readSpeakerPhrase(phrase.join(' ')) : null;
 }
 
+/** What a quotation may be called when its speaker is named after it: “…,” was the message from Peter Dunmore. */
+const SAYINGS = /^(?:was|were|came|is)$/i;
+const SAYING_NOUNS = /^(?:message|verdict|view|response|reply|warning|word|words|answer|reaction|plea|promise)$/i;
+
 /** An attribution right after a closing mark: “…,” Ross said / “…,” said Ross / “…,” he told reporters. */
 export function trailingSpeaker(text: string, from: number, to: number): SpeakerPhrase {
   const words = withoutAges(wordsIn(text, from, to).filter((w) => !/^[,—–-]+$/.test(w.word)));
   if (words.length === 0) return null;
   if (isSpeechVerb(words[0]!.word)) return phraseAfter(words, 1);
+  // “…,” was the message from Peter Dunmore.
+  const noun = SAYINGS.test(bare(words[0]!.word)) ? (/^the$/i.test(bare(words[1]?.word ?? '')) ? 2 : 1) : -1;
+  if (noun > 0 && SAYING_NOUNS.test(bare(words[noun]?.word ?? '')) && /^from$/i.test(bare(words[noun + 1]?.word ?? ''))) {
+    return phraseAfter(words, noun + 2);
+  }
   for (let i = 1; i < words.length && i <= 16; i++) {
     if (isSpeechVerb(words[i]!.word)) return phraseBefore(words, i);
     if (endsClause(words[i - 1]!.word)) return describedBefore(words, i);
