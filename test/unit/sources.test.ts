@@ -110,6 +110,17 @@ test('HTML: the marks of note references are left out, so that a number never jo
   assert.equal(doc.text, 'The plan was “fully funded,” she said.\n\nCouncil minutes.');
 });
 
+test('HTML: a footnote mark as most pages write one, a number linked to a place on the page, is left out too', () => {
+  const doc = parseSource(
+    'h',
+    'story.html',
+    '<p>We acted on it.<sup><a href="#n1">1</a></sup> The money<a href="#fn2"><sup>[2]</sup></a> came late.</p>' +
+      '<p>Area: 5 m<sup>2</sup>, see <a href="#table">table</a> and <a href="/notes/3"><sup>3</sup></a>.</p>',
+  );
+  // A superscript that is no link (a power) and a link that is a word or leads elsewhere stay.
+  assert.equal(doc.text, 'We acted on it. The money came late.\n\nArea: 5 m2, see table and 3.');
+});
+
 test('HTML: segments map every stretch of text back to the HTML', () => {
   const doc = parseSource('h', 'page.htm', HTML);
   assert.equal(inFile(doc, 'strong dissatisfaction'), 'strong dissatisfaction');

@@ -20,13 +20,35 @@ const HIDDEN = new Set([
 const NOTE_MARK_TYPES = new Set(['noteref', 'backlink', 'referrer']);
 const NOTE_MARK_ROLES = new Set(['doc-noteref', 'doc-backlink']);
 
-/** True for an element that marks a reference to a note, or the way back from one. */
+/**
+ * True for an element that marks a reference to a note, or the way back from one: marked so, or, as most pages write
+ * a footnote's mark, a superscript or a link to a place on the page that shows a number or a sign alone
+ * (`<sup><a href="#n1">1</a></sup>`, `<a href="#fn2"><sup>[2]</sup></a>`).
+ */
 function isNoteMark(element: T.Element): boolean {
-  return element.attrs.some(
+  const marked = element.attrs.some(
     (a) =>
       (a.name === 'epub:type' && a.value.split(/\s+/).some((type) => NOTE_MARK_TYPES.has(type))) ||
       (a.name === 'role' && NOTE_MARK_ROLES.has(a.value.trim())),
   );
+  if (marked) return true;
+  if (element.tagName !== 'sup' && element.tagName !== 'a') return false;
+  return NOTE_SIGN.test(elementText(element)) && linksWithinPage(element);
+}
+
+/** What a footnote's mark shows: a number, a letter or a sign, maybe in brackets. */
+const NOTE_SIGN = /^[[(]?(?:\d{1,3}|[a-z]|[*†‡§¶])[\])]?$/i;
+
+/** True when the element is, or holds, a link to a place on the same page (href="#…"). */
+function linksWithinPage(element: T.Element): boolean {
+  const stack: T.Node[] = [element];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!('tagName' in node)) continue;
+    if (node.tagName === 'a' && node.attrs.some((a) => a.name === 'href' && a.value.startsWith('#'))) return true;
+    stack.push(...node.childNodes);
+  }
+  return false;
 }
 
 /** Elements that stand on lines of their own, so their text is a paragraph. */
