@@ -165,3 +165,14 @@ test('a passage that runs into another turn joins the words of more than one spe
   assert.equal(own.verdict, 'verbatim');
   assert.equal(own.source?.turns, undefined);
 });
+
+test('the fields and decisions of minutes are no speakers, and an officer who reported is', () => {
+  const minutes = [
+    'HARWICK TOWN COUNCIL\nMinutes of the Extraordinary Meeting of Full Council',
+    'Present: Mayor Cllr H. Okafor (Chair), Cllr J. Whitlow\nOfficers: Mr D. Hale (Chief Executive), Ms L. Park (Head of Finance)',
+    '1. Flood Relief Fund\nThe Head of Finance, Ms Lucy Park, reported that the fund stood at £5.2 million "following a contribution".',
+    'RESOLVED: that the Council establishes the Flood Relief Fund with an initial budget of £5.2 million.',
+  ].join('\n\n');
+  assert.equal(speaker(minutes, 'following a contribution'), 'Lucy Park');
+  assert.equal(speaker(minutes, 'with an initial budget'), null);
+});

@@ -62,7 +62,10 @@ const FIELDS = words(
     'press_contact media_enquiries tags title headline location place venue summary keywords by byline dateline ' +
     "posted published filed embargo embargoed topic topics agenda attendees present duration recorded recording " +
     "transcript transcribed_by editor's_note editors'_note warning disclaimer copyright related read_more see_also " +
-    'ends end url link website email phone tel fax address',
+    'ends end url link website email phone tel fax address ' +
+    // The fields and decisions of minutes.
+    'also_present in_attendance officers apologies absent resolved agreed noted action actions item motion moved ' +
+    'seconded carried decision decisions recommendation recommendations minutes',
 );
 /** First words of headings ("Chapter X: …", "Part Two: …"), across which no turn runs either. */
 const HEADINGS = words(

@@ -10,7 +10,7 @@ export const SPEECH_VERBS = new Set([
   'countered', 'confirmed', 'denied', 'complained', 'expressed', 'called', 'described', 'predicted', 'vowed',
   'pledged', 'promised', 'testified', 'shouted', 'whispered', 'exclaimed', 'cried', 'murmured', 'joked',
   'repeated', 'reiterated', 'cautioned', 'revealed', 'appealed', 'dismissed', 'reminded', 'demanded', 'retorted',
-  'quipped', 'pleaded', 'protested', 'suggested', 'agreed',
+  'quipped', 'pleaded', 'protested', 'suggested', 'agreed', 'reported', 'informed',
 ]);
 
 /** Participles whose speaker is the subject of their clause ("Ross announced the move, saying that …"). */
