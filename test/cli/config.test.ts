@@ -1,7 +1,7 @@
 // The checker finds verbatim.json from the working folder up, or takes --config, and follows what it says.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES, project, runCli } from './helpers.js';
 
@@ -87,6 +87,15 @@ test('folders are walked for drafts and globs are expanded', (t) => {
   assert.deepEqual(glob.results.map((result: { file: string }) => result.file), ['stories/notes.md']);
   const deep = JSON.parse(runCli(['check', '--format', 'json', '**/*.txt'], { cwd: dir }).stdout);
   assert.deepEqual(deep.results.map((result: { file: string }) => result.file), ['stories/observatory.txt'], 'the sources are not drafts');
+});
+
+test('a draft named twice, or reached again through a symbolic link, is checked once', (t) => {
+  const dir = project(t, { 'wire/afp.txt': source, 'd/sub/story.md': 'They called it “groundless”.\n' });
+  symlinkSync(join(dir, 'd', 'sub', 'story.md'), join(dir, 'd', 'alias.md'));
+  for (const args of [['d'], ['d/sub/story.md', 'd/alias.md'], ['d/**/*.md']]) {
+    const report = JSON.parse(runCli(['check', '--sources', 'wire', '--format', 'json', ...args], { cwd: dir }).stdout);
+    assert.equal(report.results.length, 1, args.join(' '));
+  }
 });
 
 test('thresholds from the configuration reach the checker', (t) => {

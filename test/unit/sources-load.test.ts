@@ -24,6 +24,8 @@ async function hostileFolder(): Promise<string> {
   // A link back to the root makes a loop; a second link to a file would read it twice.
   await symlink(root, join(root, 'nested', 'loop'));
   await symlink(join(root, 'afp-2019-10-09.txt'), join(root, 'nested', 'alias.txt'));
+  // A link named before its file in the same folder: the file is read by its own name, the link is listed.
+  await symlink(join(root, 'afp-2019-10-09.txt'), join(root, 'a-link.txt'));
   await symlink(join(root, 'gone.txt'), join(root, 'dangling.txt'));
   return root;
 }
@@ -44,8 +46,9 @@ test('loadSources reads every supported file, lists the rest with reasons, and s
     assert.equal(reasons['dangling.txt'], 'broken symbolic link');
     assert.match(reasons['nested/loop']!, /^folder already read \(symbolic link to .+\)$/);
     assert.match(reasons['nested/alias.txt']!, /^file already read \(symbolic link to .+afp-2019-10-09\.txt\)$/);
+    assert.match(reasons['a-link.txt']!, /^file already read \(symbolic link to .+afp-2019-10-09\.txt\)$/);
     assert.ok(!Object.keys(reasons).some((file) => file.includes('.git') || file.includes('.hidden')));
-    assert.equal(Object.keys(reasons).length, 8);
+    assert.equal(Object.keys(reasons).length, 9);
 
     const byName = (name: string) => result.documents.find((d) => d.id.endsWith(name))!;
     assert.equal(byName('cp1252.txt').text, '“Hi” — ok');
@@ -65,7 +68,8 @@ test('include and exclude globs choose files relative to the root', async () => 
   try {
     const only = await loadSources([root], { include: ['**/*.txt'], exclude: ['nested/**'] });
     assert.deepEqual(only.documents.map((d) => d.id.slice(root.length + 1)), ['afp-2019-10-09.txt', 'big.txt']);
-    assert.deepEqual(only.skipped.map((s) => s.reason).sort(), ['binary file (NUL bytes)', 'broken symbolic link']);
+    const reasons = only.skipped.map((s) => s.reason.replace(root, '…')).sort();
+    assert.deepEqual(reasons, ['binary file (NUL bytes)', 'broken symbolic link', 'file already read (symbolic link to …/afp-2019-10-09.txt)']);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 // Turns the draft arguments of `verbatim check` (files, folders, globs) or the configuration's globs into files.
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { NEVER_DRAFT_FOLDERS } from '../io/config.js';
@@ -52,7 +52,7 @@ export async function expandDraftArgs(args: string[], cwd: string, excluded: str
       throw new UsageError(`The draft ${arg} does not exist.`);
     }
   }
-  return unique(found);
+  return await unique(found);
 }
 
 /** The files under `root` that `matches` accepts (given paths relative to `root`), shown relative to `cwd`. */
@@ -63,9 +63,7 @@ export async function findDrafts(
   excluded: string[],
 ): Promise<DraftFile[]> {
   const files = await walk(root, excluded);
-  return files
-    .filter((file) => matches(relative(root, file)))
-    .map((file) => ({ display: relative(cwd, file) || file, path: file }));
+  return unique(files.filter((file) => matches(relative(root, file))).map((file) => ({ display: relative(cwd, file) || file, path: file })));
 }
 
 async function expandGlob(glob: string, cwd: string, excluded: string[]): Promise<DraftFile[]> {
@@ -123,7 +121,15 @@ async function kindOf(path: string): Promise<'file' | 'folder' | null> {
   }
 }
 
-function unique(drafts: DraftFile[]): DraftFile[] {
+/** The drafts without repeats: a file named twice, or reached again through a symbolic link, is checked once. */
+async function unique(drafts: DraftFile[]): Promise<DraftFile[]> {
   const seen = new Set<string>();
-  return drafts.filter((draft) => (seen.has(draft.path) ? false : (seen.add(draft.path), true)));
+  const once: DraftFile[] = [];
+  for (const draft of drafts) {
+    const real = await realpath(draft.path).catch(() => draft.path);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    once.push(draft);
+  }
+  return once;
 }

@@ -227,7 +227,10 @@ async function walk(
     const { folder, real: folderReal } = folders.pop()!;
     let entries: Dirent[];
     try {
-      entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      // By name, symbolic links last: a file reached both ways is read by its own name, and the link is the one
+      // listed as leading to a file already read.
+      const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || byName(a, b));
     } catch (error) {
       if (folder === root) throw new Error(rootError(root, error));
       skipped.push({ file: folder, reason: `folder ${readError(error)}` });

@@ -47,7 +47,7 @@ export function formatText(
   const { skipped, partial = [], documents } = report.sources;
   lines.push('');
   if (skipped.length > 0) {
-    lines.push(paint('yellow', `Skipped ${skipped.length} ${skipped.length === 1 ? 'source' : 'sources'} that could not be read:`));
+    lines.push(paint('yellow', `Skipped ${skipped.length} ${skipped.length === 1 ? 'source' : 'sources'}:`));
     for (const skip of skipped) lines.push(`  ${skip.file}: ${skip.reason}`);
   }
   if (partial.length > 0) {
