@@ -1,7 +1,8 @@
 // Every way a run can go wrong on the user's side gives exit code 2 and one clear line on stderr, never a stack.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES, hasStackTrace, project, runCli } from './helpers.js';
 
@@ -46,6 +47,21 @@ test('no sources named anywhere', (t) => {
 test('a missing draft', (t) => {
   const dir = project(t, { 'sources/a.txt': source });
   assertUsageError(runCli(['check', '--sources', 'sources', 'missing.md'], { cwd: dir }), /missing\.md does not exist/);
+});
+
+test('a draft that is a broken symbolic link or a pipe says so, not that it does not exist', (t) => {
+  const dir = project(t, { 'sources/a.txt': source });
+  symlinkSync(join(dir, 'gone.md'), join(dir, 'link.md'));
+  assertUsageError(runCli(['check', '--sources', 'sources', 'link.md'], { cwd: dir }), /link\.md is a broken symbolic link/);
+  execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+  assertUsageError(runCli(['check', '--sources', 'sources', 'pipe.md'], { cwd: dir }), /pipe\.md is not a regular file/);
+});
+
+test('verbatim text on a folder says to name its files', (t) => {
+  const dir = project(t, { 'sources/a.txt': source });
+  const run = runCli(['text', 'sources'], { cwd: dir });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /sources could not be read: it is a folder; name the files in it\./);
 });
 
 test('a glob that matches no draft', (t) => {

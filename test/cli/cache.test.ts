@@ -231,6 +231,19 @@ test('a changed command line never runs code compiled for another, even of the s
   assert.notEqual(now[0], made);
 });
 
+test('a relative XDG_CACHE_HOME is ignored, as the XDG specification asks, and no cache lands in the working folder', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'verbatim-cwd-'));
+  const home = mkdtempSync(join(tmpdir(), 'verbatim-home-'));
+  t.after(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(home, { recursive: true, force: true });
+  });
+  const run = runCli(args, { cwd: dir, env: { XDG_CACHE_HOME: 'relative-cache', HOME: home } });
+  assert.ok(run.status! <= 1, run.stderr);
+  assert.deepEqual(readdirSync(dir), []);
+  assert.ok(cacheFiles(join(home, '.cache')).length > 0, 'the cache is in ~/.cache');
+});
+
 test('a damaged code cache is discarded and made again, never run', (t) => {
   const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
   t.after(() => rmSync(home, { recursive: true, force: true }));

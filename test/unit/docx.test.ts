@@ -83,6 +83,9 @@ test('a file that is no Word document, or whose body is damaged or too large, is
   const parse = (bytes: Uint8Array) => parseDocxSource('/s/x.docx', bytes);
   assert.throws(() => parse(strToU8('plain text saved as .docx')), /^Error: could not be parsed \(not a \.docx package; a password-protected document cannot be read\)$/);
   assert.throws(() => parse(zipSync({ 'content.xml': strToU8('<office/>') })), /the package has no word\/document\.xml/);
+  // A package cut short is damaged, not password-protected.
+  const whole = docx(paragraph('A paragraph long enough to be stored in a package of its own.'));
+  assert.throws(() => parse(whole.subarray(0, whole.length >> 1)), /^Error: could not be parsed \(the package is damaged: it could not be unpacked\)$/);
   const damaged = zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p>') });
   assert.throws(() => parse(damaged), /^Error: could not be parsed \(its text is damaged/);
   // A package that says its body unpacks to more than the limit is refused before anything is unpacked.

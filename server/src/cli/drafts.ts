@@ -1,5 +1,5 @@
 // Turns the draft arguments of `verbatim check` (files, folders, globs) or the configuration's globs into files.
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { NEVER_DRAFT_FOLDERS } from '../io/config.js';
@@ -49,7 +49,7 @@ export async function expandDraftArgs(args: string[], cwd: string, excluded: str
       if (matches.length === 0) throw new UsageError(`No draft matches ${arg}.`);
       found.push(...matches);
     } else {
-      throw new UsageError(`The draft ${arg} does not exist.`);
+      throw new UsageError(`The draft ${arg} ${await whyNoDraft(absolute)}.`);
     }
   }
   return await unique(found);
@@ -118,6 +118,16 @@ async function kindOf(path: string): Promise<'file' | 'folder' | null> {
     return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : null;
   } catch {
     return null;
+  }
+}
+
+/** Why a path that is neither a file nor a folder names no draft. */
+async function whyNoDraft(path: string): Promise<string> {
+  try {
+    const info = await lstat(path);
+    return info.isSymbolicLink() ? 'is a broken symbolic link' : 'is not a regular file (a pipe or a device?)';
+  } catch {
+    return 'does not exist';
   }
 }
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { LineIndex } from '../convert.js';
 import { sourceFormat } from '../core/sources/index.js';
 import type { SourceDocument } from '../core/types.js';
-import { pathExists } from '../io/paths.js';
+import { isFolder, pathExists } from '../io/paths.js';
 import { loadSourceFile } from '../io/sources.js';
 import { UsageError, type CliRequest } from './args.js';
 import { resolveConfig } from './runner.js';
@@ -46,6 +46,10 @@ export async function runText(request: TextRequest, cwd: string): Promise<TextRu
     // A file that is not there was named wrongly: said so, not as a file that vanished while it was read.
     if (!(await pathExists(resolve(cwd, file)))) {
       skipped.push({ file, reason: 'it does not exist' });
+      continue;
+    }
+    if (await isFolder(resolve(cwd, file))) {
+      skipped.push({ file, reason: 'it is a folder; name the files in it' });
       continue;
     }
     const loaded = await loadSourceFile(resolve(cwd, file), { maxFileBytes: config.maxSourceFileBytes });

@@ -159,7 +159,8 @@ function unpack(bytes: Uint8Array, names: string[], notPackage: string): Map<str
       },
     });
   } catch {
-    throw new Error(notPackage);
+    // A zip archive that cannot be unpacked is damaged (cut short, say), whatever it was meant to hold.
+    throw new Error(bytes[0] === 0x50 && bytes[1] === 0x4b ? 'the package is damaged: it could not be unpacked' : notPackage);
   }
   if (tooLarge > 0) {
     throw new Error(`its text is too large unpacked (${Math.round(tooLarge / 1048576)} MiB; at most ${MAX_PACKAGE_PART_BYTES / 1048576} MiB)`);
