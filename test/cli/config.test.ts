@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { EXAMPLES, project, runCli } from './helpers.js';
 
 const source = readFileSync(join(EXAMPLES, 'sources', 'afp-2019-10-09.txt'), 'utf8');
@@ -96,6 +97,17 @@ test('a draft named twice, or reached again through a symbolic link, is checked 
     const report = JSON.parse(runCli(['check', '--sources', 'wire', '--format', 'json', ...args], { cwd: dir }).stdout);
     assert.equal(report.results.length, 1, args.join(' '));
   }
+});
+
+test('sources outside the working folder: SARIF gives them as file URIs, the text report near ones as relative paths', (t) => {
+  const dir = project(t, { 'wire/afp.txt': source, 'desk/story.md': 'Beijing expressed “strong dissatisfaction and firm opposition” to it.\n' });
+  const cwd = join(dir, 'desk');
+  const sarif = JSON.parse(runCli(['check', '--sources', '../wire', '--format', 'sarif', 'story.md'], { cwd }).stdout);
+  const related = sarif.runs[0].results[0].relatedLocations[0].physicalLocation.artifactLocation;
+  assert.deepEqual(related, { uri: pathToFileURL(join(dir, 'wire', 'afp.txt')).href });
+  assert.deepEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation, { uri: 'story.md', uriBaseId: 'SRCROOT' });
+  const text = runCli(['check', '--sources', '../wire', 'story.md'], { cwd }).stdout;
+  assert.match(text, /^ {4}source {2}\.\.\/wire\/afp\.txt:/m);
 });
 
 test('thresholds from the configuration reach the checker', (t) => {

@@ -84,7 +84,10 @@ export function codeOf(finding: Pick<Finding, 'verdict' | 'short' | 'limit'>): Q
   return finding.short ? QUOTE_CODES.unsourcedShort : QUOTE_CODES.unsourced;
 }
 
-/** A path or file URI as the user should see it: relative to `cwd` when it lies below it, with `/` separators. */
+/**
+ * A path or file URI as the user should see it, with `/` separators: relative to `cwd` when it lies below it or up to
+ * two folders above, absolute when further away.
+ */
 export function displayPath(pathOrUri: string, cwd: string): string {
   let path = pathOrUri;
   if (isFileUri(path)) {
@@ -96,7 +99,8 @@ export function displayPath(pathOrUri: string, cwd: string): string {
   }
   if (!isAbsolute(path)) return path.split(sep).join('/');
   const rel = relative(cwd, path);
-  return rel === '' || isAbsolute(rel) ? path : rel.split(sep).join('/');
+  // A path that climbs more than two folders out of the working folder reads better whole.
+  return rel === '' || isAbsolute(rel) || rel.startsWith(`..${sep}..${sep}..${sep}`) ? path : rel.split(sep).join('/');
 }
 
 /** Builds report entries, remembering the line index of each source so a large source is indexed once. */

@@ -1,5 +1,5 @@
 // Prints the report of a check as SARIF 2.1.0, for code-scanning tools in continuous integration.
-import { isAbsolute } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { pathToUri } from '../../convert.js';
 import { QUOTE_CODES, type QuoteCode, type QuoteReport, type Report } from '../report.js';
 import { misattributedMessage, quoteMessage } from './messages.js';
@@ -56,7 +56,8 @@ const RULES: { id: QuoteCode; name: string; short: string; full: string; level: 
 const BASE_ID = 'SRCROOT';
 
 /** The report as a SARIF 2.1.0 log; verbatim quotations are not results, quotations not checked are warnings. */
-export function formatSarif(report: Report, context: { cwd: string; version: string }): string {
+export function formatSarif(given: Report, context: { cwd: string; version: string }): string {
+  const report = outsideAbsolute(given, context.cwd);
   const results: object[] = [];
   for (const draft of report.results) {
     if (draft.skipped !== undefined) results.push(uncheckedDraftResult(draft.file, `The draft could not be checked: ${draft.skipped}.`, 'error'));
@@ -193,6 +194,23 @@ function location(
       snippet: { text: snippet },
     },
   };
+}
+
+/**
+ * The report with every path outside the base folder ("../wire/a.txt") made absolute: a URI relative to the base may
+ * not lead out of it, so such files are given as file URIs.
+ */
+function outsideAbsolute(report: Report, cwd: string): Report {
+  const file = (path: string): string => (path.startsWith('../') ? resolve(cwd, path) : path);
+  const listed = (entries: { file: string; reason: string }[]) => entries.map((entry) => ({ ...entry, file: file(entry.file) }));
+  const sources: Report['sources'] = { ...report.sources, skipped: listed(report.sources.skipped) };
+  if (report.sources.partial) sources.partial = listed(report.sources.partial);
+  const results = report.results.map((draft) => ({
+    ...draft,
+    file: file(draft.file),
+    quotes: draft.quotes.map((quote) => (quote.source ? { ...quote, source: { ...quote.source, file: file(quote.source.file) } } : quote)),
+  }));
+  return { ...report, sources, results };
 }
 
 /** A relative path stays relative to the base folder; an absolute one becomes a file URI. */
