@@ -256,6 +256,14 @@ test('a changed word at either end of a quotation is reported as a change of tha
   assert.deepEqual(added.changes, [{ draft: 'tonight', source: '' }]);
 });
 
+test('words the writer put at an edge of a quotation where the source statement has others are shown against them', () => {
+  const index = indexOf('“This council was warned three times, and three times it chose to do nothing,” she said.');
+  const end = only(checkDraft(index, 'She said: “This council was warned three times, and three times it chose to ignore it.”', 'plaintext'));
+  assert.deepEqual(end.changes, [{ draft: 'ignore it', source: 'do nothing' }]);
+  const wholly = only(checkDraft(index, 'She said: “Frankly, this council was warned three times, and three times it chose to do nothing.”', 'plaintext'));
+  assert.deepEqual(wholly.changes, [{ draft: 'Frankly', source: '' }], 'nothing in the statement stands before it');
+});
+
 test('a last word changed into another is reported as that word changed, and the source passage keeps the word', () => {
   const quoted = only(checkDraft(indexOf('The minister said: “We will never surrender the port,” and left.'), 'He said “we will never surrender the harbour” today.', 'plaintext'));
   assert.equal(quoted.verdict, 'altered');

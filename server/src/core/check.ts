@@ -6,6 +6,7 @@ import { findQuotations } from './extract/index.js';
 import { quoteWords, type QuoteWords } from './quoteWords.js';
 import { settleAlignment } from './settle.js';
 import { SourceIndex, type IndexedSource } from './sourceIndex.js';
+import { withEdgeWords } from './edgeChanges.js';
 import { sourceMatch } from './sourceMatch.js';
 import { textSlice } from './sourceText.js';
 import { DEFAULT_CHECK_OPTIONS } from './types.js';
@@ -108,8 +109,10 @@ function checkTogether(index: SourceIndex, draft: string, parts: Quotation[], op
       return unsourced(quotation, false, own.similarity);
     }
     const span = spanOf(best.source, own.first, own.last);
-    const reported = verdict === 'altered' ? wholeStatement(best.source, span) : span;
-    return sourced(quotation, verdict, false, own.similarity, best.source, reported, own.changes);
+    if (verdict === 'verbatim') return sourced(quotation, verdict, false, own.similarity, best.source, span, own.changes);
+    const reported = wholeStatement(best.source, span);
+    const changes = withEdgeWords(own.changes, draft, words, part, best.source, span, reported);
+    return sourced(quotation, verdict, false, own.similarity, best.source, reported, changes);
   });
 }
 
