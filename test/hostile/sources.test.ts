@@ -86,11 +86,11 @@ test('a hostile sources folder: every unreadable file is listed with its reason,
   assert.equal(reasons['photo.txt'], 'binary file (PNG)');
   assert.equal(reasons['nul.txt'], 'binary file (NUL bytes)');
   assert.equal(reasons['report.pdf'], 'could not be parsed (the PDF is damaged: Invalid PDF structure.)');
-  assert.equal(reasons['minutes.docx'], 'could not be parsed (not a .docx package; a password-protected document cannot be read)');
+  assert.equal(reasons['minutes.docx'], 'could not be parsed (the package is damaged: it could not be unpacked)');
   assert.match(reasons['minutes.doc'] ?? '', /^could not be parsed \(not a Word 97-2003 document, or a damaged one \(.+\)\)$/);
   assert.equal(reasons['minutes.pages'], 'unsupported format (.pages)');
-  assert.equal(reasons['minutes.odt'], 'could not be parsed (not an .odt package)');
-  assert.equal(reasons['book.epub'], 'could not be parsed (not an .epub package)');
+  assert.equal(reasons['minutes.odt'], 'could not be parsed (the package is damaged: it could not be unpacked)');
+  assert.equal(reasons['book.epub'], 'could not be parsed (the package is damaged: it could not be unpacked)');
   assert.equal(reasons['letter.rtf'], 'could not be parsed (not an RTF document (it does not start with {\\rtf))');
   assert.equal(reasons['page.mhtml'], 'could not be parsed (it holds no web page)');
   assert.match(reasons['forwarded.msg'] ?? '', /^could not be parsed \(not an Outlook message \(.+\)\)$/);
