@@ -329,6 +329,8 @@ test('markup inside a quotation is not compared: LaTeX commands, comments and no
   verbatim("She said ``We will rebuild the \\emph{wall} before the first storm arrives.''", 'latex');
   verbatim("She said ``We will rebuild the wall % a note\nbefore the first storm arrives.''", 'latex');
   verbatim("She said ``We will rebuild the wall\\footnote{On Tuesday.} before the first storm arrives.''", 'latex');
+  // A quotation inside a footnote keeps its words.
+  verbatim("The wall.\\footnote{She said ``We will rebuild the wall before the first storm arrives.''}", 'latex');
   verbatim("She said ``whatever it costs to Caf\\'e Royal \\& Co.''", 'latex');
   verbatim("She said ``whatever it costs to Caf\\'{e} Royal \\& Co.''", 'latex');
   verbatim('She said \\textquote[{\\cite[p.~3]{wire}}]{We will rebuild the wall before the first storm arrives.}', 'latex');

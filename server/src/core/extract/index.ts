@@ -6,7 +6,7 @@ import { assignKinds } from './kind.js';
 import { readLatex } from './latex.js';
 import { readMarkdown } from './markdown.js';
 import { scanMarks, type MarkToken } from './marks.js';
-import { paragraphsOf } from './mask.js';
+import { paragraphsOf, type ProseOf } from './mask.js';
 import { assignGroups, pairMarks, type Block } from './pairing.js';
 
 /**
@@ -31,14 +31,14 @@ export function findQuotationsAndLeftOut(
   format: DraftFormat,
 ): { quotations: Quotation[]; leftOut: number } {
   let masked = text;
-  let prose = text;
+  let proseOf: ProseOf | null = null;
   let blocks: Block[];
   let extra: MarkToken[] = [];
   let directives: Directive[] = [];
   if (format === 'markdown') {
-    ({ masked, prose, blocks, directives } = readMarkdown(text));
+    ({ masked, proseOf, blocks, directives } = readMarkdown(text));
   } else {
-    if (format === 'latex') ({ masked, prose, marks: extra, directives } = readLatex(text));
+    if (format === 'latex') ({ masked, proseOf, marks: extra, directives } = readLatex(text));
     blocks = paragraphsOf(masked);
   }
   const dialogue = findDashDialogue(text, masked, blocks);
@@ -50,9 +50,9 @@ export function findQuotationsAndLeftOut(
   }
   assignGroups(masked, quotations);
   assignKinds(text, quotations);
-  if (prose !== text) {
+  if (proseOf) {
     for (const quotation of quotations) {
-      const words = prose.slice(quotation.start, quotation.end);
+      const words = proseOf(quotation.start, quotation.end);
       if (words !== quotation.text) quotation.prose = words;
     }
   }

@@ -2,7 +2,7 @@
 // are blanked out (offsets kept), and \enquote{…} is turned into a pair of quotation marks.
 import { directiveIn, type Directive } from './directives.js';
 import type { MarkToken } from './marks.js';
-import { Masker } from './mask.js';
+import { Masker, type ProseOf } from './mask.js';
 
 /** Environments whose content is never prose. */
 const VERBATIM_ENVIRONMENTS = new Set([
@@ -73,12 +73,12 @@ function skipSpaces(text: string, from: number): number {
 }
 
 /**
- * Finds the prose of a LaTeX draft. Returns `text` with every character that is not prose replaced by a
- * space (line breaks kept), the same for the words of quotations (`prose`, in which signs, escaped characters and
- * accents written as commands are read as the characters they stand for, and notes are left out), the quotation marks that \enquote{…} and its kin stand for, in order, and the directive
- * comments (`% verbatim-disable`).
+ * Finds the prose of a LaTeX draft. Returns `text` with every character that is not prose replaced by a space (line
+ * breaks kept); the words of a quotation as prose (`proseOf`: signs, escaped characters and accents written as
+ * commands read as the characters they stand for, and notes inside it left out); the quotation marks that
+ * \enquote{…} and its kin stand for, in order; and the directive comments (`% verbatim-disable`).
  */
-export function readLatex(text: string): { masked: string; prose: string; marks: MarkToken[]; directives: Directive[] } {
+export function readLatex(text: string): { masked: string; proseOf: ProseOf; marks: MarkToken[]; directives: Directive[] } {
   const reader: Reader = { text, masker: new Masker(text), marks: [], braces: matchBraces(text), quoteEnd: -1 };
   const { masker } = reader;
   const directives: Directive[] = [];
@@ -105,7 +105,7 @@ export function readLatex(text: string): { masked: string; prose: string; marks:
     }
   }
   reader.marks.sort((a, b) => a.start - b.start);
-  return { masked: reader.masker.result(), prose: reader.masker.prose(), marks: reader.marks, directives };
+  return { masked: masker.result(), proseOf: (start, end) => masker.proseOf(start, end), marks: reader.marks, directives };
 }
 
 /** What reading a LaTeX draft keeps track of. */

@@ -8,7 +8,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { directiveIn, type Directive } from './directives.js';
 import type { Block } from './pairing.js';
-import { Masker } from './mask.js';
+import { Masker, type ProseOf } from './mask.js';
 
 /** The parts of an mdast node this reader looks at. */
 interface MdNode {
@@ -87,7 +87,7 @@ function maskEscapes(text: string, range: Block, masker: Masker): void {
  * references are read), the leaf blocks (paragraphs, headings, HTML blocks) in document order, and the directive
  * comments.
  */
-export function readMarkdown(text: string): { masked: string; prose: string; blocks: Block[]; directives: Directive[] } {
+export function readMarkdown(text: string): { masked: string; proseOf: ProseOf; blocks: Block[]; directives: Directive[] } {
   const tree = fromMarkdown(text, {
     // Tables as GitHub and VS Code's preview read them: each cell is a stretch of prose of its own.
     extensions: [frontmatter(['yaml', 'toml']), gfmTable()],
@@ -146,5 +146,5 @@ export function readMarkdown(text: string): { masked: string; prose: string; blo
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], inBlock: inBlock || leaf });
   }
   blocks.sort((a, b) => a.start - b.start);
-  return { masked: masker.result(), prose: masker.prose(), blocks, directives };
+  return { masked: masker.result(), proseOf: (start, end) => masker.proseOf(start, end), blocks, directives };
 }

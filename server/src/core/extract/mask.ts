@@ -20,6 +20,9 @@ interface Range extends Block {
  */
 const JOINER = '\u2060';
 
+/** The words of the quotation text[start, end) as prose (see `Masker.proseOf`). */
+export type ProseOf = (start: number, end: number) => string;
+
 /**
  * Collects ranges to blank out and applies them all at once, so masking stays linear in the draft's length. Gives two
  * views of the draft, both with its offsets: one in which quotation marks are looked for, and one whose words are
@@ -33,6 +36,7 @@ export class Masker {
   /** Marks [start, end) as not prose, in `from` views (both by default). */
   mask(start: number, end: number, from: Hidden = 'both'): void {
     if (end > start) this.ranges.push({ start, end, from });
+    this.isSorted = false;
   }
 
   /**
@@ -41,39 +45,70 @@ export class Masker {
    */
   replace(start: number, end: number, sign: string): void {
     if (end > start) this.ranges.push({ start, end, from: 'both', sign });
+    this.isSorted = false;
   }
 
   /** The text in which quotation marks are looked for: every range but those hidden from the words alone. */
   result(): string {
-    return this.view('words');
+    return this.render(0, this.text.length, (range) => range.from !== 'words');
   }
 
-  /** The text whose words a quotation has: every range but those hidden from the marks alone. */
-  prose(): string {
-    return this.view('marks');
+  /**
+   * The words of the quotation text[start, end) as prose: every range hidden from the words, or from both views,
+   * except a range hidden from the words alone that holds the quotation rather than standing in it (a quotation
+   * inside a footnote keeps its words; a footnote inside a quotation is none of them).
+   */
+  proseOf(start: number, end: number): string {
+    return this.render(start, end, (range) => range.from === 'both' || (range.from === 'words' && range.start >= start && range.end <= end));
   }
 
-  /** The text with every range except those hidden from `other` blanked (line breaks kept); offsets unchanged. */
-  private view(other: Hidden): string {
-    const ranges = this.ranges.filter((range) => range.from !== other);
-    if (ranges.length === 0) return this.text;
-    ranges.sort((a, b) => a.start - b.start);
+  /** text[from, to) with the ranges `applies` accepts blanked or replaced (line breaks kept); offsets unchanged. */
+  private render(from: number, to: number, applies: (range: Range) => boolean): string {
+    const ranges = this.sorted();
+    // The first range that may reach into [from, to): ranges are sorted by start, and `reach` holds the furthest end
+    // of each range and those before it.
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    while (lo > 0 && this.reach[lo - 1]! > from) lo--;
     const parts: string[] = [];
-    let at = 0;
-    for (const range of ranges) {
+    let at = from;
+    for (let i = lo; i < ranges.length && ranges[i]!.start < to; i++) {
+      const range = ranges[i]!;
+      if (!applies(range)) continue;
       const start = Math.max(range.start, at);
-      if (range.end <= start) continue;
+      const stop = Math.min(range.end, to);
+      if (stop <= start) continue;
       parts.push(this.text.slice(at, start));
-      if (range.sign !== undefined && start === range.start) {
-        parts.push(JOINER.repeat(range.end - start - 1), range.sign);
+      if (range.sign !== undefined && start === range.start && stop === range.end) {
+        parts.push(JOINER.repeat(stop - start - 1), range.sign);
       } else {
         // Without the u flag each UTF-16 unit is replaced on its own, so the length never changes.
-        parts.push(this.text.slice(start, range.end).replace(/[^\n\r]/g, ' '));
+        parts.push(this.text.slice(start, stop).replace(/[^\n\r]/g, ' '));
       }
-      at = range.end;
+      at = stop;
     }
-    parts.push(this.text.slice(at));
+    if (parts.length === 0) return this.text.slice(from, to);
+    parts.push(this.text.slice(at, to));
     return parts.join('');
+  }
+
+  /** The furthest end of each range and of those sorted before it. */
+  private reach: number[] = [];
+  private isSorted = false;
+
+  private sorted(): Range[] {
+    if (!this.isSorted) {
+      this.ranges.sort((a, b) => a.start - b.start);
+      let furthest = 0;
+      this.reach = this.ranges.map((range) => (furthest = Math.max(furthest, range.end)));
+      this.isSorted = true;
+    }
+    return this.ranges;
   }
 }
 
