@@ -329,6 +329,9 @@ test('markup inside a quotation is not compared: LaTeX commands, comments and no
   verbatim("She said ``We will rebuild the \\emph{wall} before the first storm arrives.''", 'latex');
   verbatim("She said ``We will rebuild the wall % a note\nbefore the first storm arrives.''", 'latex');
   verbatim("She said ``We will rebuild the wall\\footnote{On Tuesday.} before the first storm arrives.''", 'latex');
+  // csquotes' marks of an editor's changes: an ellipsis, and words put in as brackets put them in.
+  verbatim("She said \\enquote{We will rebuild the wall \\textelp{} whatever it costs to Caf\\'e Royal \\& Co.}", 'latex');
+  verbatim('She said \\enquote{\\textins*{w}e will rebuild the \\textins{sea} wall before the first storm arrives.}', 'latex');
   // A quotation inside a footnote keeps its words.
   verbatim("The wall.\\footnote{She said ``We will rebuild the wall before the first storm arrives.''}", 'latex');
   verbatim("She said ``whatever it costs to Caf\\'e Royal \\& Co.''", 'latex');

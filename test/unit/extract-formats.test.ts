@@ -105,6 +105,16 @@ test('LaTeX: \\textquote with its citation and punctuation options', () => {
   assert.equal(found[0].prose, undefined);
 });
 
+test('LaTeX: csquotes commands with citation keys, languages and options quote their last argument', () => {
+  const tex = [
+    'As \\textcquote[p.~3][4]{hartley2011}[.]{from 412 to 287} shows,',
+    '\\blockquote[{\\cite{x}}]{The register is a reconstruction.}',
+    '\\foreignquote{french}[{\\cite{ferrand}}]{La terre est une mémoire.}',
+    '\\foreignblockcquote{french}[41]{ferrand1932}{Elle est une mémoire.}',
+  ].join('\n\n');
+  assert.deepEqual(texts(tex, 'latex'), ['from 412 to 287', 'The register is a reconstruction.', 'La terre est une mémoire.', 'Elle est une mémoire.']);
+});
+
 test('LaTeX and Markdown: the words of a quotation are read without its markup, offset for offset', () => {
   const [tex] = findQuotations("``Caf\\'e \\emph{noir} \\& co\\ldots % note\nend''", 'latex');
   assert.equal(tex.prose?.length, tex.text.length);

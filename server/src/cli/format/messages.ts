@@ -9,9 +9,8 @@ export function quoteMessage(quote: QuoteReport): string {
   if (quote.limit !== undefined) return `Quotation ${text} was not checked: ${quote.limit}.`;
   if (quote.verdict === 'altered' && quote.source) {
     const changes = quote.changes
-      .map((change) =>
-        change.source === '' ? `+ ${change.draft}` : change.draft === '' ? `− ${change.source}` : `${change.draft} → ${change.source}`,
-      )
+      .map(({ draft, source }) => [oneLine(draft), oneLine(source)])
+      .map(([draft, source]) => (source === '' ? `+ ${draft}` : draft === '' ? `− ${source}` : `${draft} → ${source}`))
       .join(', ');
     const similarity = `${Math.round(quote.similarity * 100)}% similar`;
     const turns = quote.source.turns ? ` Beware: ${turnsNote(quote.source.turns)}.` : '';

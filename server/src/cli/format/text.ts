@@ -103,9 +103,12 @@ function verdictLabel(quote: QuoteReport, paint: Paint): string {
  * `− words` for words of the source the draft left out.
  */
 function formatChange(change: { draft: string; source: string }, paint: Paint): string {
-  if (change.source === '') return paint('red', `+ ${change.draft}`);
-  if (change.draft === '') return paint('green', `− ${change.source}`);
-  return `${paint('red', change.draft)} → ${paint('green', change.source)}`;
+  // Each side on one line: a change may span a line break of the draft or the source.
+  const draft = oneLine(change.draft);
+  const source = oneLine(change.source);
+  if (source === '') return paint('red', `+ ${draft}`);
+  if (draft === '') return paint('green', `− ${source}`);
+  return `${paint('red', draft)} → ${paint('green', source)}`;
 }
 
 /** The text between curly quotation marks on one line, cut to `max` characters. */

@@ -20,7 +20,22 @@ const KEY_COMMANDS = new Set([
 ]);
 
 /** Commands that quote their argument, as csquotes does. */
-const QUOTE_COMMANDS = new Set(['enquote', 'enquote*', 'textquote', 'textquote*']);
+const QUOTE_COMMANDS = new Map<string, number>();
+// csquotes' quoting commands, with how many arguments stand before the quoted text besides options in brackets: a
+// citation key (\textcquote[p.~3]{key}{text}) or a language (\foreignquote{french}{text}), or both.
+for (const [names, leading] of [
+  ['enquote textquote blockquote', 0],
+  ['textcquote blockcquote foreignquote foreigntextquote foreignblockquote hyphenquote hyphentextquote hyphenblockquote hybridblockquote', 1],
+  ['foreigntextcquote foreignblockcquote hyphentextcquote hyphenblockcquote hybridblockcquote', 2],
+] as const) {
+  for (const name of names.split(' ')) {
+    QUOTE_COMMANDS.set(name, leading);
+    QUOTE_COMMANDS.set(`${name}*`, leading);
+  }
+}
+
+/** csquotes' marks of an editor's change inside a quotation, read as the brackets and ellipsis they print. */
+const EDITS = new Set(['textelp', 'textelp*', 'textins', 'textins*', 'textdel']);
 
 /** Commands that stand for a sign, read as that sign: an ellipsis marks words left out of a quotation. */
 const SIGN_COMMANDS = new Map([
@@ -129,6 +144,31 @@ function accentAt(text: string, at: number): { letter: string; end: number } | n
   return { letter: composed.length === 1 ? composed : letter, end: at + (braced ? 5 : 3) };
 }
 
+/**
+ * Reads csquotes' mark of an editor's change at `at`: \textelp{} is an ellipsis, \textelp{words} an ellipsis and
+ * words put in, \textins{words} words put in, as brackets mark them (\textins*{T}he is “[T]he”), and \textdel{words}
+ * words left out. Gives the index just past the command's name, so that the words put in are read.
+ */
+function readEdit(reader: Reader, at: number, name: string): number {
+  const { text, masker } = reader;
+  const end = at + 1 + name.length;
+  const open = text[end] === '{' ? end : -1;
+  const close = open >= 0 ? reader.braces.get(open) ?? -1 : -1;
+  if (close < 0) {
+    masker.mask(at, end);
+    return end;
+  }
+  if (name === 'textdel' || (name.startsWith('textelp') && close === open + 2)) {
+    masker.replace(at, close, '…');
+    return close;
+  }
+  // The bracket right at the words put in, as an editor writes it: “[T]he” joins the letter to its word.
+  masker.replace(at, open, name.startsWith('textelp') ? '…' : '\u2060');
+  masker.replace(open, open + 1, '[');
+  masker.replace(close - 1, close, ']');
+  return open + 1;
+}
+
 /** Reads the command at `at` (a backslash), masks what is not prose and returns the index just past it. */
 function readCommand(reader: Reader, at: number): number {
   const { text, masker } = reader;
@@ -160,6 +200,7 @@ function readCommand(reader: Reader, at: number): number {
     masker.replace(at, end, sign);
     return end;
   }
+  if (EDITS.has(name)) return readEdit(reader, at, name);
   masker.mask(at, end);
   if (NOTE_COMMANDS.has(name)) {
     const i = skipSpaces(text, end);
@@ -204,12 +245,15 @@ function readCommand(reader: Reader, at: number): number {
     masker.mask(end, i);
     return i;
   }
-  if (QUOTE_COMMANDS.has(name)) {
+  const leading = QUOTE_COMMANDS.get(name);
+  if (leading !== undefined) {
     let i = skipSpaces(text, end);
-    // \textquote[citation][punctuation]{text}: the options are no words of the quotation.
-    for (let n = 0; n < 2 && text[i] === '['; n++) {
-      const close = optionsEnd(text, i);
+    // \textcquote[prenote][postnote]{key}[punctuation]{text}: the options, keys and languages are no words of the
+    // quotation.
+    for (let left = leading, n = 0; n < 6; n++) {
+      const close = text[i] === '[' ? optionsEnd(text, i) : text[i] === '{' && left > 0 ? reader.braces.get(i) ?? -1 : -1;
       if (close < 0) break;
+      if (text[i] === '{') left--;
       masker.mask(i, close);
       i = skipSpaces(text, close);
     }
