@@ -105,6 +105,39 @@ test('LaTeX: \\textquote with its citation and punctuation options', () => {
   assert.equal(found[0].prose, undefined);
 });
 
+test('block quotations without marks are quotations: Markdown block quotes and LaTeX quote environments', () => {
+  const md = [
+    'Moreau goes on:',
+    '',
+    '> To read the landscape is to read a history',
+    '> that was never written down. (Moreau 2014, 12)',
+    '',
+    '> "We will," she said, "rebuild."',
+    '',
+    '> [!NOTE]',
+    '> An alert is no quotation.',
+    '',
+    '> Words of a novelist.',
+    '>',
+    '> — Virginia Woolf',
+  ].join('\n');
+  const found = findQuotations(md, 'markdown');
+  // The citation and the signature say whose the words are; the marks of the second speak for it.
+  assert.deepEqual(found.map((q) => q.text), ['To read the landscape is to read a history\n> that was never written down.', 'We will,', 'rebuild.', 'Words of a novelist.']);
+  assert.equal(found[0].prose, 'To read the landscape is to read a history\n  that was never written down.');
+  assert.deepEqual([found[0].kind, found[3].kind], ['speech', 'speech']);
+  const tex = [
+    'Hartley:',
+    '\\begin{quote}',
+    "Baptisms fell by nearly a third, from ``412'' to 287. \\parencite[41]{hartley2011}",
+    '\\end{quote}',
+    '\\begin{displayquote}[{\\cite{x}}][.]',
+    'It gathered opinion.',
+    '\\end{displayquote}',
+  ].join('\n');
+  assert.deepEqual(texts(tex, 'latex'), ["Baptisms fell by nearly a third, from ``412'' to 287. \\parencite[41]{hartley2011}", 'It gathered opinion.']);
+});
+
 test('LaTeX: csquotes commands with citation keys, languages and options quote their last argument', () => {
   const tex = [
     'As \\textcquote[p.~3][4]{hartley2011}[.]{from 412 to 287} shows,',

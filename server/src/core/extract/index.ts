@@ -6,7 +6,8 @@ import { assignKinds } from './kind.js';
 import { readLatex } from './latex.js';
 import { readMarkdown } from './markdown.js';
 import { scanMarks, type MarkToken } from './marks.js';
-import { paragraphsOf, type ProseOf } from './mask.js';
+import { withBlockQuotes } from './blockQuotes.js';
+import { paragraphsOf, type BlockQuote, type ProseOf } from './mask.js';
 import { assignGroups, pairMarks, type Block } from './pairing.js';
 
 /**
@@ -35,21 +36,25 @@ export function findQuotationsAndLeftOut(
   let blocks: Block[];
   let extra: MarkToken[] = [];
   let directives: Directive[] = [];
+  let blockQuotes: BlockQuote[] = [];
   if (format === 'markdown') {
-    ({ masked, proseOf, blocks, directives } = readMarkdown(text));
+    ({ masked, proseOf, blocks, blockQuotes, directives } = readMarkdown(text));
   } else {
-    if (format === 'latex') ({ masked, proseOf, marks: extra, directives } = readLatex(text));
+    if (format === 'latex') ({ masked, proseOf, marks: extra, blocks: blockQuotes, directives } = readLatex(text));
     blocks = paragraphsOf(masked);
   }
   const dialogue = findDashDialogue(text, masked, blocks);
   const tokens = scanMarks(masked, format === 'latex', extra);
-  const quotations = pairMarks(text, tokens, dialogue.rest, format === 'latex');
+  const paired = pairMarks(text, tokens, dialogue.rest, format === 'latex');
   if (dialogue.quotations.length > 0) {
-    quotations.push(...dialogue.quotations);
-    quotations.sort((a, b) => a.open.start - b.open.start);
+    paired.push(...dialogue.quotations);
+    paired.sort((a, b) => a.open.start - b.open.start);
   }
+  const { quotations, added } = withBlockQuotes(text, paired, blockQuotes);
   assignGroups(masked, quotations);
   assignKinds(text, quotations);
+  // A block quotation is someone's words, whatever the prose around it.
+  for (const quotation of added) quotation.kind = 'speech';
   if (proseOf) {
     for (const quotation of quotations) {
       const words = proseOf(quotation.start, quotation.end);

@@ -2,13 +2,16 @@
 // are blanked out (offsets kept), and \enquote{…} is turned into a pair of quotation marks.
 import { directiveIn, type Directive } from './directives.js';
 import type { MarkToken } from './marks.js';
-import { Masker, type ProseOf } from './mask.js';
+import { Masker, type BlockQuote, type ProseOf } from './mask.js';
 
 /** Environments whose content is never prose. */
 const VERBATIM_ENVIRONMENTS = new Set([
   'verbatim', 'verbatim*', 'Verbatim', 'BVerbatim', 'lstlisting', 'minted', 'comment', 'filecontents',
   'equation', 'equation*', 'align', 'align*', 'gather', 'gather*', 'multline', 'multline*', 'displaymath', 'math',
 ]);
+
+/** Environments that set a quotation apart as a block, without quotation marks. */
+const BLOCK_QUOTE_ENVIRONMENTS = new Set(['quote', 'quotation', 'displayquote', 'displaycquote', 'foreigndisplayquote']);
 
 /** Commands whose arguments are keys, paths or addresses rather than prose. */
 const KEY_COMMANDS = new Set([
@@ -93,8 +96,14 @@ function skipSpaces(text: string, from: number): number {
  * commands read as the characters they stand for, and notes inside it left out); the quotation marks that
  * \enquote{…} and its kin stand for, in order; and the directive comments (`% verbatim-disable`).
  */
-export function readLatex(text: string): { masked: string; proseOf: ProseOf; marks: MarkToken[]; directives: Directive[] } {
-  const reader: Reader = { text, masker: new Masker(text), marks: [], braces: matchBraces(text), quoteEnd: -1 };
+export function readLatex(text: string): {
+  masked: string;
+  proseOf: ProseOf;
+  marks: MarkToken[];
+  blocks: BlockQuote[];
+  directives: Directive[];
+} {
+  const reader: Reader = { text, masker: new Masker(text), marks: [], braces: matchBraces(text), quoteEnd: -1, blocks: [] };
   const { masker } = reader;
   const directives: Directive[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -120,11 +129,13 @@ export function readLatex(text: string): { masked: string; proseOf: ProseOf; mar
     }
   }
   reader.marks.sort((a, b) => a.start - b.start);
-  return { masked: masker.result(), proseOf: (start, end) => masker.proseOf(start, end), marks: reader.marks, directives };
+  return { masked: masker.result(), proseOf: (start, end) => masker.proseOf(start, end), marks: reader.marks, blocks: reader.blocks, directives };
 }
 
 /** What reading a LaTeX draft keeps track of. */
 interface Reader {
+  /** The block quotations found, from the end of `\begin{quote}` (and its options) to `\end{quote}`. */
+  blocks: BlockQuote[];
   text: string;
   masker: Masker;
   marks: MarkToken[];
@@ -142,6 +153,27 @@ function accentAt(text: string, at: number): { letter: string; end: number } | n
   if (letter === undefined || !/^[A-Za-z]$/.test(letter)) return null;
   const composed = (letter + mark).normalize('NFC');
   return { letter: composed.length === 1 ? composed : letter, end: at + (braced ? 5 : 3) };
+}
+
+/**
+ * Notes the block quotation that `\begin{env}` at `at` opens (its name ends at `from`): its options (csquotes'
+ * citation and punctuation, a language or a citation key) are no words of it, and it runs to `\end{env}`.
+ */
+function readBlockQuote(reader: Reader, at: number, from: number, env: string): void {
+  const { text, masker } = reader;
+  const closing = `\\end{${env}}`;
+  const close = text.indexOf(closing, from);
+  if (close < 0) return;
+  let i = from;
+  for (let n = 0; n < 4; n++) {
+    const next = skipSpaces(text, i);
+    const keyed = env === 'foreigndisplayquote' || env === 'displaycquote';
+    const end = text[next] === '[' ? optionsEnd(text, next) : text[next] === '{' && keyed ? reader.braces.get(next) ?? -1 : -1;
+    if (end < 0 || end > close) break;
+    masker.mask(next, end);
+    i = end;
+  }
+  reader.blocks.push({ open: { start: at, end: i }, close: { start: close, end: close + closing.length }, marked: false });
 }
 
 /**
@@ -220,6 +252,7 @@ function readCommand(reader: Reader, at: number): number {
   }
   if (name === 'begin') {
     const env = /^\{([^}]*)\}/.exec(text.slice(end, end + 40))?.[1];
+    if (env !== undefined && BLOCK_QUOTE_ENVIRONMENTS.has(env)) readBlockQuote(reader, at, end + env.length + 2, env);
     if (env !== undefined && VERBATIM_ENVIRONMENTS.has(env)) {
       const closing = `\\end{${env}}`;
       const close = text.indexOf(closing, end);

@@ -8,7 +8,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { directiveIn, type Directive } from './directives.js';
 import type { Block } from './pairing.js';
-import { Masker, type ProseOf } from './mask.js';
+import { Masker, type BlockQuote, type ProseOf } from './mask.js';
 
 /** The parts of an mdast node this reader looks at. */
 interface MdNode {
@@ -21,6 +21,20 @@ interface MdNode {
 const HIDDEN = new Set(['yaml', 'toml', 'code', 'definition', 'image', 'imageReference']);
 /** Node types that hold a stretch of prose of their own. */
 const LEAF_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/**
+ * Notes a block quote: a quotation when no quotation marks inside it speak for it (see `BlockQuote`), unless it is
+ * one of GitHub's alerts (`> [!NOTE]`). The `>` that open its lines are no words of it.
+ */
+function readBlockQuote(text: string, node: MdNode, range: Block, masker: Masker, found: BlockQuote[]): void {
+  const content = contentRange(node);
+  if (content === null || /^\[!\w+\]/.test(text.slice(content.start, content.start + 16))) return;
+  for (const m of text.slice(content.start, content.end).matchAll(/\n[ \t]*(?:>[ \t]?)+/g)) {
+    const at = content.start + (m.index as number) + 1;
+    masker.mask(at, at + m[0].length - 1);
+  }
+  found.push({ open: { start: range.start, end: content.start }, close: { start: content.end, end: content.end }, marked: true });
+}
 
 /** From the start of a node's first child to the end of its last; null for a node with none. */
 function contentRange(node: MdNode): Block | null {
@@ -87,7 +101,13 @@ function maskEscapes(text: string, range: Block, masker: Masker): void {
  * references are read), the leaf blocks (paragraphs, headings, HTML blocks) in document order, and the directive
  * comments.
  */
-export function readMarkdown(text: string): { masked: string; proseOf: ProseOf; blocks: Block[]; directives: Directive[] } {
+export function readMarkdown(text: string): {
+  masked: string;
+  proseOf: ProseOf;
+  blocks: Block[];
+  blockQuotes: BlockQuote[];
+  directives: Directive[];
+} {
   const tree = fromMarkdown(text, {
     // Tables as GitHub and VS Code's preview read them: each cell is a stretch of prose of its own.
     extensions: [frontmatter(['yaml', 'toml']), gfmTable()],
@@ -95,6 +115,7 @@ export function readMarkdown(text: string): { masked: string; proseOf: ProseOf; 
   }) as MdNode;
   const masker = new Masker(text);
   const blocks: Block[] = [];
+  const blockQuotes: BlockQuote[] = [];
   const directives: Directive[] = [];
   // An explicit stack rather than recursion: deeply nested lists or block quotes must not overflow the call stack.
   const stack: { node: MdNode; inBlock: boolean }[] = [{ node: tree, inBlock: false }];
@@ -138,6 +159,7 @@ export function readMarkdown(text: string): { masked: string; proseOf: ProseOf; 
       }
       masker.mask(from, range.end);
     }
+    if (node.type === 'blockquote') readBlockQuote(text, node, range, masker, blockQuotes);
     const leaf = LEAF_BLOCKS.has(node.type);
     // A table cell's range takes in its pipes: its prose is what its children hold.
     const prose = node.type === 'tableCell' ? contentRange(node) : range;
@@ -146,5 +168,5 @@ export function readMarkdown(text: string): { masked: string; proseOf: ProseOf; 
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], inBlock: inBlock || leaf });
   }
   blocks.sort((a, b) => a.start - b.start);
-  return { masked: masker.result(), proseOf: (start, end) => masker.proseOf(start, end), blocks, directives };
+  return { masked: masker.result(), proseOf: (start, end) => masker.proseOf(start, end), blocks, blockQuotes, directives };
 }

@@ -1,4 +1,5 @@
 // Blanks out the parts of a draft that are not prose while keeping every offset, and splits prose into paragraphs.
+import type { Span } from '../types.js';
 import type { Block } from './pairing.js';
 
 /**
@@ -19,6 +20,16 @@ interface Range extends Block {
  * one ("Caf\'e" reads as "café"), and it is not white space, so the marks beside it are read as beside a word.
  */
 const JOINER = '\u2060';
+
+/**
+ * A quotation set apart as a block rather than marked (a Markdown block quote, LaTeX's quote environment): where it
+ * opens and closes. `marked` says that quotation marks inside it speak for it: it is a quotation only when none are.
+ */
+export interface BlockQuote {
+  open: Span;
+  close: Span;
+  marked: boolean;
+}
 
 /** The words of the quotation text[start, end) as prose (see `Masker.proseOf`). */
 export type ProseOf = (start: number, end: number) => string;
