@@ -5,6 +5,7 @@ import { sourceFormat } from '../../server/src/core/sources/index.js';
 import type { SourceDocument } from '../../server/src/core/types.js';
 import { documentFromBytes, MAX_PACKAGE_PART_BYTES } from '../../server/src/io/sourceBytes.js';
 import { docx, noteParagraph, noteReference, paragraph } from '../fixtures/docx.js';
+import { speaker } from './speakerOf.js';
 
 /** The document of a .docx file's bytes, as the sources' loader reads it; throws with the reason it gives. */
 function parseDocxSource(id: string, bytes: Uint8Array): SourceDocument {
@@ -63,7 +64,7 @@ test('tracked deletions, field codes, tab stops and the fallback copy of a text 
   assert.equal(doc.text, 'The plan is fully funded\t(see page 4).\nNext line\n\nA pull quote\n\nCell one\n\nCell two');
 });
 
-test('a footnote or an endnote follows the paragraph that refers to it, without its number', () => {
+test('the footnotes and endnotes follow the text, without their numbers, in the order the text refers to them', () => {
   const bytes = docx(
     '<w:p><w:r><w:t>“The levee held,”</w:t></w:r>' + noteReference('footnote', '1') + '<w:r><w:t xml:space="preserve"> the engineer said.</w:t></w:r>' +
       noteReference('endnote', '1') + '</w:p>' + paragraph('Next paragraph.'),
@@ -74,9 +75,19 @@ test('a footnote or an endnote follows the paragraph that refers to it, without 
   );
   assert.equal(
     parseDocxSource('/s/notes.docx', bytes).text,
-    '“The levee held,” the engineer said.\n\nTranscript of 4 March.\n\nShe said: “We checked every pump.”\n\n' +
-      'A second paragraph of the note.\n\nNext paragraph.',
+    '“The levee held,” the engineer said.\n\nNext paragraph.\n\nTranscript of 4 March.\n\n' +
+      'She said: “We checked every pump.”\n\nA second paragraph of the note.',
   );
+});
+
+test('a note that names someone does not take over the “she said” of the paragraph after the one it is in', () => {
+  const bytes = docx(
+    '<w:p><w:r><w:t>Harbour master Ingrid Lapointe told the panel the gates were closed.</w:t></w:r>' +
+      noteReference('footnote', '1') + '</w:p>' + paragraph('“We had scheduled the maintenance for March,” she said.'),
+    { footnotes: { '1': noteParagraph('footnote', 'The schedule was approved by Councillor Tomas Brandvold.') } },
+  );
+  const { text } = parseDocxSource('/s/review.docx', bytes);
+  assert.equal(speaker(text, 'We had scheduled'), 'Ingrid Lapointe');
 });
 
 test('a file that is no Word document, or whose body is damaged or too large, is refused with the reason', () => {

@@ -54,7 +54,7 @@ test('white space is read as the format defines it: runs collapse, spaces, tabs 
   assert.equal(doc.text, 'The plan is fully funded.\n\nTwo  spaces,   four,\ta tab,\na new line.\n\n  Indented.');
 });
 
-test('tracked deletions, note numbers, comments and indexes are not the text; a note follows its paragraph', () => {
+test('tracked deletions, note numbers, comments and indexes are not the text; notes follow the text', () => {
   const doc = parseOdt(
     odt(
       '<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion><office:change-info><dc:creator>Editor</dc:creator>' +
@@ -71,7 +71,7 @@ test('tracked deletions, note numbers, comments and indexes are not the text; a 
   );
   assert.equal(
     doc.text,
-    'The plan is fully funded.\n\nCouncil minutes.\n\nFirst point\n\nSecond point\n\nCell one\n\nCell two\n\nBefore the box.\n\nA pull quote',
+    'The plan is fully funded.\n\nFirst point\n\nSecond point\n\nCell one\n\nCell two\n\nBefore the box.\n\nA pull quote\n\nCouncil minutes.',
   );
 });
 

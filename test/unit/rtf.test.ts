@@ -42,7 +42,7 @@ test('an RTF file as TextEdit saves it gives its paragraphs, its characters deco
   assert.equal(doc.meta.outlet, 'Reuters');
 });
 
-test('stored properties, headers, comments, field codes and tracked deletions are not the text; a note follows its paragraph', () => {
+test('stored properties, headers, comments, field codes and tracked deletions are not the text; notes follow the text', () => {
   const doc = parseRtf(
     '{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times New Roman;}}{\\info{\\title Template}{\\author Press Office}}' +
       '{\\*\\generator Microsoft Word;}{\\header \\pard Riverton Council\\par}{\\footer \\pard Page 1\\par}' +
@@ -52,7 +52,7 @@ test('stored properties, headers, comments, field codes and tracked deletions ar
       '\\trowd\\cellx2000\\cellx4000\\pard\\intbl Cell one\\cell Cell two\\cell\\row' +
       '\\pard {\\pict\\pngblip 89504e470d0a}\\u8220?Done.\\u8221?\\par}',
   );
-  assert.equal(doc.text, 'The plan is fully funded.\nNext line\t(see the plan).\n\nCouncil minutes.\n\nCell one\n\nCell two\n\n“Done.”');
+  assert.equal(doc.text, 'The plan is fully funded.\nNext line\t(see the plan).\n\nCell one\n\nCell two\n\n“Done.”\n\nCouncil minutes.');
 });
 
 test('code pages other than Western are decoded, and one that cannot be is named', () => {

@@ -198,7 +198,8 @@ export function personMentions(outside: string): { name: string; sex: Sex | null
       const relative = !isPronoun(next) || /^(?:who|whose)\b/.test(next);
       const possessive = /^\p{Lu}[\p{L}\p{M}-]*['’]s$/u.test(next);
       const described = /,$/.test(run[run.length - 1]!) && (/^\p{Ll}/u.test(next) || possessive) && relative;
-      const subject = described || (/^\p{Ll}/u.test(next) && !isGrammarWord(next));
+      // A word before a lower-case office is what the office is of, no one's name ("Harbour master Ingrid Lapointe").
+      const subject = described || (/^\p{Ll}/u.test(next) && !isGrammarWord(next) && !hasPersonTitle([next]));
       // After "told", a name is whom the words were said to ("told Reuters"); after "asked", it may be either. Words
       // that describe the person may stand between the verb and the name ("said lead author Katharina Feuerstein").
       const verb = speechVerbBefore(words, i);

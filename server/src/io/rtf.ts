@@ -45,8 +45,11 @@ interface GroupState {
   deleted?: boolean;
 }
 
-/** The converter as this reader sees it: with the text of the notes of the paragraph being read, which follow it. */
-type Converter = ToPlainText & { _state: GroupState; notes: string[] };
+/**
+ * The converter as this reader sees it: with the text of the notes of the paragraph being read, and the notes of the
+ * paragraphs read, which follow the text.
+ */
+type Converter = ToPlainText & { _state: GroupState; notes: string[]; noted: string[] };
 
 /** True inside a footnote or an endnote (RTF writes both as footnotes). */
 function inNote(global: Converter): boolean {
@@ -55,12 +58,12 @@ function inNote(global: Converter): boolean {
 
 /**
  * Ends the paragraph: paragraphs, sections, pages, table cells and rows, and a backslash before a line end. The notes
- * the paragraph refers to follow it, each a paragraph of its own.
+ * the paragraph refers to are kept for the end of the text, each a paragraph of its own.
  */
 const endParagraph = (global: Converter): true => {
   global._pushOutput(PARAGRAPH_END);
   if (!inNote(global) && global.notes.length > 0) {
-    global.push(`${global.notes.join('')}${PARAGRAPH_END}`);
+    global.noted.push(global.notes.join(''));
     global.notes = [];
   }
   return true;
@@ -121,14 +124,15 @@ export function decode(bytes: Uint8Array, codePage: string): string {
 
 /**
  * The text of an RTF file: its paragraphs (and table cells) with a blank line after each, line breaks within one as
- * written, the text of a note after the paragraph that refers to it. Stored properties, pictures, headers, footers,
- * comments, field codes and tracked deletions are left out. Throws an Error that says why when the file is no RTF or
+ * written, then the text of the notes (between two paragraphs, a note would come between a name and the “she said”
+ * that stands for it). Stored properties, pictures, headers, footers, comments, field codes and tracked deletions are
+ * left out. Throws an Error that says why when the file is no RTF or
  * cannot be read.
  */
 export function rtfText(bytes: Uint8Array): string {
   if (!startsAsRtf(bytes)) throw new Error('not an RTF document (it does not start with {\\rtf)');
   const tokenizer = new Tokenize();
-  const converter = Object.assign(new ToPlainText({ decode, warn: () => undefined }), { notes: [] as string[] });
+  const converter = Object.assign(new ToPlainText({ decode, warn: () => undefined }), { notes: [] as string[], noted: [] as string[] });
   (converter._featureHandlers as Array<FeatureHandler<Converter>>).unshift(READER);
   const pieces: string[] = [];
   const failed = (error?: unknown) => {
@@ -146,8 +150,8 @@ export function rtfText(bytes: Uint8Array): string {
   tokenizer._transform(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), undefined, failed);
   tokenizer._flush(failed);
   converter._flush(failed);
-  // Notes of a last paragraph that never ended.
-  pieces.push(PARAGRAPH_END, ...converter.notes);
+  // The notes, after the text, and those of a last paragraph that never ended.
+  for (const note of [...converter.noted, converter.notes.join('')]) pieces.push(PARAGRAPH_END, note);
   return pieces
     .join('')
     .replace(/\r\n?/g, '\n')

@@ -22,8 +22,9 @@ export interface DocxParts {
 
 /**
  * Parses a Word document from its parts. The text is the body's: runs of text in order, a blank line after each
- * paragraph (table cells and text boxes included), tabs and line breaks as written; the text of a footnote or an
- * endnote follows the paragraph that refers to it. Deleted text of tracked changes and field codes are left out;
+ * paragraph (table cells and text boxes included), tabs and line breaks as written; the text of the footnotes and
+ * endnotes follows the body's, in the order the body refers to them (between two paragraphs, a note would come
+ * between a name and the “she said” that stands for it). Deleted text of tracked changes and field codes are left out;
  * headers, footers and comments are not read. Metadata comes from the text (a headline, dateline or byline) and the
  * file name, as for plain text: a document's stored properties usually name whoever last saved it or its template,
  * not the source. The document's lines are the text's: a Word document has no lines of its own. Throws an Error that
@@ -69,7 +70,7 @@ interface Around {
 }
 
 /**
- * The text of the paragraphs of a part, each followed by a blank line and by the notes it refers to, which `note`
+ * The text of the paragraphs of a part, each followed by a blank line, then the notes they refer to, which `note`
  * gives by kind and id ("footnote 2"). Throws an Error when the part is damaged.
  */
 function readParagraphs(xml: string, note: (reference: string) => string | undefined, around?: Around): string {
@@ -80,8 +81,8 @@ function readParagraphs(xml: string, note: (reference: string) => string | undef
   let inText = false;
   // Where the current paragraph's text starts among the parts: an empty paragraph adds no blank line.
   let paragraphStart = 0;
-  // The notes the current paragraph refers to, which follow it.
-  let referred: string[] = [];
+  // The notes the paragraphs refer to, which follow the text.
+  const referred: string[] = [];
   const push = (piece: string) => void parts.push(piece);
   const written = () => parts.length;
   const slice = (from: number, to: number) => parts.slice(from, to).join('');
@@ -117,8 +118,6 @@ function readParagraphs(xml: string, note: (reference: string) => string | undef
     else if (name === 'r') runs--;
     else if (name === 'p') {
       if (parts.length > paragraphStart) push('\n\n');
-      for (const text of referred) push(`${text}\n\n`);
-      referred = [];
       paragraphStart = parts.length;
     }
     around?.close(name, written, slice);
@@ -131,6 +130,7 @@ function readParagraphs(xml: string, note: (reference: string) => string | undef
     throw new Error(`its text is damaged (${error.message.split('\n')[0]})`);
   });
   parser.write(xml).close();
+  for (const text of referred) push(`${text}\n\n`);
   return parts.join('');
 }
 

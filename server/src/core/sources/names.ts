@@ -45,7 +45,7 @@ const PERSON_TITLES = new Set([
   'student', 'teacher', 'voter', 'worker', 'protester', 'protestor', 'secretary-general', 'director-general',
   'attorney-general', 'governor-general', 'vice-president', 'vice-chair', 'vice-chancellor', 'co-founder',
   'editor-in-chief', 'substitute', 'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'referee', 'umpire',
-  'player', 'rookie', 'skipper', 'quarterback', 'pitcher',
+  'player', 'rookie', 'skipper', 'quarterback', 'pitcher', 'master', 'engineer', 'scientist', 'researcher', 'curator',
 ]);
 
 /** Words that name a government department after "Secretary of", "Minister of" and the like. */
