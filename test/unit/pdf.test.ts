@@ -68,6 +68,23 @@ test('running heads, running feet and page numbers are left out; the same words 
   assert.equal(doc.text, 'The council met on Monday and\napproved the plan.\n\nThe CITY OF LAGOS PRESS OFFICE said so.\n\nWork starts in May.');
 });
 
+test('notes at the foot of a page follow the text, so that a sentence the next page goes on with reads whole', () => {
+  const note = (text: string, y: number): PdfTextRun => ({ text, x: 60, y, height: 8, endsLine: true });
+  const pages = [
+    [...page(['Chief engineer Rashid Qureshi said:', '“The programme will cost the']), note('1Written evidence was also submitted', 60), note('by Gwen Albright.', 50), note('2 See the annex.', 40)],
+    page(['ratepayers more than the estimate,” he said.', 'The panel rose at four.']),
+  ];
+  const doc = parsePdfSource('/s/hearing.pdf', '/s/hearing.pdf', pages);
+  assert.equal(
+    doc.text,
+    'Chief engineer Rashid Qureshi said:\n“The programme will cost the\nratepayers more than the estimate,” he said.\nThe panel rose at four.' +
+      '\n\nWritten evidence was also submitted\nby Gwen Albright.\n\nSee the annex.',
+  );
+  // Small lines at a page's foot that open with no number are no notes: a caption stays where it is.
+  const captioned = parsePdfSource('/s/c.pdf', '/s/c.pdf', [[...page(['The bridge.']), note('Photograph: council archive', 40)]]);
+  assert.match(captioned.text, /^The bridge\.\n+Photograph: council archive$/);
+});
+
 test('a note’s mark, small and raised after a word, is left out; small or raised figures alone are kept', () => {
   const line = (y: number, runs: [string, number, number][]): PdfTextRun[] =>
     runs.map(([text, height, rise], n) => ({ text, x: 60 + 40 * n, y: y + rise, height, endsLine: n === runs.length - 1 }));

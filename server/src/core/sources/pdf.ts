@@ -55,6 +55,7 @@ export function parsePdfSource(id: string, fileName: string, pages: readonly Pdf
       return !(atEdge && (PAGE_NUMBER.test(line.text) || repeated.has(edgeKey(line))));
     }),
   );
+  const notes = footnotes(kept);
   const usual = { gap: usualGapOf(kept), left: usualLeftOf(kept) };
   const parts: string[] = [];
   const starts: number[] = [];
@@ -72,9 +73,42 @@ export function parsePdfSource(id: string, fileName: string, pages: readonly Pdf
     // Where the next page's text starts: after the break that joins it to this page's.
     starts.push(length);
   }
+  // The notes follow the text, each a paragraph: at the foot of a page, a note would stand inside a sentence that the
+  // next page goes on with.
+  for (const note of notes) parts.push('\n\n', note);
   const text = parts.join('');
   if (text.trim() === '') throw new Error('it has no text to read (a scanned document needs text recognition first)');
   return { id, text, meta: sourceMetaFromText(text, fileName), pages: pageStarts(starts, text) };
+}
+
+/** How much smaller than the usual line a note's line is set, at most. */
+const NOTE_SIZE = 0.9;
+/** The number or sign that opens a note at the foot of a page, and the space after it. */
+const NOTE_NUMBER = /^\s*(?:\d{1,3}|[*†‡§¶])\s*(?=\S)/;
+
+/**
+ * Takes the notes off the foot of each page: the lines after the page's last line of usual size, set smaller, the
+ * first of them opening with a number or a sign. Gives each note's text, its number left out, in page order.
+ */
+function footnotes(pages: Line[][]): string[] {
+  const usual = mostCommon(pages.flatMap((lines) => lines.map((line) => Math.round(line.height * 2) / 2)));
+  const notes: string[] = [];
+  pages.forEach((lines, p) => {
+    let first = lines.length;
+    while (first > 1 && lines[first - 1]!.height < usual * NOTE_SIZE) first--;
+    if (first === lines.length || !NOTE_NUMBER.test(lines[first]!.text)) return;
+    let note = '';
+    for (const line of lines.slice(first)) {
+      if (NOTE_NUMBER.test(line.text) && note !== '') {
+        notes.push(note);
+        note = '';
+      }
+      note += note === '' ? line.text.replace(NOTE_NUMBER, '') : `\n${line.text}`;
+    }
+    notes.push(note);
+    pages[p] = lines.slice(0, first);
+  });
+  return notes;
 }
 
 /**
