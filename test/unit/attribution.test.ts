@@ -546,3 +546,8 @@ test('"It was X who said", "in the words of X" and "was the message from X" name
   // Someone unnamed who said it is no one the text names.
   assert.equal(speaker(`It was a neighbour who said the council should ${quote}`, 'stop pointing'), null);
 });
+
+test('a name that a hard-wrapped line breaks is read whole', () => {
+  const wire = 'The panel met. Its chair, Dr Miriam\nOsei, opened the session.\n\n“Our job is not to find someone to blame,” Dr Osei said.';
+  assert.equal(speaker(wire, 'Our job'), 'Miriam Osei');
+});

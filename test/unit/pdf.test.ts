@@ -68,6 +68,16 @@ test('running heads, running feet and page numbers are left out; the same words 
   assert.equal(doc.text, 'The council met on Monday and\napproved the plan.\n\nThe CITY OF LAGOS PRESS OFFICE said so.\n\nWork starts in May.');
 });
 
+test('a second column goes on with the sentence the first left open; after a full stop it starts a paragraph', () => {
+  const column = (lines: string[], x: number): PdfTextRun[] => lines.map((text, n) => ({ text, x, y: 800 - 14 * n, height: 11, endsLine: true }));
+  const doc = parsePdfSource('/s/two.pdf', '/s/two.pdf', [
+    [...column(['“We had scheduled the', 'maintenance,” Ms'], 60), ...column(['Lapointe said.', 'The panel rose.'], 320)],
+  ]);
+  assert.equal(doc.text, '“We had scheduled the\nmaintenance,” Ms\nLapointe said.\nThe panel rose.');
+  const ended = parsePdfSource('/s/two.pdf', '/s/two.pdf', [[...column(['The panel met.'], 60), ...column(['Next day.'], 320)]]);
+  assert.equal(ended.text, 'The panel met.\n\nNext day.');
+});
+
 test('notes at the foot of a page follow the text, so that a sentence the next page goes on with reads whole', () => {
   const note = (text: string, y: number): PdfTextRun => ({ text, x: 60, y, height: 8, endsLine: true });
   const pages = [

@@ -111,10 +111,11 @@ function fullFormBefore(text: string, name: string, at: number, accept: (sex: Se
   for (let i = stretch.lastIndexOf(name); i >= 0; i = i > 0 ? stretch.lastIndexOf(name, i - 1) : -1) {
     const pos = from + i;
     if (/[\p{L}\p{M}]/u.test(text[pos + name.length] ?? '')) continue;
-    const before = /(?:\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+){1,3}$/u.exec(text.slice(Math.max(from, pos - 120), pos));
+    // A hard-wrapped line may break a name ("Dr Miriam⏎Osei"); a blank line ends it.
+    const before = /(?:\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)){1,3}$/u.exec(text.slice(Math.max(from, pos - 120), pos));
     if (!before) continue;
     // Words that open a sentence are no part of the name ("Then Vidal said").
-    const words = `${before[0]}${name}`.split(/[ \t]+/);
+    const words = `${before[0]}${name}`.split(/\s+/);
     while (words.length > 1 && (!isPhraseWord(words[0]!) || isDeterminer(words[0]!))) words.shift();
     const read = words.length > 1 ? readSpeakerPhrase(words.join(' ')) : null;
     if (!read || !('name' in read) || !read.name.includes(' ') || !read.name.endsWith(name) || !looksLikePerson(read.name)) continue;

@@ -172,12 +172,12 @@ function lineOf(runs: PdfTextRun[]): Line | null {
  */
 function breakBefore(line: Line, before: Line | null, previousText: string, usual: { gap: number; left: number }): string {
   const indent = (at: Line) => at.x - usual.left >= INDENT * at.height;
+  // A line above the one before it starts a new column or block, which goes on with a sentence the column before left
+  // open, as a page does; its left edge is the column's, no indent.
+  if (before !== null && before.y - line.y <= 0) return SENTENCE_END.test(previousText) ? '\n\n' : '\n';
   if (indent(line) && (before === null || !indent(before))) return '\n\n';
   if (before === null) return SENTENCE_END.test(previousText) ? '\n\n' : '\n';
-  const gap = before.y - line.y;
-  // A line above the one before it starts a new column or block.
-  if (gap <= 0) return '\n\n';
-  return gap > usual.gap * PARAGRAPH_GAP ? '\n\n' : '\n';
+  return before.y - line.y > usual.gap * PARAGRAPH_GAP ? '\n\n' : '\n';
 }
 
 /** The usual left edge of the lines: where most of them start (Infinity with none). */
