@@ -551,3 +551,8 @@ test('a name that a hard-wrapped line breaks is read whole', () => {
   const wire = 'The panel met. Its chair, Dr Miriam\nOsei, opened the session.\n\n“Our job is not to find someone to blame,” Dr Osei said.';
   assert.equal(speaker(wire, 'Our job'), 'Miriam Osei');
 });
+
+test('a name with a curly apostrophe (O’Rourke) in the sentence before a quotation still gives "he" to its person', () => {
+  const farm = 'Shellfish farmer Declan O’Rourke, who keeps mussel lines, said it had cost him dearly. “We lost a lot,” he said.';
+  assert.equal(speaker(farm, 'We lost'), 'Declan O’Rourke');
+});

@@ -227,7 +227,11 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
 function leadSpeaker(text: string, paragraph: Range, sentence: number, open: number): SpeakerPhrase {
   if (sentence <= paragraph.start || text.slice(sentence, open).trim() !== '') return null;
   const from = sentenceStart(text, sentence - 1, paragraph.start);
-  for (let i = from; i < sentence; i++) if (openerAt(text, i) !== '' || '”»’'.includes(text[i]!)) return null;
+  // A sentence with a quotation of its own is no lead; the apostrophe of a name (O’Rourke, D’Arcy) is no closing mark.
+  for (let i = from; i < sentence; i++) {
+    const inName = text[i] === '’' && /\p{Lu}/u.test(text[i - 1] ?? '') && /\p{Lu}/u.test(text[i + 1] ?? '');
+    if (openerAt(text, i) !== '' || ('”»’'.includes(text[i]!) && !inName)) return null;
+  }
   const intro = introSpeaker(text, from, sentence);
   if (intro) return intro;
   // A sentence of what "he" or "she" does, and then the quotation: the words are theirs ("She laughs. “…”").
