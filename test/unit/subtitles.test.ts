@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { findSpeaker } from '../../server/src/core/attribution.js';
 import { parseSync } from 'subtitle';
 import { fileSpan, sourceFormat } from '../../server/src/core/sources/index.js';
-import { parseSubtitleSource } from '../../server/src/core/sources/subtitles.js';
+import { parseSubtitleSource, subtitleParserInput } from '../../server/src/core/sources/subtitles.js';
 import type { SourceDocument } from '../../server/src/core/types.js';
 
 /** The stretch of the file that some words of the document's text come from. */
@@ -16,7 +16,7 @@ function inFile(doc: SourceDocument, words: string): string {
 
 /** The document of a subtitle file, as the sources' loader reads it. */
 function parseSource(id: string, fileName: string, content: string): SourceDocument {
-  return parseSubtitleSource(id, fileName, content, parseSync(content));
+  return parseSubtitleSource(id, fileName, content, parseSync(subtitleParserInput(content)));
 }
 
 function speakerOf(doc: SourceDocument, words: string): string | null {
@@ -109,3 +109,41 @@ test('broadcast captions: ">>" and a label that opens a cue start a new speakerâ
   assert.equal(speakerOf(doc, 'For how long?'), 'Hale');
 });
 
+
+test('WebVTT style, region and note blocks and header settings are no text, and a file with them is read', () => {
+  const vtt = [
+    'WEBVTT',
+    'Kind: captions',
+    'Language: en',
+    '',
+    'NOTE',
+    'Corrected by the web desk.',
+    '',
+    'STYLE',
+    '::cue { color: yellow }',
+    '',
+    'REGION',
+    'id:fred width:40%',
+    '',
+    '00:00:00.500 --> 00:00:04.000',
+    '<v Miriam Osei>Good afternoon.',
+    '',
+  ].join('\n');
+  const doc = parseSource('/s/osei.vtt', 'osei.vtt', vtt);
+  assert.equal(doc.text, 'Miriam Osei: Good afternoon.');
+  assert.equal(doc.meta.title, undefined);
+  assert.equal(inFile(doc, 'Good afternoon.'), 'Good afternoon.');
+});
+
+test('sounds described for the deaf are no words, and two dashed lines in one cue are two people, neither named', () => {
+  const srt = [
+    '1', '00:00:01,000 --> 00:00:03,000', 'VIK: I would not let mine. [laughs] Honestly, (sighs) I would not. â™ª',
+    '', '2', '00:00:03,100 --> 00:00:05,000', '- Will there be a prosecution?', '- That is not for me to decide.', '',
+  ].join('\n');
+  const doc = parseSource('/s/vik.srt', 'vik.srt', srt);
+  assert.match(doc.text, /I would not let mine\. +Honestly, +I would not\./);
+  assert.equal(speakerOf(doc, 'Honestly'), 'Vik');
+  assert.equal(speakerOf(doc, 'Will there be'), null);
+  assert.equal(speakerOf(doc, 'That is not for me'), null);
+  assert.equal(inFile(doc, 'That is not for me to decide.'), 'That is not for me to decide.');
+});

@@ -17,7 +17,7 @@ import {
 } from '../core/sources/epub.js';
 import { parseOdtSource } from '../core/sources/odt.js';
 import { parsePdfSource } from '../core/sources/pdf.js';
-import { parseSubtitleSource } from '../core/sources/subtitles.js';
+import { parseSubtitleSource, subtitleParserInput } from '../core/sources/subtitles.js';
 import { parseWebArchiveSource } from '../core/sources/webArchive.js';
 import type { SourceDocument } from '../core/types.js';
 import { decodeSource, type TextEncoding } from './decode.js';
@@ -69,7 +69,7 @@ function documentAt(path: string, bytes: Uint8Array, known: boolean, depth: numb
     const { text, encoding } = decoded;
     // The subtitle parser is read here, at the edge: its module brings Node's streams, which the core does without.
     // It throws, saying where, for a file that holds no subtitles.
-    if (format === 'subtitles') return { document: parseSubtitleSource(path, path, text, parseSubtitles(text)), encoding };
+    if (format === 'subtitles') return { document: parseSubtitleSource(path, path, text, parseSubtitles(subtitleParserInput(text))), encoding };
     return { document: parseSource(path, path, text), encoding };
   } catch (error) {
     const reason = `could not be parsed (${error instanceof Error ? error.message : String(error)})`;

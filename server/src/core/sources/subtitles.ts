@@ -13,12 +13,26 @@ const PAUSE_MS = 3000;
 
 /** A WebVTT voice span (`<v Roger Bingham>`, `<v.loud Neil>`): its name. */
 const VOICE = /^<v(?:\.[^\s>]*)?[ \t]+([^>]+)>/;
-/** Markup inside a cue: tags (`<i>`, `</v>`, `<00:00:05.000>`) and SubRip's styling overrides (`{\an8}`). */
-const MARKUP = /<[^>]*>|\{\\[^}]*\}/g;
+/**
+ * What a cue holds that is not speech: tags (`<i>`, `</v>`, `<00:00:05.000>`), SubRip's styling overrides
+ * (`{\an8}`), and sounds described for the deaf and hard of hearing (`[laughs]`, `(applause)`, `♪`).
+ */
+const MARKUP = /<[^>]*>|\{\\[^}]*\}|\[[^\]\n]{1,40}\]|\((?:\p{Ll}[\p{Ll} ]{0,30})\)|♪/gu;
 /** Broadcast captions mark a change of speaker with `>>` (and a change of subject with `>>>`). */
 const SPEAKER_CHANGE = /^(?:>>>?[ \t]*)+/;
 /** A cue that opens with a speaker's label (`JOHN:`, `Dr. Amina Yusuf:`, `- MARIA:`, `[Narrator]`). */
 const LABEL_OPENING = /^(?:[-–][ \t]*)?(?:\[[^\]\n]{1,60}\]|\p{Lu}[\p{L}.'’ -]{0,60}:)/u;
+
+/** Appends the words of raw[from, to) of a cue, between its markup, each run from where it stands in the file. */
+function appendWords(builder: TextBuilder, raw: string, from: number, to: number, base: number | null): void {
+  let at = from;
+  for (const markup of raw.slice(0, to).matchAll(MARKUP)) {
+    if (markup.index! < from) continue;
+    appendRun(builder, raw, at, markup.index!, base);
+    at = markup.index! + markup[0].length;
+  }
+  appendRun(builder, raw, at, to, base);
+}
 
 /** Appends raw[from, to) of a cue, with its entities decoded, from `base + from` in the file (when known). */
 function appendRun(builder: TextBuilder, raw: string, from: number, to: number, base: number | null): void {
@@ -42,6 +56,21 @@ function locate(content: string, cue: string, cursor: number): { start: number; 
   return { start, end };
 }
 
+/** A WebVTT block that holds no cue (a style sheet, a region's settings, a note), with the blank lines after it. */
+const VTT_BLOCK = /(?<=\n)(?:STYLE|REGION|NOTE)(?:[ \t][^\r\n]*)?\r?\n(?:[^\r\n]*\S[^\r\n]*\r?\n)*(?:[ \t]*\r?\n)*/g;
+
+/**
+ * The text to give a subtitle parser: the file without WebVTT's style, region and note blocks, which parsers that
+ * read cues alone refuse. The cues are found in the file itself afterwards, so nothing else needs to stay in place.
+ */
+export function subtitleParserInput(content: string): string {
+  if (!/^\ufeff?WEBVTT/.test(content)) return content;
+  return content.replace(VTT_BLOCK, '');
+}
+
+/** Two or more lines of a cue that each open with a dash: two people speaking (“- Will there be?⏎- Not for me.”). */
+const DIALOGUE_LINES = /^[-–][ \t]*\S[^\n]*(?:\n[-–][ \t]*\S[^\n]*)+$/;
+
 /**
  * Reads a subtitle file from its content and the nodes a subtitle parser found in it. The words of consecutive cues
  * run on as one paragraph, as the speech they caption does, so that a quotation that spans cues reads as written; a
@@ -64,7 +93,8 @@ export function parseSubtitleSource(
   let title: string | undefined;
   for (const node of nodes) {
     if (node.type === 'header') {
-      title = node.data.replace(/^WEBVTT[ \t]*(?:-[ \t]*)?/, '').trim() || undefined;
+      // The text after WEBVTT on its line; the header's other lines are settings (`Kind: captions`).
+      title = node.data.split('\n')[0]!.replace(/^\ufeff?WEBVTT[ \t]*(?:-[ \t]*)?/, '').trim() || undefined;
       continue;
     }
     const { start, end, text: cue } = node.data;
@@ -83,13 +113,18 @@ export function parseSubtitleSource(
     }
     const found = locate(content, cue, cursor);
     const raw = found ? content.slice(found.start, found.end) : cue;
-    // The words between the markup, each run from where it stands in the file.
-    let from = opening.length;
-    for (const markup of raw.matchAll(MARKUP)) {
-      appendRun(builder, raw, from, markup.index!, found?.start ?? null);
-      from = markup.index! + markup[0].length;
+    if (DIALOGUE_LINES.test(raw.replace(/\r/g, ''))) {
+      // Each line another person's, whom the cue does not name: a turn of its own, which no one's label covers.
+      for (const line of raw.matchAll(/[-–][ \t]*([^\r\n]*)/g)) {
+        builder.blockBreak();
+        builder.append('Speaker: ', null, false);
+        const at = line.index! + line[0].length - line[1]!.length;
+        appendWords(builder, raw, at, at + line[1]!.length, found?.start ?? null);
+      }
+      voice = null;
+    } else {
+      appendWords(builder, raw, opening.length, raw.length, found?.start ?? null);
     }
-    appendRun(builder, raw, from, raw.length, found?.start ?? null);
     if (found) cursor = found.end;
     lastEnd = end;
     first = false;
