@@ -22,6 +22,13 @@ test('an email gives its plain text, else its HTML’s visible text, with its su
   assert.throws(() => parseEmailSource('/s/c.eml', '/s/c.eml', { subject: 'Empty', text: ' \n' }), { message: 'the message has no text' });
 });
 
+test('the marks that quote a message replied to are no words of it, so a quotation runs on across its lines', () => {
+  const reply = parseEmailSource('/s/r.eml', '/s/r.eml', {
+    text: 'Below is his reply.\n\nOn Monday, Tomas Brandvold wrote:\n> You may quote me: “The\n> delay was unacceptable.”\n>\n>> Earlier: “No comment.”\n',
+  });
+  assert.equal(reply.text, 'Below is his reply.\n\nOn Monday, Tomas Brandvold wrote:\nYou may quote me: “The\ndelay was unacceptable.”\n\nEarlier: “No comment.”');
+});
+
 test('an email file is decoded as mail clients decode it: quoted-printable, multipart, character sets', () => {
   const raw = [
     'From: "Press Office" <press@lagos.gov>',

@@ -34,8 +34,8 @@ export interface AttachedText {
 }
 
 /**
- * Reads an email message from its decoded parts. The text is the plain-text body, else the visible text of the HTML
- * body, followed by the text of each file attached to it (a press release sent as a PDF, say) after a line that names
+ * Reads an email message from its decoded parts. The text is the plain-text body (the `>` that quote a message
+ * replied to left out), else the visible text of the HTML body, followed by the text of each file attached to it (a press release sent as a PDF, say) after a line that names
  * it, or that line saying why the file was not read. The subject is the title and the day it was sent the date, over
  * what the text says itself (a dateline, a byline); the sender is not taken for the author: a statement is often sent
  * by a press office for someone else. Throws an Error when the message has no text, attachments included.
@@ -46,7 +46,8 @@ export function parseEmailSource(
   message: EmailMessage,
   attached: readonly AttachedText[] = [],
 ): SourceDocument {
-  const plain = message.text?.trim() ? message.text : '';
+  // The marks that quote a message replied to (`> `, `>> `) are no words of it: a quotation runs on across them.
+  const plain = message.text?.trim() ? message.text.replace(/^[ \t]*(?:>[ \t]?)+/gm, '') : '';
   const body = (plain || (message.html ? parseHtmlSource(id, fileName, message.html).text : '')).replace(/\s+$/, '');
   if (body.trim() === '' && !attached.some((file) => file.text?.trim())) throw new Error('the message has no text');
   const parts = body.trim() === '' ? [] : [body];
