@@ -110,6 +110,12 @@ test('HTML: the marks of note references are left out, so that a number never jo
   assert.equal(doc.text, 'The plan was “fully funded,” she said.\n\nCouncil minutes.');
 });
 
+test('HTML: a <q> element has the quotation marks a browser draws around it, mapped to nothing in the file', () => {
+  const doc = parseSource('h', 'council.html', '<p>Anna Kowalczyk called it <q>a civic disgrace</q>, and <q>a <q>so-called</q> plan</q>.</p>');
+  assert.equal(doc.text, 'Anna Kowalczyk called it “a civic disgrace”, and “a ‘so-called’ plan”.');
+  assert.equal(inFile(doc, 'a civic disgrace'), 'a civic disgrace');
+});
+
 test('HTML: a footnote mark as most pages write one, a number linked to a place on the page, is left out too', () => {
   const doc = parseSource(
     'h',

@@ -75,6 +75,7 @@ export function parseHtmlSource(id: string, fileName: string, content: string): 
   // An explicit stack instead of recursion, so that absurdly deep markup cannot exhaust the call stack.
   const stack: { node: T.Node; exit: boolean }[] = [{ node: document, exit: false }];
   let preDepth = 0;
+  let quoteDepth = 0;
   while (stack.length > 0) {
     const { node, exit } = stack.pop()!;
     if (node.nodeName === '#text') {
@@ -86,6 +87,8 @@ export function parseHtmlSource(id: string, fileName: string, content: string): 
     const tag = 'tagName' in node ? node.tagName : '';
     if (exit) {
       if (tag === 'pre') preDepth--;
+      // A browser draws the marks of a <q>, double outside and single inside: the page's reader sees them.
+      if (tag === 'q') builder.append(--quoteDepth % 2 === 0 ? '”' : '’', null, false);
       if (BLOCKS.has(tag)) builder.blockBreak();
       continue;
     }
@@ -97,6 +100,7 @@ export function parseHtmlSource(id: string, fileName: string, content: string): 
     }
     if (tag === 'h1' && firstHeading === undefined) firstHeading = elementText(node as T.Element);
     if (tag === 'pre') preDepth++;
+    if (tag === 'q') builder.append(quoteDepth++ % 2 === 0 ? '“' : '‘', null, false);
     if (BLOCKS.has(tag)) builder.blockBreak();
     stack.push({ node, exit: true });
     for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i]!, exit: false });
