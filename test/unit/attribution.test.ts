@@ -556,3 +556,14 @@ test('a name with a curly apostrophe (O’Rourke) in the sentence before a quota
   const farm = 'Shellfish farmer Declan O’Rourke, who keeps mussel lines, said it had cost him dearly. “We lost a lot,” he said.';
   assert.equal(speaker(farm, 'We lost'), 'Declan O’Rourke');
 });
+
+test('an author’s own sentence beside a quotation of someone else is not that person’s', () => {
+  const paper = 'As Maurice Halbwachs observed, "the past is not preserved but reconstructed." The register, too, is a reconstruction.';
+  assert.equal(speaker(paper, 'The register, too'), null);
+  assert.equal(speaker(paper, 'the past is not preserved'), 'Maurice Halbwachs');
+  const loire = 'More than 40 percent of the hedgerows were grubbed up, and with them went the memory that Ferrand had described.';
+  assert.equal(speaker(loire, 'More than 40 percent'), null);
+  // An attribution after a comma still names its speaker.
+  assert.equal(speaker('The plant will close next year, Ross said.', 'The plant will close'), 'Ross');
+  assert.equal(speaker('The plant will close next year, said Wilbur Ross.', 'The plant will close'), 'Wilbur Ross');
+});

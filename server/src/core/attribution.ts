@@ -5,7 +5,7 @@ import {
   sexOfTitles, titleOf, type Sex, type SpeakerPhrase,
 } from './sources/names.js';
 import {
-  accordingTo, citedAuthor, dashedSpeaker, introSpeaker, participleSpeaker, trailingSpeaker, wordsIn,
+  accordingTo, citedAuthor, dashedSpeaker, introSpeaker, isSpeechVerb, participleSpeaker, trailingSpeaker, wordsIn,
 } from './speechPhrases.js';
 import { MAX_PARAGRAPHS_BACK, outsideQuotes, personMentions, resolvePronoun } from './mentions.js';
 import {
@@ -333,6 +333,10 @@ function reportedSpeaker(text: string, paragraph: Range, start: number, end: num
   // "The plant will close next year, Ross said.": the attribution follows a comma later in the sentence.
   for (let i = end; i < afterEnd; i++) {
     if (text[i] !== ',' && text[i] !== '—') continue;
+    // The attribution opens its clause with the speaker or the verb; "…, and with them went the memory that Ferrand
+    // had described" is a clause of its own, whoever it names.
+    const first = /^\s*([\p{L}'’]+)/u.exec(text.slice(i + 1, i + 40))?.[1] ?? '';
+    if (!/^\p{Lu}/u.test(first) && !isSpeechVerb(first) && !/^(?:he|she|they|we|i)$/i.test(first)) continue;
     const after = trailingSpeaker(text, i + 1, afterEnd);
     if (after) return resolve(text, after, i, paragraph);
   }

@@ -27,6 +27,9 @@ export function closesAt(text: string, i: number, closers: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text[i + 1] ?? '') && !/\s/.test(i > 0 ? text[i - 1]! : ' ');
 }
 
+/** Marks that close a quotation, after which a sentence may end. */
+const CLOSING_MARKS = new Set(['"', '”', '’', "'", '»']);
+
 /** Abbreviations whose full stop ends no sentence ("Mr.", "Gen.", "Oct.", a citation's "p." and "et al."). */
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'prof', 'rev',
@@ -137,6 +140,10 @@ function isAbbreviation(text: string, dot: number): boolean {
 
 function isSentenceEnd(text: string, i: number): boolean {
   const ch = text[i]!;
+  // A closing quotation mark after a sentence's last mark ends it too (… present." The register …).
+  if (CLOSING_MARKS.has(ch) && /[.!?]/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? '')) {
+    return text[i - 1] !== '.' || !isAbbreviation(text, i - 1);
+  }
   if (ch !== '.' && ch !== '!' && ch !== '?') return false;
   const next = text[i + 1];
   if (next !== undefined && !/\s/.test(next)) return false;
