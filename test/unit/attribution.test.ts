@@ -567,3 +567,11 @@ test('an author’s own sentence beside a quotation of someone else is not that 
   assert.equal(speaker('The plant will close next year, Ross said.', 'The plant will close'), 'Ross');
   assert.equal(speaker('The plant will close next year, said Wilbur Ross.', 'The plant will close'), 'Wilbur Ross');
 });
+
+test('verbs of scholarly prose introduce quotations: observes, remembered, confessed, put it', () => {
+  assert.equal(speaker('Thomas Aldridge put it memorably: “The river is the city.”', 'The river'), 'Thomas Aldridge');
+  assert.equal(speaker('Paul Lindqvist remembered that “the ice came early”.', 'the ice'), 'Paul Lindqvist');
+  assert.equal(speaker('Catherine Ashworth confessed that she had “never worked a day”.', 'never worked'), 'Catherine Ashworth');
+  // "put" alone is no speech verb.
+  assert.equal(speaker('Thomas Aldridge put the book down. “The river is the city.”', 'The river'), null);
+});

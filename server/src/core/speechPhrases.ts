@@ -149,7 +149,9 @@ export function introSpeaker(text: string, from: number, to: number): SpeakerPhr
     if (k === 'words' && bare(words[i + 1]?.word ?? '').toLowerCase() === 'of' && bare(words[i - 1]?.word ?? '').toLowerCase() === 'the') {
       return phraseAfter(words, i + 2);
     }
-    if (!isSpeechVerb(word) || bare(words[i - 1]?.word ?? '').toLowerCase() === 'to') continue;
+    // "Aldridge put it memorably: “…”" says as "said" does.
+    const putIt = k === 'put' && /^it$/i.test(bare(words[i + 1]?.word ?? ''));
+    if ((!isSpeechVerb(word) && !putIt) || bare(words[i - 1]?.word ?? '').toLowerCase() === 'to') continue;
     const before = phraseBefore(words, i);
     if (before) return before;
     const cleft = cleftSpeaker(words, i);

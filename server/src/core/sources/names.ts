@@ -11,6 +11,9 @@ export const SPEECH_VERBS = new Set([
   'pledged', 'promised', 'testified', 'shouted', 'whispered', 'exclaimed', 'cried', 'murmured', 'joked',
   'repeated', 'reiterated', 'cautioned', 'revealed', 'appealed', 'dismissed', 'reminded', 'demanded', 'retorted',
   'quipped', 'pleaded', 'protested', 'suggested', 'agreed', 'reported', 'informed',
+  // Verbs of scholarly and reflective prose: "Aldridge observes that …", "Lindqvist remembered that …".
+  'observes', 'contends', 'contended', 'asserts', 'asserted', 'maintains', 'concedes', 'acknowledges', 'remembered',
+  'remembers', 'confessed', 'confesses', 'recounted', 'recounts', 'reflected', 'reflects', 'mused', 'muses',
 ]);
 
 /** Participles whose speaker is the subject of their clause ("Ross announced the move, saying that …"). */
