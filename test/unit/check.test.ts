@@ -70,6 +70,15 @@ test('numbers in figures or in words, "%" for "percent" and "&" for "and" are ho
   assert.deepEqual([bare.verdict, bare.changes], ['altered', [{ draft: '2', source: 'two percent' }]]);
 });
 
+test('a figure that opens a quotation is the number its source spells with a hyphen', () => {
+  const index = indexOf('Okafor recalls: “Twenty-three volumes turned up in a basement in Bristol in 1998.”');
+  const same = only(checkDraft(index, 'She said: “23 volumes turned up in a basement in Bristol in 1998.”', 'plaintext'));
+  assert.equal(same.verdict, 'verbatim');
+  assert.equal(same.source?.text, 'Twenty-three volumes turned up in a basement in Bristol in 1998');
+  const other = only(checkDraft(index, 'She said: “24 volumes turned up in a basement in Bristol in 1998.”', 'plaintext'));
+  assert.deepEqual([other.verdict, other.changes], ['altered', [{ draft: '24', source: 'Twenty-three' }]]);
+});
+
 test('a number before a scale word is the same in figures or in words, and a changed figure is shown whole', () => {
   const index = indexOf(
     '“We will spend 5 million on pumps this year,” Helen Okafor said. “The council has two million in reserve,” said ' +

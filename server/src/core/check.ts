@@ -11,7 +11,7 @@ import { sourceMatch } from './sourceMatch.js';
 import { textSlice } from './sourceText.js';
 import { DEFAULT_CHECK_OPTIONS } from './types.js';
 import type { Change, CheckOptions, DraftFormat, Finding, Quotation, Span, Verdict } from './types.js';
-import { NUMBER_REACH, numberAtEnd, sameNumberAround, wholeFigures } from './numbers.js';
+import { NUMBER_REACH, numberAtEnd, numberWordsSpan, sameNumberAround, wholeFigures, wholeNumberAtStart } from './numbers.js';
 import { isNegation, splitWords, wordWeight } from './words.js';
 
 /** Options of a draft check: the verdict thresholds and quotations the writer chose to ignore. */
@@ -108,7 +108,7 @@ function checkTogether(index: SourceIndex, draft: string, parts: Quotation[], op
     if (verdict === 'altered' && parts.length > 1 && !sameStatement(own, options)) {
       return unsourced(quotation, false, own.similarity);
     }
-    const span = spanOf(best.source, own.first, own.last);
+    const span = wholeNumberAtStart(best.source.doc, spanOf(best.source, own.first, own.last));
     if (verdict === 'verbatim') return sourced(quotation, verdict, false, own.similarity, best.source, span, own.changes);
     const reported = wholeStatement(best.source, span);
     const changes = withEdgeWords(own.changes, draft, words, part, best.source, span, reported);
@@ -381,8 +381,11 @@ function describe(
     // A change inside a number is shown with the whole number on both sides: "4,000 → 3,000", not "4 → 3".
     const inDraft = wholeFigures(draft, draftStart, draftEnd);
     const from = Math.max(0, sourceStart - NUMBER_REACH);
-    const inSource = wholeFigures(textSlice(source.doc, from, sourceEnd + NUMBER_REACH), sourceStart - from, sourceEnd - from);
-    return { draft: draft.slice(inDraft.start, inDraft.end), source: textSlice(source.doc, from + inSource.start, from + inSource.end) };
+    const window = textSlice(source.doc, from, sourceEnd + NUMBER_REACH);
+    const inSource = /\d/.test(written.source)
+      ? wholeFigures(window, sourceStart - from, sourceEnd - from)
+      : numberWordsSpan(window, sourceStart - from, sourceEnd - from);
+    return { draft: draft.slice(inDraft.start, inDraft.end), source: window.slice(inSource.start, inSource.end) };
   }
   return written;
 }

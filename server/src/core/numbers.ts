@@ -106,6 +106,48 @@ export function figuresAround(text: string, start: number, end: number): string 
   return text.slice(from, to);
 }
 
+/** Words that make numbers with others: "twenty-three", "two hundred and forty-one". */
+const NUMBER_WORD = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|and|a)$/i;
+
+/**
+ * text[start, end) with the number words joined to it on either side by a hyphen or a space: "three" of
+ * "Twenty-three volumes" is "Twenty-three".
+ */
+export function numberWordsAround(text: string, start: number, end: number): string {
+  const span = numberWordsSpan(text, start, end);
+  return text.slice(span.start, span.end);
+}
+
+/** Where `numberWordsAround` starts and ends. */
+export function numberWordsSpan(text: string, start: number, end: number): { start: number; end: number } {
+  let from = start;
+  let to = end;
+  for (;;) {
+    const before = /([A-Za-z]+)[ \t-]$/.exec(text.slice(Math.max(0, from - 12), from));
+    if (!before || !NUMBER_WORD.test(before[1]!)) break;
+    from -= before[0].length;
+  }
+  for (;;) {
+    const after = /^[ \t-]([A-Za-z]+)/.exec(text.slice(to, to + 12));
+    // A scale word after the number is read with it elsewhere (`figuresAround`), and often both wordings share it.
+    if (!after || !NUMBER_WORD.test(after[1]!) || /^(?:and|a|thousand|million|billion|trillion)$/i.test(after[1]!)) break;
+    to += after[0].length;
+  }
+  return { start: from, end: to };
+}
+
+/**
+ * A source passage widened over the number words its start cuts: a quotation that writes "23 volumes" is matched from
+ * "three" of "Twenty-three volumes", and the passage reported starts at "Twenty".
+ */
+export function wholeNumberAtStart(doc: SourceDocument, span: { start: number; end: number }): { start: number; end: number } {
+  const from = Math.max(0, span.start - FIGURES_REACH);
+  const window = textSlice(doc, from, span.end);
+  const head = /^[A-Za-z]+/.exec(window.slice(span.start - from))?.[0] ?? '';
+  if (!NUMBER_WORD.test(head)) return span;
+  return { start: from + numberWordsSpan(window, span.start - from, span.start - from + head.length).start, end: span.end };
+}
+
 /** True when two wordings write the same number, one of them in figures or both in words. */
 export function sameNumber(a: string, b: string): boolean {
   const first = numberIn(a);
@@ -129,7 +171,10 @@ export function sameNumberAround(
   const from = Math.max(0, sourceStart - FIGURES_REACH);
   const window = textSlice(doc, from, sourceEnd + FIGURES_REACH);
   const sourceWords = figuresAround(window, sourceStart - from, sourceEnd - from);
-  if (sameNumber(figuresAround(draft, draftStart, draftEnd), sourceWords)) return true;
+  const draftFigures = figuresAround(draft, draftStart, draftEnd);
+  if (sameNumber(draftFigures, sourceWords)) return true;
+  // A number in words that the passage cuts ("three" of "Twenty-three" at a quotation's start), read whole.
+  if (sameNumber(draftFigures, numberWordsAround(window, sourceStart - from, sourceEnd - from))) return true;
   return sameNumber(draft.slice(draftStart, draftEnd), textSlice(doc, sourceStart, sourceEnd)) && sharedScaleAfter();
 
   /** True when the same scale word follows both: the numbers before it are then the same number. */
