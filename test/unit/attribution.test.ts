@@ -575,3 +575,10 @@ test('verbs of scholarly prose introduce quotations: observes, remembered, confe
   // "put" alone is no speech verb.
   assert.equal(speaker('Thomas Aldridge put the book down. “The river is the city.”', 'The river'), null);
 });
+
+test('a name after an office set off by a comma holds it, and a sentence’s full stop is no part of a hyphenated name', () => {
+  assert.equal(speaker('“The basin will be dredged,” said the authority’s chief engineer, Rashid Qureshi.', 'The basin'), 'Rashid Qureshi');
+  assert.equal(speaker('“No,” said the chief engineer, who was tired.', 'No'), null);
+  const officer = 'The clean-up began under the county’s first environmental officer, Desmond Achebe-Lowe. His reports were blunt. “Nothing lives in the basin,” he wrote.';
+  assert.equal(speaker(officer, 'Nothing lives'), 'Desmond Achebe-Lowe');
+});

@@ -113,14 +113,29 @@ function nameEndingAt(words: { word: string }[], last: number): SpeakerPhrase {
   return read && 'name' in read && looksLikePerson(read.name) ? read : null;
 }
 
+/** The last word of the capitalised run that starts at `from`, where a name set off there ends. */
+function nameEnd(words: { word: string }[], from: number): number {
+  let i = from;
+  while (i + 1 < words.length && i - from < 4 && isCapitalised(words[i]!.word) && !endsClause(words[i]!.word)) i++;
+  return i;
+}
+
 /** The speaker phrase just after a speech verb or "according to": "said Foreign Ministry spokesman Geng Shuang". */
 function phraseAfter(words: { word: string }[], from: number): SpeakerPhrase {
+  // "said the authority’s chief engineer, Rashid Qureshi": an office set off before its holder's name.
+  for (let c = from; c < Math.min(words.length - 1, from + 6); c++) {
+    if (!/,$/.test(words[c]!.word)) continue;
+    const holder = hasPersonTitle([bare(words[c]!.word)]) ? nameEndingAt(words, nameEnd(words, c + 1)) : null;
+    if (holder) return holder;
+    break;
+  }
   const phrase: string[] = [];
   for (let i = from; i < words.length && phrase.length < 14; i++) {
     const word = words[i]!.word;
     if (phrase.length === 0 && isPersonalPronoun(word) && !isCapitalised(words[i + 1]?.word ?? '')) {
       return { pronoun: bare(word) };
     }
+
     if (!isPhraseWord(word)) {
       // "said lead author Dr Katharina Feuerstein": lower-case words describe the person named after them.
       const described = describingWords(words, i);

@@ -249,7 +249,7 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
   if (of >= 2) name.splice(of);
   // A sentence's full stop is no part of the name ("said Durbeyfield."), an initial's or "Jr." is.
   const end = name.length - 1;
-  if (/^\p{L}{3,}\.$/u.test(name[end]!) && !/^(?:Jr|Sr|Snr|Jnr)\.$/.test(name[end]!)) name[end] = name[end]!.slice(0, -1);
+  if (/^\p{L}[\p{L}'’-]{2,}\.$/u.test(name[end]!) && !/^(?:Jr|Sr|Snr|Jnr)\.$/.test(name[end]!)) name[end] = name[end]!.slice(0, -1);
   return { name: name.join(' ') };
 }
 
