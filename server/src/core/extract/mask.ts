@@ -41,6 +41,9 @@ export type ProseOf = (start: number, end: number) => string;
  */
 export class Masker {
   private readonly ranges: Range[] = [];
+  /** The furthest end of each range and of those sorted before it, once the ranges are sorted. */
+  private reach: number[] = [];
+  private isSorted = false;
 
   constructor(private readonly text: string) {}
 
@@ -107,10 +110,6 @@ export class Masker {
     parts.push(this.text.slice(at, to));
     return parts.join('');
   }
-
-  /** The furthest end of each range and of those sorted before it. */
-  private reach: number[] = [];
-  private isSorted = false;
 
   private sorted(): Range[] {
     if (!this.isSorted) {
