@@ -189,11 +189,17 @@ export interface QuoteDiagnosticData {
   verdict: Verdict;
   /** The quotation as written, without its outer marks. */
   quotation: string;
-  /** The quotation with its marks: what "Replace with source wording" replaces. */
+  /**
+   * The quotation with its marks: what "Replace with source wording" replaces (a block quotation's words alone, its
+   * markup and citation kept).
+   */
   replaceRange: Range;
-  /** The opening mark as written. */
+  /** The opening mark as written ('' for a block quotation). */
   open: string;
-  /** The closing mark as written, or the mark that closes `open` when the quotation was left open. */
+  /**
+   * The closing mark as written, or the mark that closes `open` when the quotation was left open; for a block
+   * quotation, the mark that ends its sentence when the source wording has none.
+   */
   close: string;
   source: SourcePassage | null;
   /** 0..1: how much of the quotation the source passage holds. */

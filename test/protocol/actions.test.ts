@@ -6,6 +6,10 @@ import { proseDate, renderAttribution } from '../../server/src/lsp/attribution.j
 import { codeActionsFor, replacementText, resolveCodeAction } from '../../server/src/lsp/codeActions.js';
 import { withIgnoredQuotation } from '../../server/src/lsp/ignore.js';
 import { hoverMarkdown } from '../../server/src/lsp/hover.js';
+import { checkedQuotations } from '../../server/src/lsp/findings.js';
+import { checkDraft } from '../../server/src/core/check.js';
+import { SourceIndex } from '../../server/src/core/sourceIndex.js';
+import { LineIndex } from '../../server/src/convert.js';
 import { isQuoteDiagnosticData, parseSettings, type QuoteDiagnosticData } from '../../server/src/protocol.js';
 
 const ross = { speaker: 'Wilbur Ross', title: null, outlet: 'AFP', date: '2019-10-09' };
@@ -177,4 +181,22 @@ test('ignoring a quotation edits verbatim.json in place, keeping comments', () =
   assert.equal(withIgnoredQuotation('[1, 2]', 'x'), 'invalid');
   assert.equal(withIgnoredQuotation('{ "ignore": "x" }', 'x'), 'invalid');
   assert.deepEqual(JSON.parse(withIgnoredQuotation('', 'x') as string), { ignore: ['x'] });
+});
+
+test('the fix of a block quotation changes its words alone, keeps its markup and citation, and then checks verbatim', () => {
+  const index = new SourceIndex();
+  const wire = 'Geng said: “These accusations are nothing more than an excuse to deliberately interfere in China’s internal affairs.”';
+  index.set({ id: '/s/afp.txt', text: wire, meta: { outlet: 'AFP' } });
+  for (const [draft, format] of [
+    ['> These accusations are nothing more than an excuse to deliberately meddle in China’s internal affairs.\n>\n> — Geng Shuang\n', 'markdown'],
+    ['\\begin{quote}\nThese accusations are nothing more than an excuse to deliberately meddle in China’s internal affairs.\n\\end{quote}\n', 'latex'],
+  ] as const) {
+    const [finding] = checkDraft(index, draft, format);
+    assert.equal(finding!.verdict, 'altered');
+    const [{ data }] = checkedQuotations([finding!], { text: draft, version: 1, source: () => undefined, severity: 'warning', attributionTemplate: '{quote} ({speaker})' });
+    const lines = new LineIndex(draft);
+    const fixed = draft.slice(0, lines.offsetAt(data.replaceRange.start)) + replacementText(data)! + draft.slice(lines.offsetAt(data.replaceRange.end));
+    assert.match(fixed, format === 'markdown' ? /^> These[^\n]*interfere in China’s internal affairs\.\n>\n> — Geng Shuang\n$/ : /^\\begin\{quote\}\nThese[^\n]*affairs\.\n\\end\{quote\}\n$/);
+    assert.equal(checkDraft(index, fixed, format)[0]!.verdict, 'verbatim', fixed);
+  }
 });

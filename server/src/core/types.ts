@@ -40,6 +40,11 @@ export interface Quotation {
    * checked.
    */
   prose?: string;
+  /**
+   * True for a block quotation, set apart without quotation marks (a Markdown block quote, LaTeX's quote environment):
+   * `open` and `close` are its block's markup, which a fix leaves as it is.
+   */
+  block?: boolean;
 }
 
 /** What a source says about itself: from front matter, a dateline, HTML metadata or the file name. */

@@ -159,11 +159,15 @@ export function checkedQuotations(findings: readonly Finding[], context: Finding
   const lines = new LineIndex(context.text);
   return findings.map((finding) => {
     const q = finding.quotation;
-    const outerStart = q.open.start;
-    const outerEnd = q.close ? q.close.end : q.end;
-    const open = context.text.slice(q.open.start, q.open.end);
-    const close = q.close ? context.text.slice(q.close.start, q.close.end) : (CLOSING[open] ?? open);
+    // A block quotation's fix changes its words alone: its block's markup, and the citation or signature under it,
+    // stay, and no attribution is added to what already has one.
+    const outerStart = q.block ? q.start : q.open.start;
+    const outerEnd = q.block ? q.end : q.close ? q.close.end : q.end;
     const source = passageOf(finding, context.source);
+    const open = q.block ? '' : context.text.slice(q.open.start, q.open.end);
+    // A block quotation ends with its sentence's mark, which the source passage may leave out.
+    const ending = q.block && !/[.!?,;:…]$/u.test(source?.text ?? '') ? (/[.!?,;:…]+$/u.exec(q.text)?.[0] ?? '') : '';
+    const close = q.block ? ending : q.close ? context.text.slice(q.close.start, q.close.end) : (CLOSING[open] ?? open);
     const data: QuoteDiagnosticData = {
       kind: 'verbatim/quote',
       documentVersion: context.version,
@@ -175,7 +179,7 @@ export function checkedQuotations(findings: readonly Finding[], context: Finding
       source,
       similarity: finding.similarity,
       changes: finding.changes,
-      attribution: source
+      attribution: source && !q.block
         ? renderAttribution(context.attributionTemplate, source)
         : { before: '', after: '' },
       ...(finding.limit !== undefined ? { limit: finding.limit } : {}),

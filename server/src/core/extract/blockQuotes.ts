@@ -41,7 +41,7 @@ export function withBlockQuotes(text: string, quotations: Quotation[], blocks: B
     // The marks that open a block quote's empty lines stand before the signature.
     while (end > start && (isSpace(text[end - 1]) || text[end - 1] === '>')) end--;
     if (start === end) continue;
-    const quotation: Quotation = { text: text.slice(start, end), start, end, open: block.open, close: block.close, group: 0 };
+    const quotation: Quotation = { text: text.slice(start, end), start, end, open: block.open, close: block.close, group: 0, block: true };
     found = [...found.filter((q) => !inside(q)), quotation];
     added.add(quotation);
     takenEnd = block.close.end;
