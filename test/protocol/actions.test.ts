@@ -10,7 +10,7 @@ import { checkedQuotations } from '../../server/src/lsp/findings.js';
 import { checkDraft } from '../../server/src/core/check.js';
 import { SourceIndex } from '../../server/src/core/sourceIndex.js';
 import { LineIndex } from '../../server/src/convert.js';
-import { isQuoteDiagnosticData, parseSettings, type QuoteDiagnosticData } from '../../server/src/protocol.js';
+import { DEFAULT_SETTINGS, isQuoteDiagnosticData, parseSettings, type QuoteDiagnosticData } from '../../server/src/protocol.js';
 
 const ross = { speaker: 'Wilbur Ross', title: null, outlet: 'AFP', date: '2019-10-09' };
 const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
@@ -193,7 +193,7 @@ test('the fix of a block quotation changes its words alone, keeps its markup and
   ] as const) {
     const [finding] = checkDraft(index, draft, format);
     assert.equal(finding!.verdict, 'altered');
-    const [{ data }] = checkedQuotations([finding!], { text: draft, version: 1, source: () => undefined, severity: 'warning', attributionTemplate: '{quote} ({speaker})' });
+    const [{ data }] = checkedQuotations([finding!], { text: draft, version: 1, source: () => undefined, severity: DEFAULT_SETTINGS.severity, attributionTemplate: '{quote} ({speaker})' });
     const lines = new LineIndex(draft);
     const fixed = draft.slice(0, lines.offsetAt(data.replaceRange.start)) + replacementText(data)! + draft.slice(lines.offsetAt(data.replaceRange.end));
     assert.match(fixed, format === 'markdown' ? /^> These[^\n]*interfere in China’s internal affairs\.\n>\n> — Geng Shuang\n$/ : /^\\begin\{quote\}\nThese[^\n]*affairs\.\n\\end\{quote\}\n$/);

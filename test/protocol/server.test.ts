@@ -229,6 +229,16 @@ describe('language server over stdio', { timeout: 60000 }, () => {
     assert.ok(!next.diagnostics.some((d) => slice(draftText, d.range) === quotation));
   });
 
+  test('a source file opened in the editor is no draft: it is not checked against itself', async () => {
+    const sourceUri = uri(source);
+    await client.open(sourceUri, readFileSync(source, 'utf8'));
+    // The hover a draft would have on a quotation of its own, and the status of a checked draft, are not there.
+    const hover = await client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: sourceUri }, position: { line: 2, character: 212 } });
+    assert.equal(hover, null);
+    assert.equal((await status(sourceUri)).document, null);
+    assert.ok(!(client.diagnostics.get(sourceUri) ?? []).some((published) => published.diagnostics.length > 0));
+  });
+
   test('answers a failing request with an error and keeps serving', async () => {
     await assert.rejects(
       client.sendRequest('workspace/executeCommand', { command: 'verbatim.openSource', arguments: [42] }),

@@ -311,7 +311,9 @@ export class VerbatimService {
   /** True for an open document in one of the checked languages, inside a workspace folder. */
   isCheckedDocument(document: TextDocument): boolean {
     const folder = this.folderOf(document.uri);
-    return folder !== null && folder.settings.languages.includes(document.languageId);
+    if (folder === null || !folder.settings.languages.includes(document.languageId)) return false;
+    // A source opened in the editor is no draft: it would be checked against itself.
+    return !isFileUri(document.uri) || !folder.isSource(uriToPath(document.uri));
   }
 
   /**
