@@ -229,6 +229,21 @@ describe('language server over stdio', { timeout: 60000 }, () => {
     assert.ok(!next.diagnostics.some((d) => slice(draftText, d.range) === quotation));
   });
 
+  test('a problem in verbatim.json is in the log as soon as the file changes, where the status sends the user', async () => {
+    const config = join(workspace, 'verbatim.json');
+    const kept = readFileSync(config, 'utf8');
+    writeFileSync(config, '{\n  "sorces": ["sources"]\n}\n');
+    await client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
+    await client.waitFor('the problem in the log', () => client.logs.find((log) => /verbatim\.json:2:3: "sorces" is not a setting/.test(log.message)));
+    writeFileSync(config, kept);
+    await client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
+    // The status says so once the file is read again: asked until it does, for at most ten seconds.
+    for (let tries = 0; (await status()).folders[0]!.errors.length > 0; tries++) {
+      assert.ok(tries < 100, 'the status still lists the problem');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+
   test('a source file opened in the editor is no draft: it is not checked against itself', async () => {
     const sourceUri = uri(source);
     await client.open(sourceUri, readFileSync(source, 'utf8'));

@@ -252,6 +252,16 @@ export class SourceFolder {
     this.index.delete(pathToUri(path));
   }
 
+  /** What the log says after a reading of the sources: the files left out or read in part, and the folder's problems. */
+  problems(): string[] {
+    return [
+      ...[...this.skipped].map(([file, reason]) => `Source left out: ${file}: ${reason}`),
+      ...this.partial().flatMap(({ file, notes }) => notes.map((note) => `Source read in part: ${file}: ${note}`)),
+      ...this.notes.map((note) => `Persisted index: ${note}`),
+      ...this.status().errors,
+    ];
+  }
+
   /** The sources read only in part, with what of each could not be read. */
   partial(): { file: string; notes: string[] }[] {
     const partial: { file: string; notes: string[] }[] = [];

@@ -158,7 +158,10 @@ export class VerbatimService {
     const { settings, errors } = parseSettings(raw);
     const before = folder.settings.roots.join('\n');
     folder.settings = await loadFolderSettings(folder.path, settings, errors, this.trusted);
-    return folder.settings.roots.join('\n') !== before;
+    const changed = folder.settings.roots.join('\n') !== before;
+    // The status's "click for details" leads to the log: its problems are there, now or after the reindex.
+    if (!changed) for (const error of folder.settings.errors) this.connection.console.warn(error);
+    return changed;
   }
 
   /** Reads the folder's settings and every source again, reporting progress, then checks its open drafts again. */
@@ -183,12 +186,7 @@ export class VerbatimService {
       `Indexed ${formatCount(folder.index.size)} sources of ${folder.path} in ${Date.now() - started} ms` +
         (skipped > 0 ? `; ${skipped} files left out.` : '.'),
     );
-    for (const [file, reason] of folder.skipped) this.connection.console.warn(`Source left out: ${file}: ${reason}`);
-    for (const { file, notes } of folder.partial()) {
-      for (const note of notes) this.connection.console.warn(`Source read in part: ${file}: ${note}`);
-    }
-    for (const note of folder.notes) this.connection.console.warn(`Persisted index: ${note}`);
-    for (const error of folder.status().errors) this.connection.console.warn(error);
+    for (const problem of folder.problems()) this.connection.console.warn(problem);
     await this.registerWatchers();
     this.notifyStatus();
     this.notifySourcesChanged([]);
