@@ -12,7 +12,17 @@ const UNITS: ReadonlyMap<string, number> = new Map(
     nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   }),
 );
-const SCALES: ReadonlyMap<string, number> = new Map(Object.entries({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }));
+const SCALES: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+    // Millions as other newsrooms write them: "1 Million", "un million", "3,5 millones", "2 mln".
+    millions: 1e6, millionen: 1e6, millón: 1e6, millon: 1e6, millones: 1e6, milhão: 1e6, milhões: 1e6,
+    milione: 1e6, milioni: 1e6, miljoen: 1e6, miljoenen: 1e6, milion: 1e6, miliony: 1e6, milionów: 1e6, mln: 1e6,
+  }),
+);
+
+/** Words for "a" and "one" before a scale ("a million", "un million", "eine Million"). */
+const ONE_BEFORE_SCALE = new Set(['a', 'un', 'une', 'ein', 'eine', 'einer', 'uno', 'una', 'um', 'uma', 'een', 'jeden']);
 
 /** Figures as writers write them: 241, 2,500, 3.5 (a thousands separator only between groups of three). */
 const FIGURES = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
@@ -26,7 +36,9 @@ const SUFFIXED = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(k|m|bn|tn)$/;
  * forty-one`, `a hundred`), or figures with a scale (`3.5 million`).
  */
 export function numberIn(text: string): number | null {
-  const words = text.toLowerCase().replace(/[‐‑–-]/g, ' ').trim().split(/\s+/);
+  // A space between groups of three figures is a thousands separator, as French and others write it (1 000 000).
+  const joined = text.replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1');
+  const words = joined.toLowerCase().replace(/[‐‑–-]/g, ' ').trim().split(/\s+/);
   if (words.length === 0 || words[0] === '') return null;
   const suffixed = SUFFIXED.exec(words[0]!);
   if (suffixed && words.length === 1) return Number(suffixed[1]!.replace(/,/g, '')) * SUFFIXES.get(suffixed[2]!)!;
@@ -50,7 +62,7 @@ function numberInWords(words: string[]): number | null {
       if (!seen || n === words.length - 1) return null;
       continue;
     }
-    if (word === 'a') {
+    if (ONE_BEFORE_SCALE.has(word)) {
       // "a hundred", "a million": "a" only opens a number, before a scale.
       const next = words[n + 1];
       if (n !== 0 || next === undefined || (next !== 'hundred' && !SCALES.has(next))) return null;
@@ -78,12 +90,15 @@ function numberInWords(words: string[]): number | null {
 const FIGURES_REACH = 32;
 
 /**
- * The span of `text` that holds [start, end) and the figures on either side of it: "3,500" for the "500" of it. A
- * comma or a point belongs to a number between two figures only.
+ * The span of `text` that holds [start, end) and the figures on either side of it: "3,500" for the "500" of it.
  */
 export function wholeFigures(text: string, start: number, end: number): { start: number; end: number } {
   const isFigure = (at: number): boolean => /\d/.test(text[at] ?? '');
-  const inNumber = (at: number): boolean => isFigure(at) || (/[.,]/.test(text[at] ?? '') && isFigure(at - 1) && isFigure(at + 1));
+  // A comma or a point between figures belongs to the number, and so does a space before a group of three (1 000 000).
+  const inNumber = (at: number): boolean =>
+    isFigure(at) ||
+    (/[.,]/.test(text[at] ?? '') && isFigure(at - 1) && isFigure(at + 1)) ||
+    (/[ \u00a0\u202f]/.test(text[at] ?? '') && isFigure(at - 1) && /^\d{3}(?!\d)/.test(text.slice(at + 1, at + 5)));
   let from = start;
   let to = end;
   while (from > 0 && inNumber(from - 1)) from--;

@@ -52,7 +52,11 @@ const words = (list: string): Set<string> => new Set(list.split(' ').map((word) 
 const ROLES = words(
   'q a question answer questioner interviewer interviewee respondent moderator host reporter journalist audience ' +
     'audience_member voice voices unknown unidentified unknown_speaker unidentified_speaker unidentified_male ' +
-    'unidentified_female crosstalk speaker participant caller narrator operator announcer',
+    'unidentified_female crosstalk speaker participant caller narrator operator announcer ' +
+    // The same in the languages of other newsrooms' interviews.
+    'frage antwort fragesteller interviewer:in pregunta respuesta entrevistador entrevistadora pergunta resposta ' +
+    'domanda risposta intervistatore vraag antwoord interviewer réponse reponse intervieweur pytanie odpowiedź ' +
+    'odpowiedz dziennikarz dziennikarka',
 );
 /** Header lines of documents, emails and press releases that look like labels but open no turn. */
 const FIELDS = words(
@@ -107,12 +111,17 @@ export function turnSpeaker(text: string, start: number): string | null {
   return null;
 }
 
+/** A line that may open a turn: a capital, a time or a bracket first, a colon within a label's length; or Q. and A. */
+const MAYBE_TURN = /\n[ \t]*(?:[\p{Lu}[(\d*#>][^\n:]{0,80}:|[QA]\.)/u;
+
 /**
  * The speakers whose turns open inside text[start, end) of a transcript, as their labels name them ("Okafor", "Q",
  * "Interviewer"), in order: a passage that runs into another turn joins the words of more than one speaker. Empty
  * when it stays in one turn, or when the text is no transcript.
  */
 export function turnsWithin(text: string, start: number, end: number): string[] {
+  // Most passages hold no line that could open a turn: a capital (or a time) and a colon soon after, or a court's Q.
+  if (!MAYBE_TURN.test(text.slice(start, end))) return [];
   const turns: string[] = [];
   for (let i = text.indexOf('\n', start); i >= 0 && i + 1 < end; i = text.indexOf('\n', i + 1)) {
     if (!labelAt(text, i + 1)) continue;

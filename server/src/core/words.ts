@@ -78,6 +78,13 @@ const PLAIN = /^[a-z0-9']*$/;
 const PERCENT_SIGN = 0x25;
 const SIGN_WORDS: ReadonlyMap<string, string> = new Map([['%', 'percent'], ['&', 'and']]);
 
+/**
+ * Letters that no decomposition takes apart, written as the letters they are spelt with where typing lacks them: the
+ * German ß as ss (Straße, Strasse), the ligatures œ and æ (cœur, coeur), and ł, ø, đ, ð, þ and ı as their plain letters.
+ */
+const UNDECOMPOSED_LETTERS: Readonly<Record<string, string>> = { ß: 'ss', œ: 'oe', æ: 'ae', ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const UNDECOMPOSED = /[ßœæłøđðþı]/g;
+
 /** Folds one word as written to the form matching compares. */
 export function foldWord(word: string): string {
   const sign = SIGN_WORDS.get(word);
@@ -88,7 +95,13 @@ export function foldWord(word: string): string {
   if (PLAIN.test(cleaned)) return cleaned;
   // Compatibility decomposition turns ligatures and full-width forms into plain letters and splits accents off,
   // so that a source typed without diacritics still matches.
-  const decomposed = cleaned.normalize('NFKD').replace(MARKS, '').replace(INVISIBLE, '').replace(APOSTROPHES, "'").toLowerCase();
+  const decomposed = cleaned
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(INVISIBLE, '')
+    .replace(APOSTROPHES, "'")
+    .toLowerCase()
+    .replace(UNDECOMPOSED, (letter) => UNDECOMPOSED_LETTERS[letter]!);
   // Decomposition can turn a character into a space, which may leave a line-end hyphen before a letter.
   return decomposed.includes('\n') ? unbreak(decomposed) : decomposed;
 }

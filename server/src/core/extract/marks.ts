@@ -155,8 +155,12 @@ function guillemetToken(text: string, i: number, c: string): MarkToken {
   const ctx = contextAt(text, i, i + 1);
   const family: MarkFamily = c === '«' || c === '»' ? 'guillemet' : 'guillemetSingle';
   const pointsRight = c === '«' || c === '‹';
-  // French sets a space inside the marks, so only a clearly reversed position turns a mark around.
-  const reversed = pointsRight ? ctx.right && !ctx.left : ctx.left && !ctx.right;
+  // French sets a space inside the marks, so only a clearly reversed position turns a mark around: a » that opens
+  // stands before a word (German »so«), never before punctuation (French « … », a-t-il dit), and a « that closes stands
+  // after a word or a sentence's mark, never after an elision (qu’« …).
+  const reversed = pointsRight
+    ? ctx.right && !ctx.left && (isWordChar(ctx.prev) || /[.,;:!?…]/.test(ctx.prev ?? ''))
+    : ctx.left && !ctx.right && (isWordChar(ctx.next) || /["“„‘‚]/.test(ctx.next ?? ''));
   const opens = pointsRight !== reversed;
   return { start: i, end: i + 1, family, mark: c, canOpen: opens, canClose: !opens, weak: false };
 }

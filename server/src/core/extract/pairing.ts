@@ -11,7 +11,12 @@ interface OpenQuotation {
   token: MarkToken;
   /** The indices in the token list of the weak closing candidates seen since the quotation opened. */
   weak: number[];
+  /** How many quotations in the same marks are open inside it (« … « … » … », as French nests them). */
+  depth: number;
 }
+
+/** Families whose quotations nest in the same marks, rather than an opening mark inside meaning a close left out. */
+const NESTING = new Set(['guillemet', 'guillemetSingle']);
 
 /** Marks that are read as apostrophes when nothing closes them, rather than as quotations left open. */
 const AMBIGUOUS_OPENERS = new Set(["'", '`']);
@@ -119,9 +124,13 @@ export function pairMarks(text: string, tokens: MarkToken[], blocks: Block[], la
         continue;
       }
       if (open === null) {
-        if (token.canOpen) open = { token, weak: [] };
+        if (token.canOpen) open = { token, weak: [], depth: 0 };
       } else if (token.family === open.token.family) {
-        if (token.canClose && closes(open.token, token, latex)) {
+        if (token.canClose && closes(open.token, token, latex) && open.depth > 0) {
+          open.depth--;
+        } else if (token.canOpen && token.mark === open.token.mark && NESTING.has(token.family)) {
+          open.depth++;
+        } else if (token.canClose && closes(open.token, token, latex)) {
           if (!token.weak) {
             emit(quotation(text, open.token, token, 0));
             open = null;
@@ -138,7 +147,7 @@ export function pairMarks(text: string, tokens: MarkToken[], blocks: Block[], la
           }
           // A new opening mark while one is open most often means the earlier close was left out.
           if (!AMBIGUOUS_OPENERS.has(open.token.mark)) emit(quotation(text, open.token, null, token.start));
-          open = { token, weak: [] };
+          open = { token, weak: [], depth: 0 };
         }
       }
       k++;
