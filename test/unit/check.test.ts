@@ -70,6 +70,24 @@ test('numbers in figures or in words, "%" for "percent" and "&" for "and" are ho
   assert.deepEqual([bare.verdict, bare.changes], ['altered', [{ draft: '2', source: 'two percent' }]]);
 });
 
+test('numbers and percentages as other newsrooms write them are house style, not changes', () => {
+  const index = indexOf(
+    '« Nous débloquerons 1 000 000 d’euros dès aujourd’hui », dit-il. „Der Bund stellt 1.000.000 Euro bereit“, sagte sie. ' +
+      '«La inflación cae un 12 %», dijo. „Die Inflation liegt bei 3,5 Prozent“, sagte er.',
+  );
+  const verdict = (draft: string) => only(checkDraft(index, draft, 'plaintext'));
+  for (const draft of [
+    'Il a dit : « nous débloquerons un million d’euros dès aujourd’hui ».',
+    'Sie sagte: „Der Bund stellt eine Million Euro bereit.“',
+    'Sie sagte: „Der Bund stellt 1 Million Euro bereit.“',
+    'Dijo: «La inflación cae un 12 por ciento».',
+    'Er sagte: „Die Inflation liegt bei 3,5 %.“',
+  ]) {
+    assert.equal(verdict(draft).verdict, 'verbatim', draft);
+  }
+  assert.equal(verdict('Sie sagte: „Der Bund stellt 2 Millionen Euro bereit.“').verdict, 'altered');
+});
+
 test('a figure that opens a quotation is the number its source spells with a hyphen', () => {
   const index = indexOf('Okafor recalls: “Twenty-three volumes turned up in a basement in Bristol in 1998.”');
   const same = only(checkDraft(index, 'She said: “23 volumes turned up in a basement in Bristol in 1998.”', 'plaintext'));

@@ -149,6 +149,15 @@ test('inch and foot marks do not break the rest', () => {
   assert.deepEqual(texts('"Number 1" and "Number 2" won.'), ['Number 1', 'Number 2']);
 });
 
+test('French guillemets: a closing mark before punctuation, an elision before the opening one, quotations nested', () => {
+  assert.deepEqual(texts('« Nous n’abandonnerons jamais nos artisans », a conclu le ministre.'), ['Nous n’abandonnerons jamais nos artisans']);
+  assert.deepEqual(texts('« L’État ne laissera tomber personne », a promis Dufresne, « et nous tiendrons ».'), ['L’État ne laissera tomber personne', 'et nous tiendrons']);
+  assert.deepEqual(texts('Il estime qu’« avec une hausse de 9 %, le chômage reste le problème ».'), ['avec une hausse de 9 %, le chômage reste le problème']);
+  assert.deepEqual(texts('Pour Aubry, « le texte évoque « une aide » sans en préciser le montant ».'), ['le texte évoque « une aide » sans en préciser le montant']);
+  // German marks point the other way, before and after words.
+  assert.deepEqual(texts('Er sagte »so geht es nicht« und ging.'), ['so geht es nicht']);
+});
+
 test('quotation text leaves out the spaces French sets inside guillemets', () => {
   const [q] = findQuotations('« Bonjour »', 'plaintext');
   assert.deepEqual([q.text, q.start, q.end], ['Bonjour', 2, 9]);

@@ -176,3 +176,10 @@ test('the fields and decisions of minutes are no speakers, and an officer who re
   assert.equal(speaker(minutes, 'following a contribution'), 'Lucy Park');
   assert.equal(speaker(minutes, 'with an initial budget'), null);
 });
+
+test('the roles of interviews in other languages are labels that name no one', () => {
+  for (const [question, answer] of [['Frage', 'Antwort'], ['Pregunta', 'Respuesta'], ['Domanda', 'Risposta'], ['Vraag', 'Antwoord'], ['Pytanie', 'Odpowiedź']]) {
+    const interview = `${question}: Wird die Rente sicher sein?\n\n${answer}: Die Rente ist sicher.\n\n${question}: Und morgen?\n\n${answer}: Auch.`;
+    assert.equal(speaker(interview, 'Die Rente ist sicher'), null, answer);
+  }
+});

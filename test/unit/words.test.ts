@@ -17,6 +17,10 @@ test('apostrophe kinds, case, diacritics and invisible characters fold away', ()
   assert.equal(foldWord('ﬁrm'), 'firm');
 });
 
+test('letters that no decomposition takes apart fold to the letters typing writes for them', () => {
+  assert.deepEqual(['Straße', 'AUSSEN', 'cœur', 'Œuvre', 'vitæ', 'zł', 'małych', 'Ørsted'].map(foldWord), ['strasse', 'aussen', 'coeur', 'oeuvre', 'vitae', 'zl', 'malych', 'orsted']);
+});
+
 test('apostrophes at the edges of a word are not part of it', () => {
   assert.deepEqual(splitWords("’tis the Joneses’ house in the ’80s").folded, ['tis', 'the', 'joneses', 'house', 'in', 'the', '80s']);
 });

@@ -11,7 +11,7 @@ import { sourceMatch } from './sourceMatch.js';
 import { textSlice } from './sourceText.js';
 import { DEFAULT_CHECK_OPTIONS } from './types.js';
 import type { Change, CheckOptions, DraftFormat, Finding, Quotation, Span, Verdict } from './types.js';
-import { NUMBER_REACH, numberAtEnd, numberWordsSpan, sameNumberAround, wholeFigures, wholeNumberAtStart } from './numbers.js';
+import { NUMBER_REACH, numberAtEnd, numberWordsSpan, sameNumberAround, samePercent, wholeFigures, wholeNumberAtStart } from './numbers.js';
 import { isNegation, splitWords, wordWeight } from './words.js';
 
 /** Options of a draft check: the verdict thresholds and quotations the writer chose to ignore. */
@@ -112,6 +112,8 @@ function checkTogether(index: SourceIndex, draft: string, parts: Quotation[], op
     if (verdict === 'verbatim') return sourced(quotation, verdict, false, own.similarity, best.source, span, own.changes);
     const reported = wholeStatement(best.source, span);
     const changes = withEdgeWords(own.changes, draft, words, part, best.source, span, reported);
+    // Words at an edge that the statement has in another form ("12 por ciento" for "12 %") change nothing.
+    if (changes.length === 0) return sourced(quotation, 'verbatim', false, 1, best.source, reported, changes);
     return sourced(quotation, verdict, false, own.similarity, best.source, reported, changes);
   });
 }
@@ -358,7 +360,7 @@ function isReportersAside(source: IndexedSource, run: number[]): boolean {
  * Turns a run of differing words into a change in the writer's and the source's own wording. A run whose words
  * differ only in where they are split ("e-mail" and "email", "govern- ment" and "government") is typography, not
  * a change, and gives null; so is one that writes the same number in figures and in words ("241", "two hundred and
- * forty-one").
+ * forty-one"), or "percent" in another way ("%", "pour cent", "Prozent").
  */
 function describe(
   run: { draft: number[]; source: number[] },
@@ -369,7 +371,7 @@ function describe(
 ): Change | null {
   const draftJoined = run.draft.map((q) => words.folded[q]).join('');
   const sourceJoined = run.source.map(folded).join('');
-  if (draftJoined === sourceJoined) return null;
+  if (draftJoined === sourceJoined || samePercent(draftJoined, sourceJoined)) return null;
   const draftStart = run.draft.length === 0 ? 0 : words.starts[run.draft[0]];
   const draftEnd = run.draft.length === 0 ? 0 : words.ends[run.draft[run.draft.length - 1]];
   const sorted = [...run.source].sort((a, b) => a - b);

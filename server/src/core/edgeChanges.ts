@@ -5,7 +5,15 @@ import type { QuoteWords } from './quoteWords.js';
 import type { IndexedSource } from './sourceIndex.js';
 import { textSlice } from './sourceText.js';
 import type { Change, Span } from './types.js';
+import { samePercent } from './numbers.js';
 import { splitWords } from './words.js';
+
+/** True when the draft's words say what the source's do, their words joined: the same letters, or both "percent". */
+function sameWords(draft: string, sourceFolded: string[]): boolean {
+  const drafted = splitWords(draft).folded.join('');
+  const sourced = sourceFolded.join('');
+  return drafted === sourced || samePercent(drafted, sourced);
+}
 
 /** Source words past the alignment, at most, that an edge change takes in. */
 const MAX_EDGE_WORDS = 4;
@@ -33,10 +41,14 @@ export function withEdgeWords(
     const rest = textSlice(source.doc, aligned.end, reported.end);
     const after = splitWords(rest);
     const n = after.folded.length;
-    if (n > 0 && n <= MAX_EDGE_WORDS) result[result.length - 1] = { draft: last.draft, source: rest.slice(after.starts[0]!, after.ends[n - 1]!) };
+    if (n > 0 && n <= MAX_EDGE_WORDS) {
+      const same = sameWords(last.draft, after.folded);
+      if (same) result.pop();
+      else result[result.length - 1] = { draft: last.draft, source: rest.slice(after.starts[0]!, after.ends[n - 1]!) };
+    }
   }
-  const first = result[0]!;
-  if (first.source === '' && reported.start < aligned.start && draft.slice(partStart, partStart + first.draft.length) === first.draft) {
+  const first = result[0];
+  if (first !== undefined && first.source === '' && reported.start < aligned.start && draft.slice(partStart, partStart + first.draft.length) === first.draft) {
     const rest = textSlice(source.doc, reported.start, aligned.start);
     const before = splitWords(rest);
     const n = before.folded.length;

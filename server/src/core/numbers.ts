@@ -36,8 +36,11 @@ const SUFFIXED = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(k|m|bn|tn)$/;
  * forty-one`, `a hundred`), or figures with a scale (`3.5 million`).
  */
 export function numberIn(text: string): number | null {
-  // A space between groups of three figures is a thousands separator, as French and others write it (1 000 000).
-  const joined = text.replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1');
+  // A space between groups of three figures is a thousands separator, as French and others write it (1 000 000), and
+  // so are points between two groups or more (1.000.000): a single point may be a decimal one.
+  const joined = text
+    .replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1')
+    .replace(/\b\d{1,3}(?:\.\d{3}){2,}\b/g, (figures) => figures.replace(/\./g, ''));
   const words = joined.toLowerCase().replace(/[‐‑–-]/g, ' ').trim().split(/\s+/);
   if (words.length === 0 || words[0] === '') return null;
   const suffixed = SUFFIXED.exec(words[0]!);
@@ -161,6 +164,14 @@ export function wholeNumberAtStart(doc: SourceDocument, span: { start: number; e
   const head = /^[A-Za-z]+/.exec(window.slice(span.start - from))?.[0] ?? '';
   if (!NUMBER_WORD.test(head)) return span;
   return { start: from + numberWordsSpan(window, span.start - from, span.start - from + head.length).start, end: span.end };
+}
+
+/** The word for "percent" as newsrooms write it, its parts joined ("pour cent", "por ciento", "Prozent", "proc."). */
+const PERCENT_WORDS = new Set(['percent', 'pourcent', 'prozent', 'porciento', 'porcento', 'percento', 'procent', 'proc', 'pct']);
+
+/** True when two wordings, their words joined, both say "percent" (the sign % is read as the word). */
+export function samePercent(a: string, b: string): boolean {
+  return PERCENT_WORDS.has(a) && PERCENT_WORDS.has(b);
 }
 
 /** True when two wordings write the same number, one of them in figures or both in words. */
