@@ -291,6 +291,26 @@ test('words the writer put at an edge of a quotation where the source statement 
   assert.deepEqual(wholly.changes, [{ draft: 'Frankly', source: '' }], 'nothing in the statement stands before it');
 });
 
+test('a quotation that starts right after the negation opening its source sentence is altered: it says the opposite', () => {
+  const spanish = indexOf('La ministra dijo: «No vamos a subir los impuestos este año».');
+  const dropped = only(checkDraft(spanish, 'La ministra afirmó: «Vamos a subir los impuestos este año».', 'plaintext'));
+  assert.equal(dropped.verdict, 'altered');
+  assert.deepEqual(dropped.changes, [{ draft: '', source: 'No' }]);
+  assert.ok(dropped.similarity < 1);
+  const english = indexOf('The report said: “Not one patient was harmed by the delay.”');
+  const harmed = only(checkDraft(english, 'The report found that “one patient was harmed by the delay.”', 'plaintext'));
+  assert.equal(harmed.verdict, 'altered');
+  assert.deepEqual(harmed.changes, [{ draft: '', source: 'Not' }]);
+  // The draft keeps the negation outside the quotation, or the source's "No" answers rather than negates.
+  const outside = only(checkDraft(english, 'The report said not “one patient was harmed by the delay.”', 'plaintext'));
+  assert.equal(outside.verdict, 'verbatim');
+  const answer = indexOf('“No, I will stand again next year,” she said.');
+  assert.equal(only(checkDraft(answer, 'She said: “I will stand again next year.”', 'plaintext')).verdict, 'verbatim');
+  // A negation in the middle of the source sentence is left to the writer's judgement of a partial quotation.
+  const middle = indexOf('He said the council would not close the library this winter.');
+  assert.equal(only(checkDraft(middle, 'He said the council would “close the library this winter”.', 'plaintext')).verdict, 'verbatim');
+});
+
 test('a last word changed into another is reported as that word changed, and the source passage keeps the word', () => {
   const quoted = only(checkDraft(indexOf('The minister said: “We will never surrender the port,” and left.'), 'He said “we will never surrender the harbour” today.', 'plaintext'));
   assert.equal(quoted.verdict, 'altered');

@@ -6,7 +6,7 @@ import { findQuotations } from './extract/index.js';
 import { quoteWords, type QuoteWords } from './quoteWords.js';
 import { settleAlignment } from './settle.js';
 import { SourceIndex, type IndexedSource } from './sourceIndex.js';
-import { withEdgeWords } from './edgeChanges.js';
+import { droppedNegation, withEdgeWords } from './edgeChanges.js';
 import { sourceMatch } from './sourceMatch.js';
 import { textSlice } from './sourceText.js';
 import { DEFAULT_CHECK_OPTIONS } from './types.js';
@@ -109,12 +109,16 @@ function checkTogether(index: SourceIndex, draft: string, parts: Quotation[], op
       return unsourced(quotation, false, own.similarity);
     }
     const span = wholeNumberAtStart(best.source.doc, spanOf(best.source, own.first, own.last));
-    if (verdict === 'verbatim') return sourced(quotation, verdict, false, own.similarity, best.source, span, own.changes);
+    // A quotation that starts right after the word negating its sentence says the opposite of its source.
+    const negation = part === 0 ? droppedNegation(index, best.source, own.first, draft, quotation.open.start) : null;
+    const found = negation === null ? own.changes : [{ draft: '', source: negation }, ...own.changes];
+    if (found.length === 0) return sourced(quotation, 'verbatim', false, own.similarity, best.source, span, found);
     const reported = wholeStatement(best.source, span);
-    const changes = withEdgeWords(own.changes, draft, words, part, best.source, span, reported);
+    const changes = withEdgeWords(found, draft, words, part, best.source, span, reported);
     // Words at an edge that the statement has in another form ("12 por ciento" for "12 %") change nothing.
     if (changes.length === 0) return sourced(quotation, 'verbatim', false, 1, best.source, reported, changes);
-    return sourced(quotation, verdict, false, own.similarity, best.source, reported, changes);
+    const similarity = negation === null ? own.similarity : Math.min(own.similarity, 0.99);
+    return sourced(quotation, 'altered', false, similarity, best.source, reported, changes);
   });
 }
 

@@ -2,11 +2,37 @@
 // alignment ends where the words stop matching, but the passage is widened to the source's whole statement, and the
 // words it shows past the alignment are what the writer's words at that edge stand in for.
 import type { QuoteWords } from './quoteWords.js';
-import type { IndexedSource } from './sourceIndex.js';
+import { SourceIndex, type IndexedSource } from './sourceIndex.js';
 import { textSlice } from './sourceText.js';
 import type { Change, Span } from './types.js';
 import { samePercent } from './numbers.js';
-import { splitWords } from './words.js';
+import { isNegation, splitWords } from './words.js';
+
+/** Words that negate the sentence they open, in the languages of newsrooms: "No vamos a subir…", "Nie będziemy…". */
+const OPENING_NEGATIONS = new Set([
+  'not', 'no', 'never', 'non', 'ne', 'nie', 'nicht', 'kein', 'keine', 'niet', 'nunca', 'jamais', 'não', 'nao', 'nem',
+]);
+
+/**
+ * The negation a quotation leaves out where it starts right after the word that negates the source's sentence (the
+ * source says “No vamos a subir los impuestos”, the draft quotes “Vamos a subir los impuestos”), unless the draft's
+ * own words before the quotation negate it (he would not “raise taxes”); null when it leaves none out.
+ */
+export function droppedNegation(index: SourceIndex, source: IndexedSource, first: number, draft: string, open: number): string | null {
+  if (first <= 0) return null;
+  const before = first - 1;
+  const word = index.word(SourceIndex.idAt(source, before));
+  if (!OPENING_NEGATIONS.has(word)) return null;
+  const start = SourceIndex.wordStart(source, before);
+  const end = SourceIndex.wordEnd(source, before);
+  // The negation opens its sentence (or the quotation in the source) and goes straight on: "No, I will" is no negation.
+  const lead = textSlice(source.doc, Math.max(0, start - 4), start);
+  if (!/(?:^|[.!?:;«“"„‘(—–]\s*|^\s*)$/u.test(lead) || !/^[ \t]+\p{L}/u.test(textSlice(source.doc, end, end + 3))) return null;
+  // The draft may negate the words itself, outside its quotation.
+  const sentence = draft.slice(Math.max(0, open - 60), open).split(/[.!?]\s/).pop() ?? '';
+  if (splitWords(sentence).folded.some((w) => OPENING_NEGATIONS.has(w) || isNegation(w))) return null;
+  return textSlice(source.doc, start, end);
+}
 
 /** True when the draft's words say what the source's do, their words joined: the same letters, or both "percent". */
 function sameWords(draft: string, sourceFolded: string[]): boolean {
