@@ -291,6 +291,26 @@ test('words the writer put at an edge of a quotation where the source statement 
   assert.deepEqual(wholly.changes, [{ draft: 'Frankly', source: '' }], 'nothing in the statement stands before it');
 });
 
+test('a narrator’s incise inside a quotation is not compared, in the draft or in the source', () => {
+  const spanish = indexOf('«No vamos a subir los impuestos este año, pero recortaremos el gasto público», afirmó.');
+  const draftIncise = 'La ministra dijo: «No vamos a subir los impuestos este año —afirmó la ministra—, pero recortaremos el gasto público».';
+  assert.equal(only(checkDraft(spanish, draftIncise, 'plaintext')).verdict, 'verbatim');
+  const dialogue = indexOf('—No vamos a subir los impuestos este año —dijo la ministra—. Pero recortaremos el gasto público.');
+  const across = 'La ministra fue clara: «No vamos a subir los impuestos este año. Pero recortaremos el gasto público».';
+  assert.equal(only(checkDraft(dialogue, across, 'plaintext')).verdict, 'verbatim');
+  const french = indexOf('« Nous n’augmenterons pas les impôts cette année, a affirmé la ministre, mais nous réduirons les dépenses. »');
+  const left = only(checkDraft(french, 'Elle a promis : « Nous n’augmenterons pas les impôts cette année, mais nous réduirons les dépenses. »', 'plaintext'));
+  assert.equal(left.verdict, 'verbatim');
+  const own = only(checkDraft(french, '« Nous n’augmenterons pas les impôts cette année, a-t-elle déclaré, mais nous réduirons les dépenses. »', 'plaintext'));
+  assert.equal(own.verdict, 'verbatim');
+  // Words changed beside an incise are still changes; an English aside between spaced dashes is the speaker’s.
+  const changed = only(checkDraft(spanish, draftIncise.replace('recortaremos', 'aumentaremos'), 'plaintext'));
+  assert.deepEqual(changed.changes, [{ draft: 'aumentaremos', source: 'recortaremos' }]);
+  const english = indexOf('“We will cut the budget, and we will not raise taxes this year,” she said.');
+  const aside = only(checkDraft(english, 'She said: “We will cut the budget — note the changes, said she — and we will not raise taxes this year.”', 'plaintext'));
+  assert.equal(aside.verdict, 'altered');
+});
+
 test('a quotation that starts right after the negation opening its source sentence is altered: it says the opposite', () => {
   const spanish = indexOf('La ministra dijo: «No vamos a subir los impuestos este año».');
   const dropped = only(checkDraft(spanish, 'La ministra afirmó: «Vamos a subir los impuestos este año».', 'plaintext'));

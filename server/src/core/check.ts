@@ -7,6 +7,7 @@ import { quoteWords, type QuoteWords } from './quoteWords.js';
 import { settleAlignment } from './settle.js';
 import { SourceIndex, type IndexedSource } from './sourceIndex.js';
 import { droppedNegation, withEdgeWords } from './edgeChanges.js';
+import { isInciseAt } from './incise.js';
 import { sourceMatch } from './sourceMatch.js';
 import { textSlice } from './sourceText.js';
 import { DEFAULT_CHECK_OPTIONS } from './types.js';
@@ -349,16 +350,26 @@ function lookalike(a: string, b: string): boolean {
   return previous[b.length] * 3 <= longest;
 }
 
-/** True when source words [first, last] all stand between two different quotations of the source, outside both. */
+/**
+ * True when source words [first, last] all stand between two different quotations of the source, outside both, or
+ * are a narrator's incise inside one (“…año —afirmó la ministra—, pero…”, « …, a-t-elle déclaré, mais… »).
+ */
 function isReportersAside(source: IndexedSource, run: number[]): boolean {
   const first = Math.min(...run);
   const last = Math.max(...run);
   if (first === 0 || last + 1 >= source.count) return false;
+  const start = SourceIndex.wordStart(source, first);
+  const end = SourceIndex.wordEnd(source, last);
+  const from = Math.max(0, start - INCISE_MARGIN);
+  if (isInciseAt(textSlice(source.doc, from, end + INCISE_MARGIN), start - from, end - from)) return true;
   const before = SourceIndex.enclosingQuotation(source, spanOf(source, first - 1, first));
   const after = SourceIndex.enclosingQuotation(source, spanOf(source, last + 1, last + 2));
   if (!before || !after || before.start === after.start) return false;
-  return SourceIndex.wordStart(source, first) >= before.end && SourceIndex.wordEnd(source, last) <= after.start;
+  return start >= before.end && end <= after.start;
 }
+
+/** How far around a run of source words its incise's delimiters are looked for. */
+const INCISE_MARGIN = 8;
 
 /**
  * Turns a run of differing words into a change in the writer's and the source's own wording. A run whose words

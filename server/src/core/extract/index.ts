@@ -7,6 +7,7 @@ import { readLatex } from './latex.js';
 import { readMarkdown } from './markdown.js';
 import { scanMarks, type MarkToken } from './marks.js';
 import { withBlockQuotes } from './blockQuotes.js';
+import { incisesIn } from '../incise.js';
 import { paragraphsOf, type BlockQuote, type ProseOf } from './mask.js';
 import { assignGroups, pairMarks, type Block } from './pairing.js';
 
@@ -55,14 +56,21 @@ export function findQuotationsAndLeftOut(
   assignKinds(text, quotations);
   // A block quotation is someone's words, whatever the prose around it.
   for (const quotation of added) quotation.kind = 'speech';
-  if (proseOf) {
-    for (const quotation of quotations) {
-      const words = proseOf(quotation.start, quotation.end);
-      if (words !== quotation.text) quotation.prose = words;
-    }
+  for (const quotation of quotations) {
+    const words = withoutIncises(proseOf ? proseOf(quotation.start, quotation.end) : quotation.text);
+    if (words !== quotation.text) quotation.prose = words;
   }
   const kept = applyDirectives(quotations, directives);
   return { quotations: kept, leftOut: quotations.length - kept.length };
+}
+
+/** A quotation's words with the narrator's incises in it blanked (« …, a-t-elle déclaré, … »), offsets unchanged. */
+function withoutIncises(prose: string): string {
+  let result = prose;
+  for (const { start, end } of incisesIn(prose, 0, prose.length)) {
+    result = result.slice(0, start) + result.slice(start, end).replace(/[^\n]/g, ' ') + result.slice(end);
+  }
+  return result;
 }
 
 const FORMATS: Record<string, DraftFormat> = {

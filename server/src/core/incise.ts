@@ -1,0 +1,121 @@
+// The narrator's words set inside a quotation, as French, Spanish, Portuguese, Italian and Catalan writing set them:
+// « Nous n’augmenterons pas les impôts, a-t-elle déclaré, mais… » and «No vamos a subir —afirmó la ministra—, pero…».
+// They are the writer's words, not the speaker's: a draft's are not compared, and a source's are left out at no cost.
+import type { Span } from './types.js';
+
+/** Verbs of saying that open an incise, in the forms the press uses: "dijo", "afirma", "ajoute", "disse", "aggiunge". */
+const VERBS = new Set([
+  // Spanish
+  'dijo', 'dice', 'afirmó', 'afirma', 'añadió', 'añade', 'explicó', 'explica', 'señaló', 'señala', 'aseguró', 'asegura',
+  'respondió', 'responde', 'preguntó', 'pregunta', 'contestó', 'contesta', 'insistió', 'insiste', 'advirtió', 'advierte',
+  'subrayó', 'subraya', 'apuntó', 'apunta', 'reconoció', 'reconoce', 'admitió', 'admite', 'comentó', 'comenta',
+  'declaró', 'declara', 'indicó', 'indica', 'manifestó', 'manifiesta', 'sostuvo', 'sostiene', 'recalcó', 'recalca',
+  'agregó', 'agrega', 'detalló', 'detalla', 'precisó', 'precisa', 'destacó', 'destaca', 'lamentó', 'lamenta',
+  'concluyó', 'concluye', 'relató', 'relata', 'confesó', 'confiesa', 'prosiguió', 'prosigue', 'continuó', 'continúa',
+  'recordó', 'recuerda', 'cuenta', 'contó', 'matizó', 'matiza', 'zanjó', 'exclamó', 'exclama',
+  // Portuguese
+  'disse', 'diz', 'afirmou', 'acrescentou', 'acrescenta', 'explicou', 'respondeu', 'responde', 'perguntou', 'declarou',
+  'garantiu', 'garante', 'sublinhou', 'sublinha', 'salientou', 'salienta', 'referiu', 'refere', 'adiantou',
+  'frisou', 'admitiu', 'reconheceu', 'sustentou', 'concluiu', 'contou', 'lembrou', 'lembra',
+  // French
+  'dit', 'déclare', 'affirme', 'ajoute', 'explique', 'souligne', 'assure', 'estime', 'indique', 'précise',
+  'poursuit', 'martèle', 'insiste', 'répond', 'reconnaît', 'admet', 'confie', 'raconte', 'résume',
+  'conclut', 'rappelle', 'prévient', 'avertit', 'regrette', 'déplore', 'dénonce', 's’exclame',
+  // Italian
+  'aggiunge', 'aggiunse', 'spiega', 'spiegò', 'afferma', 'affermò', 'sottolinea', 'sottolineò',
+  'osserva', 'dichiara', 'dichiarò', 'prosegue', 'ammette', 'racconta',
+  // Catalan
+  'diu', 'afegeix', 'assegura', 'explicà', 'digué',
+]);
+
+/** Auxiliaries before a participle: "ha dicho", "a déclaré", "ha detto", "va dir", "a-t-elle ajouté". */
+const AUXILIARIES = new Set(['ha', 'han', 'había', 'a', 'ont', 'avait', 'hanno', 'va', 'van', 'tem', 'tinha']);
+
+/** Participles of saying, after an auxiliary. */
+const PARTICIPLES = new Set([
+  'dicho', 'afirmado', 'añadido', 'explicado', 'señalado', 'asegurado', 'subrayado', 'reconocido', 'advertido',
+  'declarado', 'insistido', 'indicado', 'apuntado', 'destacado', 'recalcado', 'precisado', 'manifestado', 'comentado',
+  'lamentado', 'concluido', 'respondido', 'contestado', 'admitido', 'sostenido', 'agregado', 'dito', 'acrescentado',
+  'garantido', 'sublinhado', 'dit', 'déclaré', 'affirmé', 'ajouté',
+  'expliqué', 'souligné', 'assuré', 'estimé', 'indiqué', 'précisé', 'poursuivi', 'martelé', 'insisté', 'répondu',
+  'reconnu', 'admis', 'confié', 'raconté', 'lancé', 'tranché', 'résumé', 'conclu', 'noté', 'observé', 'rappelé',
+  'prévenu', 'averti', 'regretté', 'déploré', 'dénoncé', 'detto', 'spiegato', 'aggiunto', 'affermato', 'dichiarato',
+  'sottolineato', 'osservato', 'ammesso', 'raccontato', 'concluso', 'dir', 'afirmar', 'explicar', 'afegir', 'assegurar',
+  'afirmat', 'explicat', 'afegit', 'assegurat',
+]);
+
+/** "según ella", "selon lui", "segundo o ministro", "secondo il ministro": an incise with no verb. */
+const ACCORDING_TO = new Set(['según', 'selon', 'segundo', 'secondo', 'segons']);
+
+/** A pronoun set after the verb with a hyphen, as French writes the incise: "dit-il", "ajoute-t-elle", "a-t-il". */
+const INVERTED = /^(\p{L}+)-(?:t-)?(?:il|elle|ils|elles|on)$/u;
+
+const MAX_WORDS = 10;
+
+/**
+ * True when `clause`, without its delimiters, is a narrator's incise: a verb of saying first, the speaker after. The
+ * verb may stand alone between dashes (“—afirmó—”), not between commas, where a lone verb may be the speaker's own.
+ */
+export function isIncise(clause: string, dashed: boolean): boolean {
+  const words = clause.trim().toLowerCase().replace(/'/g, '’').split(/\s+/u).filter((w) => w.length > 0);
+  if (words.length === 0 || words.length > MAX_WORDS) return false;
+  const first = INVERTED.exec(words[0]);
+  const verb = first ? first[1] : words[0];
+  if (ACCORDING_TO.has(verb)) return !first && words.length > 1 && words.length <= 5;
+  if (AUXILIARIES.has(verb)) return words.length > 1 && PARTICIPLES.has(words[1].replace(/[,.;:]+$/u, ''));
+  if (!VERBS.has(verb)) return false;
+  if (first !== null || dashed) return true;
+  // Between commas, the speaker follows the verb: "dijo la ministra", "ajoute M. Dupont", "afirmó Sánchez".
+  const subject = clause.trim().split(/\s+/u)[1] ?? '';
+  return SUBJECT_STARTS.has(subject.toLowerCase().split('’')[0]) || /^\p{Lu}/u.test(subject);
+}
+
+/** Words a speaker named after the verb starts with: articles, pronouns and possessives of these languages. */
+const SUBJECT_STARTS = new Set([
+  'el', 'la', 'los', 'las', 'le', 'les', 'l', 'o', 'os', 'a', 'as', 'il', 'lo', 'gli', 'i', 'un', 'una', 'une', 'uno',
+  'um', 'uma', 'él', 'ella', 'ellos', 'ellas', 'elle', 'lui', 'ele', 'ela', 'eles', 'lei', 'en', 'na', 'su', 'sus',
+  'son', 'sa', 'ses', 'seu', 'sua',
+]);
+
+/** Dashes that set an incise off: the Spanish raya and its kin. */
+const DASH = /[—―]/u;
+
+/**
+ * The incises in text[from, to), the inside of a quotation: each span covers the incise with its opening delimiter
+ * (`—afirmó la ministra—`, `, a-t-elle déclaré`), so that blanking it leaves the speaker's words as they run on.
+ */
+export function incisesIn(text: string, from: number, to: number): Span[] {
+  const found: Span[] = [];
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c !== ',' && !DASH.test(c)) continue;
+    // A dash opens an incise after a space and before a word, as Spanish sets the raya ("año —dijo—, pero"): spaced
+    // dashes (" — ") and closed ones ("cards—dice") set off an aside of the speaker's own.
+    const dash = c !== ',';
+    if (dash && ((i > from && !/\s/u.test(text[i - 1])) || !/\p{L}/u.test(text[i + 1] ?? ''))) continue;
+    let j = i + 1;
+    while (j < to && text[j] !== ',' && !DASH.test(text[j]) && !/[.;:!?«»“”"]/u.test(text[j])) j++;
+    const closed = j < to && (dash ? DASH.test(text[j]) && !/\s/u.test(text[j - 1]) : /[,.;:!?]/u.test(text[j]));
+    if (!closed && !(dash && j === to)) continue;
+    if (!isIncise(text.slice(i + 1, j), dash)) continue;
+    found.push({ start: i, end: dash && closed ? j + 1 : j });
+    i = j - 1;
+  }
+  return found;
+}
+
+/**
+ * True when text[start, end), the words a passage of a source has and a quotation leaves out, is an incise of that
+ * source, set off by dashes or commas.
+ */
+export function isInciseAt(text: string, start: number, end: number): boolean {
+  let before = start - 1;
+  while (before >= 0 && /\s/u.test(text[before])) before--;
+  let after = end;
+  while (after < text.length && /\s/u.test(text[after])) after++;
+  if (before < 0 || after >= text.length) return false;
+  // Dashes touch the incise they set off ("—dijo la ministra—"), as in `incisesIn`.
+  const dashed = DASH.test(text[before]) && before === start - 1 && DASH.test(text[after]) && after === end;
+  const commas = text[before] === ',' && /[,.;:!?]/u.test(text[after]);
+  return (dashed || commas) && isIncise(text.slice(start, end), dashed);
+}
