@@ -291,6 +291,20 @@ test('words the writer put at an edge of a quotation where the source statement 
   assert.deepEqual(wholly.changes, [{ draft: 'Frankly', source: '' }], 'nothing in the statement stands before it');
 });
 
+test('a hesitation the source sets off (“, um,”) may be left out; a word run into its sentence may not', () => {
+  const transcript = indexOf('MAYOR HALE: We will not raise taxes this year, uh, and the budget is, um, basically balanced.');
+  const clean = only(checkDraft(transcript, 'Hale said: “We will not raise taxes this year, and the budget is basically balanced.”', 'plaintext'));
+  assert.equal(clean.verdict, 'verbatim');
+  assert.equal(clean.similarity, 1);
+  // The setting may count every hesitation left out, as a stricter house style would.
+  const strict = only(checkDraft(transcript, 'Hale said: “We will not raise taxes this year, and the budget is basically balanced.”', 'plaintext', { fillers: [] }));
+  assert.deepEqual(strict.changes, [{ draft: '', source: 'uh' }, { draft: '', source: 'um' }]);
+  // "um" is a word in German, "mm" a unit after a number.
+  const german = indexOf('„Wir treffen uns um acht Uhr am Bahnhof und fahren dann gemeinsam los“, sagte sie.');
+  const time = only(checkDraft(german, 'Sie sagte: „Wir treffen uns acht Uhr am Bahnhof und fahren dann gemeinsam los.“', 'plaintext'));
+  assert.deepEqual(time.changes, [{ draft: '', source: 'um' }]);
+});
+
 test('a narrator’s incise inside a quotation is not compared, in the draft or in the source', () => {
   const spanish = indexOf('«No vamos a subir los impuestos este año, pero recortaremos el gasto público», afirmó.');
   const draftIncise = 'La ministra dijo: «No vamos a subir los impuestos este año —afirmó la ministra—, pero recortaremos el gasto público».';

@@ -43,6 +43,7 @@ test('every documented key is taken as given', () => {
     maxEllipsisWords: 40,
     maxQuoteWords: 500,
     maxSourceFileBytes: 1000,
+    fillers: ['um', 'ähm'],
     ignore: ['off the record'],
     attributionTemplate: '“{quote}”, {speaker} said',
   };
@@ -61,8 +62,9 @@ test('unknown keys and wrong types are reported one sentence each, and the defau
     ignore: [1],
     attributionTemplate: '({speaker})',
     maxEllipsisWords: 2.5,
+    fillers: ['you know'],
   });
-  assert.equal(errors.length, 7);
+  assert.equal(errors.length, 8);
   assert.match(errors[0], /^"source" is not a setting; the settings are sources, drafts, /);
   assert.match(errors[1], /^"shortQuoteMaxWords" must be a whole number of 0 or more, not "3"\.$/);
   assert.match(errors[2], /^"alteredThreshold" must be a number above 0 and at most 1, not 1\.5\.$/);
@@ -70,10 +72,12 @@ test('unknown keys and wrong types are reported one sentence each, and the defau
   assert.match(errors[4], /^"ignore" must be a list of quotation texts/);
   assert.match(errors[5], /^"attributionTemplate" must be text containing \{quote\}/);
   assert.match(errors[6], /^"maxEllipsisWords" must be a whole number/);
+  assert.match(errors[7], /^"fillers" must be a list of single words, such as \["um", "uh"\]/);
   for (const error of errors) assert.equal(error.split('\n').length, 1);
   assert.equal(config.shortQuoteMaxWords, 3);
   assert.equal(config.alteredThreshold, 0.6);
   assert.deepEqual(config.sources, ['sources']);
+  assert.deepEqual(config.fillers, DEFAULT_CONFIG.fillers);
 });
 
 test('a configuration that is not an object is one error', () => {
@@ -102,7 +106,7 @@ test('comments and trailing commas are allowed, as in VS Code settings; other sy
 test('validation errors from a file name the file, and the line and column of the setting', () => {
   const { errors } = parseConfigText('{ "colour": true }', 'proj/verbatim.json');
   assert.deepEqual(errors, [
-    'proj/verbatim.json:1:3: "colour" is not a setting; the settings are sources, drafts, shortQuoteMaxWords, alteredThreshold, maxEllipsisWords, maxQuoteWords, maxSourceFileBytes, ignore, attributionTemplate.',
+    'proj/verbatim.json:1:3: "colour" is not a setting; the settings are sources, drafts, shortQuoteMaxWords, alteredThreshold, maxEllipsisWords, maxQuoteWords, maxSourceFileBytes, fillers, ignore, attributionTemplate.',
   ]);
   const text = '{\n  // checks\n  "drafts": ["*.md"],\n\n    "shortQuoteMaxWords": "3",\n  "sources": []\n}';
   assert.deepEqual(parseConfigText(text, 'v.json').errors, [

@@ -229,6 +229,7 @@ function checkOptions(config: ProjectConfig): Partial<DraftCheckOptions> {
     alteredThreshold: config.alteredThreshold,
     maxEllipsisWords: config.maxEllipsisWords,
     maxQuoteWords: config.maxQuoteWords,
+    fillers: config.fillers,
     ignore: config.ignore,
   };
 }

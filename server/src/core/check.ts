@@ -8,6 +8,7 @@ import { settleAlignment } from './settle.js';
 import { SourceIndex, type IndexedSource } from './sourceIndex.js';
 import { droppedNegation, withEdgeWords } from './edgeChanges.js';
 import { isInciseAt } from './incise.js';
+import { isSetOffFiller } from './fillers.js';
 import { sourceMatch } from './sourceMatch.js';
 import { textSlice } from './sourceText.js';
 import { DEFAULT_CHECK_OPTIONS } from './types.js';
@@ -52,6 +53,11 @@ export function checkQuotations(
   return findings;
 }
 
+/** The hesitation sounds of the options, folded as source words are. */
+function foldedFillers(fillers: readonly string[]): ReadonlySet<string> {
+  return new Set(fillers.map((filler) => splitWords(filler).folded.join('')));
+}
+
 /** The words of a text folded and joined by single spaces: the form ignore entries are compared in. */
 function foldedText(text: string): string {
   return splitWords(text).folded.join(' ');
@@ -90,18 +96,19 @@ function checkTogether(index: SourceIndex, draft: string, parts: Quotation[], op
   }
   const ids = words.folded.map((word) => index.wordId(word));
   if (short) {
-    const found = findQuoted(index, draft, words, ids);
+    const found = findQuoted(index, draft, words, ids, foldedFillers(options.fillers));
     return parts.map((quotation) =>
       found ? sourced(quotation, 'verbatim', true, 1, found.source, found.span, []) : unsourced(quotation, true, 0),
     );
   }
   const best = bestAlignment(index, words, ids);
   if (!best) return parts.map((quotation) => unsourced(quotation, false, 0));
-  const whole = measure(index, best, words, draft, () => true);
+  const fillers = foldedFillers(options.fillers);
+  const whole = measure(index, best, words, draft, fillers, () => true);
   const isSourced = whole.changes.length === 0 || sameStatement(whole, options);
   return parts.map((quotation, part) => {
     if (!isSourced) return unsourced(quotation, false, whole.similarity);
-    const own = parts.length === 1 ? whole : measure(index, best, words, draft, (q) => words.part[q] === part);
+    const own = parts.length === 1 ? whole : measure(index, best, words, draft, fillers, (q) => words.part[q] === part);
     if (own.first < 0) return unsourced(quotation, false, own.similarity);
     const verdict: Verdict = own.changes.length === 0 ? 'verbatim' : 'altered';
     // Each part of a group answers for itself: a part that shares next to nothing with the passage its
@@ -207,6 +214,7 @@ function measure(
   { alignment, source }: Candidate,
   words: QuoteWords,
   draft: string,
+  fillers: ReadonlySet<string>,
   inPart: (quoteWord: number) => boolean,
 ): Measured {
   const folded = (word: number) => index.word(SourceIndex.idAt(source, word));
@@ -225,9 +233,10 @@ function measure(
   let run: { draft: number[]; source: number[]; weight: number } = { draft: [], source: [], weight: 0 };
   let lastQuoteWord = -1;
   const flush = () => {
-    if (run.draft.length === 0 && run.source.length > 0 && isReportersAside(source, run.source)) {
+    if (run.draft.length === 0 && run.source.length > 0 && (isReportersAside(source, run.source) || run.source.every((w) => isSetOffFiller(source, w, folded(w), fillers)))) {
       // The source's words between two of its quotations ("…,” he said. “…") are the reporter's, not the
-      // speaker's: a quotation that runs on over them leaves out nothing the speaker said.
+      // speaker's, and its hesitations (", um,") no words: a quotation that runs on over them leaves out nothing
+      // the speaker said.
       sourceWeight -= run.weight;
     } else if (run.draft.length > 0 || run.source.length > 0) {
       const change = describe(run, words, source, draft, folded);
@@ -416,12 +425,13 @@ function findQuoted(
   draft: string,
   words: QuoteWords,
   ids: number[],
+  fillers: ReadonlySet<string>,
 ): { source: IndexedSource; span: Span } | null {
   const exact = findQuotedExactly(index, ids);
   if (exact) return { source: exact.source, span: spanOf(exact.source, exact.first, exact.last) };
   const best = bestAlignment(index, words, ids);
   if (!best) return null;
-  const measured = measure(index, best, words, draft, () => true);
+  const measured = measure(index, best, words, draft, fillers, () => true);
   if (measured.changes.length > 0 || measured.first < 0) return null;
   const span = spanOf(best.source, measured.first, measured.last);
   return SourceIndex.insideQuotation(best.source, span) ? { source: best.source, span } : null;

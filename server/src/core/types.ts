@@ -154,6 +154,8 @@ export interface CheckOptions {
   maxEllipsisWords: number;
   /** Quotations longer than this many words are not aligned and are reported as such (default 2000). */
   maxQuoteWords: number;
+  /** Hesitation sounds a quotation may leave out of its source where the source sets them off (", um,"). */
+  fillers: string[];
 }
 
 export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
@@ -161,4 +163,5 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   alteredThreshold: 0.6,
   maxEllipsisWords: 60,
   maxQuoteWords: 2000,
+  fillers: ['um', 'umm', 'uh', 'uhh', 'uhm', 'er', 'erm', 'hmm', 'hm'],
 };

@@ -7,6 +7,7 @@ import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseEr
 import picomatch from 'picomatch';
 import { LineIndex } from '../convert.js';
 import { DEFAULT_ATTRIBUTION_TEMPLATE } from '../protocol.js';
+import { DEFAULT_CHECK_OPTIONS } from '../core/types.js';
 
 /** The name of the project configuration file. */
 export const CONFIG_FILE_NAME = 'verbatim.json';
@@ -27,6 +28,8 @@ export interface ProjectConfig {
   maxQuoteWords: number;
   /** Source files larger than this are skipped and listed with the reason. */
   maxSourceFileBytes: number;
+  /** Hesitation sounds a quotation may leave out of its source where the source sets them off (", um,"). */
+  fillers: string[];
   /** Quotation texts never to report (compared after typography is folded). */
   ignore: string[];
   /**
@@ -45,6 +48,7 @@ export const DEFAULT_CONFIG: Readonly<ProjectConfig> = Object.freeze({
   maxEllipsisWords: 60,
   maxQuoteWords: 2000,
   maxSourceFileBytes: 20 * 1024 * 1024,
+  fillers: [...DEFAULT_CHECK_OPTIONS.fillers],
   ignore: [],
   attributionTemplate: DEFAULT_ATTRIBUTION_TEMPLATE,
 });
@@ -79,6 +83,10 @@ const CHECKS: Record<keyof ProjectConfig, Check> = {
   maxEllipsisWords: isWholeNumber(0),
   maxQuoteWords: isWholeNumber(1),
   maxSourceFileBytes: isWholeNumber(1),
+  fillers: (value) =>
+    Array.isArray(value) && value.every((item) => typeof item === 'string' && /^\p{L}+$/u.test(item))
+      ? null
+      : 'must be a list of single words, such as ["um", "uh"] (or [] to count every one left out)',
   ignore: (value) =>
     Array.isArray(value) && value.every((item) => typeof item === 'string')
       ? null
@@ -101,7 +109,7 @@ export function validateConfig(raw: unknown): { config: ProjectConfig; errors: s
 
 /** What `validateConfig` finds, with the key each problem is about (null for the whole configuration). */
 function validate(raw: unknown): { config: ProjectConfig; problems: { key: string | null; message: string }[] } {
-  const config: ProjectConfig = { ...DEFAULT_CONFIG, sources: [...DEFAULT_CONFIG.sources], drafts: [...DEFAULT_CONFIG.drafts], ignore: [] };
+  const config: ProjectConfig = { ...DEFAULT_CONFIG, sources: [...DEFAULT_CONFIG.sources], drafts: [...DEFAULT_CONFIG.drafts], fillers: [...DEFAULT_CONFIG.fillers], ignore: [] };
   if (raw === undefined || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { config, problems: [{ key: null, message: 'The configuration must be a JSON object, such as { "sources": ["sources"] }.' }] };
   }

@@ -89,6 +89,7 @@ export function resolveFolderSettings(
       alteredThreshold: settings.alteredThreshold,
       maxEllipsisWords: config.maxEllipsisWords,
       maxQuoteWords: config.maxQuoteWords,
+      fillers: config.fillers,
       ignore: config.ignore,
     },
     severity: settings.severity,
