@@ -582,3 +582,31 @@ test('a name after an office set off by a comma holds it, and a sentence’s ful
   const officer = 'The clean-up began under the county’s first environmental officer, Desmond Achebe-Lowe. His reports were blunt. “Nothing lives in the basin,” he wrote.';
   assert.equal(speaker(officer, 'Nothing lives'), 'Desmond Achebe-Lowe');
 });
+
+test('speakers are read in the languages of European newsrooms, with their offices and prepositions left out', () => {
+  const german = 'Berlin (dpa) – „Wir werden die Steuern nicht erhöhen“, sagte Bundeskanzler Olaf Scholz vor Journalisten. ' +
+    'Finanzminister Christian Lindner hat gesagt: „Die Lage ist ernst.“';
+  assert.equal(speaker(german, 'Wir werden'), 'Olaf Scholz');
+  assert.equal(speaker(german, 'Die Lage'), 'Christian Lindner');
+  const spanish = 'MADRID (EFE). «No vamos a subir los impuestos», afirmó Pedro Sánchez en rueda de prensa. ' +
+    'La vicepresidenta María Jesús Montero añadió: «La recaudación ha crecido».';
+  assert.equal(speaker(spanish, 'No vamos'), 'Pedro Sánchez');
+  assert.equal(speaker(spanish, 'La recaudación'), 'María Jesús Montero');
+  const french = 'PARIS (AFP) - « Nous n’augmenterons pas les impôts », a déclaré Emmanuel Macron devant la presse.';
+  assert.equal(speaker(french, 'Nous'), 'Emmanuel Macron');
+  const italian = 'ROMA (ANSA) - «Non ci sarà nessuna manovra», ha detto il ministro Giancarlo Giorgetti ai giornalisti.';
+  assert.equal(speaker(italian, 'Non ci'), 'Giancarlo Giorgetti');
+  const dutch = 'DEN HAAG (ANP) - "We gaan de belastingen niet verhogen", zei premier Dick Schoof maandag.';
+  assert.equal(speaker(dutch, 'We gaan'), 'Dick Schoof');
+  // A dash before the verb, as Polish attributes, and the next quotation are no part of the name.
+  const polish = 'WARSZAWA (PAP) - „Nie podniesiemy podatków” – powiedział premier Donald Tusk. Minister finansów Andrzej ' +
+    'Domański dodał: „Deficyt spadnie”.';
+  assert.equal(speaker(polish, 'Nie podniesiemy'), 'Donald Tusk');
+  assert.equal(speaker(polish, 'Deficyt'), 'Andrzej Domański');
+});
+
+test('a full name is not read across the end of the sentence before it', () => {
+  const text = 'Die Regierung streitet über den Haushalt. Finanzminister Christian Lindner gab sich kämpferisch. ' +
+    '„Wir werden die Steuern nicht erhöhen“, sagte Lindner.';
+  assert.equal(speaker(text, 'Wir werden'), 'Christian Lindner');
+});

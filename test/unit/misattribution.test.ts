@@ -46,3 +46,23 @@ test('a quotation the draft gives to another person than its source is found, wi
     [['This is a shameful day for Ashcombe,', 'Joanne Pryce', 'Priya Lal']],
   );
 });
+
+test('a quotation given to another person is found in other languages too', () => {
+  const index = new SourceIndex();
+  index.set({
+    id: 'dpa',
+    text: '„Wir werden die Steuern in diesem Jahr nicht erhöhen“, sagte Bundeskanzler Olaf Scholz vor Journalisten.',
+    meta: {},
+  });
+  index.set({ id: 'efe', text: '«No vamos a subir los impuestos este año», afirmó Pedro Sánchez en rueda de prensa.', meta: {} });
+  const draft = [
+    'Finanzminister Christian Lindner gab sich kämpferisch. „Wir werden die Steuern in diesem Jahr nicht erhöhen“, sagte Lindner.',
+    '',
+    'La vicepresidenta María Jesús Montero habló. «No vamos a subir los impuestos este año», aseguró Montero.',
+  ].join('\n');
+  const wrong = misattributions(draft, checkDraft(index, draft, 'plaintext'));
+  assert.deepEqual(
+    wrong.map((w) => [w.draft, w.source]),
+    [['Christian Lindner', 'Olaf Scholz'], ['María Jesús Montero', 'Pedro Sánchez']],
+  );
+});

@@ -5,7 +5,8 @@ import {
   sexOfTitles, titleOf, type Sex, type SpeakerPhrase,
 } from './sources/names.js';
 import {
-  accordingTo, citedAuthor, dashedSpeaker, introSpeaker, isSpeechVerb, participleSpeaker, trailingSpeaker, wordsIn,
+  accordingTo, citedAuthor, dashedSpeaker, endsClause, introSpeaker, isSpeechVerb, participleSpeaker, trailingSpeaker,
+  wordsIn,
 } from './speechPhrases.js';
 import { MAX_PARAGRAPHS_BACK, outsideQuotes, personMentions, resolvePronoun } from './mentions.js';
 import {
@@ -115,7 +116,14 @@ function fullFormBefore(text: string, name: string, at: number, accept: (sex: Se
     const before = /(?:\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)){1,3}$/u.exec(text.slice(Math.max(from, pos - 120), pos));
     if (!before) continue;
     // Words that open a sentence are no part of the name ("Then Vidal said").
-    const words = `${before[0]}${name}`.split(/\s+/);
+    let words = `${before[0]}${name}`.split(/\s+/);
+    // A sentence ends before the name ("…über den Haushalt. Finanzminister Christian Lindner"), an initial does not.
+    for (let k = words.length - 2; k >= 0; k--) {
+      if (endsClause(words[k]!)) {
+        words = words.slice(k + 1);
+        break;
+      }
+    }
     while (words.length > 1 && (!isPhraseWord(words[0]!) || isDeterminer(words[0]!))) words.shift();
     const read = words.length > 1 ? readSpeakerPhrase(words.join(' ')) : null;
     if (!read || !('name' in read) || !read.name.includes(' ') || !read.name.endsWith(name) || !looksLikePerson(read.name)) continue;

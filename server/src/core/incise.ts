@@ -1,48 +1,12 @@
 // The narrator's words set inside a quotation, as French, Spanish, Portuguese, Italian and Catalan writing set them:
 // « Nous n’augmenterons pas les impôts, a-t-elle déclaré, mais… » and «No vamos a subir —afirmó la ministra—, pero…».
 // They are the writer's words, not the speaker's: a draft's are not compared, and a source's are left out at no cost.
+import { AUXILIARIES_ELSEWHERE, SPEECH_PARTICIPLES_ELSEWHERE, SPEECH_VERBS_ELSEWHERE } from './speechVerbsElsewhere.js';
 import type { Span } from './types.js';
 
-/** Verbs of saying that open an incise, in the forms the press uses: "dijo", "afirma", "ajoute", "disse", "aggiunge". */
-const VERBS = new Set([
-  // Spanish
-  'dijo', 'dice', 'afirmó', 'afirma', 'añadió', 'añade', 'explicó', 'explica', 'señaló', 'señala', 'aseguró', 'asegura',
-  'respondió', 'responde', 'preguntó', 'pregunta', 'contestó', 'contesta', 'insistió', 'insiste', 'advirtió', 'advierte',
-  'subrayó', 'subraya', 'apuntó', 'apunta', 'reconoció', 'reconoce', 'admitió', 'admite', 'comentó', 'comenta',
-  'declaró', 'declara', 'indicó', 'indica', 'manifestó', 'manifiesta', 'sostuvo', 'sostiene', 'recalcó', 'recalca',
-  'agregó', 'agrega', 'detalló', 'detalla', 'precisó', 'precisa', 'destacó', 'destaca', 'lamentó', 'lamenta',
-  'concluyó', 'concluye', 'relató', 'relata', 'confesó', 'confiesa', 'prosiguió', 'prosigue', 'continuó', 'continúa',
-  'recordó', 'recuerda', 'cuenta', 'contó', 'matizó', 'matiza', 'zanjó', 'exclamó', 'exclama',
-  // Portuguese
-  'disse', 'diz', 'afirmou', 'acrescentou', 'acrescenta', 'explicou', 'respondeu', 'responde', 'perguntou', 'declarou',
-  'garantiu', 'garante', 'sublinhou', 'sublinha', 'salientou', 'salienta', 'referiu', 'refere', 'adiantou',
-  'frisou', 'admitiu', 'reconheceu', 'sustentou', 'concluiu', 'contou', 'lembrou', 'lembra',
-  // French
-  'dit', 'déclare', 'affirme', 'ajoute', 'explique', 'souligne', 'assure', 'estime', 'indique', 'précise',
-  'poursuit', 'martèle', 'insiste', 'répond', 'reconnaît', 'admet', 'confie', 'raconte', 'résume',
-  'conclut', 'rappelle', 'prévient', 'avertit', 'regrette', 'déplore', 'dénonce', 's’exclame',
-  // Italian
-  'aggiunge', 'aggiunse', 'spiega', 'spiegò', 'afferma', 'affermò', 'sottolinea', 'sottolineò',
-  'osserva', 'dichiara', 'dichiarò', 'prosegue', 'ammette', 'racconta',
-  // Catalan
-  'diu', 'afegeix', 'assegura', 'explicà', 'digué',
-]);
-
-/** Auxiliaries before a participle: "ha dicho", "a déclaré", "ha detto", "va dir", "a-t-elle ajouté". */
-const AUXILIARIES = new Set(['ha', 'han', 'había', 'a', 'ont', 'avait', 'hanno', 'va', 'van', 'tem', 'tinha']);
-
-/** Participles of saying, after an auxiliary. */
-const PARTICIPLES = new Set([
-  'dicho', 'afirmado', 'añadido', 'explicado', 'señalado', 'asegurado', 'subrayado', 'reconocido', 'advertido',
-  'declarado', 'insistido', 'indicado', 'apuntado', 'destacado', 'recalcado', 'precisado', 'manifestado', 'comentado',
-  'lamentado', 'concluido', 'respondido', 'contestado', 'admitido', 'sostenido', 'agregado', 'dito', 'acrescentado',
-  'garantido', 'sublinhado', 'dit', 'déclaré', 'affirmé', 'ajouté',
-  'expliqué', 'souligné', 'assuré', 'estimé', 'indiqué', 'précisé', 'poursuivi', 'martelé', 'insisté', 'répondu',
-  'reconnu', 'admis', 'confié', 'raconté', 'lancé', 'tranché', 'résumé', 'conclu', 'noté', 'observé', 'rappelé',
-  'prévenu', 'averti', 'regretté', 'déploré', 'dénoncé', 'detto', 'spiegato', 'aggiunto', 'affermato', 'dichiarato',
-  'sottolineato', 'osservato', 'ammesso', 'raccontato', 'concluso', 'dir', 'afirmar', 'explicar', 'afegir', 'assegurar',
-  'afirmat', 'explicat', 'afegit', 'assegurat',
-]);
+const VERBS = new Set(SPEECH_VERBS_ELSEWHERE);
+const AUXILIARIES = new Set(AUXILIARIES_ELSEWHERE);
+const PARTICIPLES = new Set(SPEECH_PARTICIPLES_ELSEWHERE);
 
 /** "según ella", "selon lui", "segundo o ministro", "secondo il ministro": an incise with no verb. */
 const ACCORDING_TO = new Set(['según', 'selon', 'segundo', 'secondo', 'segons']);

@@ -246,6 +246,8 @@ export function trailingSpeaker(text: string, from: number, to: number): Speaker
   const words = withoutAges(wordsIn(text, from, to).filter((w) => !/^[,—–-]+$/.test(w.word)));
   if (words.length === 0) return null;
   if (isSpeechVerb(words[0]!.word)) return phraseAfter(words, 1);
+  // « … », a déclaré Emmanuel Macron; «…», ha dicho Sánchez.
+  if (isBetweenWord(words[0]!.word) && isSpeechVerb(words[1]?.word ?? '')) return phraseAfter(words, 2);
   // “…,” was the message from Peter Dunmore.
   const noun = SAYINGS.test(bare(words[0]!.word)) ? (/^the$/i.test(bare(words[1]?.word ?? '')) ? 2 : 1) : -1;
   if (noun > 0 && SAYING_NOUNS.test(bare(words[noun]?.word ?? '')) && /^from$/i.test(bare(words[noun + 1]?.word ?? ''))) {
@@ -301,9 +303,14 @@ export function citedAuthor(text: string, from: number, to: number): string | nu
  * Jane Doe, Chief Executive Officer (on the same line or the next). Null when no dash and name follow.
  */
 export function dashedSpeaker(text: string, from: number, to: number): string | null {
-  const line = /^[ \t]*\n?[ \t]*(?:—|―|–|--)[ \t]*([^\n,;(]{2,80})/u.exec(text.slice(from, Math.min(to, from + 120)));
+  const line = /^[ \t]*\n?[ \t]*(?:—|―|–|--)[ \t]*([^\n,;(„“”"«»]{2,80})/u.exec(text.slice(from, Math.min(to, from + 120)));
   if (!line) return null;
-  const read = readSpeakerPhrase(line[1]!.trim());
+  // "„…” – powiedział premier Donald Tusk.": a speech verb after the dash, as Polish and Czech attribute, is read as
+  // any attribution after a quotation is; the dash names no one itself.
+  if (isSpeechVerb(line[1]!.trim().split(/\s+/)[0]!)) return null;
+  // The name ends with its sentence ("— Jane Doe. The company …"), not at an initial or a title ("Dr. Jane Doe").
+  const sentence = /(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Prof|Jr|Sr))[.!?](?=\s)/u.exec(line[1]!);
+  const read = readSpeakerPhrase((sentence ? line[1]!.slice(0, sentence.index) : line[1]!).trim());
   return read && 'name' in read && looksLikePerson(read.name) ? read.name : null;
 }
 

@@ -1,4 +1,5 @@
 // Recognises the short clauses that attribute speech ("she said", "said Mr. Brooke", "he asked sternly").
+import { SPEECH_VERBS_ELSEWHERE } from '../speechVerbsElsewhere.js';
 
 /** Verbs that report speech or thought, in the forms prose uses around quotations. */
 export const SPEECH_VERBS = new Set([
@@ -13,6 +14,7 @@ export const SPEECH_VERBS = new Set([
   'growled', 'snapped', 'ejaculated', 'interrupted', 'interposed', 'rejoined', 'returned', 'pursued', 'went',
   'thought', 'thinks', 'announced', 'announces', 'concluded', 'protested', 'pleaded', 'agreed', 'agrees',
   'confirmed', 'confirms', 'claimed', 'claims', 'stammered', 'faltered', 'breathed', 'hissed',
+  ...SPEECH_VERBS_ELSEWHERE,
 ]);
 
 /** The lower-cased words of a stretch of prose. */

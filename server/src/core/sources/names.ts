@@ -1,4 +1,7 @@
 // Word lists and phrase rules for reading who a source names as a speaker ("US Secretary of Commerce Wilbur Ross").
+import {
+  AUXILIARIES_ELSEWHERE, NAME_ENDS_ELSEWHERE, SPEECH_PARTICIPLES_ELSEWHERE, SPEECH_VERBS_ELSEWHERE,
+} from '../speechVerbsElsewhere.js';
 
 /** Verbs that introduce speech, in the forms prose uses around a quotation. */
 export const SPEECH_VERBS = new Set([
@@ -14,7 +17,23 @@ export const SPEECH_VERBS = new Set([
   // Verbs of scholarly and reflective prose: "Aldridge observes that …", "Lindqvist remembered that …".
   'observes', 'contends', 'contended', 'asserts', 'asserted', 'maintains', 'concedes', 'acknowledges', 'remembered',
   'remembers', 'confessed', 'confesses', 'recounted', 'recounts', 'reflected', 'reflects', 'mused', 'muses',
+  // Other languages: „…“, sagte Scholz; «…», afirmó Sánchez; Macron a déclaré : « … ».
+  ...SPEECH_VERBS_ELSEWHERE, ...SPEECH_PARTICIPLES_ELSEWHERE,
 ]);
+
+/**
+ * Offices that German, Dutch and Scandinavian write as one capitalised word before a name, often compounded
+ * ("Bundeskanzler Olaf Scholz", "Finanzministerin", "Polizeichef", "burgemeester"): no part of the name.
+ */
+const TITLES_ELSEWHERE = new RegExp(
+  '^(?:\\p{L}*(?:minister|ministerin|kanzler|kanzlerin|präsident|präsidentin|sprecher|sprecherin|bürgermeister|' +
+    'bürgermeisterin|vorsitzende|vorsitzender|direktor|direktorin|staatssekretär|staatssekretärin|abgeordnete|' +
+    'abgeordneter|burgemeester|woordvoerder|statsminister)|\\p{L}{3,}(?:chef|chefin|leiter|leiterin))$',
+  'u',
+);
+
+/** Words of other languages after which no word belongs to a name: "sagte Scholz vor Journalisten". */
+const NAME_ENDS = new Set(NAME_ENDS_ELSEWHERE);
 
 /** Participles whose speaker is the subject of their clause ("Ross announced the move, saying that …"). */
 export const SPEECH_PARTICIPLES = new Set([
@@ -28,6 +47,7 @@ const BETWEEN_SPEAKER_AND_VERB = new Set([
   'also', 'has', 'had', 'have', 'was', 'is', 'later', 'earlier', 'then', 'further', 'once', 'previously',
   'recently', 'repeatedly', 'reportedly', 'would', 'will', 'again', 'flatly', 'publicly', 'angrily', 'simply',
   'on', 'last', 'this', 'yesterday', 'today', 'tomorrow', 'late', 'early', 'separately', 'privately', 'had',
+  ...AUXILIARIES_ELSEWHERE,
 ]);
 
 /** Titles that stand before a person's name; the name is what follows the last of them. */
@@ -143,7 +163,7 @@ export function describingWords(words: { word: string }[], from: number): number
     if (n > 0 && isCapitalised(word) && isPhraseWord(word)) return n;
     const k = bare(word);
     if (!/^\p{Ll}[\p{Ll}-]*$/u.test(k) || word !== k) return 0;
-    if (isGrammarWord(k) || SPEECH_VERBS.has(k) || BETWEEN_SPEAKER_AND_VERB.has(k)) return 0;
+    if (isGrammarWord(k) || SPEECH_VERBS.has(k) || BETWEEN_SPEAKER_AND_VERB.has(k) || NAME_ENDS.has(k)) return 0;
   }
   const next = words[from + 3]?.word ?? '';
   return isCapitalised(next) && isPhraseWord(next) ? 3 : 0;
@@ -225,7 +245,7 @@ export function readSpeakerPhrase(phrase: string): SpeakerPhrase {
   const run = words.slice(start);
   let title = -1;
   run.forEach((w, i) => {
-    if (PERSON_TITLES.has(key(w))) title = i;
+    if (PERSON_TITLES.has(key(w)) || (i < run.length - 1 && TITLES_ELSEWHERE.test(key(w)))) title = i;
   });
   let from = title + 1;
   if (title >= 0 && key(run[from] ?? '') === 'of') {
