@@ -291,6 +291,37 @@ test('words the writer put at an edge of a quotation where the source statement 
   assert.deepEqual(wholly.changes, [{ draft: 'Frankly', source: '' }], 'nothing in the statement stands before it');
 });
 
+test('letters in brackets are the editor’s, inside a word or at its end, as legal writing marks them', () => {
+  const statute = indexOf('The employer shall compensate the employee for each hour worked beyond forty in a workweek, as authorized.');
+  const plural = only(checkDraft(statute, 'It "shall compensate the employee[s] for each hour worked beyond forty in a workweek."', 'plaintext'));
+  assert.equal(plural.verdict, 'verbatim');
+  const dropped = only(checkDraft(statute, 'It "shall compensate[] the employee for each hour worked beyond forty in a workweek."', 'plaintext'));
+  assert.equal(dropped.verdict, 'verbatim');
+  // Another word with letters in brackets is still another word, shown with its bracket.
+  const other = only(checkDraft(statute, 'It "shall pa[y] the employee for each hour worked beyond forty in a workweek."', 'plaintext'));
+  assert.deepEqual(other.changes, [{ draft: 'pa[y]', source: 'compensate' }]);
+});
+
+test('a negation left out under an editor’s bracket, or at the start of the source sentence, makes the quotation altered', () => {
+  const opinion = indexOf('Reliance on advice that does not address the specific facts cannot establish good faith under the statute.');
+  const hidden = only(checkDraft(opinion, 'The court held that "[r]eliance on advice that [does] address the specific facts cannot establish good faith."', 'plaintext'));
+  assert.equal(hidden.verdict, 'altered');
+  assert.deepEqual(hidden.changes, [{ draft: '[does]', source: 'does not' }]);
+  const kept = only(checkDraft(opinion, 'The court held that "[r]eliance on advice that [does not] address the specific facts cannot establish good faith."', 'plaintext'));
+  assert.equal(kept.verdict, 'verbatim');
+  const statute = indexOf('Nothing in this section shall be construed to prohibit an employer from paying a bonus.');
+  const nothing = only(checkDraft(statute, 'The statute says "this section shall be construed to prohibit an employer from paying a bonus."', 'plaintext'));
+  assert.deepEqual(nothing.changes, [{ draft: '', source: 'Nothing in' }]);
+});
+
+test('an ellipsis may leave out a whole sentence that holds a negation, not a negation of a sentence it quotes from', () => {
+  const opinion = indexOf('Meridian has made no such showing. The district court did not consider the memorandum. Reliance on such advice cannot establish good faith.');
+  const whole = only(checkDraft(opinion, 'The panel wrote: "Meridian has made no such showing. . . . Reliance on such advice cannot establish good faith."', 'plaintext'));
+  assert.equal(whole.verdict, 'verbatim');
+  const part = only(checkDraft(opinion, 'The panel wrote: "The district court did . . . consider the memorandum."', 'plaintext'));
+  assert.equal(part.verdict, 'altered');
+});
+
 test('a hesitation the source sets off (“, um,”) may be left out; a word run into its sentence may not', () => {
   const transcript = indexOf('MAYOR HALE: We will not raise taxes this year, uh, and the budget is, um, basically balanced.');
   const clean = only(checkDraft(transcript, 'Hale said: “We will not raise taxes this year, and the budget is basically balanced.”', 'plaintext'));

@@ -309,10 +309,18 @@ function measure(
       if (wordWeight(folded(step.source)) === 1) sourceContent++;
     } else if (step.kind === 'skip') {
       flush();
+      // A negation left out of a sentence the quotation quotes from changes what it says; one in a whole sentence
+      // left out between them does not.
+      let endsBefore = step.from - 1;
+      while (endsBefore < step.to - 1 && !sentenceEndsAfter(source, endsBefore)) endsBefore++;
+      let startsAfter = step.to - 1;
+      while (startsAfter >= step.from && !sentenceEndsAfter(source, startsAfter)) startsAfter--;
       let dropsNegation = false;
-      for (let w = step.from; w < step.to; w++) dropsNegation ||= isNegation(folded(w));
-      if (dropsNegation && words.elided[step.before]) {
-        changes.push({ draft: '…', source: textSlice(source.doc, SourceIndex.wordStart(source, step.from), SourceIndex.wordEnd(source, step.to - 1)) });
+      for (let w = step.from; w < step.to; w++) {
+        if (w <= endsBefore || w > startsAfter) dropsNegation ||= isNegation(folded(w));
+      }
+      if (dropsNegation && words.elided[step.before] !== '') {
+        changes.push({ draft: words.elided[step.before], source: textSlice(source.doc, SourceIndex.wordStart(source, step.from), SourceIndex.wordEnd(source, step.to - 1)) });
       }
     }
     if (step.kind !== 'insert' && step.kind !== 'skip') lastQuoteWord = step.quote;
@@ -359,6 +367,13 @@ function lookalike(a: string, b: string): boolean {
   return previous[b.length] * 3 <= longest;
 }
 
+/** Whether a sentence of the source ends between word `word` and the next ("…the memorandum. Reliance"). */
+function sentenceEndsAfter(source: IndexedSource, word: number): boolean {
+  if (word < 0 || word + 1 >= source.count) return true;
+  const between = textSlice(source.doc, SourceIndex.wordEnd(source, word), SourceIndex.wordStart(source, word + 1));
+  return /[.!?]["”’»)\]]*\s/u.test(between);
+}
+
 /**
  * True when source words [first, last] all stand between two different quotations of the source, outside both, or
  * are a narrator's incise inside one (“…año —afirmó la ministra—, pero…”, « …, a-t-elle déclaré, mais… »).
@@ -396,13 +411,19 @@ function describe(
   const draftJoined = run.draft.map((q) => words.folded[q]).join('');
   const sourceJoined = run.source.map(folded).join('');
   if (draftJoined === sourceJoined || samePercent(draftJoined, sourceJoined)) return null;
+  if (run.draft.length === 1 && run.source.length === 1 && bracketedLetters(draft, words.starts[run.draft[0]], words.ends[run.draft[0]], sourceJoined)) {
+    return null;
+  }
   const draftStart = run.draft.length === 0 ? 0 : words.starts[run.draft[0]];
   const draftEnd = run.draft.length === 0 ? 0 : words.ends[run.draft[run.draft.length - 1]];
   const sorted = [...run.source].sort((a, b) => a - b);
   const sourceStart = sorted.length === 0 ? 0 : SourceIndex.wordStart(source, sorted[0]);
   const sourceEnd = sorted.length === 0 ? 0 : SourceIndex.wordEnd(source, sorted[sorted.length - 1]);
   if (run.draft.length > 0 && sorted.length > 0 && sameNumberAround(draft, draftStart, draftEnd, source.doc, sourceStart, sourceEnd)) return null;
-  const written = { draft: draft.slice(draftStart, draftEnd), source: sorted.length === 0 ? '' : textSlice(source.doc, sourceStart, sourceEnd) };
+  // A bracket the draft's words open closes with them ("compensate[d]").
+  const opened = draft.lastIndexOf('[', draftEnd);
+  const draftUntil = draft[draftEnd] === ']' && opened > draftStart && opened > draft.lastIndexOf(']', draftEnd - 1) ? draftEnd + 1 : draftEnd;
+  const written = { draft: draft.slice(draftStart, draftUntil), source: sorted.length === 0 ? '' : textSlice(source.doc, sourceStart, sourceEnd) };
   if (run.draft.length > 0 && sorted.length > 0 && /\d/.test(written.draft + written.source)) {
     // A change inside a number is shown with the whole number on both sides: "4,000 → 3,000", not "4 → 3".
     const inDraft = wholeFigures(draft, draftStart, draftEnd);
@@ -414,6 +435,23 @@ function describe(
     return { draft: draft.slice(inDraft.start, inDraft.end), source: window.slice(inSource.start, inSource.end) };
   }
   return written;
+}
+
+/**
+ * Whether the draft's word at [start, end), with letters in brackets ("employee[s]", "authorize[d]", "compensate[]",
+ * "[un]lawful"), is the source's word but for those letters: they are the editor's, as a bracketed word is.
+ */
+function bracketedLetters(draft: string, start: number, end: number, sourceWord: string): boolean {
+  const from = draft[start - 1] === '[' ? start - 1 : start;
+  const to = draft[end] === ']' ? end + 1 : draft.startsWith('[]', end) ? end + 2 : end;
+  const written = draft.slice(from, to);
+  if (!written.includes('[')) return false;
+  // The letters outside the brackets, in order, with any letters where each bracket stands.
+  const pattern = written
+    .split(/\[[^\]]*\]/u)
+    .map((part) => splitWords(part).folded.join('').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\p{L}*');
+  return new RegExp(`^${pattern}$`, 'u').test(sourceWord);
 }
 
 /**

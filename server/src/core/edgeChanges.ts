@@ -8,26 +8,39 @@ import type { Change, Span } from './types.js';
 import { samePercent } from './numbers.js';
 import { isNegation, splitWords } from './words.js';
 
-/** Words that negate the sentence they open, in the languages of newsrooms: "No vamos a subir…", "Nie będziemy…". */
+/** Words that negate the sentence they open, in the languages of newsrooms: "No vamos a subir…", "Nothing in…". */
 const OPENING_NEGATIONS = new Set([
   'not', 'no', 'never', 'non', 'ne', 'nie', 'nicht', 'kein', 'keine', 'niet', 'nunca', 'jamais', 'não', 'nao', 'nem',
+  'nothing', 'none', 'nobody', 'neither', 'nor', 'nada', 'nadie', 'rien', 'personne', 'nichts', 'niemand',
 ]);
 
+/** How many words a quotation may leave out of the start of its source sentence before a negation there counts. */
+const OPENING_WORDS = 3;
+
 /**
- * The negation a quotation leaves out where it starts right after the word that negates the source's sentence (the
- * source says “No vamos a subir los impuestos”, the draft quotes “Vamos a subir los impuestos”), unless the draft's
- * own words before the quotation negate it (he would not “raise taxes”); null when it leaves none out.
+ * The words a quotation leaves out of the start of its source sentence when one of them negates it: the source says
+ * “No vamos a subir los impuestos” or “Nothing in this section shall be construed to…”, the draft quotes “Vamos a
+ * subir los impuestos” or “this section shall be construed to…”. Null when it leaves none out, or when the draft's own
+ * words before the quotation negate it (he would not “raise taxes”).
  */
 export function droppedNegation(index: SourceIndex, source: IndexedSource, first: number, draft: string, open: number): string | null {
-  if (first <= 0) return null;
-  const before = first - 1;
-  const word = index.word(SourceIndex.idAt(source, before));
-  if (!OPENING_NEGATIONS.has(word)) return null;
-  const start = SourceIndex.wordStart(source, before);
-  const end = SourceIndex.wordEnd(source, before);
-  // The negation opens its sentence (or the quotation in the source) and goes straight on: "No, I will" is no negation.
-  const lead = textSlice(source.doc, Math.max(0, start - 4), start);
-  if (!/(?:^|[.!?:;«“"„‘(—–]\s*|^\s*)$/u.test(lead) || !/^[ \t]+\p{L}/u.test(textSlice(source.doc, end, end + 3))) return null;
+  // The sentence's first word, at most OPENING_WORDS before the quotation's: none when the quotation opens it.
+  let opening = -1;
+  for (let w = first; w >= 0 && w >= first - OPENING_WORDS; w--) {
+    const start = SourceIndex.wordStart(source, w);
+    const lead = textSlice(source.doc, Math.max(0, start - 4), start);
+    if (/(?:^|[.!?:;«“"„‘(—–]\s*|^\s*)$/u.test(lead)) {
+      opening = w;
+      break;
+    }
+  }
+  if (opening < 0 || opening === first) return null;
+  const negates = Array.from({ length: first - opening }, (_, k) => index.word(SourceIndex.idAt(source, opening + k)));
+  if (!negates.some((word) => OPENING_NEGATIONS.has(word))) return null;
+  const start = SourceIndex.wordStart(source, opening);
+  const end = SourceIndex.wordEnd(source, first - 1);
+  // The negation goes straight on to the words: "No, I will" is an answer, not a negation.
+  if (first - 1 === opening && !/^[ \t]+\p{L}/u.test(textSlice(source.doc, end, end + 3))) return null;
   // The draft may negate the words itself, outside its quotation.
   const sentence = draft.slice(Math.max(0, open - 60), open).split(/[.!?]\s/).pop() ?? '';
   if (splitWords(sentence).folded.some((w) => OPENING_NEGATIONS.has(w) || isNegation(w))) return null;

@@ -1,7 +1,7 @@
 // Turns the quotations of one group (a quotation, or one interrupted by attribution) into the words to align, with
 // the journalistic conventions read off: an ellipsis or a break between parts lets source words be left out, and
 // words in [square brackets] are an editor's and stand for source words that are not compared.
-import { splitWords, type Words } from './words.js';
+import { isNegation, splitWords, type Words } from './words.js';
 import type { Quotation } from './types.js';
 
 /** The comparable words of a quotation group, with where each stands in the draft. */
@@ -13,8 +13,11 @@ export interface QuoteWords {
   part: number[];
   /** How many source words may be left out just before each word at no cost. */
   freeSkip: number[];
-  /** True where that leave-out is an ellipsis or a break between parts: it may not drop a negation. */
-  elided: boolean[];
+  /**
+   * Where that leave-out is an ellipsis, a break between parts or an editor's bracket, which may not drop a negation:
+   * the draft's text that stands for the words left out ("…", "[does]"); '' elsewhere.
+   */
+  elided: string[];
 }
 
 const ELLIPSIS = /\.\s*\.\s*\.|…/;
@@ -31,7 +34,7 @@ export function quoteWords(draft: string, parts: Quotation[], maxEllipsisWords: 
     const { brackets, targets } = bracketSpans(prose, 0, prose.length);
     const words = joinBracketedLetters(prose, splitWords(prose));
     let previousEnd = 0;
-    let pendingBracket = false;
+    let pendingBracket = '';
     let first = true;
     for (let w = 0; w < words.folded.length; w++) {
       const start = words.starts[w];
@@ -39,22 +42,27 @@ export function quoteWords(draft: string, parts: Quotation[], maxEllipsisWords: 
         previousEnd = words.ends[w];
         continue;
       }
-      if (brackets.some(([open, close]) => start > open && words.ends[w] <= close)) {
-        pendingBracket = true;
+      const bracket = brackets.find(([open, close]) => start > open && words.ends[w] <= close);
+      if (bracket) {
+        pendingBracket = prose.slice(bracket[0], bracket[1] + 1);
         previousEnd = words.ends[w];
         continue;
       }
       const between = prose.slice(previousEnd, start);
       let skip = 0;
-      let elided = false;
+      let elided = '';
       if (first && partIndex > 0) {
         skip = maxEllipsisWords;
-        elided = true;
+        elided = '…';
       } else if (!first && ELLIPSIS.test(between)) {
         skip = maxEllipsisWords;
-        elided = true;
+        elided = '…';
       }
-      if (pendingBracket) skip = Math.max(skip, BRACKET_SKIP);
+      if (pendingBracket !== '') {
+        skip = Math.max(skip, BRACKET_SKIP);
+        // Words in brackets stand for the source's; a negation among those they leave out must be among theirs.
+        if (!splitWords(pendingBracket).folded.some(isNegation)) elided ||= pendingBracket;
+      }
       result.folded.push(words.folded[w]);
       result.starts.push(base + start);
       result.ends.push(base + words.ends[w]);
@@ -62,7 +70,7 @@ export function quoteWords(draft: string, parts: Quotation[], maxEllipsisWords: 
       result.freeSkip.push(skip);
       result.elided.push(elided);
       previousEnd = words.ends[w];
-      pendingBracket = false;
+      pendingBracket = '';
       first = false;
     }
   });
