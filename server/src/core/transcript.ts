@@ -124,7 +124,7 @@ export function turnsWithin(text: string, start: number, end: number): string[] 
   if (!MAYBE_TURN.test(text.slice(start, end))) return [];
   const turns: string[] = [];
   for (let i = text.indexOf('\n', start); i >= 0 && i + 1 < end; i = text.indexOf('\n', i + 1)) {
-    if (!labelAt(text, i + 1)) continue;
+    if (!labelAt(text, i + 1) || continuesTurn(text, i + 1)) continue;
     QUESTION_ANSWER.lastIndex = i + 1;
     LABEL.lastIndex = i + 1;
     const asked = QUESTION_ANSWER.exec(text);
@@ -132,6 +132,57 @@ export function turnsWithin(text: string, start: number, end: number): string[] 
     if (written) turns.push(isUpperCase(written) ? titleCase(written) : written);
   }
   return turns.length > 0 && hasTurns(text, Math.max(0, start - TURN_REACH), end + LABEL_EVIDENCE_AFTER) ? turns : [];
+}
+
+/**
+ * The labels that open lines of a transcript in text[start, end), and the label of the line `start` is on, each from
+ * its line's start to its colon (or the time after a name): no words of anyone's turn. Empty when there are none, or
+ * when the text is no transcript.
+ */
+export function labelsWithin(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const labels: Array<{ start: number; end: number }> = [];
+  const first = lineStart(text, start, Math.max(0, start - MAX_LABEL_LENGTH));
+  const newline = text.indexOf('\n', start);
+  let line = first >= 0 ? first : newline < 0 ? end : newline + 1;
+  while (line < end) {
+    if (labelAt(text, line)) {
+      QUESTION_ANSWER.lastIndex = line;
+      LABEL.lastIndex = line;
+      const found = QUESTION_ANSWER.exec(text) ?? LABEL.exec(text);
+      if (found) labels.push({ start: line, end: line + found[0].length });
+    }
+    const next = text.indexOf('\n', line);
+    if (next < 0) break;
+    line = next + 1;
+  }
+  return labels.length > 0 && hasTurns(text, Math.max(0, start - TURN_REACH), end + LABEL_EVIDENCE_AFTER) ? labels : [];
+}
+
+/** Whether a line of text[start, end), or the one `start` is on, may open a turn (see MAYBE_TURN). */
+export function mayHoldLabel(text: string, start: number, end: number): boolean {
+  return MAYBE_TURN.test(`\n${text.slice(start, end)}`);
+}
+
+/**
+ * Whether the label at `line` goes on with the speaker of the turn before it, as captions label every cue and some
+ * transcripts every block of a turn ("Helen Brandt: The hospital offered…" then "Helen Brandt: over three years").
+ */
+function continuesTurn(text: string, line: number): boolean {
+  const label = labelAt(text, line);
+  if (!label || label.role !== undefined || label.name === null || line === 0) return false;
+  return turnSpeaker(text, line - 1)?.toLowerCase() === label.name.toLowerCase();
+}
+
+/**
+ * Whether text[start, end), words a passage of a transcript has and a quotation leaves out, is the label of a turn that
+ * goes on with the same speaker (its name, and its time): the speaker's words run on across it.
+ */
+export function isContinuingLabel(text: string, start: number, end: number): boolean {
+  const line = lineStart(text, start, Math.max(0, start - MAX_LABEL_LENGTH));
+  if (line <= 0) return false;
+  LABEL.lastIndex = line;
+  const match = LABEL.exec(text);
+  return match !== null && end <= line + match[0].length && continuesTurn(text, line);
 }
 
 /** Whether the line at `line` holds nothing but white space. */

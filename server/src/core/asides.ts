@@ -1,0 +1,54 @@
+// Words a source passage has that are nobody's words: the time stamps of a transcript, the page and paragraph numbers
+// and note calls of a document, and the label of a transcript's turn that goes on with the same speaker. A quotation
+// that runs on over them leaves nothing out.
+import { SourceIndex, type IndexedSource } from './sourceIndex.js';
+import { textSlice, textWindow } from './sourceText.js';
+import { isContinuingLabel, LABEL_EVIDENCE_AFTER, labelsWithin, MAX_LABEL_LENGTH, mayHoldLabel, TURN_REACH } from './transcript.js';
+
+/**
+ * A time stamp ("[00:00:20]", "(00:20)", "0:40"), a star page ("*1187"), a paragraph number in brackets ("[9]") or a
+ * Markdown note call ("[^1]"), as the whole of what a quotation leaves out.
+ */
+const MARKER = /^(?:[[(]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?[\])]?|\*{1,2}\d{1,5}|\[\d{1,4}\]|\[\^[^\]\s]{1,20}\])$/u;
+/** A column or page heading on a line of its own, as Hansard and court reporters print them ("Column 213"). */
+const HEADING_LINE = /(?:^|\n)[ \t]*$/u;
+const HEADING = /^(?:Column|Col\.|Page|Seite|Página|Pagina) \d{1,5}$/u;
+
+/** Whether source words [first, last] are no one's words but a marker or a label of the same speaker's turn. */
+export function isNobodysWords(source: IndexedSource, first: number, last: number): boolean {
+  const start = SourceIndex.wordStart(source, first);
+  const end = SourceIndex.wordEnd(source, last);
+  const from = Math.max(0, start - 40);
+  const around = textSlice(source.doc, from, end + 3);
+  let s = start - from;
+  while (s > 0 && /[[(*^]/u.test(around[s - 1]!)) s--;
+  let e = end - from;
+  while (e < around.length && /[\])]/u.test(around[e]!)) e++;
+  const written = around.slice(s, e);
+  if (MARKER.test(written)) return true;
+  const lineBefore = around.slice(0, s);
+  if (HEADING.test(written) && HEADING_LINE.test(lineBefore) && /^[ \t]*\r?\n/u.test(around.slice(e))) return true;
+  // A label opens its line, maybe after a time or bold marks: only then is the transcript read for whose turn it is.
+  if (!/(?:^|\n)[ \t]*(?:[[(]?[\d:.,]+[\])]?[ \t]+)?(?:\*\*|__)?$/u.test(lineBefore)) return false;
+  const window = textWindow(source.doc, start - TURN_REACH, end + LABEL_EVIDENCE_AFTER);
+  return isContinuingLabel(window.text, start - window.start, end - window.start);
+}
+
+/** The words of source words [first, last], and of the first one's line, that are labels of a transcript's turns. */
+export function labelledWords(source: IndexedSource, first: number, last: number): Set<number> {
+  const labelled = new Set<number>();
+  const start = SourceIndex.wordStart(source, first);
+  const end = SourceIndex.wordEnd(source, last);
+  const near = Math.max(0, start - MAX_LABEL_LENGTH);
+  // Most passages hold no line that could open a turn: the transcript around them is read only for those that do.
+  const passage = textSlice(source.doc, near, end);
+  if (!mayHoldLabel(passage, 0, passage.length)) return labelled;
+  const window = textWindow(source.doc, start - TURN_REACH, end + LABEL_EVIDENCE_AFTER);
+  for (const label of labelsWithin(window.text, start - window.start, end - window.start)) {
+    const to = window.start + label.end;
+    for (let w = Math.max(first, SourceIndex.wordAt(source, window.start + label.start)); w <= last && SourceIndex.wordStart(source, w) < to; w++) {
+      labelled.add(w);
+    }
+  }
+  return labelled;
+}
