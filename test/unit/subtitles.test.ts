@@ -147,3 +147,22 @@ test('sounds described for the deaf are no words, and two dashed lines in one cu
   assert.equal(speakerOf(doc, 'That is not for me'), null);
   assert.equal(inFile(doc, 'That is not for me to decide.'), 'That is not for me to decide.');
 });
+
+test('WebVTT cue identifiers of any text, as Microsoft Teams writes them, are read past', () => {
+  const vtt = [
+    'WEBVTT',
+    '',
+    '0a4f5c1e-1b2a-4c8e-9d3f-1/12-0',
+    '00:00:03.120 --> 00:00:07.480',
+    '<v Priya Natarajan>We saw 412 patients last Saturday.</v>',
+    '',
+    'intro',
+    '00:00:07.600 --> 00:00:09.000',
+    '<v Omar Reyes>That is a record.</v>',
+    '',
+  ].join('\n');
+  const doc = parseSource('/s/teams.vtt', 'teams.vtt', vtt);
+  assert.equal(doc.text, 'Priya Natarajan: We saw 412 patients last Saturday.\n\nOmar Reyes: That is a record.');
+  assert.equal(speakerOf(doc, 'We saw'), 'Priya Natarajan');
+  assert.equal(inFile(doc, 'That is a record.'), 'That is a record.');
+});

@@ -60,12 +60,19 @@ function locate(content: string, cue: string, cursor: number): { start: number; 
 const VTT_BLOCK = /(?<=\n)(?:STYLE|REGION|NOTE)(?:[ \t][^\r\n]*)?\r?\n(?:[^\r\n]*\S[^\r\n]*\r?\n)*(?:[ \t]*\r?\n)*/g;
 
 /**
- * The text to give a subtitle parser: the file without WebVTT's style, region and note blocks, which parsers that
- * read cues alone refuse. The cues are found in the file itself afterwards, so nothing else needs to stay in place.
+ * A WebVTT cue's identifier, the line before its timings: any text, such as the ids Microsoft Teams writes
+ * ("0a4f5c1e-1b2a-4c8e-9d3f-1/12-0"), where SubRip has a number.
+ */
+const VTT_CUE_ID = /(?<=\n)[^\r\n]*\S[^\r\n]*\r?\n(?=[^\r\n]*-->)/g;
+
+/**
+ * The text to give a subtitle parser: the file without WebVTT's style, region and note blocks and cue identifiers,
+ * which parsers that read cues alone refuse. The cues are found in the file itself afterwards, so nothing else needs
+ * to stay in place.
  */
 export function subtitleParserInput(content: string): string {
   if (!/^\ufeff?WEBVTT/.test(content)) return content;
-  return content.replace(VTT_BLOCK, '');
+  return content.replace(VTT_BLOCK, '').replace(VTT_CUE_ID, (line) => (line.includes('-->') ? line : ''));
 }
 
 /** Two or more lines of a cue that each open with a dash: two people speaking (“- Will there be?⏎- Not for me.”). */
