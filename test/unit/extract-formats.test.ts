@@ -219,3 +219,14 @@ test('an unclosed mark in one paragraph of a long draft does not swallow the res
   assert.equal(found[0].text, 'Never closed.');
   assert.equal(found[0].close, null);
 });
+
+test('a single quotation mark closes before a note call right after it, as legal writing sets one', () => {
+  const note = '\n\n[^1]: Harlow, 45 F.4th at 1186.\n';
+  assert.deepEqual(texts(`The court called it ‘the broadest definition in any one act’[^1] and moved on.${note}`, 'markdown'), [
+    'the broadest definition in any one act',
+  ]);
+  assert.deepEqual(texts(`The court called it 'the broadest definition in any one act'[^1] and moved on.${note}`, 'markdown'), [
+    'the broadest definition in any one act',
+  ]);
+  assert.deepEqual(texts('It called it ‘the broadest definition’[12] and moved on.', 'plaintext'), ['the broadest definition']);
+});

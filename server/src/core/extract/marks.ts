@@ -24,7 +24,7 @@ export interface MarkToken {
 /** Characters after which a mark stands at the start of something, as it does after a space. */
 const OPENING_CONTEXT = new Set([...'([{<—–-‐/*_~¡¿', ...'"\'“”„‟‘’‚‛«»‹›「」『』`']);
 /** Characters before which a mark stands at the end of something, as it does before a space. */
-const CLOSING_CONTEXT = new Set([...'.,;:!?)]}>—–-‐/…*_~', ...'"\'“”„‟‘’‚‛«»‹›「」『』']);
+const CLOSING_CONTEXT = new Set([...'.,;:!?)]}>[—–-‐/…*_~', ...'"\'“”„‟‘’‚‛«»‹›「」『』']);
 
 /**
  * Words that begin with an apostrophe standing for left-out letters ('tis, 'n', 'em, 'cause, Cockney 'e and
