@@ -180,6 +180,15 @@ test('dialogue introduced by an en dash, as French and Scandinavian typesetting 
   assert.deepEqual(texts('To do:\n\n– Buy milk.\n\n– Ask the mayor about “the wall”.'), ['the wall']);
 });
 
+test('dialogue in the languages of other newsrooms: their verbs, and an attribution after a dash', () => {
+  assert.deepEqual(texts('Stockholm.\n\n– Det är inte värdigt ett land som Sverige, säger Magdalena Andersson.'), [
+    'Det är inte värdigt ett land som Sverige,',
+  ]);
+  assert.deepEqual(texts('Madrid.\n\n—No vamos a subir los impuestos este año —dijo Montero.'), ['No vamos a subir los impuestos este año']);
+  const split = texts('Madrid.\n\n—No vamos a subir los impuestos —dijo la ministra—, pero recortaremos el gasto.');
+  assert.deepEqual(split, ['No vamos a subir los impuestos', 'pero recortaremos el gasto.']);
+});
+
 test('scare quotes and titles are mentions, dialogue is speech', () => {
   const s = 'The so-called “new people” arrived. “Welcome,” she said. He read “Zampa” twice.';
   assert.deepEqual(findQuotations(s, 'plaintext').map((q) => [q.text, q.kind]), [

@@ -25,6 +25,9 @@ test('incises are found between dashes, between commas and before the end of a q
   assert.deepEqual(blanked('Read the manual, note the changes, and decide'), []);
   assert.deepEqual(blanked('Ganamos—dijo—'), [], 'a dash inside a word opens nothing');
   assert.deepEqual(blanked('Bring cards — dice and chips — to the table'), [], 'spaced dashes set off the speaker’s aside');
+  // Italian and Portuguese space their dashes: the incise must then name its speaker after the verb.
+  assert.deepEqual(blanked('È un dato che ci incoraggia – ha detto la ministra – ma non basta'), ['– ha detto la ministra –']);
+  assert.deepEqual(blanked('Não vamos aumentar os impostos — garantiu o primeiro-ministro — nem este ano'), ['— garantiu o primeiro-ministro —']);
 });
 
 test('words a source sets off as an incise are found so from their place', () => {

@@ -41,28 +41,34 @@ const SUBJECT_STARTS = new Set([
   'son', 'sa', 'ses', 'seu', 'sua',
 ]);
 
-/** Dashes that set an incise off: the Spanish raya and its kin. */
-const DASH = /[—―]/u;
+/** Dashes that set an incise off: the Spanish raya and its kin, and the spaced en dash of Italian and Portuguese. */
+const DASH = /[—―–]/u;
 
 /**
  * The incises in text[from, to), the inside of a quotation: each span covers the incise with its opening delimiter
- * (`—afirmó la ministra—`, `, a-t-elle déclaré`), so that blanking it leaves the speaker's words as they run on.
+ * (`—afirmó la ministra—`, `– ha detto la ministra –`, `, a-t-elle déclaré`), so that blanking it leaves the speaker's
+ * words as they run on. Dashes either touch the incise, as Spanish sets the raya ("año —dijo—, pero"), or stand apart
+ * from it by spaces on both sides, as Italian sets them; an incise between spaced dashes or commas must name its
+ * speaker after the verb ("– ha detto la ministra –"), since English sets the speaker's own asides so.
  */
 export function incisesIn(text: string, from: number, to: number): Span[] {
   const found: Span[] = [];
   for (let i = from; i < to; i++) {
-    const c = text[i];
-    if (c !== ',' && !DASH.test(c)) continue;
-    // A dash opens an incise after a space and before a word, as Spanish sets the raya ("año —dijo—, pero"): spaced
-    // dashes (" — ") and closed ones ("cards—dice") set off an aside of the speaker's own.
-    const dash = c !== ',';
-    if (dash && ((i > from && !/\s/u.test(text[i - 1])) || !/\p{L}/u.test(text[i + 1] ?? ''))) continue;
+    const c = text[i]!;
+    const dash = DASH.test(c);
+    if (c !== ',' && !dash) continue;
+    // A dash opens an incise after a space (or where the quotation starts); "cards—dice" opens none.
+    if (dash && i > from && !/\s/u.test(text[i - 1]!)) continue;
+    const touching = dash && /\p{L}/u.test(text[i + 1] ?? '');
+    if (dash && !touching && !/[ \t]/u.test(text[i + 1] ?? '')) continue;
     let j = i + 1;
-    while (j < to && text[j] !== ',' && !DASH.test(text[j]) && !/[.;:!?«»“”"]/u.test(text[j])) j++;
-    const closed = j < to && (dash ? DASH.test(text[j]) && !/\s/u.test(text[j - 1]) : /[,.;:!?]/u.test(text[j]));
-    if (!closed && !(dash && j === to)) continue;
-    if (!isIncise(text.slice(i + 1, j), dash)) continue;
-    found.push({ start: i, end: dash && closed ? j + 1 : j });
+    while (j < to && text[j] !== ',' && !DASH.test(text[j]!) && !/[.;:!?«»“”"]/u.test(text[j]!)) j++;
+    const closes = dash
+      ? j < to && DASH.test(text[j]!) && /\s/u.test(text[j - 1]!) !== touching
+      : j < to && /[,.;:!?]/u.test(text[j]!);
+    if (!closes && !(dash && j === to)) continue;
+    if (!isIncise(text.slice(i + 1, j), touching)) continue;
+    found.push({ start: i, end: dash && closes ? j + 1 : j });
     i = j - 1;
   }
   return found;
@@ -70,16 +76,16 @@ export function incisesIn(text: string, from: number, to: number): Span[] {
 
 /**
  * True when text[start, end), the words a passage of a source has and a quotation leaves out, is an incise of that
- * source, set off by dashes or commas.
+ * source, set off by dashes (touching it or spaced, as in `incisesIn`) or commas.
  */
 export function isInciseAt(text: string, start: number, end: number): boolean {
   let before = start - 1;
-  while (before >= 0 && /\s/u.test(text[before])) before--;
+  while (before >= 0 && /\s/u.test(text[before]!)) before--;
   let after = end;
-  while (after < text.length && /\s/u.test(text[after])) after++;
+  while (after < text.length && /\s/u.test(text[after]!)) after++;
   if (before < 0 || after >= text.length) return false;
-  // Dashes touch the incise they set off ("—dijo la ministra—"), as in `incisesIn`.
-  const dashed = DASH.test(text[before]) && before === start - 1 && DASH.test(text[after]) && after === end;
-  const commas = text[before] === ',' && /[,.;:!?]/u.test(text[after]);
-  return (dashed || commas) && isIncise(text.slice(start, end), dashed);
+  const touching = DASH.test(text[before]!) && before === start - 1 && DASH.test(text[after]!) && after === end;
+  const spaced = DASH.test(text[before]!) && before < start - 1 && DASH.test(text[after]!) && after > end;
+  const commas = text[before] === ',' && /[,.;:!?]/u.test(text[after]!);
+  return (touching || spaced || commas) && isIncise(text.slice(start, end), touching);
 }

@@ -53,18 +53,21 @@ export function findDashDialogue(text: string, masked: string, blocks: Block[]):
     let from = dash.from;
     let attributed = dash.attributed;
     const found: Quotation[] = [];
-    const breaks = /[,!?.;]\s+/g;
+    // An attribution follows a mark of punctuation, or a dash as Spanish and Portuguese set it (“—Vamos —dijo—.”).
+    const breaks = /[,!?.;]\s+|\s+[—―–]\s*/g;
     breaks.lastIndex = from;
     for (let m = breaks.exec(masked); m !== null && m.index < block.end; m = breaks.exec(masked)) {
       const clauseStart = m.index + m[0].length;
       // Attributions are short, so only a bounded stretch is looked at and the scan stays linear.
-      const clauseEnd = masked.slice(clauseStart, Math.min(block.end, clauseStart + MAX_ATTRIBUTION)).search(/[.,:;!?]/);
+      const clauseEnd = masked.slice(clauseStart, Math.min(block.end, clauseStart + MAX_ATTRIBUTION)).search(/[.,:;!?—―–]/);
       if (clauseEnd < 0) break;
       if (!isAttribution(masked.slice(clauseStart, clauseStart + clauseEnd))) continue;
       attributed = true;
       const q = part(text, open, from, m.index + 1);
       if (q !== null) found.push(q);
       from = clauseStart + clauseEnd + 1;
+      // The dash that closes an attribution, and the mark after it ("—dijo la ministra—, pero…").
+      if (/[—―–]/u.test(masked[from - 1]!) && /[,.;:]/u.test(masked[from] ?? '')) from++;
       open = { start: from, end: from };
       breaks.lastIndex = from;
     }
