@@ -42,3 +42,20 @@ test('the draft’s last words stand for the source’s next ones when they star
   assert.equal(numberAtEnd('242 seconds', 'two hundred and forty-one seconds'), 0);
   assert.equal(numberAtEnd('seconds', 'seconds'), 0);
 });
+
+test('numbers are read as other newsrooms write them: decimal commas, abbreviated scales, words and compounds', () => {
+  assert.equal(numberIn('3,5 Millionen'), 3_500_000);
+  assert.equal(numberIn('1,2 miliardi'), 1_200_000_000);
+  assert.equal(numberIn('45 Mrd.'), 45_000_000_000);
+  assert.equal(numberIn('3,5 Mio.'), 3_500_000);
+  assert.equal(numberIn('3,5 milioni di'), 3_500_000);
+  assert.equal(numberIn('zehn'), 10);
+  assert.equal(numberIn('tien'), 10);
+  assert.equal(numberIn('vierhunderttausend'), 400_000);
+  assert.equal(numberIn('honderdduizend'), 100_000);
+  assert.equal(numberIn('3,500'), 3500, 'three figures after a comma are thousands');
+  // One point before three figures is a decimal point in English and a thousands separator elsewhere.
+  assert.ok(sameNumber('honderdduizend', '100.000'));
+  assert.ok(sameNumber('100', '100.000'));
+  assert.ok(!sameNumber('10.000', '100.000'));
+});

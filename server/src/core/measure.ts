@@ -173,8 +173,12 @@ export function measure(
   return { changes, similarity: round(similarity), contentMatches, sourceContent, coverage, first, last };
 }
 
-/** True for two words of at least three letters that differ in at most a third of their letters (Levenshtein). */
+/**
+ * True for two words of at least three letters that differ in at most a third of their letters (Levenshtein), and for
+ * two numbers in figures ("10" of "10.000" and "100" of "100.000").
+ */
 function lookalike(a: string, b: string): boolean {
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return true;
   if (a.length < 3 || b.length < 3) return false;
   const longest = Math.max(a.length, b.length);
   if (Math.abs(a.length - b.length) * 3 > longest) return false;

@@ -15,11 +15,57 @@ const UNITS: ReadonlyMap<string, number> = new Map(
 const SCALES: ReadonlyMap<string, number> = new Map(
   Object.entries({
     thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
-    // Millions as other newsrooms write them: "1 Million", "un million", "3,5 millones", "2 mln".
+    // Millions and billions as other newsrooms write them: "1 Million", "un million", "3,5 millones", "2 mln",
+    // "45 Mrd.", "1,2 miliardi".
     millions: 1e6, millionen: 1e6, millón: 1e6, millon: 1e6, millones: 1e6, milhão: 1e6, milhões: 1e6,
     milione: 1e6, milioni: 1e6, miljoen: 1e6, miljoenen: 1e6, milion: 1e6, miliony: 1e6, milionów: 1e6, mln: 1e6,
+    mio: 1e6, milliard: 1e9, milliards: 1e9, milliarde: 1e9, milliarden: 1e9, mrd: 1e9, miliardo: 1e9, miliardi: 1e9,
+    miljard: 1e9, miljarden: 1e9, miliard: 1e9, miliardy: 1e9, miliardów: 1e9, mld: 1e9, bln: 1e9,
+    tausend: 1e3, duizend: 1e3, mille: 1e3, mil: 1e3,
   }),
 );
+
+/** Number words of other newsrooms' languages, read as the English ones are ("zehn", "tien", "dix", "diez"). */
+const UNITS_ELSEWHERE: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    // German
+    null: 0, eins: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11,
+    zwölf: 12, zwanzig: 20, dreißig: 30, vierzig: 40, fünfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90,
+    // Dutch
+    nul: 0, twee: 2, drie: 3, vijf: 5, zes: 6, zeven: 7, negen: 9, tien: 10, twaalf: 12, twintig: 20, dertig: 30,
+    veertig: 40, vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80, negentig: 90,
+    // French
+    deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10, douze: 12, vingt: 20, trente: 30,
+    quarante: 40, cinquante: 50, soixante: 60,
+    // Spanish, Portuguese, Italian
+    dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12, veinte: 20,
+    treinta: 30, cuarenta: 40, cincuenta: 50, dois: 2, três: 3, quatro: 4, sete: 7, oito: 8, dez: 10, vinte: 20,
+    trinta: 30, quarenta: 40, due: 2, tre: 3, quattro: 4, sei: 6, sette: 7, otto: 8, nove: 9, dieci: 10, dodici: 12,
+    venti: 20, trenta: 30, quaranta: 40, cinquanta: 50,
+  }),
+);
+
+/** Hundreds in those languages, which multiply as "hundred" does. */
+const HUNDREDS = new Set(['hundred', 'hundert', 'honderd', 'cent', 'cien', 'cem', 'cento']);
+
+/**
+ * The number words a German or Dutch compound is made of ("vierhunderttausend": vier, hundert, tausend), or null
+ * when it is not one.
+ */
+function compoundNumber(word: string): string[] | null {
+  if (word.length < 7 || !/(?:hundert|honderd|tausend|duizend)$/.test(word)) return null;
+  const parts: string[] = [];
+  let rest = word;
+  while (rest !== '') {
+    const next = ['hundert', 'honderd', 'tausend', 'duizend', ...UNITS_ELSEWHERE.keys()]
+      .filter((part) => rest.startsWith(part))
+      .sort((a, b) => b.length - a.length)[0];
+    if (next === undefined) return null;
+    parts.push(next);
+    rest = rest.slice(next.length);
+  }
+  return parts;
+}
 
 /** Words for "a" and "one" before a scale ("a million", "un million", "eine Million"). */
 const ONE_BEFORE_SCALE = new Set(['a', 'un', 'une', 'ein', 'eine', 'einer', 'uno', 'una', 'um', 'uma', 'een', 'jeden']);
@@ -41,8 +87,15 @@ export function numberIn(text: string): number | null {
   const joined = text
     .replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1')
     .replace(/\b\d{1,3}(?:\.\d{3}){2,}\b/g, (figures) => figures.replace(/\./g, ''));
-  const words = joined.toLowerCase().replace(/[‐‑–-]/g, ' ').trim().split(/\s+/);
+  const words = joined.toLowerCase().replace(/[‐‑–-]/g, ' ').replace(/\.$/, '').trim().split(/\s+/).flatMap((word) => compoundNumber(word) ?? [word]);
   if (words.length === 0 || words[0] === '') return null;
+  // A decimal comma before a scale, as most of Europe writes one: "3,5 Millionen" (a thousands comma has three figures).
+  // "3,5 milioni di posti": the word that joins a scale to what it counts is no part of the number.
+  if (words.length > 2 && /^(?:di|de|of)$/.test(words[words.length - 1]!) && SCALES.has(words[words.length - 2]!)) words.pop();
+  const decimal = /^(\d+),(\d{1,2})$/.exec(words[0]!);
+  if (decimal && words.length === 2 && SCALES.has(words[1]!.replace(/\.$/, ''))) {
+    return Number(`${decimal[1]}.${decimal[2]}`) * SCALES.get(words[1]!.replace(/\.$/, ''))!;
+  }
   const suffixed = SUFFIXED.exec(words[0]!);
   if (suffixed && words.length === 1) return Number(suffixed[1]!.replace(/,/g, '')) * SUFFIXES.get(suffixed[2]!)!;
   if (FIGURES.test(words[0]!)) {
@@ -68,15 +121,15 @@ function numberInWords(words: string[]): number | null {
     if (ONE_BEFORE_SCALE.has(word)) {
       // "a hundred", "a million": "a" only opens a number, before a scale.
       const next = words[n + 1];
-      if (n !== 0 || next === undefined || (next !== 'hundred' && !SCALES.has(next))) return null;
+      if (n !== 0 || next === undefined || (!HUNDREDS.has(next) && !SCALES.has(next))) return null;
       group = 1;
       continue;
     }
-    const unit = UNITS.get(word);
+    const unit = UNITS.get(word) ?? UNITS_ELSEWHERE.get(word);
     const scale = SCALES.get(word);
     if (unit !== undefined) {
       group += unit;
-    } else if (word === 'hundred') {
+    } else if (HUNDREDS.has(word)) {
       group = (group === 0 ? 1 : group) * 100;
     } else if (scale !== undefined) {
       total += (group === 0 ? 1 : group) * scale;
@@ -167,7 +220,10 @@ export function wholeNumberAtStart(doc: SourceDocument, span: { start: number; e
 }
 
 /** The word for "percent" as newsrooms write it, its parts joined ("pour cent", "por ciento", "Prozent", "proc."). */
-const PERCENT_WORDS = new Set(['percent', 'pourcent', 'prozent', 'porciento', 'porcento', 'percento', 'procent', 'proc', 'pct']);
+const PERCENT_WORDS = new Set([
+  'percent', 'pourcent', 'prozent', 'porciento', 'porcento', 'percento', 'procent', 'proc', 'pct', 'procenta',
+  'procento', 'prosent', 'prosenttia', 'prosentti',
+]);
 
 /** True when two wordings, their words joined, both say "percent" (the sign % is read as the word). */
 export function samePercent(a: string, b: string): boolean {
@@ -176,8 +232,17 @@ export function samePercent(a: string, b: string): boolean {
 
 /** True when two wordings write the same number, one of them in figures or both in words. */
 export function sameNumber(a: string, b: string): boolean {
-  const first = numberIn(a);
-  return first !== null && first === numberIn(b);
+  const first = readings(a);
+  return first.length > 0 && readings(b).some((value) => first.includes(value));
+}
+
+/**
+ * The numbers a wording may write: one, or two where a point stands before one group of three figures, a decimal
+ * point in English and a thousands separator in most of Europe ("100.000" against "honderdduizend").
+ */
+function readings(text: string): number[] {
+  const values = [numberIn(text), /\b\d{1,3}\.\d{3}\b/.test(text) ? numberIn(text.replace(/\b(\d{1,3})\.(\d{3})\b/, '$1$2')) : null];
+  return values.filter((value): value is number => value !== null);
 }
 
 /**

@@ -100,6 +100,13 @@ function isAndElision(text: string, at: number): boolean {
   );
 }
 
+/** Whether a single closing mark ends a word later in the paragraph that starts at `from`. */
+function closesLater(text: string, from: number): boolean {
+  const end = text.indexOf('\n\n', from);
+  const paragraph = text.slice(from, Math.min(end < 0 ? text.length : end, from + 2000));
+  return /[^\s]’(?=$|[\s.,;:!?)—–])/u.test(paragraph);
+}
+
 /** Tokens for the apostrophe-like marks ' ’ ‘ ‛ ` and the low single mark ‚. */
 function singleToken(text: string, i: number, c: string): MarkToken | null {
   const ctx = contextAt(text, i, i + 1);
@@ -113,7 +120,9 @@ function singleToken(text: string, i: number, c: string): MarkToken | null {
     token.canClose = ctx.right;
     token.weak = token.canClose && isWordChar(ctx.prev) && continuesLowercase(text, i + 1);
   } else if (c === '‘' || c === '‛') {
-    if (ctx.left && /^(tis|twas|twere|twill|twould|\d\ds?)$/.test(wordAt(text, i + 1))) return null;
+    // ‘tis, ‘80s and ‘99 (a year) have an apostrophe typed the wrong way round; ‘10 procent …’ opens a quotation.
+    const word = wordAt(text, i + 1);
+    if (ctx.left && (/^(tis|twas|twere|twill|twould|\d\ds)$/.test(word) || (/^\d\d$/.test(word) && !closesLater(text, i + 3)))) return null;
     token.canOpen = !ctx.right || ctx.left;
     token.canClose = c === '‘' && ctx.right;
   } else if (c === '‚') {
@@ -197,6 +206,10 @@ export function scanMarks(text: string, latex: boolean, extra: MarkToken[] = [])
     } else if (latex && c === '"' && (next === '`' || next === "'")) {
       const opens = next === '`';
       push({ start: i, end: i + 2, family: 'double', mark: c + next, canOpen: opens, canClose: !opens, weak: false });
+      i++;
+    } else if (c === ',' && next === ',' && /[\p{L}\p{N}]/u.test(text[i + 2] ?? '') && (i === 0 || isSpace(text[i - 1]) || OPENING_CONTEXT.has(text[i - 1]))) {
+      // Two commas typed for „ on a keyboard without it (,,Nie będzie…").
+      push({ start: i, end: i + 2, family: 'double', mark: ',,', canOpen: true, canClose: false, weak: false });
       i++;
     } else if (c === '"' || c === '“' || c === '”' || c === '„' || c === '‟') {
       push(doubleToken(text, i, c));
