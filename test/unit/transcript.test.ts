@@ -183,3 +183,19 @@ test('the roles of interviews in other languages are labels that name no one', (
     assert.equal(speaker(interview, 'Die Rente ist sicher'), null, answer);
   }
 });
+
+test('local offices, placeholder labels and a witness quoting someone are read as transcripts mean them', () => {
+  const council = 'Councilmember Samuel Oyelaran: We are punishing the people who followed the rules.\n\n' +
+    'Councilmember David Feld: Point of order.\n';
+  assert.equal(speaker(council, 'We are punishing'), 'Samuel Oyelaran');
+  const rev = 'Jane Okafor (00:04):\nWe break ground in March.\n\nMale Speaker (00:34):\nThe permits were the problem all along.\n';
+  assert.equal(speaker(rev, 'The permits'), null, 'a placeholder names nobody');
+  const court = 'Q.   Did he threaten anyone?\nA.   He said, "Somebody is going to pay for this."\nQ.   What did you do then?\n';
+  assert.notEqual(speaker(court, 'Somebody is going'), 'A. He');
+});
+
+test('a Hansard label titled Sir opens a turn, as the letter’s “Sir:” does not', () => {
+  const hansard = 'Michelle Donelan: I give way.\n\nSir Jeremy Wright: Does my right hon. Friend accept that the duty was systemic?\n\n' +
+    'Michelle Donelan: My right hon. and learned Friend makes an important point.\n';
+  assert.equal(speaker(hansard, 'the duty was systemic'), 'Jeremy Wright');
+});

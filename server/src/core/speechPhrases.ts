@@ -52,8 +52,10 @@ function phraseBefore(words: { word: string }[], verb: number): SpeakerPhrase {
   while (i >= 0 && isBetweenWord(words[i]!.word) && !endsClause(words[i]!.word)) i--;
   if (i >= 0 && /,$/.test(words[i]!.word)) return appositiveBefore(words, i);
   if (i < 0 || endsClause(words[i]!.word)) return null;
-  // "he" is a pronoun on its own, but a name in "Vice Premier Liu He said".
-  if (isPersonalPronoun(words[i]!.word) && (i === 0 || endsClause(words[i - 1]!.word) || !isPhraseWord(words[i - 1]!.word))) {
+  // "he" is a pronoun on its own, but a name in "Vice Premier Liu He said"; not after an initial or a court
+  // transcript's "A." ("A.   He said, “…”").
+  const beforePronoun = words[i - 1]?.word ?? '';
+  if (isPersonalPronoun(words[i]!.word) && (i === 0 || endsClause(beforePronoun) || !isPhraseWord(beforePronoun) || /^\p{Lu}\.$/u.test(beforePronoun))) {
     return { pronoun: bare(words[i]!.word) };
   }
   const phrase: string[] = [];

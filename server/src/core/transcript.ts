@@ -52,7 +52,8 @@ const words = (list: string): Set<string> => new Set(list.split(' ').map((word) 
 const ROLES = words(
   'q a question answer questioner interviewer interviewee respondent moderator host reporter journalist audience ' +
     'audience_member voice voices unknown unidentified unknown_speaker unidentified_speaker unidentified_male ' +
-    'unidentified_female crosstalk speaker participant caller narrator operator announcer ' +
+    'unidentified_female crosstalk speaker participant caller narrator operator announcer guest off_camera ' +
+    'off-camera male_speaker female_speaker male_voice female_voice crowd crowd_member audience_members ' +
     // The same in the languages of other newsrooms' interviews.
     'frage antwort fragesteller interviewer:in pregunta respuesta entrevistador entrevistadora pergunta resposta ' +
     'domanda risposta intervistatore vraag antwoord interviewer réponse reponse intervieweur pytanie odpowiedź ' +
@@ -243,7 +244,9 @@ function labelAt(text: string, line: number): Label | null | undefined {
   if (key === 'court') return { name: null, role: 'court' };
   // "Speaker 2", "Participant 3": numbered roles.
   if (ROLES.has(key) || ROLES.has(key.replace(/ \d+$/, ''))) return { name: null };
-  if (SALUTATIONS.has(first) || DISCOURSE.has(key) || !written.split(/[ \t]/).every(isPhraseWord)) return undefined;
+  // "Sir:" opens a letter, "Sir Jeremy Wright:" a turn.
+  const salutation = SALUTATIONS.has(first) && !(first === 'sir' && key.includes(' '));
+  if (salutation || DISCOURSE.has(key) || !written.split(/[ \t]/).every(isPhraseWord)) return undefined;
   const read = readSpeakerPhrase(written);
   if (!read || !('name' in read)) return undefined;
   // "The Minister for Housing (Ms Claire Donnelly):" names the office, then its holder, and "SAMOA (Ms Lualua, on

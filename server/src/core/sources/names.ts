@@ -69,6 +69,9 @@ const PERSON_TITLES = new Set([
   'attorney-general', 'governor-general', 'vice-president', 'vice-chair', 'vice-chancellor', 'co-founder',
   'editor-in-chief', 'substitute', 'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'referee', 'umpire',
   'player', 'rookie', 'skipper', 'quarterback', 'pitcher', 'master', 'engineer', 'scientist', 'researcher', 'curator',
+  // The offices of local government that American minutes and transcripts write before a name.
+  'councilmember', 'alderman', 'alderwoman', 'alderperson', 'supervisor', 'selectman', 'selectwoman', 'selectperson',
+  'assemblymember', 'assemblyman', 'assemblywoman', 'freeholder', 'legislator',
 ]);
 
 /** Words that name a government department after "Secretary of", "Minister of" and the like. */
