@@ -20,7 +20,7 @@ export interface QuoteWords {
   elided: string[];
 }
 
-const ELLIPSIS = /\.\s*\.\s*\.|…/;
+const ELLIPSIS = /\.[\s~]*\.[\s~]*\.|…|\*[ \t\u2060]*\*[ \t\u2060]*\*/;
 /** Source words an editor's bracket may stand for. */
 const BRACKET_SKIP = 8;
 

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkDraft } from '../../server/src/core/check.js';
+import { SourceIndex } from '../../server/src/core/sourceIndex.js';
+import type { DraftFormat } from '../../server/src/core/types.js';
+
+const OPINION =
+  'The district court erred in treating the second factor as decisive. It reasoned that Harlow controlled her own ' +
+  'profit. That was error.\n\nMeridian argues that Harlow owned her tractor. An investment that the employer itself ' +
+  'finances is not independent capital.';
+
+function verdict(draft: string, format: DraftFormat): string {
+  const index = new SourceIndex();
+  index.set({ id: 'opinion', text: OPINION, meta: {} });
+  const findings = checkDraft(index, draft, format);
+  assert.equal(findings.length, 1);
+  return findings[0]!.verdict;
+}
+
+test('three stars stand for omitted paragraphs, in a block quotation of Markdown or LaTeX', () => {
+  const block = '> The district court erred in treating the second factor as decisive.\n>\n> * * *\n>\n> Meridian argues that Harlow owned her tractor.\n';
+  assert.equal(verdict(block, 'markdown'), 'verbatim');
+  assert.equal(verdict(block.replace('* * *', '\\* \\* \\*'), 'markdown'), 'verbatim');
+  const latex = '\\begin{quote}\nThe district court erred in treating the second factor as decisive.\n\n* * *\n\nMeridian argues that Harlow owned her tractor.\n\\end{quote}\n';
+  assert.equal(verdict(latex, 'latex'), 'verbatim');
+});
+
+test('an ellipsis set with LaTeX ties (.~.~.) is an ellipsis', () => {
+  assert.equal(verdict("It held that ``an investment that the employer itself finances~.~.~. is not independent capital.''", 'latex'), 'verbatim');
+});
