@@ -189,6 +189,14 @@ test('dialogue in the languages of other newsrooms: their verbs, and an attribut
   assert.deepEqual(split, ['No vamos a subir los impuestos', 'pero recortaremos el gasto.']);
 });
 
+test('Finnish and Swedish guillemets close with the mark they open with', () => {
+  assert.deepEqual(texts('»Emme voi jatkaa velkaantumista», Orpo sanoi. Hän lisäsi: »Suomen talous on käännettävä kasvuun.»'), [
+    'Emme voi jatkaa velkaantumista',
+    'Suomen talous on käännettävä kasvuun.',
+  ]);
+  assert.deepEqual(texts('Er sagte »so« und ging.'), ['so']);
+});
+
 test('scare quotes and titles are mentions, dialogue is speech', () => {
   const s = 'The so-called “new people” arrived. “Welcome,” she said. He read “Zampa” twice.';
   assert.deepEqual(findQuotations(s, 'plaintext').map((q) => [q.text, q.kind]), [

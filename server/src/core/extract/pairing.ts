@@ -23,7 +23,8 @@ const AMBIGUOUS_OPENERS = new Set(["'", '`']);
 
 /** True when `close` can end a quotation opened by `open` (the family is already known to match). */
 function closes(open: MarkToken, close: MarkToken, latex: boolean): boolean {
-  if (open.family === 'guillemet' || open.family === 'guillemetSingle') return open.mark !== close.mark;
+  // « … » and »…«, and »…» as Finnish and Swedish write it; never « … «.
+  if (open.family === 'guillemet' || open.family === 'guillemetSingle') return open.mark !== close.mark || open.mark === '»' || open.mark === '›';
   switch (close.mark) {
     case '“':
       return open.mark === '„';
