@@ -462,3 +462,12 @@ test('markup inside a quotation is not compared: LaTeX commands, comments and no
   assert.equal(changed.verdict, 'altered');
   assert.deepEqual(changed.changes.map((c) => [c.draft, c.source]), [['fence', 'wall']]);
 });
+
+test('the source passage is never cut inside a number or a bracket it ends or starts in', () => {
+  const statute = indexOf('A covered entity may not transfer data except as provided in subsection (b). The fund paid a total of 25,000,000.');
+  const paren = only(checkDraft(statute, 'It "may not transfer data except as provided in subsection (c)."', 'plaintext'));
+  assert.equal(paren.source?.text, 'may not transfer data except as provided in subsection (b)');
+  const number = only(checkDraft(statute, 'It said "the fund paid a total of 2,500,000."', 'plaintext'));
+  assert.equal(number.source?.text, 'The fund paid a total of 25,000,000');
+  assert.deepEqual(number.changes, [{ draft: '2,500,000', source: '25,000,000' }]);
+});

@@ -11,7 +11,7 @@ import { measure, spanOf, type Candidate, type Measured } from './measure.js';
 import { sourceMatch } from './sourceMatch.js';
 import { DEFAULT_CHECK_OPTIONS } from './types.js';
 import type { Change, CheckOptions, DraftFormat, Finding, Quotation, Span, Verdict } from './types.js';
-import { wholeNumberAtStart } from './numbers.js';
+import { wholeAtEnds, wholeNumberAtStart } from './numbers.js';
 import { splitWords, wordWeight } from './words.js';
 
 /** Options of a draft check: the verdict thresholds and quotations the writer chose to ignore. */
@@ -114,7 +114,7 @@ function checkTogether(index: SourceIndex, draft: string, parts: Quotation[], op
     if (verdict === 'altered' && parts.length > 1 && !sameStatement(own, options)) {
       return unsourced(quotation, false, own.similarity);
     }
-    const span = wholeNumberAtStart(best.source.doc, spanOf(best.source, own.first, own.last));
+    const span = wholeAtEnds(best.source.doc, wholeNumberAtStart(best.source.doc, spanOf(best.source, own.first, own.last)));
     // A quotation that starts right after the word negating its sentence says the opposite of its source.
     const negation = part === 0 ? droppedNegation(index, best.source, own.first, draft, quotation.open.start) : null;
     const found = negation === null ? own.changes : [{ draft: '', source: negation }, ...own.changes];

@@ -219,6 +219,25 @@ export function wholeNumberAtStart(doc: SourceDocument, span: { start: number; e
   return { start: from + numberWordsSpan(window, span.start - from, span.start - from + head.length).start, end: span.end };
 }
 
+/**
+ * The span with the whole of what it cuts at either end: the rest of a number it ends inside ("25,000" of
+ * "25,000,000"), and the brackets it opens or closes ("(b" of "subsection (b)", "T]he" of "[T]he"), so that a passage
+ * shown or put in a draft is never cut inside either.
+ */
+export function wholeAtEnds(doc: SourceDocument, span: { start: number; end: number }): { start: number; end: number } {
+  const from = Math.max(0, span.start - FIGURES_REACH);
+  const window = textSlice(doc, from, span.end + FIGURES_REACH);
+  let start = span.start - from;
+  let end = span.end - from;
+  if (/\d/.test(window[end - 1] ?? '') && /^(?:[.,]\d|\d)/.test(window.slice(end))) end = wholeFigures(window, start, end).end;
+  for (const [open, close] of [['(', ')'], ['[', ']']] as const) {
+    const count = (mark: string) => window.slice(start, end).split(mark).length - 1;
+    while (count(open) > count(close) && window[end] === close) end++;
+    while (count(close) > count(open) && window[start - 1] === open) start--;
+  }
+  return { start: from + start, end: from + end };
+}
+
 /** The word for "percent" as newsrooms write it, its parts joined ("pour cent", "por ciento", "Prozent", "proc."). */
 const PERCENT_WORDS = new Set([
   'percent', 'pourcent', 'prozent', 'porciento', 'porcento', 'percento', 'procent', 'proc', 'pct', 'procenta',
