@@ -471,3 +471,9 @@ test('the source passage is never cut inside a number or a bracket it ends or st
   assert.equal(number.source?.text, 'The fund paid a total of 25,000,000');
   assert.deepEqual(number.changes, [{ draft: '2,500,000', source: '25,000,000' }]);
 });
+
+test('a last word changed where the source sentence runs on in one phrase is shown against that phrase', () => {
+  const index = indexOf('LONDON - "The president is committed to balancing the public accounts."');
+  const finding = only(checkDraft(index, 'He said “the president is committed to balancing the budget”.', 'plaintext'));
+  assert.deepEqual(finding.changes, [{ draft: 'budget', source: 'public accounts' }]);
+});

@@ -76,7 +76,17 @@ export function withEdgeWords(
   const partStart = words.starts[words.part.indexOf(part)]!;
   const partEnd = words.ends[words.part.lastIndexOf(part)]!;
   const last = result[result.length - 1]!;
-  if (last.source === '' && reported.end > aligned.end && draft.slice(partEnd - last.draft.length, partEnd) === last.draft) {
+  const endsPart = draft.slice(partEnd - last.draft.length, partEnd) === last.draft;
+  if (last.source !== '' && endsPart && reported.end > aligned.end && textSlice(source.doc, aligned.end - last.source.length, aligned.end) === last.source) {
+    // A last word changed where the statement goes on: the change is of the statement's last words ("budget" for
+    // "public accounts"), not of the first of them.
+    // Only words that run on in one phrase: "repression, mass detention" lists more than the word changed.
+    const rest = textSlice(source.doc, aligned.end, reported.end);
+    const after = splitWords(rest);
+    const n = after.folded.length;
+    const phrase = n > 0 ? rest.slice(0, after.ends[n - 1]!) : '';
+    if (n > 0 && n <= MAX_EDGE_WORDS && !/[,;:—–()]/u.test(phrase)) result[result.length - 1] = { draft: last.draft, source: last.source + phrase };
+  } else if (last.source === '' && reported.end > aligned.end && endsPart) {
     const rest = textSlice(source.doc, aligned.end, reported.end);
     const after = splitWords(rest);
     const n = after.folded.length;
