@@ -477,3 +477,10 @@ test('a last word changed where the source sentence runs on in one phrase is sho
   const finding = only(checkDraft(index, 'He said “the president is committed to balancing the budget”.', 'plaintext'));
   assert.deepEqual(finding.changes, [{ draft: 'budget', source: 'public accounts' }]);
 });
+
+test('a letter with an umlaut or a slash written out as typing without it does is typography', () => {
+  const index = indexOf('„Das hat Dr. Müller zugesagt“, sagte er. «Det er grønlænderne selv, der bestemmer over deres fremtid», sagde hun.');
+  assert.equal(only(checkDraft(index, 'Er sagte: „Das hat Dr. Mueller zugesagt.“', 'plaintext')).verdict, 'verbatim');
+  assert.equal(only(checkDraft(index, 'Hun sagde: «Det er groenlaenderne selv, der bestemmer over deres fremtid».', 'plaintext')).verdict, 'verbatim');
+  assert.equal(only(checkDraft(index, 'Er sagte: „Das hat Dr. Meller zugesagt.“', 'plaintext')).verdict, 'altered');
+});

@@ -286,6 +286,11 @@ function describe(
   const opened = draft.lastIndexOf('[', draftEnd);
   const draftUntil = draft[draftEnd] === ']' && opened > draftStart && opened > draft.lastIndexOf(']', draftEnd - 1) ? draftEnd + 1 : draftEnd;
   const written = { draft: draft.slice(draftStart, draftUntil), source: sorted.length === 0 ? '' : textSlice(source.doc, sourceStart, sourceEnd) };
+  // A letter with an umlaut or a slash written out as typing without it does (Müller and Mueller, grønlænderne and
+  // groenlaenderne), read with the letters folded on both sides.
+  if (run.draft.length === 1 && sorted.length === 1 && /[äöüøæ]/iu.test(written.draft + written.source) && writtenOut(draftJoined) === writtenOut(sourceJoined)) {
+    return null;
+  }
   if (run.draft.length > 0 && sorted.length > 0 && /\d/.test(written.draft + written.source)) {
     // A change inside a number is shown with the whole number on both sides: "4,000 → 3,000", not "4 → 3".
     const inDraft = wholeFigures(draft, draftStart, draftEnd);
@@ -319,6 +324,11 @@ function bracketedLetters(draft: string, start: number, end: number, sourceWord:
 /** Where words [first, last) of the source stand in its text. */
 export function spanOf(source: IndexedSource, first: number, last: number): Span {
   return { start: SourceIndex.wordStart(source, first), end: SourceIndex.wordEnd(source, last - 1) };
+}
+
+/** A folded word with the letter pairs that stand for umlauts and ø, æ read as one letter. */
+function writtenOut(word: string): string {
+  return word.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
 }
 
 function round(value: number): number {
