@@ -28,3 +28,11 @@ test('three stars stand for omitted paragraphs, in a block quotation of Markdown
 test('an ellipsis set with LaTeX ties (.~.~.) is an ellipsis', () => {
   assert.equal(verdict("It held that ``an investment that the employer itself finances~.~.~. is not independent capital.''", 'latex'), 'verbatim');
 });
+
+test('the word after an ellipsis is paired with the same word of the source, so a negation left out shows as such', () => {
+  const index = new SourceIndex();
+  const text = 'An investment that the employer itself finances, and that it may reclaim at will, is not the kind of capital that marks a business.';
+  index.set({ id: 'opinion', text, meta: {} });
+  const [finding] = checkDraft(index, 'It said "[a]n investment that the employer itself finances . . . is the kind of capital that marks a business."', 'plaintext');
+  assert.deepEqual(finding!.changes, [{ draft: '', source: 'not' }]);
+});

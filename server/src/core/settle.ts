@@ -9,7 +9,24 @@ import { textSlice } from './sourceText.js';
  * change and its first and last words settled by the source's text.
  */
 export function settleAlignment(alignment: Alignment, quote: number[], source: IndexedSource): Alignment {
-  return settleEdges(pairSwaps(alignment, quote, (word) => SourceIndex.idAt(source, word)), source);
+  const sourceId = (word: number) => SourceIndex.idAt(source, word);
+  return settleEdges(pairSwaps(matchesAfterSkips(alignment, quote, sourceId), quote, sourceId), source);
+}
+
+/**
+ * Pairs the word after an ellipsis with the same word of the source where the aligner let the ellipsis take it: “…
+ * is the kind” against “…at will, is not the kind” leaves out “not”, rather than changing “is” into “not”.
+ */
+function matchesAfterSkips(alignment: Alignment, quote: number[], sourceId: (word: number) => number): Alignment {
+  const steps = [...alignment.steps];
+  for (let k = 0; k + 1 < steps.length; k++) {
+    const [skip, next] = [steps[k], steps[k + 1]];
+    if (skip.kind !== 'skip' || next.kind !== 'substitute' || skip.to - skip.from < 1 || next.source !== skip.to) continue;
+    if (sourceId(skip.to - 1) !== quote[next.quote]) continue;
+    const kept = skip.to - 1 > skip.from ? [{ ...skip, to: skip.to - 1 }] : [];
+    steps.splice(k, 2, ...kept, { kind: 'match', quote: next.quote, source: skip.to - 1 }, { kind: 'insert', source: next.source });
+  }
+  return { ...alignment, steps };
 }
 
 /**
