@@ -199,3 +199,9 @@ test('a Hansard label titled Sir opens a turn, as the letter’s “Sir:” does
     'Michelle Donelan: My right hon. and learned Friend makes an important point.\n';
   assert.equal(speaker(hansard, 'the duty was systemic'), 'Jeremy Wright');
 });
+
+test('a label’s surname takes the full name that a list of those present gives in capitals', () => {
+  const court = 'MS. RACHEL TORRES, Deputy District Attorney\nMR. PAUL ABERNATHY, for the defendant\n\n' +
+    'MS. TORRES: The State calls Linda Chu.\nMR. ABERNATHY: Objection.\n';
+  assert.equal(speaker(court, 'The State calls'), 'Rachel Torres');
+});

@@ -13,6 +13,7 @@ import {
   lastQuote, MAX_SCAN, nextOpener, openerAt, paragraphAt, previousParagraphEnd, quoteAround, sentenceEnd, sentenceStart,
   type Range,
 } from './prose.js';
+import { titleCase } from './courtRoles.js';
 import { LABEL_EVIDENCE_AFTER, LINE_OF_A_TURN, MAX_LABEL_LENGTH, TURN_REACH, turnSpeaker } from './transcript.js';
 
 export { sourceMetaFromText } from './sources/meta.js';
@@ -95,9 +96,17 @@ function fullName(text: string, name: string, at: number): string {
   // "Mr. Pett" is not "Nesta Ford Pett", whom the text calls Mrs. Pett: where a title near the passage gives the name a
   // sex, a full form titled so is taken first ("Mr. Peter Pett"), and one titled as the other sex never.
   const sex = titledSexNear(text, name, at);
-  if (sex === null) return fullFormBefore(text, name, at, () => true) ?? name;
-  const same = fullFormBefore(text, name, at, (titled) => titled === sex);
-  return same ?? fullFormBefore(text, name, at, (titled) => titled === null) ?? name;
+  const full = (accept: (titled: Sex | null) => boolean) =>
+    fullFormBefore(text, name, at, accept) ??
+    // A transcript's list of those present names people in capitals ("MS. RACHEL TORRES, Deputy District Attorney").
+    (/\p{Ll}/u.test(name) ? caseOf(fullFormBefore(text, name.toUpperCase(), at, accept)) : null);
+  if (sex === null) return full(() => true) ?? name;
+  return full((titled) => titled === sex) ?? full((titled) => titled === null) ?? name;
+}
+
+/** A name found in capitals, as prose writes it. */
+function caseOf(name: string | null): string | null {
+  return name === null ? null : titleCase(name);
 }
 
 /**
