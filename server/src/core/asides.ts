@@ -28,8 +28,10 @@ export function isNobodysWords(source: IndexedSource, first: number, last: numbe
   if (MARKER.test(written)) return true;
   const lineBefore = around.slice(0, s);
   if (HEADING.test(written) && HEADING_LINE.test(lineBefore) && /^[ \t]*\r?\n/u.test(around.slice(e))) return true;
-  // A label opens its line, maybe after a time or bold marks: only then is the transcript read for whose turn it is.
+  // A label opens its line, maybe after a time or bold marks, and ends with a colon or a time: only then is the
+  // transcript read for whose turn it is.
   if (!/(?:^|\n)[ \t]*(?:[[(]?[\d:.,]+[\])]?[ \t]+)?(?:\*\*|__)?$/u.test(lineBefore)) return false;
+  if (!/^(?:\*\*|__)?[ \t]*(?:[[(][^\])\n]{1,40}[\])][ \t]*)?:/u.test(around.slice(e)) && !/\d:\d\d[\])]?$/u.test(written)) return false;
   const window = textWindow(source.doc, start - TURN_REACH, end + LABEL_EVIDENCE_AFTER);
   return isContinuingLabel(window.text, start - window.start, end - window.start);
 }
@@ -42,7 +44,8 @@ export function labelledWords(source: IndexedSource, first: number, last: number
   const near = Math.max(0, start - MAX_LABEL_LENGTH);
   // Most passages hold no line that could open a turn: the transcript around them is read only for those that do.
   const passage = textSlice(source.doc, near, end);
-  if (!mayHoldLabel(passage, 0, passage.length)) return labelled;
+  const line = passage.lastIndexOf('\n', start - near);
+  if (!mayHoldLabel(passage, line < 0 ? 0 : line + 1, passage.length)) return labelled;
   const window = textWindow(source.doc, start - TURN_REACH, end + LABEL_EVIDENCE_AFTER);
   for (const label of labelsWithin(window.text, start - window.start, end - window.start)) {
     const to = window.start + label.end;

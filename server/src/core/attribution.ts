@@ -99,7 +99,7 @@ function fullName(text: string, name: string, at: number): string {
   const full = (accept: (titled: Sex | null) => boolean) =>
     fullFormBefore(text, name, at, accept) ??
     // A transcript's list of those present names people in capitals ("MS. RACHEL TORRES, Deputy District Attorney").
-    (/\p{Ll}/u.test(name) ? caseOf(fullFormBefore(text, name.toUpperCase(), at, accept)) : null);
+    (/\p{Ll}/u.test(name) && text.includes(name.toUpperCase()) ? caseOf(fullFormBefore(text, name.toUpperCase(), at, accept)) : null);
   if (sex === null) return full(() => true) ?? name;
   return full((titled) => titled === sex) ?? full((titled) => titled === null) ?? name;
 }

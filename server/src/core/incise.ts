@@ -41,6 +41,18 @@ const SUBJECT_STARTS = new Set([
   'son', 'sa', 'ses', 'seu', 'sua',
 ]);
 
+/** A comma or a dash, and the word after it. */
+const AFTER_DELIMITER = /[,—―–][ \t]*(\p{L}+)/gu;
+
+/** Whether a word that may open an incise stands after a comma or a dash in `text`. */
+function mayOpenIncise(text: string): boolean {
+  for (const m of text.matchAll(AFTER_DELIMITER)) {
+    const word = m[1]!.toLowerCase();
+    if (VERBS.has(word) || AUXILIARIES.has(word) || ACCORDING_TO.has(word) || /^s$/u.test(word)) return true;
+  }
+  return false;
+}
+
 /** Dashes that set an incise off: the Spanish raya and its kin, and the spaced en dash of Italian and Portuguese. */
 const DASH = /[—―–]/u;
 
@@ -53,6 +65,8 @@ const DASH = /[—―–]/u;
  */
 export function incisesIn(text: string, from: number, to: number): Span[] {
   const found: Span[] = [];
+  // Most quotations hold no comma or dash followed by a verb of saying, or a word that stands for one.
+  if (!mayOpenIncise(text.slice(from, to))) return found;
   for (let i = from; i < to; i++) {
     const c = text[i]!;
     const dash = DASH.test(c);
