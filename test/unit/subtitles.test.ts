@@ -166,3 +166,15 @@ test('WebVTT cue identifiers of any text, as Microsoft Teams writes them, are re
   assert.equal(speakerOf(doc, 'We saw'), 'Priya Natarajan');
   assert.equal(inFile(doc, 'That is a record.'), 'That is a record.');
 });
+
+test('YouTube’s rolling captions are read once, their timed words and blank first lines left out', () => {
+  const vtt = [
+    'WEBVTT', 'Kind: captions', 'Language: en', '',
+    '00:00:00.000 --> 00:00:02.560 align:start position:0%', ' ', 'we<00:00:00.320><c> are</c><00:00:00.480><c> not</c><00:00:00.900><c> going</c>', '',
+    '00:00:02.560 --> 00:00:02.570 align:start position:0%', 'we are not going', ' ', '',
+    '00:00:02.570 --> 00:00:05.120 align:start position:0%', 'we are not going', 'to<00:00:03.000><c> raise</c><00:00:03.400><c> taxes</c>', '',
+  ].join('\n');
+  const doc = parseSource('/s/yt.vtt', 'yt.vtt', vtt);
+  assert.equal(doc.text, 'we are not going to raise taxes');
+  assert.equal(inFile(doc, 'raise'), 'raise');
+});

@@ -44,7 +44,9 @@ function appendRun(builder: TextBuilder, raw: string, from: number, to: number, 
  * on: from its first line to the end of its last, whatever the line ends between.
  */
 function locate(content: string, cue: string, cursor: number): { start: number; end: number } | null {
-  const lines = cue.split('\n');
+  // A line of white space alone (as YouTube's captions open cues with) is found anywhere, and is no text.
+  const lines = cue.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length === 0) return null;
   const start = content.indexOf(lines[0]!, cursor);
   if (start < 0) return null;
   let end = start + lines[0]!.length;
@@ -54,6 +56,11 @@ function locate(content: string, cue: string, cursor: number): { start: number; 
     end = at + line.length;
   }
   return { start, end };
+}
+
+/** A line of a cue as it reads, without its markup (YouTube times each word of a line it shows first). */
+function spokenLine(line: string): string {
+  return decodeHTML(line.replace(MARKUP, '')).replace(/\s+/g, ' ').trim();
 }
 
 /** A WebVTT block that holds no cue (a style sheet, a region's settings, a note), with the blank lines after it. */
@@ -98,13 +105,20 @@ export function parseSubtitleSource(
   let lastEnd = -Infinity;
   let first = true;
   let title: string | undefined;
+  let previousLine = '';
   for (const node of nodes) {
     if (node.type === 'header') {
       // The text after WEBVTT on its line; the header's other lines are settings (`Kind: captions`).
       title = node.data.split('\n')[0]!.replace(/^\ufeff?WEBVTT[ \t]*(?:-[ \t]*)?/, '').trim() || undefined;
       continue;
     }
-    const { start, end, text: cue } = node.data;
+    const { start, end } = node.data;
+    // Rolling captions (YouTube's) show the line before again above the new one: it is read once.
+    const lines = node.data.text.split('\n').filter((line) => line.trim() !== '');
+    const repeated = lines.length > 0 && spokenLine(lines[0]!) === previousLine;
+    const cue = (repeated ? lines.slice(1) : lines).join('\n');
+    if (lines.length > 0) previousLine = spokenLine(lines[lines.length - 1]!);
+    if (cue === '') continue;
     const spoken = VOICE.exec(cue)?.[1]?.trim() ?? null;
     const opening = SPEAKER_CHANGE.exec(cue)?.[0] ?? '';
     const changed = opening !== '' || LABEL_OPENING.test(cue.slice(opening.length));
