@@ -610,3 +610,11 @@ test('a full name is not read across the end of the sentence before it', () => {
     '„Wir werden die Steuern nicht erhöhen“, sagte Lindner.';
   assert.equal(speaker(text, 'Wir werden'), 'Christian Lindner');
 });
+
+test('a transcript’s first turn is no headline, while a headline with a colon is one', () => {
+  assert.equal(sourceMetaFromText('Lena Marsh: How much?\n\nRuth Delgado: Three to four thousand dollars a well.\n', 'x.txt').title, undefined);
+  assert.equal(
+    sourceMetaFromText('Riverton mayor: We will rebuild\n\nThe mayor of Riverton said on Monday that the town would rebuild.\n', 'x.txt').title,
+    'Riverton mayor: We will rebuild',
+  );
+});

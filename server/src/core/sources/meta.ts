@@ -108,8 +108,15 @@ function headline(lines: string[]): string | undefined {
   // A line that ends as a sentence does, inside a closing quotation mark or bracket too ('… every cable.”'), is the
   // text's first sentence, not its headline.
   if (/[.,;:]["'”’»)\]]*$/u.test(line) || DATE_LINE.test(line) || DATELINE.test(line) || BYLINE.test(line)) return undefined;
+  // A transcript's first turn ("Lena Marsh: How much?"), with another turn after it, is no headline; a headline with a
+  // colon ("Riverton mayor: ‘We will rebuild’") has prose after it.
+  const next = lines.slice(i + 1).find((other) => other.trim() !== '');
+  if (TURN.test(line) && next !== undefined && TURN.test(next.trim())) return undefined;
   return line.replace(/^#+\s*/, '') || undefined;
 }
+
+/** A line that opens with a speaker's label and their words. */
+const TURN = /^(?:\[[\d:.]+\]\s*)?\p{Lu}[^:\n]{0,60}:\s+\S/u;
 
 /**
  * A block of two to four short lines before the first blank line, none of them a sentence, dateline or byline, as
