@@ -110,6 +110,19 @@ test('a note’s mark, small and raised after a word, is left out; small or rais
   assert.equal(doc.text, 'The policy was a failure and “costly,” she said.\nWater is H2O and 106 units.\n\nCouncil minutes, item 4.');
 });
 
+test('a note at the foot of a page that opens with a raised number, as word processors set it, follows the text', () => {
+  const line = (y: number, runs: [string, number, number][]): PdfTextRun[] =>
+    runs.map(([text, height, rise], n) => ({ text, x: 60 + 40 * n, y: y + rise, height, endsLine: n === runs.length - 1 }));
+  const doc = parsePdfSource('/s/opinion.pdf', '/s/opinion.pdf', [
+    [
+      ...page(['Congress provided an additional equal amount', 'as liquidated damages, which the']),
+      ...line(60, [['1', 6, 3], ['We express no view on tractors.', 9, 0]]),
+    ],
+    page(['court must award.']),
+  ]);
+  assert.equal(doc.text, 'Congress provided an additional equal amount\nas liquidated damages, which the\ncourt must award.\n\nWe express no view on tractors.');
+});
+
 test('a PDF with no text, such as a scan, is refused with the reason', () => {
   assert.throws(() => parsePdfSource('/s/scan.pdf', '/s/scan.pdf', [[], [{ text: ' ', x: 0, y: 0, height: 0, endsLine: true }]]), {
     message: 'it has no text to read (a scanned document needs text recognition first)',

@@ -23,6 +23,8 @@ interface Line {
   x: number;
   y: number;
   height: number;
+  /** True when a note's mark, set small and raised, opens the line, as it opens a note at the foot of a page. */
+  marked?: boolean;
 }
 
 /** How many lines at the top and at the bottom of a page may be running heads, feet or page numbers. */
@@ -96,14 +98,15 @@ function footnotes(pages: Line[][]): string[] {
   pages.forEach((lines, p) => {
     let first = lines.length;
     while (first > 1 && lines[first - 1]!.height < usual * NOTE_SIZE) first--;
-    if (first === lines.length || !NOTE_NUMBER.test(lines[first]!.text)) return;
+    const opensNote = (line: Line) => line.marked === true || NOTE_NUMBER.test(line.text);
+    if (first === lines.length || !opensNote(lines[first]!)) return;
     let note = '';
     for (const line of lines.slice(first)) {
-      if (NOTE_NUMBER.test(line.text) && note !== '') {
+      if (opensNote(line) && note !== '') {
         notes.push(note);
         note = '';
       }
-      note += note === '' ? line.text.replace(NOTE_NUMBER, '') : `\n${line.text}`;
+      note += note === '' && !line.marked ? line.text.replace(NOTE_NUMBER, '') : note === '' ? line.text : `\n${line.text}`;
     }
     notes.push(note);
     pages[p] = lines.slice(0, first);
@@ -163,7 +166,8 @@ function lineOf(runs: PdfTextRun[]): Line | null {
   const text = kept.map((run) => run.text).join('').replace(/\s+/g, ' ').trim();
   const start = kept.find((run) => run.text.trim() !== '');
   if (text === '' || !start) return null;
-  return { text, x: start.x, y: start.y, height };
+  const opening = runs.find((run) => run.text.trim() !== '');
+  return { text, x: start.x, y: start.y, height, ...(opening && isNoteMark(opening) ? { marked: true } : {}) };
 }
 
 /**
