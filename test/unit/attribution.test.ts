@@ -618,3 +618,8 @@ test('a transcript’s first turn is no headline, while a headline with a colon 
     'Riverton mayor: We will rebuild',
   );
 });
+
+test('a German agency’s dateline gives its outlet and date; a name in brackets before a dash gives none', () => {
+  assert.deepEqual(sourceMetaFromText('Berlin, 16. Juli 2024 (dpa) - Die Regierung hat beschlossen.\n', 'x.txt'), { outlet: 'DPA', date: '2024-07-16' });
+  assert.deepEqual(sourceMetaFromText('Smith (left) - a note on the photograph.\n', 'x.txt'), {});
+});

@@ -202,6 +202,12 @@ test('dates are normalised to YYYY-MM-DD and impossible dates refused', () => {
   assert.equal(normaliseDate(new Date(Date.UTC(2019, 9, 9))), '2019-10-09');
   assert.equal(normaliseDate('2019-02-30'), undefined);
   assert.equal(normaliseDate('09/10/2019'), undefined);
+  // As other newsrooms write dates: day first, the month in their language, or points between figures.
+  assert.equal(normaliseDate('16. Juli 2024'), '2024-07-16');
+  assert.equal(normaliseDate('5 de março de 2024'), '2024-03-05');
+  assert.equal(normaliseDate('12 marzo 2024'), '2024-03-12');
+  assert.equal(normaliseDate('mardi 5 mars 2024'), '2024-03-05');
+  assert.equal(normaliseDate('05.03.2024'), '2024-03-05');
   assert.equal(normaliseDate('yesterday'), undefined);
   assert.equal(normaliseDate(42), undefined);
 });

@@ -2,9 +2,25 @@
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** The month number (1-12) of an English month name or abbreviation ("Oct", "Sept.", "October"), or null. */
+/** Month names of other newsrooms' languages, each with its number. */
+const MONTHS_ELSEWHERE: ReadonlyMap<string, number> = new Map(
+  [
+    // German, Dutch
+    'januar februar märz april mai juni juli august september oktober november dezember',
+    'januari februari maart april mei juni juli augustus september oktober november december',
+    // French, Spanish, Italian, Portuguese
+    'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+    'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
+    'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
+    'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
+  ].flatMap((names) => names.split(' ').map((month, n): [string, number] => [month, n + 1])),
+);
+
+/** The month number (1-12) of a month's name ("Oct", "Sept.", "October", "Juli", "março"), or null. */
 export function monthNumber(name: string): number | null {
   const key = name.toLowerCase().replace(/\.$/, '');
+  const elsewhere = MONTHS_ELSEWHERE.get(key);
+  if (elsewhere !== undefined) return elsewhere;
   if (key.length < 3) return null;
   const index = MONTHS.indexOf(key.slice(0, 3));
   if (index < 0) return null;
@@ -26,7 +42,10 @@ export function isoDate(year: number, month: number, day: number): string | unde
 const NUMERIC = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:$|[T\s])/;
 const MONTH_FIRST = /^(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,9}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/;
-const DAY_FIRST = /^(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9}\.?),?\s+(\d{4})\b/;
+/** "9 October 2019", "16. Juli 2024", "5 de março de 2024", "12 marzo 2024". */
+const DAY_FIRST = /^(?:\p{L}+,?\s+)?(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(\p{L}{3,10}\.?),?\s+(?:de\s+)?(\d{4})\b/u;
+/** "05.03.2024": a date written with points is the day first, as everywhere that writes one so. */
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\b/;
 
 /**
  * Normalises a date written at the start of `value` to YYYY-MM-DD: ISO dates and timestamps, 2019/10/09,
@@ -48,6 +67,8 @@ export function normaliseDate(value: unknown): string | undefined {
     const month = monthNumber(m[1]!);
     if (month) return isoDate(Number(m[3]), month, Number(m[2]));
   }
+  m = DOTTED.exec(text);
+  if (m) return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
   m = DAY_FIRST.exec(text);
   if (m) {
     const month = monthNumber(m[2]!);

@@ -10,6 +10,10 @@ const KNOWN_OUTLETS: Record<string, string> = {
   cnn: 'CNN', npr: 'NPR', tass: 'TASS', interfax: 'Interfax', cna: 'CNA', bernama: 'Bernama', pa: 'PA',
   nyt: 'The New York Times', wsj: 'The Wall Street Journal', wapo: 'The Washington Post',
   guardian: 'The Guardian', ft: 'Financial Times', taipeitimes: 'Taipei Times', 'taipei times': 'Taipei Times',
+  // The national agencies of European newsrooms.
+  anp: 'ANP', belga: 'Belga', apa: 'APA', sda: 'SDA', 'keystone-sda': 'Keystone-SDA', tt: 'TT', ntb: 'NTB',
+  ritzau: 'Ritzau', stt: 'STT', pap: 'PAP', čtk: 'ČTK', ctk: 'ČTK', mti: 'MTI', lusa: 'Lusa', 'europa press': 'Europa Press',
+  agerpres: 'Agerpres', hina: 'HINA', ana: 'ANA', anadolu: 'Anadolu',
 };
 
 /** Canonical spelling of a known outlet, or undefined. */
@@ -25,8 +29,11 @@ const HEAD_LINES = 8;
 
 /** "date 2019-10-09 AFP, BEIJING" or "Date: October 9, 2019": a date label, its date, and what follows. */
 const DATE_LINE = /^\s*(?:date|dated|published|posted|updated)\s*[:\s]\s*(.+)$/i;
-/** "BEIJING, Oct 9 (Reuters) -", "WASHINGTON (AP) —", "PARIS, Oct. 9, 2019 (AFP) --". */
-const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]*?(?:\s*\/\s*\p{Lu}[\p{Lu} .'’-]*?)?(?:,\s*([^()\n]{0,40}?))?\s*\(([^()\n]{2,40})\)\s*(?:--|[-–—:])/u;
+/**
+ * "BEIJING, Oct 9 (Reuters) -", "WASHINGTON (AP) —", "PARIS, Oct. 9, 2019 (AFP) --", and as German agencies write it,
+ * "Berlin, 16. Juli 2024 (dpa) -".
+ */
+const DATELINE = /^\s*\p{Lu}[\p{L}\p{M} .'’-]*?(?:\s*\/\s*\p{Lu}[\p{Lu} .'’-]*?)?(?:,\s*([^()\n]{0,40}?))?\s*\(([^()\n]{2,40})\)\s*(?:--|[-–—:])/u;
 const BYLINE = /^\s*By\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|de|da|van|von|der|and|&))*)\s*(?:$|[,|/]|\s+(?:and|in|for)\s)/u;
 
 /**
@@ -78,6 +85,8 @@ function readDateline(line: string, meta: SourceMeta, fileDate: string | undefin
   const m = DATELINE.exec(line);
   if (!m) return;
   const outlet = m[2]!.trim();
+  // A place written as prose writes it ("Berlin", not "BERLIN") opens a dateline only before an agency's name.
+  if (/\p{Ll}/u.test(line.trim().split(/[,(]/)[0]!) && knownOutlet(outlet) === undefined) return;
   if (/\p{L}/u.test(outlet)) meta.outlet ??= knownOutlet(outlet) ?? outlet;
   const when = m[1]?.trim();
   if (!when || meta.date) return;
