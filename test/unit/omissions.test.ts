@@ -36,3 +36,13 @@ test('the word after an ellipsis is paired with the same word of the source, so 
   const [finding] = checkDraft(index, 'It said "[a]n investment that the employer itself finances . . . is the kind of capital that marks a business."', 'plaintext');
   assert.deepEqual(finding!.changes, [{ draft: '', source: 'not' }]);
 });
+
+test('“(citation omitted)” after a quotation lets it leave out what stood between its sentences', () => {
+  const index = new SourceIndex();
+  const text = 'A worker may nonetheless be an employee. Real v. Driscoll Strawberry Assocs., Inc., 603 F.2d 748, 755 (9th Cir. 1979). The inquiry turns on the economic reality of the relationship.';
+  index.set({ id: 'opinion', text, meta: {} });
+  const quoted = 'A worker "may nonetheless be an employee. The inquiry turns on the economic reality of the relationship."';
+  assert.equal(checkDraft(index, `${quoted} (citation omitted).`, 'plaintext')[0]!.verdict, 'verbatim');
+  assert.equal(checkDraft(index, `${quoted} (internal citations and quotation marks omitted).`, 'plaintext')[0]!.verdict, 'verbatim');
+  assert.equal(checkDraft(index, `${quoted} The court went on.`, 'plaintext')[0]!.verdict, 'altered');
+});

@@ -21,6 +21,18 @@ export interface QuoteWords {
 }
 
 const ELLIPSIS = /\.[\s~]*\.[\s~]*\.|…|\*[ \t\u2060]*\*[ \t\u2060]*\*/;
+/** Where a sentence of the quotation ends and the next begins. */
+const SENTENCE_BREAK = /[.!?]["”’)\]]*\s/u;
+
+/**
+ * The parenthetical that says citations or notes were left out of a quotation, as legal writing puts it after one
+ * ("(citation omitted)", "(internal citations and quotation marks omitted)", "(footnotes omitted)"), or null.
+ */
+function citationsOmitted(draft: string, quotation: Quotation): string | null {
+  const after = draft.slice(quotation.close?.end ?? quotation.end, (quotation.close?.end ?? quotation.end) + 80);
+  return /^[\s.,;]{0,3}(\((?:internal )?(?:citations?|footnotes?|quotation marks)(?:(?:,| and) (?:internal )?(?:citations?|footnotes?|quotation marks))* omitted\))/iu.exec(after)?.[1] ?? null;
+}
+
 /** Source words an editor's bracket may stand for. */
 const BRACKET_SKIP = 8;
 
@@ -33,6 +45,7 @@ export function quoteWords(draft: string, parts: Quotation[], maxEllipsisWords: 
     const base = quotation.start;
     const { brackets, targets } = bracketSpans(prose, 0, prose.length);
     const words = joinBracketedLetters(prose, splitWords(prose));
+    const citations = citationsOmitted(draft, quotation);
     let previousEnd = 0;
     let pendingBracket = '';
     let first = true;
@@ -57,6 +70,10 @@ export function quoteWords(draft: string, parts: Quotation[], maxEllipsisWords: 
       } else if (!first && ELLIPSIS.test(between)) {
         skip = maxEllipsisWords;
         elided = '…';
+      } else if (!first && citations !== null && SENTENCE_BREAK.test(between)) {
+        // "(citation omitted)" after a quotation: what stood between its sentences in the source is left out.
+        skip = maxEllipsisWords;
+        elided = citations;
       }
       if (pendingBracket !== '') {
         skip = Math.max(skip, BRACKET_SKIP);
