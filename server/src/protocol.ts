@@ -205,7 +205,16 @@ export interface QuoteDiagnosticData {
   /** 0..1: how much of the quotation the source passage holds. */
   similarity: number;
   changes: Change[];
-  /** The attribution rendered from the template, to put before and after the quotation. */
+  /**
+   * The quotation's words with the source's wording put in where its changes stand, the rest as the writer wrote it:
+   * what "Replace with source wording" writes between the marks. Absent where a change has no one place, and the
+   * source passage is written instead.
+   */
+  wording?: string;
+  /**
+   * The attribution rendered from the template, to put before and after the quotation; empty where the draft already
+   * says who spoke it.
+   */
   attribution: { before: string; after: string };
   /** Why the check stopped short, for `quote.unchecked`. */
   limit?: string;
@@ -225,6 +234,7 @@ export function isQuoteDiagnosticData(value: unknown): value is QuoteDiagnosticD
     typeof data.close === 'string' &&
     (data.documentVersion === null || typeof data.documentVersion === 'number') &&
     (data.source === null || (typeof data.source === 'object' && isRange(data.source?.range) && typeof data.source?.text === 'string' && typeof data.source?.uri === 'string')) &&
+    (data.wording === undefined || typeof data.wording === 'string') &&
     typeof data.attribution === 'object' && data.attribution !== null &&
     typeof data.attribution.before === 'string' && typeof data.attribution.after === 'string'
   );

@@ -193,10 +193,29 @@ test('the fix of a block quotation changes its words alone, keeps its markup and
   ] as const) {
     const [finding] = checkDraft(index, draft, format);
     assert.equal(finding!.verdict, 'altered');
-    const [{ data }] = checkedQuotations([finding!], { text: draft, version: 1, source: () => undefined, severity: DEFAULT_SETTINGS.severity, attributionTemplate: '{quote} ({speaker})' });
+    const [{ data }] = checkedQuotations([finding!], { text: draft, version: 1, source: () => undefined, severity: DEFAULT_SETTINGS.severity, attributionTemplate: '{quote} ({speaker})', format });
     const lines = new LineIndex(draft);
     const fixed = draft.slice(0, lines.offsetAt(data.replaceRange.start)) + replacementText(data)! + draft.slice(lines.offsetAt(data.replaceRange.end));
     assert.match(fixed, format === 'markdown' ? /^> These[^\n]*interfere in China’s internal affairs\.\n>\n> — Geng Shuang\n$/ : /^\\begin\{quote\}\nThese[^\n]*affairs\.\n\\end\{quote\}\n$/);
     assert.equal(checkDraft(index, fixed, format)[0]!.verdict, 'verbatim', fixed);
   }
+});
+
+test('the fix adds the attribution only where the draft does not say who spoke, and keeps the writer’s words around', () => {
+  const index = new SourceIndex();
+  index.set({ id: '/s/wire.txt', text: '"We will rebuild every home that was lost, and we will do it together," Mayor Helen Carter said.', meta: { outlet: 'Reuters' } });
+  const fix = (draft: string): string => {
+    const [finding] = checkDraft(index, draft, 'markdown');
+    const [{ data }] = checkedQuotations([finding!], { text: draft, version: 1, source: () => undefined, severity: DEFAULT_SETTINGS.severity, attributionTemplate: '{quote} ({speaker})', format: 'markdown' });
+    const lines = new LineIndex(draft);
+    return draft.slice(0, lines.offsetAt(data.replaceRange.start)) + replacementText(data)! + draft.slice(lines.offsetAt(data.replaceRange.end));
+  };
+  assert.equal(
+    fix('“We will rebuild every house that was lost, and we will do it together,” Carter said.'),
+    '“We will rebuild every home that was lost, and we will do it together,” Carter said.',
+  );
+  assert.equal(
+    fix('The council was told: “We will rebuild every house that was lost.”'),
+    'The council was told: “We will rebuild every home that was lost.” (Helen Carter)',
+  );
 });

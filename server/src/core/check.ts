@@ -117,7 +117,8 @@ function checkTogether(index: SourceIndex, draft: string, parts: Quotation[], op
     const span = wholeAtEnds(best.source.doc, wholeNumberAtStart(best.source.doc, spanOf(best.source, own.first, own.last)));
     // A quotation that starts right after the word negating its sentence says the opposite of its source.
     const negation = part === 0 ? droppedNegation(index, best.source, own.first, draft, quotation.open.start) : null;
-    const found = negation === null ? own.changes : [{ draft: '', source: negation }, ...own.changes];
+    const opening = words.starts[words.part.indexOf(part)]!;
+    const found = negation === null ? own.changes : [{ draft: '', source: negation, at: { start: opening, end: opening } }, ...own.changes];
     if (found.length === 0) return sourced(quotation, 'verbatim', false, own.similarity, best.source, span, found);
     const reported = wholeStatement(best.source, span);
     const changes = withEdgeWords(found, draft, words, part, best.source, span, reported);
@@ -262,7 +263,12 @@ function sourced(
   span: Span,
   changes: Change[],
 ): Finding {
-  return { quotation, verdict, short, similarity, source: sourceMatch(source, span), changes };
+  const finding: Finding = { quotation, verdict, short, similarity, source: sourceMatch(source, span), changes: changes.map(({ draft, source: wording }) => ({ draft, source: wording })) };
+  // The source's wording put in where the changes stand, when each has its one place in the draft.
+  if (verdict === 'altered' && changes.length > 0 && changes.every((change) => change.at !== undefined)) {
+    finding.edits = changes.map(({ at, source: wording }) => ({ start: at!.start - quotation.start, end: at!.end - quotation.start, text: wording }));
+  }
+  return finding;
 }
 
 function round(value: number): number {

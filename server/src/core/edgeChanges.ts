@@ -85,7 +85,7 @@ export function withEdgeWords(
     const after = splitWords(rest);
     const n = after.folded.length;
     const phrase = n > 0 ? rest.slice(0, after.ends[n - 1]!) : '';
-    if (n > 0 && n <= MAX_EDGE_WORDS && !/[,;:—–()]/u.test(phrase)) result[result.length - 1] = { draft: last.draft, source: last.source + phrase };
+    if (n > 0 && n <= MAX_EDGE_WORDS && !/[,;:—–()]/u.test(phrase)) result[result.length - 1] = { ...last, source: last.source + phrase };
   } else if (last.source === '' && reported.end > aligned.end && endsPart) {
     const rest = textSlice(source.doc, aligned.end, reported.end);
     const after = splitWords(rest);
@@ -93,7 +93,7 @@ export function withEdgeWords(
     if (n > 0 && n <= MAX_EDGE_WORDS) {
       const same = sameWords(last.draft, after.folded);
       if (same) result.pop();
-      else result[result.length - 1] = { draft: last.draft, source: rest.slice(after.starts[0]!, after.ends[n - 1]!) };
+      else result[result.length - 1] = { ...last, source: rest.slice(after.starts[0]!, after.ends[n - 1]!) };
     }
   }
   const first = result[0];
@@ -101,7 +101,7 @@ export function withEdgeWords(
     const rest = textSlice(source.doc, reported.start, aligned.start);
     const before = splitWords(rest);
     const n = before.folded.length;
-    if (n > 0 && n <= MAX_EDGE_WORDS) result[0] = { draft: first.draft, source: rest.slice(before.starts[0]!, before.ends[n - 1]!) };
+    if (n > 0 && n <= MAX_EDGE_WORDS) result[0] = { ...first, source: rest.slice(before.starts[0]!, before.ends[n - 1]!) };
   }
   return result;
 }

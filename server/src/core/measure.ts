@@ -60,7 +60,9 @@ export function measure(
     if (run.draft.length === 0 && run.source.length > 0 && leavesOutNothing(source, run.source, folded, fillers)) {
       sourceWeight -= run.weight;
     } else if (run.draft.length > 0 || run.source.length > 0) {
-      const change = describe(run, words, source, draft, folded);
+      // Source words the draft leaves out go in after the draft word before them, in the same part.
+      const after = lastQuoteWord >= 0 && inPart(lastQuoteWord) ? words.ends[lastQuoteWord] : null;
+      const change = describe(run, words, source, draft, folded, after);
       if (change) changes.push(change);
     }
     run = { draft: [], source: [], weight: 0 };
@@ -265,6 +267,7 @@ function describe(
   source: IndexedSource,
   draft: string,
   folded: (word: number) => string,
+  insertAt: number | null,
 ): Change | null {
   const draftJoined = run.draft.map((q) => words.folded[q]).join('');
   const sourceJoined = run.source.map(folded).join('');
@@ -276,8 +279,11 @@ function describe(
   if (run.draft.length === 1 && run.source.length === 1 && bracketedLetters(draft, words.starts[run.draft[0]], words.ends[run.draft[0]], sourceJoined)) {
     return null;
   }
-  const draftStart = run.draft.length === 0 ? 0 : words.starts[run.draft[0]];
-  const draftEnd = run.draft.length === 0 ? 0 : words.ends[run.draft[run.draft.length - 1]];
+  // A word's ends as the draft writes them, without the markup a word may run into (the backslash of LaTeX's "25\%").
+  let draftStart = run.draft.length === 0 ? 0 : words.starts[run.draft[0]];
+  let draftEnd = run.draft.length === 0 ? 0 : words.ends[run.draft[run.draft.length - 1]];
+  while (draftEnd > draftStart && /[\\{}]/u.test(draft[draftEnd - 1]!)) draftEnd--;
+  while (draftStart < draftEnd && /[\\{}]/u.test(draft[draftStart]!)) draftStart++;
   const sorted = [...run.source].sort((a, b) => a - b);
   const sourceStart = sorted.length === 0 ? 0 : SourceIndex.wordStart(source, sorted[0]);
   const sourceEnd = sorted.length === 0 ? 0 : SourceIndex.wordEnd(source, sorted[sorted.length - 1]);
@@ -299,9 +305,10 @@ function describe(
     const inSource = /\d/.test(written.source)
       ? wholeFigures(window, sourceStart - from, sourceEnd - from)
       : numberWordsSpan(window, sourceStart - from, sourceEnd - from);
-    return { draft: draft.slice(inDraft.start, inDraft.end), source: window.slice(inSource.start, inSource.end) };
+    return { draft: draft.slice(inDraft.start, inDraft.end), source: window.slice(inSource.start, inSource.end), at: inDraft };
   }
-  return written;
+  if (run.draft.length > 0) return { ...written, at: { start: draftStart, end: draftUntil } };
+  return insertAt === null ? written : { ...written, at: { start: insertAt, end: insertAt } };
 }
 
 /**

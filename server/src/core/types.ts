@@ -109,6 +109,18 @@ export type Verdict = 'verbatim' | 'altered' | 'unsourced';
 export interface Change {
   draft: string;
   source: string;
+  /**
+   * Where the change stands in the draft while a check works it out: the draft's words it replaces, or where the
+   * source's words go in (start = end). Left out of a finding's changes, whose `edits` say it.
+   */
+  at?: Span;
+}
+
+/** An edit of a quotation: its text's [start, end) (offsets from the quotation's start) replaced by `text`. */
+export interface WordingEdit {
+  start: number;
+  end: number;
+  text: string;
 }
 
 /** The source passage a quotation was matched to. */
@@ -140,6 +152,12 @@ export interface Finding {
   similarity: number;
   source: SourceMatch | null;
   changes: Change[];
+  /**
+   * The edits that give an altered quotation its source's wording, word for word where the changes are, leaving the
+   * rest of the draft as written (its marks, markup, punctuation and incises); absent where a change has no one place
+   * (words an ellipsis left out).
+   */
+  edits?: WordingEdit[];
   /** Set when the check stopped short for this quotation (too long to align, for example). */
   limit?: string;
 }

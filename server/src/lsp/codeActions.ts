@@ -29,12 +29,15 @@ interface DisableNextData {
   uri: string;
 }
 
-/** The text that replaces the quotation: the source wording, in the draft's marks, with its attribution. */
+/**
+ * The text that replaces the quotation: its words with the source's wording put in where the changes stand (else the
+ * source passage), in the draft's marks, with the attribution where the draft gives none.
+ */
 export function replacementText(data: QuoteDiagnosticData): string | null {
   if (!data.source) return null;
   // Line breaks in the source are layout, not wording: inside a paragraph of the draft they become spaces, and a word
   // hyphenated at a line end is one word.
-  const wording = oneLine(data.source.text);
+  const wording = data.wording ?? oneLine(data.source.text);
   return `${data.attribution.before}${data.open}${wording}${data.close}${data.attribution.after}`;
 }
 

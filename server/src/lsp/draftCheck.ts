@@ -73,6 +73,7 @@ export async function checkDraftText(
       source: (id) => index.get(id),
       severity: folder.settings.severity,
       attributionTemplate: folder.settings.attributionTemplate,
+      format,
       misattributed,
     });
     const result: DraftResult = { uri, version, quotations, summary: summarize(findings), disabled: checked.leftOut };

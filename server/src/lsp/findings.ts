@@ -1,6 +1,8 @@
 // Turns the core's findings on a draft into the typed diagnostic data and LSP diagnostics the editor shows.
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import type { Finding, SourceDocument } from '../core/types.js';
+import { findSpeaker } from '../core/attribution.js';
+import type { DraftFormat, Finding, SourceDocument } from '../core/types.js';
+import { withSourceWording } from '../core/wording.js';
 import { fileSpan, isTextFile, pageAt } from '../core/sources/index.js';
 import { turnsNote } from '../core/sourceMatch.js';
 import { oneLine } from '../core/words.js';
@@ -34,6 +36,8 @@ export interface FindingContext {
   source: (id: string) => SourceDocument | undefined;
   severity: Settings['severity'];
   attributionTemplate: string;
+  /** The draft's format, in which a fix writes the source's words. */
+  format: DraftFormat;
   /** The findings the draft gives to another person than their source does, with who each names. */
   misattributed?: ReadonlyMap<Finding, { draft: string; source: string }>;
 }
@@ -164,10 +168,12 @@ export function checkedQuotations(findings: readonly Finding[], context: Finding
     const outerStart = q.block ? q.start : q.open.start;
     const outerEnd = q.block ? q.end : q.close ? q.close.end : q.end;
     const source = passageOf(finding, context.source);
+    const wording = finding.edits ? withSourceWording(context.text, q, finding.edits, context.format) : null;
     const open = q.block ? '' : context.text.slice(q.open.start, q.open.end);
     // A block quotation ends with its sentence's mark, which the source passage may leave out.
     const ending = q.block && !/[.!?,;:…]$/u.test(source?.text ?? '') ? (/[.!?,;:…]+$/u.exec(q.text)?.[0] ?? '') : '';
-    const close = q.block ? ending : q.close ? context.text.slice(q.close.start, q.close.end) : (CLOSING[open] ?? open);
+    // The corrected words keep the writer's own last mark; the source passage may lack the one a block's sentence needs.
+    const close = q.block ? (wording !== null ? '' : ending) : q.close ? context.text.slice(q.close.start, q.close.end) : (CLOSING[open] ?? open);
     const data: QuoteDiagnosticData = {
       kind: 'verbatim/quote',
       documentVersion: context.version,
@@ -179,7 +185,9 @@ export function checkedQuotations(findings: readonly Finding[], context: Finding
       source,
       similarity: finding.similarity,
       changes: finding.changes,
-      attribution: source && !q.block
+      ...(wording !== null ? { wording } : {}),
+      // A fix adds the attribution only where the draft does not say who spoke the words ("“…,” Carter said").
+      attribution: source && !q.block && finding.verdict === 'altered' && findSpeaker(context.text, q) === null
         ? renderAttribution(context.attributionTemplate, source)
         : { before: '', after: '' },
       ...(finding.limit !== undefined ? { limit: finding.limit } : {}),
