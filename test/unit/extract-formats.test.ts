@@ -135,7 +135,8 @@ test('block quotations without marks are quotations: Markdown block quotes and L
     'It gathered opinion.',
     '\\end{displayquote}',
   ].join('\n');
-  assert.deepEqual(texts(tex, 'latex'), ["Baptisms fell by nearly a third, from ``412'' to 287. \\parencite[41]{hartley2011}", 'It gathered opinion.']);
+  // A citation command after the words is no part of them either.
+  assert.deepEqual(texts(tex, 'latex'), ["Baptisms fell by nearly a third, from ``412'' to 287.", 'It gathered opinion.']);
 });
 
 test('LaTeX: csquotes commands with citation keys, languages and options quote their last argument', () => {
@@ -229,4 +230,22 @@ test('a single quotation mark closes before a note call right after it, as legal
     'the broadest definition in any one act',
   ]);
   assert.deepEqual(texts('It called it ‘the broadest definition’[12] and moved on.', 'plaintext'), ['the broadest definition']);
+});
+
+test('a block quotation’s citation is no part of it, as literature and interview research cite', () => {
+  const soul = 'I can listen no longer in silence. You pierce my soul.';
+  for (const [draft, format] of [
+    [`> ${soul} (Austen 243)\n`, 'markdown'],
+    [`> ${soul} (ch. 23)\n`, 'markdown'],
+    [`> ${soul} (P01, staff nurse, 6 years)\n`, 'markdown'],
+    [`> ${soul}\n>\n> (P01, staff nurse)\n`, 'markdown'],
+    [`> ${soul} — P01\n`, 'markdown'],
+    [`\\begin{quote}\n${soul} \\hfill (P01)\n\\end{quote}\n`, 'latex'],
+    [`\\begin{quote}\n${soul}\\\\ \\hfill --- Virginia Woolf\n\\end{quote}\n`, 'latex'],
+  ] as const) {
+    assert.deepEqual(findQuotations(draft, format).map((q) => q.prose ?? q.text), [soul], draft);
+  }
+  // A bracket inside the last sentence is the quotation's own.
+  const own = '> The law applies to every employer (including the state) and to every worker.\n';
+  assert.deepEqual(texts(own, 'markdown'), ['The law applies to every employer (including the state) and to every worker.']);
 });

@@ -3,10 +3,14 @@
 import type { Quotation } from '../types.js';
 import type { BlockQuote } from './mask.js';
 
-/** A citation in parentheses with a year at the end of a block quotation. */
-const CITATION_AFTER = /[ \t]*\([^()\n]{0,80}\b\d{4}[a-z]?\b[^()\n]{0,40}\)$/;
-/** A last line that opens with a dash: who the block quotation is by. */
-const SIGNED_AFTER = /\n[ \t>]*(?:—|―|–|--)[ \t]*\S[^\n]{0,80}$/;
+/**
+ * A citation in parentheses at the end of a block quotation: one with a year anywhere ("(Ashworth 2009, 31)"), or any
+ * short one after the last sentence's mark or on a line of its own, as literature ("(Austen 243)", "(ch. 23)") and
+ * interview research ("(P01, staff nurse, 6 years)") cite.
+ */
+const CITATION_AFTER = /(?:[ \t]*\([^()\n]{0,80}\b\d{4}[a-z]?\b[^()\n]{0,40}\)|(?<=[.!?…"”’»][ \t]*|\n[ \t>]*)\([^()\n]{1,100}\))[ \t]*$/u;
+/** A dash and a name on the last line, or after the last sentence's mark: who the block quotation is by. */
+const SIGNED_AFTER = /(?:\n[ \t>]*|(?<=[.!?…"”’»])[ \t]+)(?:—|―|–|--)[ \t]*\S[^\n]{0,80}$/u;
 
 const DASHES = new Set(['—', '―', '–', '-']);
 
@@ -19,9 +23,15 @@ function isSpace(c: string | undefined): boolean {
  * inside it (which are left out), except one whose marks speak for it (`marked`), which is no quotation of its own
  * when any are found. Gives the block quotations added, too.
  */
-export function withBlockQuotes(text: string, quotations: Quotation[], blocks: BlockQuote[]): { quotations: Quotation[]; added: Set<Quotation> } {
+export function withBlockQuotes(
+  text: string,
+  masked: string,
+  quotations: Quotation[],
+  blocks: BlockQuote[],
+): { quotations: Quotation[]; added: Set<Quotation> } {
   const added = new Set<Quotation>();
   if (blocks.length === 0) return { quotations, added };
+  const isBlank = (at: number): boolean => isSpace(masked[at]) || isSpace(text[at]);
   let found = quotations;
   let takenEnd = -1;
   for (const block of [...blocks].sort((a, b) => a.open.start - b.open.start)) {
@@ -36,10 +46,11 @@ export function withBlockQuotes(text: string, quotations: Quotation[], blocks: B
     while (end > start && isSpace(text[end - 1])) end--;
     // A citation after the words (“… remained. (Ashworth 2009, 31)”) or a dash and a name on the last line (an
     // epigraph's “— Virginia Woolf”) says whose they are; it is no part of them.
-    const tail = CITATION_AFTER.exec(text.slice(start, end)) ?? SIGNED_AFTER.exec(text.slice(start, end));
+    // Read where commands are blanked ("… soul. \\hfill (P01)").
+    const tail = CITATION_AFTER.exec(masked.slice(start, end)) ?? SIGNED_AFTER.exec(masked.slice(start, end));
     if (tail) end = start + tail.index;
     // The marks that open a block quote's empty lines stand before the signature.
-    while (end > start && (isSpace(text[end - 1]) || text[end - 1] === '>')) end--;
+    while (end > start && (isBlank(end - 1) || text[end - 1] === '>')) end--;
     if (start === end) continue;
     const quotation: Quotation = { text: text.slice(start, end), start, end, open: block.open, close: block.close, group: 0, block: true };
     found = [...found.filter((q) => !inside(q)), quotation];

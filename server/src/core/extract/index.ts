@@ -51,7 +51,7 @@ export function findQuotationsAndLeftOut(
     paired.push(...dialogue.quotations);
     paired.sort((a, b) => a.open.start - b.open.start);
   }
-  const { quotations, added } = withBlockQuotes(text, paired, blockQuotes);
+  const { quotations, added } = withBlockQuotes(text, masked, paired, blockQuotes);
   assignGroups(masked, quotations);
   assignKinds(text, quotations);
   // A block quotation is someone's words, whatever the prose around it.
