@@ -57,3 +57,14 @@ test('time stamps, star pages, paragraph numbers, note calls and column headings
   const statute = only('The agency may act under paragraph (3) of this section without notice.', 'It “may act under paragraph of this section without notice.”');
   assert.equal(statute.verdict, 'altered');
 });
+
+test('a transcriber’s notes and a transcript’s line numbers are nobody’s words; a gap in what was heard is flagged', () => {
+  const transcript = 'Interviewer: Was there any support?\n\nP01: They did pizza on a Friday. [laughs] Which is nice, but it is not going to ' +
+    'fix the rota. There was a hub (pause) but nobody had time to go. We lost people [inaudible] and nobody replaced them.\n';
+  assert.equal(only(transcript, '“pizza on a Friday. Which is nice, but it is not going to fix the rota,” she said.').verdict, 'verbatim');
+  assert.equal(only(transcript, '“a hub but nobody had time to go,” she said.').verdict, 'verbatim');
+  assert.deepEqual(only(transcript, '“We lost people and nobody replaced them,” she said.').changes, [{ draft: '', source: 'inaudible' }]);
+  const numbered = '1   I: How do you manage the workload?\n2   P03: You triage. Constantly. I remember one night I did not sit\n' +
+    '3   down for eleven hours and my legs were shaking.\n';
+  assert.equal(only(numbered, '“I did not sit down for eleven hours and my legs were shaking,” she said.').verdict, 'verbatim');
+});

@@ -205,3 +205,13 @@ test('a label’s surname takes the full name that a list of those present gives
     'MS. TORRES: The State calls Linda Chu.\nMR. ABERNATHY: Objection.\n';
   assert.equal(speaker(court, 'The State calls'), 'Rachel Torres');
 });
+
+test('interview research: line numbers in the margin, participants by number, I and R as roles', () => {
+  const numbered = '1   I: How do you manage the workload?\n2   P03: You triage. Constantly. I remember one night I didn\'t sit\n' +
+    '3   down for eleven hours and my legs were shaking.\n4   I: Did anyone notice?\n5   P03: No.\n';
+  assert.equal(speaker(numbered, 'down for eleven'), 'P03');
+  assert.equal(speaker(numbered, 'Did anyone notice'), null);
+  const participants = 'Interviewer: Was there support?\n\nParticipant 3: They did pizza on a Friday.\n\nR: Not really.\n\nParticipant 6: Never.\n';
+  assert.equal(speaker(participants, 'They did pizza'), 'Participant 3');
+  assert.equal(speaker(participants, 'Not really'), null);
+});

@@ -10,6 +10,12 @@ import { isContinuingLabel, LABEL_EVIDENCE_AFTER, labelsWithin, MAX_LABEL_LENGTH
  * Markdown note call ("[^1]"), as the whole of what a quotation leaves out.
  */
 const MARKER = /^(?:[[(]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?[\])]?|\*{1,2}\d{1,5}|\[\d{1,4}\]|\[\^[^\]\s]{1,20}\])$/u;
+/**
+ * A transcriber's note of what is no speech ("[laughs]", "(pause)", "[crosstalk]"); a gap in what was heard
+ * ("[inaudible]") is none of these, and a quotation that runs over one without saying so leaves something out.
+ */
+const TRANSCRIBERS_NOTE =
+  /^[[(](?:laughs?|laughing|laughter|chuckles?|giggles?|sighs?|coughs?|clears throat|pause[sd]?|long pause|silence|crosstalk|cross-talk|overlapping|overtalk|applause|music|noise|background noise|crying|cries|sniffs?|groans?|nods?|shrugs?)[\])]$/iu;
 /** A column or page heading on a line of its own, as Hansard and court reporters print them ("Column 213"). */
 const HEADING_LINE = /(?:^|\n)[ \t]*$/u;
 const HEADING = /^(?:Column|Col\.|Page|Seite|Página|Pagina) \d{1,5}$/u;
@@ -19,13 +25,15 @@ export function isNobodysWords(source: IndexedSource, first: number, last: numbe
   const start = SourceIndex.wordStart(source, first);
   const end = SourceIndex.wordEnd(source, last);
   const from = Math.max(0, start - 40);
-  const around = textSlice(source.doc, from, end + 3);
+  const around = textSlice(source.doc, from, end + 12);
   let s = start - from;
   while (s > 0 && /[[(*^]/u.test(around[s - 1]!)) s--;
   let e = end - from;
   while (e < around.length && /[\])]/u.test(around[e]!)) e++;
   const written = around.slice(s, e);
-  if (MARKER.test(written)) return true;
+  if (MARKER.test(written) || TRANSCRIBERS_NOTE.test(written)) return true;
+  // A line's number in the margin of a transcript ("3   down for eleven hours"), before the words of the line.
+  if (/^\d{1,5}$/u.test(written) && /(?:^|\n)[ \t]*$/u.test(around.slice(0, s)) && /^(?:[ \t]{2,}|\t)\S/u.test(around.slice(e))) return true;
   const lineBefore = around.slice(0, s);
   if (HEADING.test(written) && HEADING_LINE.test(lineBefore) && /^[ \t]*\r?\n/u.test(around.slice(e))) return true;
   // A label opens its line, maybe after a time or bold marks, and ends with a colon or a time: only then is the

@@ -29,14 +29,15 @@ const CONNECTOR = String.raw`(?:of|the|and|for|de|da|di|del|van|von|der|den|du|l
 const FIRST_WORD = String.raw`\p{Lu}[\p{L}\p{M}\d'’.\-]{0,30}`;
 const NAME_WORD = String.raw`[\p{Lu}\d][\p{L}\p{M}\d'’.\-]{0,30}`;
 /**
- * A label at a line start: a time first or not, Markdown heading or bold marks, the name (up to eight words,
- * capitalised but for the small words of names and offices), an affiliation after a comma (capitalised), up to two
- * brackets (a time, a constituency, a party, or the name of the holder of an office), then a colon (inside or outside
- * the bold marks) with the words after it or on the next line; or, without a colon, a name and a time alone on their
- * line. The name is the second group, the first bracket's words the third.
+ * A label at a line start: a line's number in the margin first or not, a time first or not, Markdown heading or
+ * bold marks, the name (up to eight words, capitalised but for the small words of names and offices), an
+ * affiliation after a comma (capitalised), up to two brackets (a time, a constituency, a party, or the name of the
+ * holder of an office), then a colon (inside or outside the bold marks) with the words after it or on the next
+ * line; or, without a colon, a name and a time alone on their line. The name is the second group, the first
+ * bracket's words the third.
  */
 const LABEL = new RegExp(
-  String.raw`[ \t]{0,16}(?:${TIME}[ \t]{1,8})?(?:#{1,6}[ \t]{1,8})?(\*\*|__)?` +
+  String.raw`[ \t]{0,16}(?:\d{1,5}(?:[ \t]{2,8}|\t))?(?:${TIME}[ \t]{1,8})?(?:#{1,6}[ \t]{1,8})?(\*\*|__)?` +
     String.raw`(${FIRST_WORD}(?:[ \t]${CONNECTOR}){0,2}(?:[ \t]${NAME_WORD}(?:[ \t]${CONNECTOR}){0,2}){0,7})` +
     String.raw`(?:,[ \t]?\p{Lu}(?:[^:\n*_.!?]|\.(?!\s)){0,60}?)?(?:[ \t]{0,8}[[(]([^\])\n]{1,80})[\])])?(?:[ \t]{0,8}[[(][^\])\n]{1,40}[\])])?` +
     String.raw`(?:(?:[ \t]{0,8}${TIME})?[ \t]{0,8}:(?:\*\*|__)?(?=[ \t]|\r?\n|$)|(?:\*\*|__)[ \t]{0,8}:(?=[ \t]|\r?\n|$)|[ \t]{1,8}${TIME}[ \t]{0,8}(?=\r?\n|$))`,
@@ -53,7 +54,7 @@ const ROLES = words(
   'q a question answer questioner interviewer interviewee respondent moderator host reporter journalist audience ' +
     'audience_member voice voices unknown unidentified unknown_speaker unidentified_speaker unidentified_male ' +
     'unidentified_female crosstalk speaker participant caller narrator operator announcer guest off_camera ' +
-    'off-camera male_speaker female_speaker male_voice female_voice crowd crowd_member audience_members ' +
+    'off-camera male_speaker female_speaker male_voice female_voice crowd crowd_member audience_members i r int iv ' +
     // The same in the languages of other newsrooms' interviews.
     'frage antwort fragesteller interviewer:in pregunta respuesta entrevistador entrevistadora pergunta resposta ' +
     'domanda risposta intervistatore vraag antwoord interviewer réponse reponse intervieweur pytanie odpowiedź ' +
@@ -242,7 +243,9 @@ function labelAt(text: string, line: number): Label | null | undefined {
   const first = key.split(' ')[0]!;
   if (FIELDS.has(key) || HEADINGS.has(first)) return null;
   if (key === 'court') return { name: null, role: 'court' };
-  // "Speaker 2", "Participant 3": numbered roles.
+  // "Participant 3", "Respondent 6": the identity of interview research, which quotes them so; "Speaker 2" of an
+  // automatic transcript, and other numbered roles, name no one.
+  if (/^(?:participant|respondent|interviewee) \d+$/.test(key)) return { name: written };
   if (ROLES.has(key) || ROLES.has(key.replace(/ \d+$/, ''))) return { name: null };
   // "Sir:" opens a letter, "Sir Jeremy Wright:" a turn.
   const salutation = SALUTATIONS.has(first) && !(first === 'sir' && key.includes(' '));
@@ -267,6 +270,8 @@ function labelAt(text: string, line: number): Label | null | undefined {
  */
 function opensParagraph(text: string, line: number, name: string): boolean {
   if (line === 0) return true;
+  // A transcript with numbered lines, as qualitative research keeps them: a label opens a turn on any line.
+  if (/^[ \t]{0,16}\d{1,5}(?:[ \t]{2,8}|\t)\S/.test(text.slice(line, line + 32))) return true;
   // An indented label in capitals is the colloquy of a court transcript ("          MS. OCHOA:  Objection.").
   if (/^[ \t]{2,}/.test(text.slice(line, line + 2)) && isUpperCase(name)) return true;
   let i = line - 2;
