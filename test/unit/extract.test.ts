@@ -73,6 +73,12 @@ test('apostrophes are not quotation marks', () => {
   assert.deepEqual(texts("'Tis true and 'twas so in the '90s."), []);
 });
 
+test('a quotation in straight single marks may open with a word a dialect elision also writes', () => {
+  assert.deepEqual(texts("Jane has 'as much soul as you,—and full as much heart!' she says."), ['as much soul as you,—and full as much heart!']);
+  assert.deepEqual(texts("'E 'as gone,' said Sam."), ["E 'as gone,"]);
+  assert.deepEqual(texts("He 'as gone home and won't come."), []);
+});
+
 test('apostrophes inside a single-quoted quotation do not close it', () => {
   const s = "'I don't think the Joneses' house is ours,' she said, 'nor rock 'n' roll.'";
   assert.deepEqual(texts(s), ["I don't think the Joneses' house is ours,", "nor rock 'n' roll."]);

@@ -36,6 +36,9 @@ const ELISIONS = new Set([
   'ere', 'ad', 'ave', 'as', 'ow', 'ope', 'appen', 'ouse', 'orse', 'alf', 'ead', 'eard', 'elp', 'ome',
 ]);
 
+/** Elisions that are more often the words they look like. */
+const COMMON_WORDS = new Set(['is', 'as', 'round', 'mid', 'til']);
+
 function isSpace(c: string | undefined): boolean {
   return c === undefined || /\s/u.test(c);
 }
@@ -84,7 +87,9 @@ function continuesLowercase(text: string, from: number): boolean {
 function isElision(text: string, at: number): boolean {
   const word = wordAt(text, at + 1);
   if (ELISIONS.has(word)) {
-    // Cockney and dialect elisions are ordinary words too ('is', 'as', 'ere'); they count only in lower case.
+    // Cockney and dialect elisions are ordinary words too ('is', 'as', 'ere'); they count only in lower case, and the
+    // commonest of them not where a mark later in the paragraph closes a quotation they open ('as much soul as you').
+    if (COMMON_WORDS.has(word) && !opensEarlier(text, at) && closesLater(text, at + 1 + word.length)) return false;
     return word.length > 2 || word === 'n' || word === 'em' || isLower(text[at + 1]);
   }
   return /^\d\d(s)?$/.test(word);
@@ -100,11 +105,18 @@ function isAndElision(text: string, at: number): boolean {
   );
 }
 
-/** Whether a single closing mark ends a word later in the paragraph that starts at `from`. */
+/** Whether a single mark opens a word earlier in the paragraph, before `at` (a quotation it is inside, maybe). */
+function opensEarlier(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n\n', at);
+  const paragraph = text.slice(Math.max(start, at - 2000, 0), at);
+  return /(?:^|[\s(“"])['‘]\p{L}/u.test(paragraph);
+}
+
+/** Whether a single closing mark (’ or ') ends a word later in the paragraph, from `from` on. */
 function closesLater(text: string, from: number): boolean {
   const end = text.indexOf('\n\n', from);
   const paragraph = text.slice(from, Math.min(end < 0 ? text.length : end, from + 2000));
-  return /[^\s]’(?=$|[\s.,;:!?)—–])/u.test(paragraph);
+  return /[^\s][’'](?=$|[\s.,;:!?)—–])/u.test(paragraph);
 }
 
 /** Tokens for the apostrophe-like marks ' ’ ‘ ‛ ` and the low single mark ‚. */
