@@ -623,3 +623,8 @@ test('a German agency’s dateline gives its outlet and date; a name in brackets
   assert.deepEqual(sourceMetaFromText('Berlin, 16. Juli 2024 (dpa) - Die Regierung hat beschlossen.\n', 'x.txt'), { outlet: 'DPA', date: '2024-07-16' });
   assert.deepEqual(sourceMetaFromText('Smith (left) - a note on the photograph.\n', 'x.txt'), {});
 });
+
+test('a book’s first heading is no title of the book', () => {
+  assert.equal(sourceMetaFromText('Chapter 1\n\n\nIt is a truth universally acknowledged.\n', 'pride.txt').title, undefined);
+  assert.equal(sourceMetaFromText('VOLUME I\n\nEmma Woodhouse, handsome, clever, and rich.\n', 'emma.txt').title, undefined);
+});

@@ -110,6 +110,15 @@ test('HTML: the marks of note references are left out, so that a number never jo
   assert.equal(doc.text, 'The plan was “fully funded,” she said.\n\nCouncil minutes.');
 });
 
+test('HTML: the page numbers of a printed book, as Project Gutenberg keeps them, are no text', () => {
+  const doc = parseSource(
+    'h',
+    'wh.html',
+    '<p>‘My love for Heathcliff resembles the<span class="pagenum"><a id="Page_88">[Pg 88]</a></span> eternal rocks beneath.’</p>',
+  );
+  assert.equal(doc.text, '‘My love for Heathcliff resembles the eternal rocks beneath.’');
+});
+
 test('HTML: a <q> element has the quotation marks a browser draws around it, mapped to nothing in the file', () => {
   const doc = parseSource('h', 'council.html', '<p>Anna Kowalczyk called it <q>a civic disgrace</q>, and <q>a <q>so-called</q> plan</q>.</p>');
   assert.equal(doc.text, 'Anna Kowalczyk called it “a civic disgrace”, and “a ‘so-called’ plan”.');

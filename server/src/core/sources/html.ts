@@ -32,6 +32,8 @@ function isNoteMark(element: T.Element): boolean {
       (a.name === 'role' && NOTE_MARK_ROLES.has(a.value.trim())),
   );
   if (marked) return true;
+  // A printed book's page number, as Project Gutenberg keeps it in the text (`<span class="pagenum">[Pg 88]</span>`).
+  if (element.attrs.some((a) => a.name === 'class' && /\bpage-?num(?:ber)?\b/i.test(a.value))) return true;
   if (element.tagName !== 'sup' && element.tagName !== 'a') return false;
   return NOTE_SIGN.test(elementText(element)) && linksWithinPage(element);
 }

@@ -121,6 +121,8 @@ function headline(lines: string[]): string | undefined {
   // colon ("Riverton mayor: ‘We will rebuild’") has prose after it.
   const next = lines.slice(i + 1).find((other) => other.trim() !== '');
   if (TURN.test(line) && next !== undefined && TURN.test(next.trim())) return undefined;
+  // A book's first heading ("Chapter 1", "VOLUME I") names a part of it, not the book.
+  if (/^(?:chapter|volume|book|part|stave|canto|prologue|preface|introduction|section)\b/iu.test(line)) return undefined;
   return line.replace(/^#+\s*/, '') || undefined;
 }
 
