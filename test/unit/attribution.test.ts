@@ -628,3 +628,10 @@ test('a book’s first heading is no title of the book', () => {
   assert.equal(sourceMetaFromText('Chapter 1\n\n\nIt is a truth universally acknowledged.\n', 'pride.txt').title, undefined);
   assert.equal(sourceMetaFromText('VOLUME I\n\nEmma Woodhouse, handsome, clever, and rich.\n', 'emma.txt').title, undefined);
 });
+
+test('the tags of fiction and the literary present of criticism name the speaker', () => {
+  const novel = '“But you said to me,” returned Estella, very earnestly, “I have been bent and broken, but into a better shape.”';
+  assert.equal(speaker(novel, 'I have been bent'), 'Estella');
+  const essay = 'As Caroline Bingley retorts, “Mr. Darcy is not to be laughed at!”';
+  assert.equal(speaker(essay, 'Mr. Darcy is not'), 'Caroline Bingley');
+});

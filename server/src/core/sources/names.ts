@@ -17,6 +17,10 @@ export const SPEECH_VERBS = new Set([
   // Verbs of scholarly and reflective prose: "Aldridge observes that …", "Lindqvist remembered that …".
   'observes', 'contends', 'contended', 'asserts', 'asserted', 'maintains', 'concedes', 'acknowledges', 'remembered',
   'remembers', 'confessed', 'confesses', 'recounted', 'recounts', 'reflected', 'reflects', 'mused', 'muses',
+  // The literary present of criticism ("As Elizabeth retorts, “…”") and the tags of fiction ("returned Estella").
+  'cries', 'exclaims', 'answers', 'protests', 'remarks', 'admits', 'confides', 'murmurs', 'snaps', 'retorts',
+  'responds', 'continues', 'whispers', 'shouts', 'concludes', 'declares', 'demands', 'pleads', 'laments', 'jokes',
+  'returned', 'rejoined', 'resumed', 'pursued', 'muttered', 'interposed', 'faltered', 'stammered', 'sighed',
   // Other languages: „…“, sagte Scholz; «…», afirmó Sánchez; Macron a déclaré : « … ».
   ...SPEECH_VERBS_ELSEWHERE, ...SPEECH_PARTICIPLES_ELSEWHERE,
 ]);
