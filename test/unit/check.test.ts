@@ -241,6 +241,9 @@ test('the text of a Markdown link inside a quotation is compared, not taken for 
   const changed = only(checkDraft(index, 'He said the US “cannot and will not tolerate the [brutal repression](https://example.org) of ethnic minorities”.', 'markdown'));
   assert.equal(changed.verdict, 'altered');
   assert.deepEqual(changed.changes, [{ draft: 'repression', source: 'suppression' }]);
+  // A link of one word is no letters in an editor's brackets.
+  const word = only(checkDraft(index, 'He said the US “cannot and will not tolerate the brutal [repression](https://example.org) of ethnic minorities”.', 'markdown'));
+  assert.deepEqual(word.changes, [{ draft: 'repression', source: 'suppression' }]);
 });
 
 test('the same quotation in several outlets: the one that has it word for word wins', () => {

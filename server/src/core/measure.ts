@@ -319,7 +319,8 @@ function bracketedLetters(draft: string, start: number, end: number, sourceWord:
   const from = draft[start - 1] === '[' ? start - 1 : start;
   const to = draft[end] === ']' ? end + 1 : draft.startsWith('[]', end) ? end + 2 : end;
   const written = draft.slice(from, to);
-  if (!written.includes('[')) return false;
+  // A whole word in brackets is no letters changed: the text of a Markdown link ("[mansion](…)") is the writer's word.
+  if (!written.includes('[') || /^\[[^\]]*\]$/u.test(written)) return false;
   // The letters outside the brackets, in order, with any letters where each bracket stands.
   const pattern = written
     .split(/\[[^\]]*\]/u)
