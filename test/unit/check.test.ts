@@ -487,3 +487,10 @@ test('a letter with an umlaut or a slash written out as typing without it does i
   assert.equal(only(checkDraft(index, 'Hun sagde: «Det er groenlaenderne selv, der bestemmer over deres fremtid».', 'plaintext')).verdict, 'verbatim');
   assert.equal(only(checkDraft(index, 'Er sagte: „Das hat Dr. Meller zugesagt.“', 'plaintext')).verdict, 'altered');
 });
+
+test('a quotation runs on over a speech tag after a short first fragment of the source', () => {
+  const index = indexOf('“Oh!” cried Anne eagerly, “I hope I do justice to all that is felt by you.” Then “And this,” cried Darcy, “is your opinion of me!”');
+  assert.equal(only(checkDraft(index, 'Anne: “Oh! I hope I do justice to all that is felt by you.”', 'plaintext')).verdict, 'verbatim');
+  assert.equal(only(checkDraft(index, 'Darcy: “And this is your opinion of me!”', 'plaintext')).verdict, 'verbatim');
+  assert.deepEqual(only(checkDraft(index, 'Anne: “Oh! I hope I do justice to all that is said by you.”', 'plaintext')).changes, [{ draft: 'said', source: 'felt' }]);
+});

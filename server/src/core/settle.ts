@@ -1,6 +1,6 @@
 // Reads an alignment of a quotation against the source's words once more, with what the aligner does not see: words
 // swapped with their neighbour, and, in the source's text, where its sentences and quotations end.
-import type { Alignment } from './align.js';
+import type { Alignment, Step } from './align.js';
 import { SourceIndex, type IndexedSource } from './sourceIndex.js';
 import { textSlice } from './sourceText.js';
 
@@ -10,7 +10,38 @@ import { textSlice } from './sourceText.js';
  */
 export function settleAlignment(alignment: Alignment, quote: number[], source: IndexedSource): Alignment {
   const sourceId = (word: number) => SourceIndex.idAt(source, word);
-  return settleEdges(pairSwaps(matchesAfterSkips(alignment, quote, sourceId), quote, sourceId), source);
+  return settleEdges(acrossTag(pairSwaps(matchesAfterSkips(alignment, quote, sourceId), quote, sourceId), quote, source), source);
+}
+
+/** How many first words of a quotation may stand before the reporter's words in the source, and how many those are. */
+const BEFORE_TAG = 4;
+const TAG_WORDS = 12;
+
+/**
+ * Reads the quotation's first words from the source's quotation before the reporter's words when the aligner could not
+ * reach them over those words: “Oh! I hope I do justice…” for “Oh!” cried Anne eagerly, “I hope I do justice…”, and
+ * “And this is your opinion of me!” for “And this,” cried Darcy, “is your opinion of me!”.
+ */
+function acrossTag(alignment: Alignment, quote: number[], source: IndexedSource): Alignment {
+  const { steps } = alignment;
+  const firstMatch = steps.findIndex((step) => step.kind === 'match');
+  if (firstMatch <= 0 || firstMatch > BEFORE_TAG || steps[firstMatch]!.kind !== 'match') return alignment;
+  const leading = steps.slice(0, firstMatch);
+  if (!leading.every((step) => step.kind === 'delete' || step.kind === 'substitute')) return alignment;
+  const words = leading.map((step) => (step as { quote: number }).quote);
+  const first = (steps[firstMatch] as { source: number }).source;
+  const n = words.length;
+  for (let k = first - n - 1; k >= Math.max(0, first - n - TAG_WORDS); k--) {
+    if (!words.every((q, i) => SourceIndex.idAt(source, k + i) === quote[q])) continue;
+    // The words between are outside quotation marks, after one quotation and before the next.
+    const said = SourceIndex.enclosingQuotation(source, { start: SourceIndex.wordStart(source, k + n - 1), end: SourceIndex.wordEnd(source, k + n - 1) });
+    const goesOn = SourceIndex.enclosingQuotation(source, { start: SourceIndex.wordStart(source, first), end: SourceIndex.wordEnd(source, first) });
+    if (!said || !goesOn || said.start === goesOn.start || said.end > SourceIndex.wordStart(source, k + n)) continue;
+    const matched: Step[] = words.map((q, i) => ({ kind: 'match', quote: q, source: k + i }));
+    const between: Step[] = Array.from({ length: first - k - n }, (_, i) => ({ kind: 'insert', source: k + n + i }));
+    return { ...alignment, steps: [...matched, ...between, ...steps.slice(firstMatch)], first: k };
+  }
+  return alignment;
 }
 
 /**
