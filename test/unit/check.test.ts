@@ -315,6 +315,9 @@ test('a negation left out under an editor’s bracket, or at the start of the so
   const statute = indexOf('Nothing in this section shall be construed to prohibit an employer from paying a bonus.');
   const nothing = only(checkDraft(statute, 'The statute says "this section shall be construed to prohibit an employer from paying a bonus."', 'plaintext'));
   assert.deepEqual(nothing.changes, [{ draft: '', source: 'Nothing in' }]);
+  // A negation the speaker said twice, and the quotation once, is kept.
+  const twice = indexOf("It stays with you. I'm not, I'm not a soft person, but there were nights I sat in the car for an hour.");
+  assert.equal(only(checkDraft(twice, 'She said: "I\'m not a soft person, but there were nights I sat in the car for an hour."', 'plaintext')).verdict, 'verbatim');
 });
 
 test('an ellipsis may leave out a whole sentence that holds a negation, not a negation of a sentence it quotes from', () => {

@@ -37,6 +37,9 @@ export function droppedNegation(index: SourceIndex, source: IndexedSource, first
   if (opening < 0 || opening === first) return null;
   const negates = Array.from({ length: first - opening }, (_, k) => index.word(SourceIndex.idAt(source, opening + k)));
   if (!negates.some((word) => OPENING_NEGATIONS.has(word))) return null;
+  // Words the speaker said twice ("I'm not, I'm not a soft person"), which the quotation has once, leave nothing out.
+  const quoted = Array.from({ length: Math.min(negates.length, source.count - first) }, (_, k) => index.word(SourceIndex.idAt(source, first + k)));
+  if (quoted.join(' ') === negates.join(' ')) return null;
   const start = SourceIndex.wordStart(source, opening);
   const end = SourceIndex.wordEnd(source, first - 1);
   // The negation goes straight on to the words: "No, I will" is an answer, not a negation.
