@@ -61,3 +61,15 @@ test('words put in are escaped for the draft’s format', () => {
   assert.equal(withSourceWording('He said “a b c” then.', quotation!, [{ start: 2, end: 3, text: '<b>_*' }], 'markdown'), 'a \\<b\\>\\_\\* c');
   assert.equal(withSourceWording('He said “a b c” then.', quotation!, [{ start: 2, end: 3, text: '5% & $x' }], 'plaintext'), 'a 5% & $x c');
 });
+
+test('words put into a draft typeset with curly marks get curly apostrophes', () => {
+  const source = '"We don\'t have the money for the repairs yet, but we\'ll find it," Carter said.';
+  assert.equal(
+    fixed(source, 'Carter admitted that “we don’t have the cash for the repairs yet, but we’ll find it”.'),
+    'Carter admitted that “we don’t have the money for the repairs yet, but we’ll find it”.',
+  );
+  assert.equal(
+    fixed(source, 'Carter admitted that “we have the money for the repairs yet, but we’ll find it”.'),
+    'Carter admitted that “we don’t have the money for the repairs yet, but we’ll find it”.',
+  );
+});

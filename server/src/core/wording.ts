@@ -28,10 +28,12 @@ function escaped(text: string, format: DraftFormat): string {
 export function withSourceWording(draft: string, quotation: Quotation, edits: readonly WordingEdit[], format: DraftFormat): string | null {
   let text = draft.slice(quotation.start, quotation.end);
   const length = text.length;
+  // A draft typeset with curly apostrophes or marks gets curly apostrophes in the words put in, as it writes them.
+  const curly = /[’“”‘]/u.test(draft.slice(quotation.open.start, quotation.close?.end ?? quotation.end));
   if (edits.some((edit) => edit.start < 0 || edit.end > length || edit.end < edit.start)) return null;
   // From the last to the first, so that each edit's offsets still hold.
   for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
-    const words = escaped(edit.text, format);
+    const words = curly ? escaped(edit.text, format).replace(/(?<=\p{L})'(?=\p{L})/gu, '’') : escaped(edit.text, format);
     if (edit.start === edit.end) {
       if (words === '') continue;
       text = edit.start === 0 ? `${words} ${text}` : `${text.slice(0, edit.start)} ${words}${text.slice(edit.start)}`;
