@@ -20,8 +20,13 @@ const TRANSCRIBERS_NOTE =
 const HEADING_LINE = /(?:^|\n)[ \t]*$/u;
 const HEADING = /^(?:Column|Col\.|Page|Seite|Página|Pagina) \d{1,5}$/u;
 
+/** The most words a marker or a label takes. */
+const MAX_WORDS = 10;
+
 /** Whether source words [first, last] are no one's words but a marker or a label of the same speaker's turn. */
 export function isNobodysWords(source: IndexedSource, first: number, last: number): boolean {
+  // Markers and labels are a few words at most.
+  if (last - first >= MAX_WORDS) return false;
   const start = SourceIndex.wordStart(source, first);
   const end = SourceIndex.wordEnd(source, last);
   const from = Math.max(0, start - 40);
@@ -44,16 +49,19 @@ export function isNobodysWords(source: IndexedSource, first: number, last: numbe
   return isContinuingLabel(window.text, start - window.start, end - window.start);
 }
 
+/** How far after a passage's first word its text is looked at for a line that may open a turn. */
+const PASSAGE_REACH = 1_500;
+
 /** The words of source words [first, last], and of the first one's line, that are labels of a transcript's turns. */
 export function labelledWords(source: IndexedSource, first: number, last: number): Set<number> {
   const labelled = new Set<number>();
   const start = SourceIndex.wordStart(source, first);
-  const end = SourceIndex.wordEnd(source, last);
   const near = Math.max(0, start - MAX_LABEL_LENGTH);
   // Most passages hold no line that could open a turn: the transcript around them is read only for those that do.
-  const passage = textSlice(source.doc, near, end);
+  const passage = textSlice(source.doc, near, start + PASSAGE_REACH);
   const line = passage.lastIndexOf('\n', start - near);
   if (!mayHoldLabel(passage, line < 0 ? 0 : line + 1, passage.length)) return labelled;
+  const end = SourceIndex.wordEnd(source, last);
   const window = textWindow(source.doc, start - TURN_REACH, end + LABEL_EVIDENCE_AFTER);
   for (const label of labelsWithin(window.text, start - window.start, end - window.start)) {
     const to = window.start + label.end;

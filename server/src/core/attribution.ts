@@ -99,10 +99,15 @@ function fullName(text: string, name: string, at: number): string {
   const full = (accept: (titled: Sex | null) => boolean) =>
     fullFormBefore(text, name, at, accept) ??
     // A transcript's list of those present names people in capitals ("MS. RACHEL TORRES, Deputy District Attorney").
-    (/\p{Ll}/u.test(name) && text.includes(name.toUpperCase()) ? caseOf(fullFormBefore(text, name.toUpperCase(), at, accept)) : null);
+    (/\p{Ll}/u.test(name) && text.slice(Math.max(0, at - CAPITALS_REACH), at).includes(name.toUpperCase())
+      ? caseOf(fullFormBefore(text, name.toUpperCase(), at, accept))
+      : null);
   if (sex === null) return full(() => true) ?? name;
   return full((titled) => titled === sex) ?? full((titled) => titled === null) ?? name;
 }
+
+/** How far before a passage a name written in capitals (a transcript's label) is looked for. */
+const CAPITALS_REACH = 2_000;
 
 /** A name found in capitals, as prose writes it. */
 function caseOf(name: string | null): string | null {
