@@ -1,0 +1,124 @@
+// The forms of attribution of press layouts, scholarly prose, fiction and other languages.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { speaker } from './speakerOf.js';
+
+test('a name before an office of a body set off in capitals is the speaker, not the body', () => {
+  const union = "Raymond Castell, Regional Secretary of the Northern Nurses' Union, said: \"We are calling on the Government.\"";
+  assert.equal(speaker(union, 'We are calling'), 'Raymond Castell');
+  const trust = "Amara Nwosu, Chief Executive of St Brigid's Hospital Trust, said: \"The ward will reopen.\"";
+  assert.equal(speaker(trust, 'The ward'), 'Amara Nwosu');
+  const after = "\"Nobody was consulted,\" said Raymond Castell, Regional Secretary of the Northern Nurses' Union.";
+  assert.equal(speaker(after, 'Nobody'), 'Raymond Castell');
+});
+
+test('a name before a colon in a list item or after "And from" speaks, and "they" are not the person quoted before', () => {
+  const list = '* "Every penny will be spent," said Peter Dunmore.\n* Janet Whitlow: "We owe it to the people of Mill Lane."';
+  assert.equal(speaker(list, 'We owe'), 'Janet Whitlow');
+  const from = '“Every penny will be spent,” said Peter Dunmore. And from Janet Whitlow: “We owe it to Mill Lane.”';
+  assert.equal(speaker(from, 'We owe'), 'Janet Whitlow');
+  const they = '“Not one patient was harmed,” Raymond Castell said. They “waded through floodwater to reach patients”.';
+  assert.equal(speaker(they, 'waded'), null);
+  // Without such a subject, a second quotation in the paragraph still takes the speaker of the first.
+  assert.equal(speaker('“Not one,” Raymond Castell said. And “never again”.', 'never again'), 'Raymond Castell');
+  // A sentence with a subject of its own before a colon: its subject speaks, or someone unknown, not the one before.
+  const back = '"We will not abandon them," Reyes said. Council member Tom Hale hit back: "The budget does not allow it."';
+  assert.equal(speaker(back, 'The budget'), 'Tom Hale');
+  const lines = 'Reyes said "We will not abandon them."\nHale disagreed: "The budget does not allow it."';
+  assert.equal(speaker(lines, 'The budget'), null);
+  // A subject that names no one may stand for the person quoted before.
+  const statement = '“We are devastated,” said director Tobias Wren. The statement went on: “Please bring them home.”';
+  assert.equal(speaker(statement, 'Please bring'), 'Tobias Wren');
+});
+
+test('a statement laid out with "X said:" on a line of its own and the words in the paragraphs below is X\'s', () => {
+  const release = 'Union responds\n\nRaymond Castell said:\n\n"Courage is not a substitute for investment."';
+  assert.equal(speaker(release, 'Courage is not'), 'Raymond Castell');
+  const council =
+    'In a statement, council leader Peter Dunmore said:\n\n"The pumps arrived on Thursday night."\n\n"We will not stop until every street is dry."';
+  assert.equal(speaker(council, 'The pumps arrived'), 'Peter Dunmore');
+  assert.equal(speaker(council, 'We will not stop'), 'Peter Dunmore');
+  // A colon that announces something else names no speaker.
+  assert.equal(speaker('The council listed its demands:\n\n"More pumps."', 'More pumps'), null);
+});
+
+test('"It was X who said", "in the words of X" and "was the message from X" name the speaker', () => {
+  const quote = '“stop pointing fingers and start pumping water.”';
+  assert.equal(speaker(`It was Councillor Peter Dunmore who said the council should ${quote}`, 'stop pointing'), 'Peter Dunmore');
+  assert.equal(speaker(`It was Peter Dunmore who told colleagues to ${quote}`, 'stop pointing'), 'Peter Dunmore');
+  assert.equal(speaker(`In the words of Peter Dunmore, the council should ${quote}`, 'stop pointing'), 'Peter Dunmore');
+  assert.equal(speaker('“Stop pointing fingers,” was the message from Peter Dunmore.', 'Stop pointing'), 'Peter Dunmore');
+  // Someone unnamed who said it is no one the text names.
+  assert.equal(speaker(`It was a neighbour who said the council should ${quote}`, 'stop pointing'), null);
+});
+
+test('a name that a hard-wrapped line breaks is read whole', () => {
+  const wire = 'The panel met. Its chair, Dr Miriam\nOsei, opened the session.\n\n“Our job is not to find someone to blame,” Dr Osei said.';
+  assert.equal(speaker(wire, 'Our job'), 'Miriam Osei');
+});
+
+test('a name with a curly apostrophe (O’Rourke) in the sentence before a quotation still gives "he" to its person', () => {
+  const farm = 'Shellfish farmer Declan O’Rourke, who keeps mussel lines, said it had cost him dearly. “We lost a lot,” he said.';
+  assert.equal(speaker(farm, 'We lost'), 'Declan O’Rourke');
+});
+
+test('an author’s own sentence beside a quotation of someone else is not that person’s', () => {
+  const paper = 'As Maurice Halbwachs observed, "the past is not preserved but reconstructed." The register, too, is a reconstruction.';
+  assert.equal(speaker(paper, 'The register, too'), null);
+  assert.equal(speaker(paper, 'the past is not preserved'), 'Maurice Halbwachs');
+  const loire = 'More than 40 percent of the hedgerows were grubbed up, and with them went the memory that Ferrand had described.';
+  assert.equal(speaker(loire, 'More than 40 percent'), null);
+  // An attribution after a comma still names its speaker.
+  assert.equal(speaker('The plant will close next year, Ross said.', 'The plant will close'), 'Ross');
+  assert.equal(speaker('The plant will close next year, said Wilbur Ross.', 'The plant will close'), 'Wilbur Ross');
+});
+
+test('verbs of scholarly prose introduce quotations: observes, remembered, confessed, put it', () => {
+  assert.equal(speaker('Thomas Aldridge put it memorably: “The river is the city.”', 'The river'), 'Thomas Aldridge');
+  assert.equal(speaker('Paul Lindqvist remembered that “the ice came early”.', 'the ice'), 'Paul Lindqvist');
+  assert.equal(speaker('Catherine Ashworth confessed that she had “never worked a day”.', 'never worked'), 'Catherine Ashworth');
+  // "put" alone is no speech verb.
+  assert.equal(speaker('Thomas Aldridge put the book down. “The river is the city.”', 'The river'), null);
+});
+
+test('a name after an office set off by a comma holds it, and a sentence’s full stop is no part of a hyphenated name', () => {
+  assert.equal(speaker('“The basin will be dredged,” said the authority’s chief engineer, Rashid Qureshi.', 'The basin'), 'Rashid Qureshi');
+  assert.equal(speaker('“No,” said the chief engineer, who was tired.', 'No'), null);
+  const officer = 'The clean-up began under the county’s first environmental officer, Desmond Achebe-Lowe. His reports were blunt. “Nothing lives in the basin,” he wrote.';
+  assert.equal(speaker(officer, 'Nothing lives'), 'Desmond Achebe-Lowe');
+});
+
+test('speakers are read in the languages of European newsrooms, with their offices and prepositions left out', () => {
+  const german = 'Berlin (dpa) – „Wir werden die Steuern nicht erhöhen“, sagte Bundeskanzler Olaf Scholz vor Journalisten. ' +
+    'Finanzminister Christian Lindner hat gesagt: „Die Lage ist ernst.“';
+  assert.equal(speaker(german, 'Wir werden'), 'Olaf Scholz');
+  assert.equal(speaker(german, 'Die Lage'), 'Christian Lindner');
+  const spanish = 'MADRID (EFE). «No vamos a subir los impuestos», afirmó Pedro Sánchez en rueda de prensa. ' +
+    'La vicepresidenta María Jesús Montero añadió: «La recaudación ha crecido».';
+  assert.equal(speaker(spanish, 'No vamos'), 'Pedro Sánchez');
+  assert.equal(speaker(spanish, 'La recaudación'), 'María Jesús Montero');
+  const french = 'PARIS (AFP) - « Nous n’augmenterons pas les impôts », a déclaré Emmanuel Macron devant la presse.';
+  assert.equal(speaker(french, 'Nous'), 'Emmanuel Macron');
+  const italian = 'ROMA (ANSA) - «Non ci sarà nessuna manovra», ha detto il ministro Giancarlo Giorgetti ai giornalisti.';
+  assert.equal(speaker(italian, 'Non ci'), 'Giancarlo Giorgetti');
+  const dutch = 'DEN HAAG (ANP) - "We gaan de belastingen niet verhogen", zei premier Dick Schoof maandag.';
+  assert.equal(speaker(dutch, 'We gaan'), 'Dick Schoof');
+  // A dash before the verb, as Polish attributes, and the next quotation are no part of the name.
+  const polish = 'WARSZAWA (PAP) - „Nie podniesiemy podatków” – powiedział premier Donald Tusk. Minister finansów Andrzej ' +
+    'Domański dodał: „Deficyt spadnie”.';
+  assert.equal(speaker(polish, 'Nie podniesiemy'), 'Donald Tusk');
+  assert.equal(speaker(polish, 'Deficyt'), 'Andrzej Domański');
+});
+
+test('a full name is not read across the end of the sentence before it', () => {
+  const text = 'Die Regierung streitet über den Haushalt. Finanzminister Christian Lindner gab sich kämpferisch. ' +
+    '„Wir werden die Steuern nicht erhöhen“, sagte Lindner.';
+  assert.equal(speaker(text, 'Wir werden'), 'Christian Lindner');
+});
+
+test('the tags of fiction and the literary present of criticism name the speaker', () => {
+  const novel = '“But you said to me,” returned Estella, very earnestly, “I have been bent and broken, but into a better shape.”';
+  assert.equal(speaker(novel, 'I have been bent'), 'Estella');
+  const essay = 'As Caroline Bingley retorts, “Mr. Darcy is not to be laughed at!”';
+  assert.equal(speaker(essay, 'Mr. Darcy is not'), 'Caroline Bingley');
+});
