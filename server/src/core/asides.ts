@@ -16,8 +16,9 @@ const MARKER = /^(?:[[(]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?[\])]?|\*{1,2}\d{
  */
 const TRANSCRIBERS_NOTE =
   /^[[(](?:laughs?|laughing|laughter|chuckles?|giggles?|sighs?|coughs?|clears throat|pause[sd]?|long pause|silence|crosstalk|cross-talk|overlapping|overtalk|applause|music|noise|background noise|crying|cries|sniffs?|groans?|nods?|shrugs?)[\])]$/iu;
+/** Where the text before a word is the start of its line. */
+const LINE_START = /(?:^|\n)[ \t]*$/u;
 /** A column or page heading on a line of its own, as Hansard and court reporters print them ("Column 213"). */
-const HEADING_LINE = /(?:^|\n)[ \t]*$/u;
 const HEADING = /^(?:Column|Col\.|Page|Seite|Página|Pagina) \d{1,5}$/u;
 
 /** The most words a marker or a label takes. */
@@ -37,14 +38,15 @@ export function isNobodysWords(source: IndexedSource, first: number, last: numbe
   while (e < around.length && /[\])]/u.test(around[e]!)) e++;
   const written = around.slice(s, e);
   if (MARKER.test(written) || TRANSCRIBERS_NOTE.test(written)) return true;
-  // A line's number in the margin of a transcript ("3   down for eleven hours"), before the words of the line.
-  if (/^\d{1,5}$/u.test(written) && /(?:^|\n)[ \t]*$/u.test(around.slice(0, s)) && /^(?:[ \t]{2,}|\t)\S/u.test(around.slice(e))) return true;
   const lineBefore = around.slice(0, s);
-  if (HEADING.test(written) && HEADING_LINE.test(lineBefore) && /^[ \t]*\r?\n/u.test(around.slice(e))) return true;
+  const after = around.slice(e);
+  // A line's number in the margin of a transcript ("3   down for eleven hours"), before the words of the line.
+  if (/^\d{1,5}$/u.test(written) && LINE_START.test(lineBefore) && /^(?:[ \t]{2,}|\t)\S/u.test(after)) return true;
+  if (HEADING.test(written) && LINE_START.test(lineBefore) && /^[ \t]*\r?\n/u.test(after)) return true;
   // A label opens its line, maybe after a time or bold marks, and ends with a colon or a time: only then is the
   // transcript read for whose turn it is.
   if (!/(?:^|\n)[ \t]*(?:[[(]?[\d:.,]+[\])]?[ \t]+)?(?:\*\*|__)?$/u.test(lineBefore)) return false;
-  if (!/^(?:\*\*|__)?[ \t]*(?:[[(][^\])\n]{1,40}[\])][ \t]*)?:/u.test(around.slice(e)) && !/\d:\d\d[\])]?$/u.test(written)) return false;
+  if (!/^(?:\*\*|__)?[ \t]*(?:[[(][^\])\n]{1,40}[\])][ \t]*)?:/u.test(after) && !/\d:\d\d[\])]?$/u.test(written)) return false;
   const window = textWindow(source.doc, start - TURN_REACH, end + LABEL_EVIDENCE_AFTER);
   return isContinuingLabel(window.text, start - window.start, end - window.start);
 }

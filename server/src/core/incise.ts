@@ -48,7 +48,8 @@ const AFTER_DELIMITER = /[,—―–][ \t]*(\p{L}+)/gu;
 function mayOpenIncise(text: string): boolean {
   for (const m of text.matchAll(AFTER_DELIMITER)) {
     const word = m[1]!.toLowerCase();
-    if (VERBS.has(word) || AUXILIARIES.has(word) || ACCORDING_TO.has(word) || /^s$/u.test(word)) return true;
+    // "s" is where "s’exclame" stops being letters.
+    if (VERBS.has(word) || AUXILIARIES.has(word) || ACCORDING_TO.has(word) || word === 's') return true;
   }
   return false;
 }

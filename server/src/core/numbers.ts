@@ -89,8 +89,8 @@ export function numberIn(text: string): number | null {
     .replace(/\b\d{1,3}(?:\.\d{3}){2,}\b/g, (figures) => figures.replace(/\./g, ''));
   const words = joined.toLowerCase().replace(/[‐‑–-]/g, ' ').replace(/\.$/, '').trim().split(/\s+/).flatMap((word) => compoundNumber(word) ?? [word]);
   if (words.length === 0 || words[0] === '') return null;
-  // A decimal comma before a scale, as most of Europe writes one: "3,5 Millionen" (a thousands comma has three figures).
-  // "3,5 milioni di posti": the word that joins a scale to what it counts is no part of the number.
+  // A decimal comma before a scale, as most of Europe writes one: "3,5 Millionen" (a thousands comma has three
+  // figures). "3,5 milioni di posti": the word that joins a scale to what it counts is no part of the number.
   if (words.length > 2 && /^(?:di|de|of)$/.test(words[words.length - 1]!) && SCALES.has(words[words.length - 2]!)) words.pop();
   const decimal = /^(\d+),(\d{1,2})$/.exec(words[0]!);
   if (decimal && words.length === 2 && SCALES.has(words[1]!.replace(/\.$/, ''))) {

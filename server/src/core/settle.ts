@@ -25,7 +25,7 @@ const TAG_WORDS = 12;
 function acrossTag(alignment: Alignment, quote: number[], source: IndexedSource): Alignment {
   const { steps } = alignment;
   const firstMatch = steps.findIndex((step) => step.kind === 'match');
-  if (firstMatch <= 0 || firstMatch > BEFORE_TAG || steps[firstMatch]!.kind !== 'match') return alignment;
+  if (firstMatch <= 0 || firstMatch > BEFORE_TAG) return alignment;
   const leading = steps.slice(0, firstMatch);
   if (!leading.every((step) => step.kind === 'delete' || step.kind === 'substitute')) return alignment;
   const words = leading.map((step) => (step as { quote: number }).quote);

@@ -80,7 +80,8 @@ const SIGN_WORDS: ReadonlyMap<string, string> = new Map([['%', 'percent'], ['&',
 
 /**
  * Letters that no decomposition takes apart, written as the letters they are spelt with where typing lacks them: the
- * German ß as ss (Straße, Strasse), the ligatures œ and æ (cœur, coeur), and ł, ø, đ, ð, þ and ı as their plain letters.
+ * German ß as ss (Straße, Strasse), the ligatures œ and æ (cœur, coeur), and ł, ø, đ, ð, þ and ı as their plain
+ * letters.
  */
 const UNDECOMPOSED_LETTERS: Readonly<Record<string, string>> = { ß: 'ss', œ: 'oe', æ: 'ae', ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 const UNDECOMPOSED = /[ßœæłøđðþı]/g;

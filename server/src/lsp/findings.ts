@@ -172,7 +172,8 @@ export function checkedQuotations(findings: readonly Finding[], context: Finding
     const open = q.block ? '' : context.text.slice(q.open.start, q.open.end);
     // A block quotation ends with its sentence's mark, which the source passage may leave out.
     const ending = q.block && !/[.!?,;:…]$/u.test(source?.text ?? '') ? (/[.!?,;:…]+$/u.exec(q.text)?.[0] ?? '') : '';
-    // The corrected words keep the writer's own last mark; the source passage may lack the one a block's sentence needs.
+    // The corrected words keep the writer's own last mark; the source passage may lack the one a block's sentence
+    // needs.
     const close = q.block ? (wording !== null ? '' : ending) : q.close ? context.text.slice(q.close.start, q.close.end) : (CLOSING[open] ?? open);
     const data: QuoteDiagnosticData = {
       kind: 'verbatim/quote',

@@ -34,11 +34,12 @@ export interface AttachedText {
 }
 
 /**
- * Reads an email message from its decoded parts. The text is the plain-text body (the `>` that quote a message
- * replied to left out), else the visible text of the HTML body, followed by the text of each file attached to it (a press release sent as a PDF, say) after a line that names
- * it, or that line saying why the file was not read. The subject is the title and the day it was sent the date, over
- * what the text says itself (a dateline, a byline); the sender is not taken for the author: a statement is often sent
- * by a press office for someone else. Throws an Error when the message has no text, attachments included.
+ * Reads an email message from its decoded parts. The text is the plain-text body (the `>` that quote a message replied
+ * to left out), else the visible text of the HTML body, followed by the text of each file attached to it (a press
+ * release sent as a PDF, say) after a line that names it, or that line saying why the file was not read. The subject is
+ * the title and the day it was sent the date, over what the text says itself (a dateline, a byline); the sender is not
+ * taken for the author: a statement is often sent by a press office for someone else. Throws an Error when the message
+ * has no text, attachments included.
  */
 export function parseEmailSource(
   id: string,

@@ -75,12 +75,12 @@ class Paragraphs {
 
 /**
  * Parses an OpenDocument text from its content (the package's `content.xml`). The text is the body's: a blank line
- * after each paragraph and heading (list items, table cells and text boxes included), white space as the format
- * defines it (a run of spaces, tabs and line ends in the XML is one space, none at a paragraph's edges; spaces, tabs
- * and line breaks written as elements are kept). The notes' text follows the document's, without their numbers: between two paragraphs, a note would come
- * between a name and the “she said” that stands for it.
- * Deleted text of tracked changes and comments are left out. Metadata comes from the text and the file name, as for
- * a Word document. Throws an Error that says why when the content is damaged.
+ * after each paragraph and heading (list items, table cells and text boxes included), white space as the format defines
+ * it (a run of spaces, tabs and line ends in the XML is one space, none at a paragraph's edges; spaces, tabs and line
+ * breaks written as elements are kept). The notes' text follows the document's, without their numbers: between two
+ * paragraphs, a note would come between a name and the “she said” that stands for it. Deleted text of tracked changes
+ * and comments are left out. Metadata comes from the text and the file name, as for a Word document. Throws an Error
+ * that says why when the content is damaged.
  */
 export function parseOdtSource(id: string, fileName: string, content: string): SourceDocument {
   const text = new Paragraphs();
