@@ -46,3 +46,10 @@ test('“(citation omitted)” after a quotation lets it leave out what stood be
   assert.equal(checkDraft(index, `${quoted} (internal citations and quotation marks omitted).`, 'plaintext')[0]!.verdict, 'verbatim');
   assert.equal(checkDraft(index, `${quoted} The court went on.`, 'plaintext')[0]!.verdict, 'altered');
 });
+
+test('words left out after the start of a quotation are shown as left out, not as the next word changed', () => {
+  const index = new SourceIndex();
+  index.set({ id: 't', text: 'P06: Honestly the company that runs the hospital never once said thank you to any of us porters.', meta: {} });
+  const [finding] = checkDraft(index, 'She said "the company never once said thank you to any of us porters".', 'plaintext');
+  assert.deepEqual(finding!.changes, [{ draft: '', source: 'that runs the hospital' }]);
+});

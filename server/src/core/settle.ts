@@ -10,7 +10,38 @@ import { textSlice } from './sourceText.js';
  */
 export function settleAlignment(alignment: Alignment, quote: number[], source: IndexedSource): Alignment {
   const sourceId = (word: number) => SourceIndex.idAt(source, word);
-  return settleEdges(acrossTag(pairSwaps(matchesAfterSkips(alignment, quote, sourceId), quote, sourceId), quote, source), source);
+  const paired = pairSwaps(omissionsOverChanges(matchesAfterSkips(alignment, quote, sourceId), quote, sourceId), quote, sourceId);
+  return settleEdges(acrossTag(paired, quote, source), source);
+}
+
+/** How many source words a quotation may be read to leave out where the aligner changed one of its words instead. */
+const LEFT_OUT = 6;
+
+/**
+ * Reads a changed word as words left out where the source has the quotation's words in order a little further back:
+ * “the company never once said” against “the company that runs the hospital never once said” leaves out “that runs
+ * the hospital”, rather than changing “company” into “hospital”.
+ */
+function omissionsOverChanges(alignment: Alignment, quote: number[], sourceId: (word: number) => number): Alignment {
+  const steps = [...alignment.steps];
+  for (let k = 1; k < steps.length; k++) {
+    const changed = steps[k]!;
+    if (changed.kind !== 'substitute') continue;
+    // The matched words just before, which must stand just before the same word further back.
+    let run = 0;
+    while (k - run - 1 >= 0 && steps[k - run - 1]!.kind === 'match') run++;
+    if (run === 0) continue;
+    for (let w = changed.source - 1; w >= Math.max(0, changed.source - LEFT_OUT - 1) && w - run >= 0; w--) {
+      if (sourceId(w) !== quote[changed.quote]) continue;
+      const before = steps.slice(k - run, k) as { quote: number; source: number }[];
+      if (!before.every((step, j) => sourceId(w - run + j) === quote[step.quote])) continue;
+      const matched: Step[] = [...before.map((step, j) => ({ kind: 'match' as const, quote: step.quote, source: w - run + j })), { kind: 'match', quote: changed.quote, source: w }];
+      const leftOut: Step[] = Array.from({ length: changed.source - w }, (_, j) => ({ kind: 'insert', source: w + 1 + j }));
+      steps.splice(k - run, run + 1, ...matched, ...leftOut);
+      break;
+    }
+  }
+  return { ...alignment, steps };
 }
 
 /** How many first words of a quotation may stand before the reporter's words in the source, and how many those are. */
