@@ -212,8 +212,8 @@ export interface QuoteDiagnosticData {
    */
   wording?: string;
   /**
-   * The attribution rendered from the template, to put before and after the quotation; empty where the draft already
-   * says who spoke it.
+   * The attribution rendered from the template, to put before and after the quotation where the draft does not say who
+   * spoke it.
    */
   attribution: { before: string; after: string };
   /** Why the check stopped short, for `quote.unchecked`. */

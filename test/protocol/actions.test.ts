@@ -208,7 +208,7 @@ test('the fix adds the attribution only where the draft does not say who spoke, 
     const [finding] = checkDraft(index, draft, 'markdown');
     const [{ data }] = checkedQuotations([finding!], { text: draft, version: 1, source: () => undefined, severity: DEFAULT_SETTINGS.severity, attributionTemplate: '{quote} ({speaker})', format: 'markdown' });
     const lines = new LineIndex(draft);
-    return draft.slice(0, lines.offsetAt(data.replaceRange.start)) + replacementText(data)! + draft.slice(lines.offsetAt(data.replaceRange.end));
+    return draft.slice(0, lines.offsetAt(data.replaceRange.start)) + replacementText(data, { text: draft, format: 'markdown' })! + draft.slice(lines.offsetAt(data.replaceRange.end));
   };
   assert.equal(
     fix('“We will rebuild every house that was lost, and we will do it together,” Carter said.'),

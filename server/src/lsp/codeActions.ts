@@ -1,6 +1,7 @@
 // The quick fixes offered on a Verbatim diagnostic, computed from the diagnostic's data, and for a comment in the
 // draft from its text too.
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { findSpeaker } from '../core/attribution.js';
 import { disableNextInsertion } from '../core/extract/disableNext.js';
 import type { DraftFormat } from '../core/types.js';
 import { oneLine } from '../core/words.js';
@@ -31,19 +32,33 @@ interface DisableNextData {
 
 /**
  * The text that replaces the quotation: its words with the source's wording put in where the changes stand (else the
- * source passage), in the draft's marks, with the attribution where the draft gives none.
+ * source passage), in the draft's marks, with the attribution unless the draft (when the editor has it) already says
+ * who spoke the words ("“…,” Carter said").
  */
-export function replacementText(data: QuoteDiagnosticData): string | null {
+export function replacementText(data: QuoteDiagnosticData, draft?: DraftInEditor): string | null {
   if (!data.source) return null;
   // Line breaks in the source are layout, not wording: inside a paragraph of the draft they become spaces, and a word
   // hyphenated at a line end is one word.
   const wording = data.wording ?? oneLine(data.source.text);
-  return `${data.attribution.before}${data.open}${wording}${data.close}${data.attribution.after}`;
+  const quoted = `${data.open}${wording}${data.close}`;
+  return namesSpeaker(data, draft) ? quoted : `${data.attribution.before}${quoted}${data.attribution.after}`;
+}
+
+/** Whether the draft says who spoke the quotation, read where the editor holds it; false without the draft. */
+function namesSpeaker(data: QuoteDiagnosticData, draft?: DraftInEditor): boolean {
+  if (!draft) return false;
+  const lines = new LineIndex(draft.text);
+  return findSpeaker(draft.text, { start: lines.offsetAt(data.replaceRange.start), end: lines.offsetAt(data.replaceRange.end) }) !== null;
 }
 
 /** The edit of "Replace with source wording", bound to the draft version the diagnostic was computed on. */
-export function replacementEdit(uri: string, data: QuoteDiagnosticData, options: Pick<CodeActionOptions, 'documentChanges'>): WorkspaceEdit | null {
-  const text = replacementText(data);
+export function replacementEdit(
+  uri: string,
+  data: QuoteDiagnosticData,
+  options: Pick<CodeActionOptions, 'documentChanges'>,
+  draft?: DraftInEditor,
+): WorkspaceEdit | null {
+  const text = replacementText(data, draft);
   if (text === null) return null;
   const edit = TextEdit.replace(data.replaceRange, text);
   if (!options.documentChanges) return { changes: { [uri]: [edit] } };
@@ -89,7 +104,7 @@ export function codeActionsFor(
   if (!isQuoteDiagnosticData(data)) return [];
   const actions: CodeAction[] = [];
   if (diagnostic.code === DiagnosticCodes.altered && data.source) {
-    const edit = replacementEdit(uri, data, options);
+    const edit = replacementEdit(uri, data, options, draft);
     if (edit) {
       actions.push({
         title: 'Replace with source wording',

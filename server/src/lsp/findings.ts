@@ -1,6 +1,5 @@
 // Turns the core's findings on a draft into the typed diagnostic data and LSP diagnostics the editor shows.
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import { findSpeaker } from '../core/attribution.js';
 import type { DraftFormat, Finding, SourceDocument } from '../core/types.js';
 import { withSourceWording } from '../core/wording.js';
 import { fileSpan, isTextFile, pageAt } from '../core/sources/index.js';
@@ -187,8 +186,7 @@ export function checkedQuotations(findings: readonly Finding[], context: Finding
       similarity: finding.similarity,
       changes: finding.changes,
       ...(wording !== null ? { wording } : {}),
-      // A fix adds the attribution only where the draft does not say who spoke the words ("“…,” Carter said").
-      attribution: source && !q.block && finding.verdict === 'altered' && findSpeaker(context.text, q) === null
+      attribution: source && !q.block
         ? renderAttribution(context.attributionTemplate, source)
         : { before: '', after: '' },
       ...(finding.limit !== undefined ? { limit: finding.limit } : {}),
