@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -124,13 +124,19 @@ test('a changed source is read again, and --no-cache keeps nothing', () => {
   }
 });
 
-test('a source written again with its old size and modification time is read again, as the report shows it', (t) => {
+/** A cache folder and a project folder of a test's own, removed when it ends. */
+function cacheAndProject(t: TestContext): { home: string; dir: string } {
   const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-sources-'));
   t.after(() => {
     rmSync(home, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   });
+  return { home, dir };
+}
+
+test('a source written again with its old size and modification time is read again, as the report shows it', (t) => {
+  const { home, dir } = cacheAndProject(t);
   mkdirSync(join(dir, 'sources'));
   const wire = join(dir, 'sources', 'wire.txt');
   writeFileSync(join(dir, 'draft.txt'), 'She said “we will rebuild the levee this year” today.');
@@ -148,12 +154,7 @@ test('a source written again with its old size and modification time is read aga
 });
 
 test('a changed size limit reads the sources it skipped, or would skip, again', (t) => {
-  const home = mkdtempSync(join(tmpdir(), 'verbatim-cache-'));
-  const dir = mkdtempSync(join(tmpdir(), 'verbatim-sources-'));
-  t.after(() => {
-    rmSync(home, { recursive: true, force: true });
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { home, dir } = cacheAndProject(t);
   mkdirSync(join(dir, 'sources'));
   writeFileSync(join(dir, 'draft.txt'), 'She said “the river is rising fast” today.');
   writeFileSync(join(dir, 'sources', 'wire.txt'), `The mayor said: “The river is rising fast.” ${'More news. '.repeat(60)}`);
