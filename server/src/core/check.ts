@@ -53,8 +53,16 @@ export function checkQuotations(
 
 /** The hesitation sounds of the options, folded as source words are. */
 function foldedFillers(fillers: readonly string[]): ReadonlySet<string> {
-  return new Set(fillers.map((filler) => splitWords(filler).folded.join('')));
+  // Folded once for each list of options, not for each quotation it checks.
+  let folded = FOLDED_FILLERS.get(fillers);
+  if (!folded) {
+    folded = new Set(fillers.map((filler) => splitWords(filler).folded.join('')));
+    FOLDED_FILLERS.set(fillers, folded);
+  }
+  return folded;
 }
+
+const FOLDED_FILLERS = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 /** The words of a text folded and joined by single spaces: the form ignore entries are compared in. */
 function foldedText(text: string): string {
