@@ -168,6 +168,10 @@ test('“…,” he answered after a quotation paragraph of someone else is not 
   assert.equal(speaker(after('“I shall not send it anywhere,” he said.'), 'I shall not'), 'Henry');
   const pronouns = 'Lord Henry sat down.\n\n“It is your best work,” he said.\n\n“I shall not send it anywhere,” he replied.';
   assert.equal(speaker(pronouns, 'I shall not'), null);
+  // Nor after a paragraph that tells what Lord Henry does, then quotes him.
+  const told = 'Lord Henry raised his eyebrows. “Not send it anywhere? Why?”\n\n“You will laugh at me,” he replied.';
+  assert.equal(speaker(told, 'You will laugh'), null);
+  assert.equal(speaker(told.replace('he replied', 'he said'), 'You will laugh'), 'Henry');
 });
 
 test('academic writing: a citation after the quotation, a year after the name, and a citation’s "p." in the sentence', () => {

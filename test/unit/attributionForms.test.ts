@@ -122,3 +122,27 @@ test('the tags of fiction and the literary present of criticism name the speaker
   const essay = 'As Caroline Bingley retorts, “Mr. Darcy is not to be laughed at!”';
   assert.equal(speaker(essay, 'Mr. Darcy is not'), 'Caroline Bingley');
 });
+
+test('a first-person narrator who speaks is named by no one, and does not take the words of the speaker before', () => {
+  const lines = '‘It’s a big order,’ said Sir Henry.\n\n‘You are right,’ I answered, ‘it is; but I take it.’';
+  assert.equal(speaker(lines, 'You are right'), null);
+  assert.equal(speaker(lines, 'it is; but'), null);
+  const inverted = '“Where is he?” asked Holmes.\n\n“In the study,” said I, “since noon.”';
+  assert.equal(speaker(inverted, 'In the study'), null);
+  const before = '“Where is he?” asked Holmes.\n\nI said, “In the study.”';
+  assert.equal(speaker(before, 'In the study'), null);
+  // The narrator's reply, told in the narrator's words, leaves the quotation to the one who asked.
+  const reply = 'Mrs. Hale would not let me go; she asked:\n\n“Do you know what day it is?” I answered that it was May.';
+  assert.equal(speaker(reply, 'Do you know'), 'Hale');
+});
+
+test('a pronoun is not read as a person the quotation names: speakers seldom name themselves', () => {
+  const pride = 'Mary wished to say something sensible.\n\n“While Mary is adjusting her ideas,” he continued, “let us go on.”';
+  assert.equal(speaker(pride, 'While Mary'), null);
+  const addressed = 'Basil Hallward sat down.\n\nHe said, “Basil, you will not send it anywhere.”';
+  assert.equal(speaker(addressed, 'you will not send'), null);
+  assert.equal(speaker(addressed.replace('Basil, you', 'You'), 'will not send'), 'Basil Hallward');
+  // Unless the speaker says who they are.
+  const introduced = 'Mary Lennox stood in the doorway.\n\n“I am Mary Lennox,” she said.';
+  assert.equal(speaker(introduced, 'I am Mary'), 'Mary Lennox');
+});

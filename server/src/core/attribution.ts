@@ -5,8 +5,8 @@ import {
   sexOfTitles, titleOf, type Sex, type SpeakerPhrase,
 } from './sources/names.js';
 import {
-  accordingTo, citedAuthor, dashedSpeaker, endsClause, introSpeaker, isSpeechVerb, participleSpeaker, trailingSpeaker,
-  wordsIn,
+  accordingTo, citedAuthor, dashedSpeaker, endsClause, introSpeaker, isSpeechVerb, narratorAfter, narratorBefore,
+  participleSpeaker, trailingSpeaker, wordsIn,
 } from './speechPhrases.js';
 import { MAX_PARAGRAPHS_BACK, outsideQuotes, personMentions, resolvePronoun } from './mentions.js';
 import {
@@ -189,15 +189,19 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
     sentenceStart(text, quote.open, paragraph.start),
   );
   const intro = introSpeaker(text, beforeStart, quote.open);
-  if (intro) return resolve(text, intro, quote.open, paragraph);
+  if (intro) return notNamedInside(text, quote, intro, resolve(text, intro, quote.open, paragraph));
+  // The narrator speaks (“…,” I answered): no name, and not the speaker of the quotation before.
+  if (narratorBefore(text, beforeStart, quote.open)) return null;
   if (quote.close !== null) {
     const cited = citedAuthor(text, quote.close + 1, paragraph.end) ?? dashedSpeaker(text, quote.close + 1, paragraph.end);
     if (cited) return cited;
     const afterStart = quote.close + 1;
     const afterEnd = Math.min(sentenceEnd(text, afterStart, paragraph.end), nextOpener(text, afterStart, paragraph.end));
     const after = trailingSpeaker(text, afterStart, afterEnd);
+    if (!after && narratorAfter(text, afterStart, afterEnd)) return null;
     if (after) {
-      const name = resolve(text, after, afterStart, paragraph) ?? leadForPronoun(text, paragraph, beforeStart, quote.open, after);
+      const read = resolve(text, after, afterStart, paragraph) ?? leadForPronoun(text, paragraph, beforeStart, quote.open, after);
+      const name = notNamedInside(text, quote, after, read);
       return name !== null && 'pronoun' in after && answersAnother(text, paragraph, quote.open, afterStart, afterEnd, name) ? null : name;
     }
     const according = accordingTo(text, afterStart, afterEnd);
@@ -335,7 +339,14 @@ function answersAnother(text: string, paragraph: Range, open: number, afterStart
   const previous = paragraphAt(text, previousParagraphEnd(text, paragraph.start));
   let first = previous.start;
   while (first < previous.end && /\s/.test(text[first]!)) first++;
-  if (openerAt(text, first) === '') return false;
+  if (openerAt(text, first) === '') {
+    // A paragraph that tells what someone does, then quotes them ("Lord Henry elevated his eyebrows. “Why?”"): a
+    // reply is not theirs either.
+    const last = lastQuote(text, previous);
+    if (!last) return false;
+    const told = personMentions(outsideQuotes(text, { start: previous.start, end: last.open }));
+    return told.some((mention) => personKey(mention.name) === personKey(name));
+  }
   const close = quoteAround(text, previous, first)?.close ?? null;
   if (close === null) return false;
   const end = Math.min(sentenceEnd(text, close + 1, previous.end), nextOpener(text, close + 1, previous.end));
@@ -364,6 +375,35 @@ function reportedSpeaker(text: string, paragraph: Range, start: number, end: num
   }
   return null;
 }
+
+/**
+ * `name`, read from a pronoun of `phrase`, unless the quotation names that person: speakers seldom name themselves, so
+ * a name in the words (“What say you, Mary?”, “While Mary is adjusting her ideas,” he continued) is someone else's,
+ * unless the speaker says who they are (“I am Mary Lennox,” she said).
+ */
+function notNamedInside(
+  text: string,
+  quote: { open: number; close: number | null },
+  phrase: SpeakerPhrase,
+  name: string | null,
+): string | null {
+  if (name === null || !phrase || !('pronoun' in phrase)) return name;
+  const words = text.slice(quote.open, quote.close ?? Math.min(text.length, quote.open + MAX_SCAN));
+  // The words of the name itself, not an article ("the Mayor") or a particle ("van").
+  const parts = name.split(/\s+/).filter((part) => /^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(part) && !isDeterminer(part));
+  for (const part of parts) {
+    for (let at = words.indexOf(part); at >= 0; at = words.indexOf(part, at + 1)) {
+      if (LETTER.test(words[at - 1] ?? '') || LETTER.test(words[at + part.length] ?? '')) continue;
+      if (SAYS_WHO.test(words.slice(Math.max(0, at - 40), at))) continue;
+      return null;
+    }
+  }
+  return name;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+/** Words before a name with which speakers say who they are: "I am", "my name is", "it's" (a word or two between). */
+const SAYS_WHO = /(?:\bI am|\bI[’']m|\bname is|\bname[’']s|\b[Ii]t[’']s|\b[Tt]his is)(?:\s+\S+){0,2}\s+$/;
 
 function resolve(text: string, phrase: SpeakerPhrase, at: number, paragraph: Range): string | null {
   if (!phrase) return null;

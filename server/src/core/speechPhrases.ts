@@ -262,6 +262,35 @@ export function trailingSpeaker(text: string, from: number, to: number): Speaker
   return null;
 }
 
+/**
+ * Whether the words of text[from, to), after a quotation, say that the narrator spoke it: “…,” I answered / “…,” said
+ * I / “…,” I asked again. A first-person narrator has no name the text gives, and the quotation is not the words of
+ * whoever spoke before.
+ */
+export function narratorAfter(text: string, from: number, to: number): boolean {
+  const words = wordsIn(text, from, to)
+    .filter((w) => !/^[,—–-]+$/.test(w.word))
+    .map((w) => bare(w.word));
+  // "I answered that it was May" reports the narrator's reply to the quotation, in the narrator's words.
+  if (/^that$/i.test(words[2] ?? '')) return false;
+  if (isFirstPerson(words[0]) && isSpeechVerb(words[1] ?? '')) return true;
+  return isSpeechVerb(words[0] ?? '') && isFirstPerson(words[1]);
+}
+
+/**
+ * Whether text[from, to), before a quotation, ends by saying that the narrator speaks it: I said, “…” / I asked him:
+ * “…”.
+ */
+export function narratorBefore(text: string, from: number, to: number): boolean {
+  const words = wordsIn(text, from, to).map((w) => bare(w.word));
+  const n = words.length - (/^(?:him|her|them|again)$/i.test(words[words.length - 1] ?? '') ? 1 : 0);
+  return n >= 2 && isFirstPerson(words[n - 2]) && isSpeechVerb(words[n - 1]!);
+}
+
+function isFirstPerson(word: string | undefined): boolean {
+  return word === 'I' || word === 'we' || word === 'We';
+}
+
 /** How many words at most a description set off by commas between a speaker's name and the speech verb may have. */
 const MAX_DESCRIPTION_WORDS = 20;
 
