@@ -146,3 +146,11 @@ test('a pronoun is not read as a person the quotation names: speakers seldom nam
   const introduced = 'Mary Lennox stood in the doorway.\n\n“I am Mary Lennox,” she said.';
   assert.equal(speaker(introduced, 'I am Mary'), 'Mary Lennox');
 });
+
+test('after a line given to someone unnamed and a line of a named speaker, an untagged line takes no one', () => {
+  const lines = '"How much?" asked a gentleman.\n\n"Ten cents," said Dick.\n\n"Ten cents! Isn\'t that a little steep?"';
+  assert.equal(speaker(lines, 'Ten cents! Isn'), null);
+  // After a named line alone, the untagged line goes on in that speaker's words, as news copy lays it out.
+  const copy = 'The mayor spoke first.\n\n"We will rebuild," said Helen Okafor.\n\n"The money is there."';
+  assert.equal(speaker(copy, 'The money'), 'Helen Okafor');
+});

@@ -5,7 +5,7 @@ import {
   sexOfTitles, titleOf, type Sex, type SpeakerPhrase,
 } from './sources/names.js';
 import {
-  accordingTo, citedAuthor, dashedSpeaker, endsClause, introSpeaker, isSpeechVerb, narratorAfter, narratorBefore,
+  accordingTo, citedAuthor, dashedSpeaker, describedAfter, endsClause, introSpeaker, isSpeechVerb, narratorAfter, narratorBefore,
   participleSpeaker, trailingSpeaker, wordsIn,
 } from './speechPhrases.js';
 import { MAX_PARAGRAPHS_BACK, outsideQuotes, personMentions, resolvePronoun } from './mentions.js';
@@ -239,9 +239,18 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
   // After two quotation paragraphs of two speakers, the lines are a dialogue, whose speakers take turns: which of them
   // speaks this one the source does not say. (The earlier paragraph's speaker is read from its own attribution only,
   // which keeps what this reads within SPEAKER_REACH.)
-  const earlier = lastQuote(text, paragraphAt(text, previousParagraphEnd(text, previous.start)));
-  const first = earlier ? speakerAt(text, earlier.open + 1, earlier.open + 1, MAX_PARAGRAPHS_BACK) : null;
-  return first !== null && personKey(first) !== personKey(before) ? null : before;
+  const earlierParagraph = paragraphAt(text, previousParagraphEnd(text, previous.start));
+  const earlier = lastQuote(text, earlierParagraph);
+  if (!earlier) return before;
+  const first = speakerAt(text, earlier.open + 1, earlier.open + 1, MAX_PARAGRAPHS_BACK);
+  if (first !== null) return personKey(first) !== personKey(before) ? null : before;
+  // The earlier line is given to someone the text does not name (“How much?” asked a gentleman): a dialogue too.
+  if (earlier.close === null) return before;
+  const tagEnd = Math.min(
+    sentenceEnd(text, earlier.close + 1, earlierParagraph.end),
+    nextOpener(text, earlier.close + 1, earlierParagraph.end),
+  );
+  return describedAfter(text, earlier.close + 1, tagEnd) ? null : before;
 }
 
 /**

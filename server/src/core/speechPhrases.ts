@@ -287,6 +287,24 @@ export function narratorBefore(text: string, from: number, to: number): boolean 
   return n >= 2 && isFirstPerson(words[n - 2]) && isSpeechVerb(words[n - 1]!);
 }
 
+/**
+ * Whether the words of text[from, to), after a quotation, give it to someone the text describes without a name:
+ * “…?” asked a gentleman / “…,” said his wife / “…,” the old man replied.
+ */
+export function describedAfter(text: string, from: number, to: number): boolean {
+  const words = wordsIn(text, from, to)
+    .filter((w) => !/^[,—–-]+$/.test(w.word))
+    .map((w) => w.word);
+  const describes = (word: string | undefined) => /^(?:the|a|an|his|her|my|their|our|your)$/i.test(bare(word ?? ''));
+  if (isSpeechVerb(words[0] ?? '') && describes(words[1])) return true;
+  if (!describes(words[0])) return false;
+  for (let i = 1; i < words.length && i <= 4; i++) {
+    if (isSpeechVerb(words[i]!)) return true;
+    if (endsClause(words[i]!)) return false;
+  }
+  return false;
+}
+
 function isFirstPerson(word: string | undefined): boolean {
   return word === 'I' || word === 'we' || word === 'We';
 }
