@@ -154,3 +154,14 @@ test('after a line given to someone unnamed and a line of a named speaker, an un
   const copy = 'The mayor spoke first.\n\n"We will rebuild," said Helen Okafor.\n\n"The money is there."';
   assert.equal(speaker(copy, 'The money'), 'Helen Okafor');
 });
+
+test('a capitalised word that only ever opens a sentence, and no verb follows, is no one a pronoun stands for', () => {
+  const cotter = 'He puffed at his pipe. Tiresome old fool! I soon grew tired of him.\n\n“I have my own theory,” he said.';
+  assert.equal(speaker(cotter, 'I have my own'), null);
+  const carrie = 'Flush, colourful cheeks, a light moustache, a grey fedora hat.\n\n“I didn’t say that,” she said.';
+  assert.equal(speaker(carrie, 'I didn’t say'), null);
+  // A first name only ever at a sentence's opening is still a person's where a verb or a description follows it.
+  assert.equal(speaker('Maria has lived here for 20 years.\n\n“I love it,” she said.', 'I love it'), 'Maria');
+  assert.equal(speaker('Maria, 34, moved here in 2019.\n\n“I love it,” she said.', 'I love it'), 'Maria');
+  assert.equal(speaker('Maria laughs at the question.\n\n“I love it,” she said.', 'I love it'), 'Maria');
+});

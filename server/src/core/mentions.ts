@@ -50,7 +50,8 @@ export function resolvePronoun(text: string, at: number, paragraph: Range, prono
     if (mentions.length > 0 || unnamed) {
       const names = mentions.filter((mention) => mention.sex !== other).map((mention) => mention.name);
       const people = new Set(names.map(personKey));
-      return people.size === 1 && !unnamed ? names[names.length - 1]! : null;
+      const name = names[names.length - 1];
+      return people.size === 1 && !unnamed && !onlyOpensSentences(text, name!) ? name! : null;
     }
     if (range.start === 0) break;
     // The paragraph of the pronoun itself always counts, so that a lone paragraph reaches back as far as before.
@@ -60,6 +61,37 @@ export function resolvePronoun(text: string, at: number, paragraph: Range, prono
   }
   return null;
 }
+
+/**
+ * Whether a one-word name stands in the text only where a sentence opens, and never as the subject of a verb there:
+ * "Tiresome old fool!", "Soft joy crept to her face" and "Flush, colourful cheeks, …" open their sentences with a
+ * capital, while a person's name stands within sentences too ("said Cotter", "Joanne Pryce"), or before a verb ("Maria
+ * has lived here", "Maria laughs") or a description ("Maria, 34, …", "Maria, a nurse, …"), somewhere in the stretch
+ * read.
+ */
+function onlyOpensSentences(text: string, name: string): boolean {
+  if (name.includes(' ')) return false;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (LETTER.test(text[at - 1] ?? '') || LETTER.test(text[at + name.length] ?? '')) continue;
+    let before = at - 1;
+    while (before >= 0 && /[ \t]/.test(text[before]!)) before--;
+    // After a letter, a digit, a comma or a title ("Mr."), within a line, the name is inside its sentence.
+    if (before >= 0 && /[\p{L}\p{M}\d,;]/u.test(text[before]!)) return false;
+    if (/\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Capt|Col|Gen|Lt|Sgt)\.$/.test(text.slice(Math.max(0, before - 5), before + 1))) return false;
+    if (SUBJECT_OF.test(text.slice(at + name.length, at + name.length + 40))) return false;
+  }
+  return true;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+/** Common verbs that do not end in -s or -ed, after a name that is the subject of its sentence. */
+const SUBJECT_VERBS = [
+  'has', 'had', 'have', 'is', 'was', 'were', 'are', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might',
+  'must', 'does', 'did', 'do', 'said', 'told', 'went', 'came', 'took', 'made', 'got', 'gave', 'knew', 'thought', 'felt',
+  'left', 'ran', 'sat', 'stood', 'saw', 'began', 'became', 'kept', 'held', 'brought', 'spoke', 'wrote',
+];
+/** What follows a name that is the subject of its sentence: a verb, or a description set off by a comma. */
+const SUBJECT_OF = new RegExp(`^(?:,\\s*(?:\\d|(?:a|an|the|who|whose|his|her|their)\\b)|\\s+(?:[a-z]+(?:ed|s)|${SUBJECT_VERBS.join('|')})\\b)`);
 
 /** How many words at most a phrase that opens a sentence before its subject may have ("For the Conservatives,"). */
 const OPENING_PHRASE_WORDS = 4;
