@@ -165,3 +165,14 @@ test('a capitalised word that only ever opens a sentence, and no verb follows, i
   assert.equal(speaker('Maria, 34, moved here in 2019.\n\n“I love it,” she said.', 'I love it'), 'Maria');
   assert.equal(speaker('Maria laughs at the question.\n\n“I love it,” she said.', 'I love it'), 'Maria');
 });
+
+test('a one-word name that the text gives in full as a body’s is no one a pronoun stands for', () => {
+  const festival =
+    'The main sponsor, Brightwave Energy, withdrew. Costigan said nothing for days.\n\n' +
+    'In a long interview, Costigan described four days after Brightwave told her it was pulling out.\n\n' +
+    '"We talked to banks," she said.';
+  assert.equal(speaker(festival, 'We talked'), 'Costigan');
+  // A name that is a person's somewhere ("Philip Carey") stays one, whatever else shares it ("Philip IV").
+  const philip = 'Philip Carey read of Philip IV all night.\n\nLater Philip told Emma it was done.\n\n"It is done," he said.';
+  assert.equal(speaker(philip, 'It is done'), 'Philip');
+});

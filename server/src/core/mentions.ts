@@ -48,7 +48,9 @@ export function resolvePronoun(text: string, at: number, paragraph: Range, prono
     // Someone the paragraph describes without a name ("The clergyman explained …") may be whom it stands for.
     const unnamed = describedPeople(outside).some((sex) => sex !== other);
     if (mentions.length > 0 || unnamed) {
-      const names = mentions.filter((mention) => mention.sex !== other).map((mention) => mention.name);
+      const names = mentions
+        .filter((mention) => mention.sex !== other && !bodyNamed(text, mention.name))
+        .map((mention) => mention.name);
       const people = new Set(names.map(personKey));
       const name = names[names.length - 1];
       return people.size === 1 && !unnamed && !onlyOpensSentences(text, name!) ? name! : null;
@@ -84,6 +86,27 @@ function onlyOpensSentences(text: string, name: string): boolean {
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
+
+/**
+ * Whether a one-word name is the short form of a body's that the text gives in full, and never of a person's:
+ * "Brightwave" after "the main sponsor, Brightwave Energy, withdrew" is no one a pronoun may stand for; "Philip" is
+ * "Philip Carey" too, wherever "Philip IV" stands.
+ */
+function bodyNamed(text: string, name: string): boolean {
+  if (name.includes(' ')) return false;
+  let body = false;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (LETTER.test(text[at - 1] ?? '')) continue;
+    const more = FOLLOWING_CAPITALS.exec(text.slice(at + name.length, at + name.length + 60));
+    if (!more) continue;
+    if (looksLikePerson(`${name} ${more[1]!.replace(/\s+/g, ' ')}`)) return false;
+    body = true;
+  }
+  return body;
+}
+
+/** Capitalised words right after a name, on its line: what a fuller form of it adds. */
+const FOLLOWING_CAPITALS = /^[ \t]+(\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*){0,2})/u;
 /** Common verbs that do not end in -s or -ed, after a name that is the subject of its sentence. */
 const SUBJECT_VERBS = [
   'has', 'had', 'have', 'is', 'was', 'were', 'are', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might',
