@@ -176,3 +176,13 @@ test('a one-word name that the text gives in full as a body’s is no one a pron
   const philip = 'Philip Carey read of Philip IV all night.\n\nLater Philip told Emma it was done.\n\n"It is done," he said.';
   assert.equal(speaker(philip, 'It is done'), 'Philip');
 });
+
+test('an office is held by the person a clause after the name gives it to ("who runs both as chief executive")', () => {
+  const hospital =
+    'Dr Sunil Mehra, who already runs both hospitals as joint chief executive, rejected the claims.\n\n' +
+    "Over time, the chief executive promised, patients would see 'shorter waits'.";
+  assert.equal(speaker(hospital, 'shorter waits'), 'Sunil Mehra');
+  // A clause that gives the office to no one does not: "who met the chief executive".
+  const met = 'Dr Sunil Mehra, who met the chief executive, left.\n\nThe chief executive promised \'shorter waits\'.';
+  assert.equal(speaker(met, 'shorter waits'), null);
+});

@@ -75,7 +75,9 @@ function holdersOf(text: string, office: string, from: number, to: number): stri
   // The office before the name, or set off before it ("Judge Eleanor Price", "Lentini's spokesman, Lorenzo
   // Castellani"), or a full name set off before the office ("Teresa Lualua of Samoa, the lead negotiator for …").
   const before = `(?<![\\p{L}])${title},?[ \\t\\n]+((?:\\p{Lu}[\\p{L}\\p{M}'’.-]*[ \\t\\n]+){0,2}${name})`;
-  const after = `(${name}(?:[ \\t\\n]+${name}){1,2})(?:[ \\t\\n]+of[ \\t\\n]+${name})?,[ \\t\\n]+(?:the[ \\t\\n]+)?(?:[\\p{Ll}-]+[ \\t\\n]+){0,2}${title}(?![\\p{L}'’])`;
+  // … or after "who … as" ("Dr Sunil Mehra, who already runs both hospitals as joint chief executive").
+  const role = `(?:(?:the[ \\t\\n]+)?|who[ \\t\\n]+(?:[\\p{L}'’-]+[ \\t\\n]+){1,8}?as[ \\t\\n]+(?:(?:the|a|an)[ \\t\\n]+)?)`;
+  const after = `(${name}(?:[ \\t\\n]+${name}){1,2})(?:[ \\t\\n]+of[ \\t\\n]+${name})?,[ \\t\\n]+${role}(?:[\\p{Ll}-]+[ \\t\\n]+){0,2}${title}(?![\\p{L}'’])`;
   const found = new Map<string, string>();
   for (const m of text.slice(from, to).matchAll(new RegExp(`${before}|${after}`, 'gu'))) {
     const words = (m[1] ?? m[2])!.split(/\s+/);
