@@ -186,3 +186,10 @@ test('an office is held by the person a clause after the name gives it to ("who 
   const met = 'Dr Sunil Mehra, who met the chief executive, left.\n\nThe chief executive promised \'shorter waits\'.';
   assert.equal(speaker(met, 'shorter waits'), null);
 });
+
+test('a verb of saying after an article or a possessive describes a noun, and is no one’s saying', () => {
+  const match = 'Rovers boss Gareth Lyle called the added time "a mystery" and said his team had been refused "a penalty".';
+  assert.equal(speaker(match, 'a mystery'), 'Gareth Lyle');
+  assert.equal(speaker(match, 'a penalty'), 'Gareth Lyle');
+  assert.equal(speaker('Lyle said his stated aim was "survival".', 'survival'), 'Lyle');
+});

@@ -168,7 +168,9 @@ export function introSpeaker(text: string, from: number, to: number): SpeakerPhr
     }
     // "Aldridge put it memorably: “…”" says as "said" does.
     const putIt = k === 'put' && /^it$/i.test(bare(words[i + 1]?.word ?? ''));
-    if ((!isSpeechVerb(word) && !putIt) || bare(words[i - 1]?.word ?? '').toLowerCase() === 'to') continue;
+    // After "to" a verb is no one's saying yet; after an article or a possessive it describes a noun ("the added time").
+    const previous = bare(words[i - 1]?.word ?? '').toLowerCase();
+    if ((!isSpeechVerb(word) && !putIt) || previous === 'to' || NOUN_MARKERS.has(previous)) continue;
     const before = phraseBefore(words, i);
     if (before) return before;
     const cleft = cleftSpeaker(words, i);
@@ -182,6 +184,9 @@ export function introSpeaker(text: string, from: number, to: number): SpeakerPhr
   }
   return null;
 }
+
+/** Words after which a verb of saying is an adjective of the noun after it: "the added time", "his stated aim". */
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that']);
 
 /** "It was Councillor Peter Dunmore who said “…”": the name the sentence puts before "who" and the verb at `verb`. */
 function cleftSpeaker(words: { word: string }[], verb: number): SpeakerPhrase {
