@@ -193,3 +193,10 @@ test('a verb of saying after an article or a possessive describes a noun, and is
   assert.equal(speaker(match, 'a penalty'), 'Gareth Lyle');
   assert.equal(speaker('Lyle said his stated aim was "survival".', 'survival'), 'Lyle');
 });
+
+test('a pronoun after a paragraph that gives its quotation to an office stands for the office’s holder', () => {
+  const court =
+    'Martin Ashdown hid the losses, Judge Eleanor Price said.\n\n' +
+    '“You were the one person whose job it was to say no,” the judge told him.\n\n“You chose silence,” she said.';
+  assert.equal(speaker(court, 'You chose silence'), 'Eleanor Price');
+});

@@ -416,9 +416,28 @@ const LETTER = /[\p{L}\p{M}]/u;
 /** Words before a name with which speakers say who they are: "I am", "my name is", "it's" (a word or two between). */
 const SAYS_WHO = /(?:\bI am|\bI[’']m|\bname is|\bname[’']s|\b[Ii]t[’']s|\b[Tt]his is)(?:\s+\S+){0,2}\s+$/;
 
+/**
+ * The holder of the office a paragraph gives its last quotation to (“…,” the judge told him), when the text names
+ * one; null for a paragraph whose quotation has no such tag.
+ */
+function officeSpeaker(text: string, paragraph: Range): string | null {
+  let first = paragraph.start;
+  while (first < paragraph.end && /\s/.test(text[first]!)) first++;
+  const opening = openerAt(text, first) !== '' ? quoteAround(text, paragraph, first) : null;
+  for (const quote of [opening, lastQuote(text, paragraph)]) {
+    if (!quote || quote.close === null) continue;
+    const end = Math.min(sentenceEnd(text, quote.close + 1, paragraph.end), nextOpener(text, quote.close + 1, paragraph.end));
+    const tag = trailingSpeaker(text, quote.close + 1, end);
+    if (!tag || !('name' in tag) || titleOf(tag.name) === null) continue;
+    const holder = findSpeaker(text, { start: quote.open + 1, end: quote.open + 1 });
+    return holder !== null && titleOf(holder) === null ? holder : null;
+  }
+  return null;
+}
+
 function resolve(text: string, phrase: SpeakerPhrase, at: number, paragraph: Range): string | null {
   if (!phrase) return null;
   if ('name' in phrase) return phrase.name;
-  return resolvePronoun(text, at, paragraph, phrase.pronoun);
+  return resolvePronoun(text, at, paragraph, phrase.pronoun, (range) => officeSpeaker(text, range));
 }
 

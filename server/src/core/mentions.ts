@@ -37,7 +37,13 @@ function speaksAs(outside: string, pronoun: string): boolean {
  * ("“…,” she said.") carry it back over them without counting against MAX_PARAGRAPHS_BACK, up to MAX_PRONOUN_CHAIN
  * paragraphs and 4 MAX_SCAN characters.
  */
-export function resolvePronoun(text: string, at: number, paragraph: Range, pronoun: string): string | null {
+export function resolvePronoun(
+  text: string,
+  at: number,
+  paragraph: Range,
+  pronoun: string,
+  officeSpeaker: (range: Range) => string | null = () => null,
+): string | null {
   let range: Range = { start: paragraph.start, end: at };
   const key = pronoun.toLowerCase();
   // "he" stands for no one named as a woman ("Mrs Hall"), "she" for no one named as a man.
@@ -55,6 +61,10 @@ export function resolvePronoun(text: string, at: number, paragraph: Range, prono
       const name = names[names.length - 1];
       return people.size === 1 && !unnamed && !onlyOpensSentences(text, name!) ? name! : null;
     }
+    // A paragraph that names no one but gives its quotation to an office ("“…,” the judge told him") speaks of the
+    // holder of that office, when the source names one.
+    const holder = read > 0 ? officeSpeaker(range) : null;
+    if (holder !== null) return holder;
     if (range.start === 0) break;
     // The paragraph of the pronoun itself always counts, so that a lone paragraph reaches back as far as before.
     if (read === 0 || !speaksAs(outside, key)) back++;
