@@ -121,6 +121,11 @@ test('the tags of fiction and the literary present of criticism name the speaker
   assert.equal(speaker(novel, 'I have been bent'), 'Estella');
   const essay = 'As Caroline Bingley retorts, “Mr. Darcy is not to be laughed at!”';
   assert.equal(speaker(essay, 'Mr. Darcy is not'), 'Caroline Bingley');
+  // The verbs of the manner of saying ("drawled", "snapped", "inquired") are tags too.
+  const lines = '“Reckon you’re the meanest cuss in these woods,” drawled Jim.\n\n“Nonsense!” snapped Anson.';
+  assert.equal(speaker(lines, 'Reckon'), 'Jim');
+  assert.equal(speaker(lines, 'Nonsense'), 'Anson');
+  assert.equal(speaker('“Is it far?” inquired Mr. Syme.', 'Is it far'), 'Syme');
 });
 
 test('a first-person narrator who speaks is named by no one, and does not take the words of the speaker before', () => {

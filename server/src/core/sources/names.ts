@@ -21,6 +21,10 @@ export const SPEECH_VERBS = new Set([
   'cries', 'exclaims', 'answers', 'protests', 'remarks', 'admits', 'confides', 'murmurs', 'snaps', 'retorts',
   'responds', 'continues', 'whispers', 'shouts', 'concludes', 'declares', 'demands', 'pleads', 'laments', 'jokes',
   'returned', 'rejoined', 'resumed', 'pursued', 'muttered', 'interposed', 'faltered', 'stammered', 'sighed',
+  'drawled', 'snapped', 'growled', 'sneered', 'gasped', 'interrupted', 'ventured', 'echoed', 'mumbled', 'grumbled',
+  'groaned', 'moaned', 'roared', 'screamed', 'shrieked', 'yelled', 'bellowed', 'hissed', 'whimpered', 'sobbed',
+  'wailed', 'inquired', 'enquired', 'queried', 'objected', 'persisted', 'begged', 'entreated', 'implored', 'blurted',
+  'stuttered', 'thundered', 'barked',
   // Other languages: „…“, sagte Scholz; «…», afirmó Sánchez; Macron a déclaré : « … ».
   ...SPEECH_VERBS_ELSEWHERE, ...SPEECH_PARTICIPLES_ELSEWHERE,
 ]);
