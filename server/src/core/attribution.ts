@@ -5,8 +5,8 @@ import {
   sexOfTitles, titleOf, type Sex, type SpeakerPhrase,
 } from './sources/names.js';
 import {
-  accordingTo, citedAuthor, dashedSpeaker, describedAfter, endsClause, introSpeaker, isSpeechVerb, narratorAfter, narratorBefore,
-  participleSpeaker, trailingSpeaker, wordsIn,
+  accordingTo, citedAuthor, dashedSpeaker, describedAfter, endsClause, introSpeaker, isSpeechVerb, narratorAfter,
+  narratorBefore, participleSpeaker, trailingSpeaker, wordsIn,
 } from './speechPhrases.js';
 import { MAX_PARAGRAPHS_BACK, outsideQuotes, personMentions, resolvePronoun } from './mentions.js';
 import {

@@ -89,13 +89,14 @@ function onlyOpensSentences(text: string, name: string): boolean {
     while (before >= 0 && /[ \t]/.test(text[before]!)) before--;
     // After a letter, a digit, a comma or a title ("Mr."), within a line, the name is inside its sentence.
     if (before >= 0 && /[\p{L}\p{M}\d,;]/u.test(text[before]!)) return false;
-    if (/\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Capt|Col|Gen|Lt|Sgt)\.$/.test(text.slice(Math.max(0, before - 5), before + 1))) return false;
+    if (ABBREVIATED_TITLE.test(text.slice(Math.max(0, before - 5), before + 1))) return false;
     if (SUBJECT_OF.test(text.slice(at + name.length, at + name.length + 40))) return false;
   }
   return true;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
+const ABBREVIATED_TITLE = /\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Capt|Col|Gen|Lt|Sgt)\.$/;
 
 /**
  * Whether a one-word name is the short form of a body's that the text gives in full, and never of a person's:
@@ -124,7 +125,9 @@ const SUBJECT_VERBS = [
   'left', 'ran', 'sat', 'stood', 'saw', 'began', 'became', 'kept', 'held', 'brought', 'spoke', 'wrote',
 ];
 /** What follows a name that is the subject of its sentence: a verb, or a description set off by a comma. */
-const SUBJECT_OF = new RegExp(`^(?:,\\s*(?:\\d|(?:a|an|the|who|whose|his|her|their)\\b)|\\s+(?:[a-z]+(?:ed|s)|${SUBJECT_VERBS.join('|')})\\b)`);
+const SUBJECT_OF = new RegExp(
+  `^(?:,\\s*(?:\\d|(?:a|an|the|who|whose|his|her|their)\\b)|\\s+(?:[a-z]+(?:ed|s)|${SUBJECT_VERBS.join('|')})\\b)`,
+);
 
 /** How many words at most a phrase that opens a sentence before its subject may have ("For the Conservatives,"). */
 const OPENING_PHRASE_WORDS = 4;

@@ -168,7 +168,8 @@ export function introSpeaker(text: string, from: number, to: number): SpeakerPhr
     }
     // "Aldridge put it memorably: “…”" says as "said" does.
     const putIt = k === 'put' && /^it$/i.test(bare(words[i + 1]?.word ?? ''));
-    // After "to" a verb is no one's saying yet; after an article or a possessive it describes a noun ("the added time").
+    // After "to" a verb is no one's saying yet; after an article or a possessive, it describes a noun ("the added
+    // time").
     const previous = bare(words[i - 1]?.word ?? '').toLowerCase();
     if ((!isSpeechVerb(word) && !putIt) || previous === 'to' || NOUN_MARKERS.has(previous)) continue;
     const before = phraseBefore(words, i);
@@ -186,7 +187,7 @@ export function introSpeaker(text: string, from: number, to: number): SpeakerPhr
 }
 
 /** Words after which a verb of saying is an adjective of the noun after it: "the added time", "his stated aim". */
-const NOUN_MARKERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that']);
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /** "It was Councillor Peter Dunmore who said “…”": the name the sentence puts before "who" and the verb at `verb`. */
 function cleftSpeaker(words: { word: string }[], verb: number): SpeakerPhrase {
