@@ -205,3 +205,12 @@ test('a pronoun after a paragraph that gives its quotation to an office stands f
     '“You were the one person whose job it was to say no,” the judge told him.\n\n“You chose silence,” she said.';
   assert.equal(speaker(court, 'You chose silence'), 'Eleanor Price');
 });
+
+test('a line tagged with a person the text does not name is theirs, not the speaker of the line before', () => {
+  const street = '"Ten cents," said Dick.\n\n"Ten cents! Isn\'t that steep?" asked the gentleman, surveying his boots.';
+  assert.equal(speaker(street, 'Ten cents! Isn'), null);
+  assert.equal(speaker('“She was ten years older,” said her husband.', 'She was ten'), null);
+  // A body the text named before may be what a description stands for: "the agency" is ESA.
+  const agency = 'ESA promised that Vela-2 "will fly again". The inquiry will be "independent", the agency said.';
+  assert.equal(speaker(agency, 'independent'), 'ESA');
+});

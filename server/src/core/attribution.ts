@@ -8,7 +8,7 @@ import {
   accordingTo, citedAuthor, dashedSpeaker, describedAfter, endsClause, introSpeaker, isSpeechVerb, narratorAfter,
   narratorBefore, participleSpeaker, trailingSpeaker, wordsIn,
 } from './speechPhrases.js';
-import { MAX_PARAGRAPHS_BACK, outsideQuotes, personMentions, resolvePronoun } from './mentions.js';
+import { describesPerson, MAX_PARAGRAPHS_BACK, outsideQuotes, personMentions, resolvePronoun } from './mentions.js';
 import {
   lastQuote, MAX_SCAN, nextOpener, openerAt, paragraphAt, previousParagraphEnd, quoteAround, sentenceEnd, sentenceStart,
   type Range,
@@ -200,7 +200,11 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
     const afterStart = quote.close + 1;
     const afterEnd = Math.min(sentenceEnd(text, afterStart, paragraph.end), nextOpener(text, afterStart, paragraph.end));
     const after = trailingSpeaker(text, afterStart, afterEnd);
-    if (!after && narratorAfter(text, afterStart, afterEnd)) return null;
+    // The narrator (“…,” I answered) or someone the text does not name (“…?” asked the gentleman) speaks: no name, and
+    // not the speaker of the quotation before.
+    if (!after && (narratorAfter(text, afterStart, afterEnd) || describesPerson(describedAfter(text, afterStart, afterEnd) ?? []))) {
+      return null;
+    }
     if (after) {
       const read = resolve(text, after, afterStart, paragraph) ?? leadForPronoun(text, paragraph, beforeStart, quote.open, after);
       const name = notNamedInside(text, quote, after, read);
@@ -252,7 +256,7 @@ function speakerAt(text: string, start: number, end: number, depth: number): str
     sentenceEnd(text, earlier.close + 1, earlierParagraph.end),
     nextOpener(text, earlier.close + 1, earlierParagraph.end),
   );
-  return describedAfter(text, earlier.close + 1, tagEnd) ? null : before;
+  return describesPerson(describedAfter(text, earlier.close + 1, tagEnd) ?? []) ? null : before;
 }
 
 /**

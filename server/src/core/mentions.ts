@@ -186,6 +186,14 @@ const PERSON_NOUNS = new Map<string, Sex | null>([
   ...EITHER_NOUNS.map((noun) => [noun, null] as [string, null]),
 ]);
 
+/** Words for a person by their family, which a tag may give a speaker by ("said her husband", "said my brother"). */
+const KIN_NOUNS = new Set(['mother', 'father', 'brother', 'sister', 'aunt', 'uncle', 'cousin', 'friend', 'companion']);
+
+/** Whether one of `words` is a word for a person that is no name ("the gentleman", "her husband", "an old woman"). */
+export function describesPerson(words: readonly string[]): boolean {
+  return words.some((word) => PERSON_NOUNS.has(word) || KIN_NOUNS.has(word));
+}
+
 /**
  * The sexes of the people a paragraph stretch (outside quotation marks) makes the subject of a sentence without a
  * name: "The clergyman explained …", "An old woman came in …".

@@ -294,21 +294,30 @@ export function narratorBefore(text: string, from: number, to: number): boolean 
 }
 
 /**
- * Whether the words of text[from, to), after a quotation, give it to someone the text describes without a name:
- * “…?” asked a gentleman / “…,” said his wife / “…,” the old man replied.
+ * The words with which text[from, to), after a quotation, gives it to someone the text describes without a name, at
+ * most three after the article or possessive, in lower case: “…?” asked a gentleman / “…,” said his wife / “…,” the old
+ * man replied give ["gentleman"], ["wife"], ["old", "man"]; null when the words name someone or no one.
  */
-export function describedAfter(text: string, from: number, to: number): boolean {
+export function describedAfter(text: string, from: number, to: number): string[] | null {
   const words = wordsIn(text, from, to)
     .filter((w) => !/^[,—–-]+$/.test(w.word))
     .map((w) => w.word);
   const describes = (word: string | undefined) => /^(?:the|a|an|his|her|my|their|our|your)$/i.test(bare(word ?? ''));
-  if (isSpeechVerb(words[0] ?? '') && describes(words[1])) return true;
-  if (!describes(words[0])) return false;
-  for (let i = 1; i < words.length && i <= 4; i++) {
-    if (isSpeechVerb(words[i]!)) return true;
-    if (endsClause(words[i]!)) return false;
+  const plain = (word: string) => bare(word).toLowerCase().replace(/[.,;:!?]+$/, '');
+  if (isSpeechVerb(words[0] ?? '') && describes(words[1])) {
+    const phrase: string[] = [];
+    for (let i = 2; i < words.length && i < 5; i++) {
+      phrase.push(plain(words[i]!));
+      if (endsClause(words[i]!)) break;
+    }
+    return phrase.length > 0 ? phrase : null;
   }
-  return false;
+  if (!describes(words[0])) return null;
+  for (let i = 1; i < words.length && i <= 4; i++) {
+    if (isSpeechVerb(words[i]!)) return i > 1 ? words.slice(1, i).map(plain) : null;
+    if (endsClause(words[i]!)) return null;
+  }
+  return null;
 }
 
 function isFirstPerson(word: string | undefined): boolean {
