@@ -8,7 +8,7 @@ import {
   accordingTo, citedAuthor, dashedSpeaker, describedAfter, endsClause, introSpeaker, isSpeechVerb, narratorAfter,
   narratorBefore, participleSpeaker, trailingSpeaker, wordsIn,
 } from './speechPhrases.js';
-import { describesPerson, MAX_PARAGRAPHS_BACK, outsideQuotes, personMentions, resolvePronoun } from './mentions.js';
+import { describesPerson, LETTER, MAX_PARAGRAPHS_BACK, outsideQuotes, personMentions, resolvePronoun } from './mentions.js';
 import {
   lastQuote, MAX_SCAN, nextOpener, openerAt, paragraphAt, previousParagraphEnd, quoteAround, sentenceEnd, sentenceStart,
   type Range,
@@ -416,7 +416,6 @@ function notNamedInside(
   return name;
 }
 
-const LETTER = /[\p{L}\p{M}]/u;
 /** Words before a name with which speakers say who they are: "I am", "my name is", "it's" (a word or two between). */
 const SAYS_WHO = /(?:\bI am|\bI[’']m|\bname is|\bname[’']s|\b[Ii]t[’']s|\b[Tt]his is)(?:\s+\S+){0,2}\s+$/;
 

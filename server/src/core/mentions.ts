@@ -95,7 +95,8 @@ function onlyOpensSentences(text: string, name: string): boolean {
   return true;
 }
 
-const LETTER = /[\p{L}\p{M}]/u;
+/** A letter or a mark of one: what a name's edges are tested against. */
+export const LETTER = /[\p{L}\p{M}]/u;
 const ABBREVIATED_TITLE = /\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Capt|Col|Gen|Lt|Sgt)\.$/;
 
 /**
