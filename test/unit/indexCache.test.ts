@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { fstatSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareBatch } from '../../server/src/core/prepare.js';
 import { SourceIndex } from '../../server/src/core/sourceIndex.js';
 import { parseSource } from '../../server/src/core/sources/index.js';
 import { align8, PREAMBLE } from '../../server/src/io/fileHeader.js';
-import { decodeBatch, encodeBatch, readBatchFile, storedFileNote, type StoredBatch } from '../../server/src/io/indexCache.js';
+import { decodeBatch, decodeOpened, encodeBatch, openBatchFile, readBatchFile, storedFileNote, type StoredBatch } from '../../server/src/io/indexCache.js';
 import { PlacesInFile } from '../../server/src/io/placesInFile.js';
 
 function stored(): StoredBatch {
@@ -110,6 +110,18 @@ test('a damaged stored batch is refused with a reason, never read', () => {
   assert.throws(() => decodeBatch(wordFlipped), /damaged \(its checksum does not match\)/);
 });
 
+test('a stored batch read ahead that turns out damaged is refused, and its file closed', async (t) => {
+  const bytes = Buffer.concat(encodeBatch(stored()));
+  bytes[align8(PREAMBLE + bytes.readUInt32LE(8)) + 3] ^= 0x40;
+  const dir = mkdtempSync(join(tmpdir(), 'verbatim-places-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'batch.vbi'), bytes);
+  const opened = await openBatchFile(join(dir, 'batch.vbi'));
+  assert.throws(() => decodeOpened(opened), /damaged \(its checksum does not match\)/);
+  assert.throws(() => fstatSync(opened.fd), { code: 'EBADF' });
+  await assert.rejects(openBatchFile(join(dir, 'none.vbi')), { code: 'ENOENT' });
+});
+
 /** Writes the batch to a file of its own in a new folder, and gives its path. */
 function storedFile(batch: StoredBatch): { path: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-places-'));
@@ -131,26 +143,30 @@ function allPlaces(batch: StoredBatch): string[] {
   return found;
 }
 
-test('a stored batch read with its places left on disk finds every place the batch in memory finds', (t) => {
+test('a stored batch read with its places left on disk finds every place the batch in memory finds', async (t) => {
   const original = stored();
   const file = storedFile(original);
   t.after(file.remove);
   const inMemory = readBatchFile(file.path, false);
   const onDisk = readBatchFile(file.path, true);
-  const { places } = onDisk.batch.segment;
-  assert.ok(places instanceof PlacesInFile);
-  t.after(() => places.close());
-  assert.ok(inMemory.batch.segment.places instanceof Uint32Array);
-  assert.equal(places.length, inMemory.batch.segment.places.length);
-  assert.deepEqual(onDisk.batch.ids, original.batch.ids);
-  assert.deepEqual(onDisk.docs, original.docs);
+  // Read ahead on Node's own threads, then decoded: the same batch.
+  const readAhead = decodeOpened(await openBatchFile(file.path));
   const expected = allPlaces(original);
   assert.ok(expected.length > 20);
-  assert.deepEqual(allPlaces(onDisk), expected);
+  assert.ok(inMemory.batch.segment.places instanceof Uint32Array);
+  for (const batch of [onDisk, readAhead]) {
+    const { places } = batch.batch.segment;
+    assert.ok(places instanceof PlacesInFile);
+    t.after(() => places.close());
+    assert.equal(places.length, inMemory.batch.segment.places.length);
+    assert.deepEqual(batch.batch.ids, original.batch.ids);
+    assert.deepEqual(batch.docs, original.docs);
+    assert.deepEqual(allPlaces(batch), expected);
+  }
   assert.deepEqual(allPlaces(inMemory), expected);
 });
 
-test('places left on disk are refused when the file is cut short, at once or while in use', (t) => {
+test('places left on disk are refused when the file is cut short, at once or while in use', async (t) => {
   const file = storedFile(stored());
   t.after(file.remove);
   const { places } = readBatchFile(file.path, true).batch.segment;
@@ -159,6 +175,7 @@ test('places left on disk are refused when the file is cut short, at once or whi
   assert.equal(places.read(0, 1).length, 1);
   truncateSync(file.path, places.position + 4);
   assert.throws(() => readBatchFile(file.path, true), /cut short/);
+  await assert.rejects(openBatchFile(file.path), /cut short/);
   // The batch opened before the file was cut finds out at its next look-up of the places, and says so: a block is
   // read and checked whole, and this one lost all but its first place.
   assert.throws(() => places.read(0, 1), /cut short while in use/);

@@ -44,6 +44,28 @@ test('a persisted index read by an indexing thread, places on disk asked for, st
   assert.deepEqual(checkDraft(joinedAnew.index, DRAFT, 'plaintext'), expected);
 });
 
+// The command line's thread reads its stored batches ahead, on Node's own threads, while it reads the dictionary.
+test('stored batches read ahead by the calling thread make the same index; a damaged one is said so and read anew', async (t) => {
+  const { folder, cache } = sourcesAndCache(t);
+  writeFileSync(join(folder, 'wire.txt'), 'The mayor said: “The river is rising fast and the bridge will close tonight.”\n');
+  writeFileSync(join(folder, 'speech.txt'), '“We will rebuild the bridge by spring,” she said.\n');
+  const expected = checkDraft((await buildIndex([folder], { workers: 0 })).index, DRAFT, 'plaintext');
+  const notes: string[] = [];
+  const options = { cacheDir: cache, workers: 2, useCallingThread: true, placesOnDisk: true, onNote: (note: string) => void notes.push(note) };
+  assert.equal((await buildIndex([folder], options)).indexed, 2);
+  const again = await buildIndex([folder], options);
+  assert.equal(again.fromCache, 2);
+  assert.deepEqual(checkDraft(again.index, DRAFT, 'plaintext'), expected);
+  assert.deepEqual(notes, []);
+  const [batch] = readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.vbi'));
+  writeFileSync(join(cache, batch), 'not an index');
+  const anew = await buildIndex([folder], options);
+  assert.equal(anew.indexed, 2);
+  assert.deepEqual(checkDraft(anew.index, DRAFT, 'plaintext'), expected);
+  assert.equal(notes.length, 1);
+  assert.match(notes[0], /^discarded a damaged index file .*\.vbi: not a Verbatim index file$/);
+});
+
 const PARAGRAPH = 'The committee met again on Tuesday and heard from the harbour master about the tides.\n';
 
 /** A folder of two batches: a file large enough to be a batch of its own (16 MiB), and a wire story after it. */

@@ -5,7 +5,18 @@ import { readFileSync, statSync } from 'node:fs';
 import { prepareBatch } from '../core/prepare.js';
 import type { SourceDocument } from '../core/types.js';
 import type { TextEncoding } from './decode.js';
-import { contentHash, encodeBatch, filesRead, readBatchFile, storedFileNote, type FileStamp, type StoredBatch, type StoredDoc } from './indexCache.js';
+import {
+  contentHash,
+  decodeOpened,
+  encodeBatch,
+  filesRead,
+  readBatchFile,
+  storedFileNote,
+  type FileStamp,
+  type OpenedBatch,
+  type StoredBatch,
+  type StoredDoc,
+} from './indexCache.js';
 import { PlacesInFile } from './placesInFile.js';
 import { replaceFile } from './replaceFile.js';
 import { layoutOf } from './storedText.js';
@@ -58,13 +69,15 @@ export interface WorkerMessage {
 /**
  * Prepares the batch, from the cache when its stored copy is still true to the files. Reads and writes files at once:
  * the thread that prepares a batch has nothing else to do meanwhile, and an asynchronous read, in small pieces, each
- * waits its turn behind the thread's other work.
+ * waits its turn behind the thread's other work. `opened` is the stored copy already read (see `openBatchFile`), or
+ * the error reading it met.
  */
-export function runBatch(task: BatchTask): BatchResult {
+export function runBatch(task: BatchTask, opened?: OpenedBatch | Error): BatchResult {
   let note: string | null = null;
   if (task.cacheFile) {
     try {
-      const stored = readBatchFile(task.cacheFile, task.placesOnDisk);
+      if (opened instanceof Error) throw opened;
+      const stored = opened ? decodeOpened(opened) : readBatchFile(task.cacheFile, task.placesOnDisk);
       if (stored.maxFileBytes === task.maxFileBytes && stillTrue(stored, task.files)) {
         const documents = task.texts.stored ? readTexts(stored, task.maxFileBytes) : null;
         // A file that changed while its stamp stayed the same is caught when its text is read: indexed anew.

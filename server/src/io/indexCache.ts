@@ -1,8 +1,9 @@
 // Stores prepared batches of sources on disk, so that a later run can take them as they are instead of reading,
 // parsing and indexing the sources again. One file per batch: a JSON header, then the typed arrays of the sources' words.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstat, fstatSync, open, openSync, read, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { MARK_EVERY, MARK_SHIFT, type PreparedBatch, type WordNumbers } from '../core/prepare.js';
 import type { PlaceReader } from '../core/segment.js';
 import type { SourceMeta } from '../core/types.js';
@@ -191,6 +192,18 @@ export function encodeBatch(stored: StoredBatch): Buffer[] {
 }
 
 /**
+ * A stored batch file opened to leave its places on disk: the bytes before its places, read whole, and the file kept
+ * open to read the places from (see `readBatchFile`).
+ */
+export interface OpenedBatch {
+  path: string;
+  fd: number;
+  data: Buffer;
+  /** Byte position and count of the places. */
+  places: { position: number; length: number };
+}
+
+/**
  * Reads a stored batch file. With `placesOnDisk`, the segment's places, the larger half of the file, are not read:
  * they are read a bucket at a time when looked up, through the file kept open for as long as the process runs (or
  * until the batch's places are closed). Throws an Error saying what is wrong when the file is damaged.
@@ -198,23 +211,59 @@ export function encodeBatch(stored: StoredBatch): Buffer[] {
 export function readBatchFile(path: string, placesOnDisk: boolean): StoredBatch {
   if (!placesOnDisk) return decodeBatch(readFileSync(path));
   const fd = openSync(path, 'r');
+  let opened: OpenedBatch;
   try {
     const size = fstatSync(fd).size;
     const preamble = readAt(fd, Math.min(size, PREAMBLE), 0);
-    const length = headerLength(KIND, preamble);
-    const { header, start } = readHeader<Header>(KIND, Buffer.concat([preamble, readAt(fd, Math.min(length, size - PREAMBLE), PREAMBLE)]));
-    const found = header.pieces[header.segment?.[2] ?? -1];
-    if (!found || found.kind !== 'u32') throw new Error('the index file is inconsistent');
-    const position = start + found.offset;
-    if (position + found.length * 4 > size) throw new Error('the index file is cut short');
+    const places = placesPiece(Buffer.concat([preamble, readAt(fd, Math.min(headerLength(KIND, preamble), size - PREAMBLE), PREAMBLE)]), size);
     // A buffer of its own, so that the arrays read from it can be handed to another thread without a copy.
-    const data = Buffer.allocUnsafeSlow(position);
+    const data = Buffer.allocUnsafeSlow(places.position);
     readInto(fd, data, 0);
-    return decodeBatch(data, (sums) => new PlacesInFile(path, fd, position, found.length, sums));
+    opened = { path, fd, data, places };
   } catch (error) {
     closeSync(fd);
     throw error;
   }
+  return decodeOpened(opened);
+}
+
+/**
+ * Reads the same as `readBatchFile` with its places on disk, on the threads Node.js reads files with, leaving the
+ * decoding (`decodeOpened`) to the caller: a run reads the stored batches ahead while its own thread does other work.
+ */
+export async function openBatchFile(path: string): Promise<OpenedBatch> {
+  const fd = await promisify(open)(path, 'r');
+  try {
+    const size = (await promisify(fstat)(fd)).size;
+    const preamble = await readAtLater(fd, Buffer.alloc(Math.min(size, PREAMBLE)), 0);
+    const header = await readAtLater(fd, Buffer.alloc(Math.min(headerLength(KIND, preamble), size - PREAMBLE)), PREAMBLE);
+    const places = placesPiece(Buffer.concat([preamble, header]), size);
+    return { path, fd, data: await readAtLater(fd, Buffer.allocUnsafeSlow(places.position), 0), places };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/** The stored batch of an opened file; closes the file and throws an Error saying what is wrong when it is damaged. */
+export function decodeOpened(opened: OpenedBatch): StoredBatch {
+  const { path, fd, data, places } = opened;
+  try {
+    return decodeBatch(data, (sums) => new PlacesInFile(path, fd, places.position, places.length, sums));
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/** Where the places of the batch whose file (of `size` bytes) starts with `head` stand, checked to lie in the file. */
+function placesPiece(head: Buffer, size: number): OpenedBatch['places'] {
+  const { header, start } = readHeader<Header>(KIND, head);
+  const found = header.pieces[header.segment?.[2] ?? -1];
+  if (!found || found.kind !== 'u32') throw new Error('the index file is inconsistent');
+  const position = start + found.offset;
+  if (position + found.length * 4 > size) throw new Error('the index file is cut short');
+  return { position, length: found.length };
 }
 
 /** `length` bytes of the file from `position`. */
@@ -230,6 +279,16 @@ function readInto(fd: number, bytes: Uint8Array, position: number): void {
     if (read === 0) throw new Error('the index file is cut short');
     done += read;
   }
+}
+
+/** Fills `bytes` from the file at `position` on, asynchronously; gives `bytes`. */
+async function readAtLater(fd: number, bytes: Buffer, position: number): Promise<Buffer> {
+  for (let done = 0; done < bytes.length; ) {
+    const { bytesRead } = await promisify(read)(fd, bytes, done, bytes.length - done, position + done);
+    if (bytesRead === 0) throw new Error('the index file is cut short');
+    done += bytesRead;
+  }
+  return bytes;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Builds the source index of a set of source folders: lists the files, cuts them into batches, prepares the batches
 // on worker threads (or takes them from the cache) and puts them together into one SourceIndex.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
@@ -10,7 +10,7 @@ import { SourceIndex } from '../core/sourceIndex.js';
 import type { SourceDocument } from '../core/types.js';
 import { runBatch, type BatchResult, type BatchTask, type WorkerJob, type WorkerMessage } from './batch.js';
 import { tidyCache } from './cacheUpkeep.js';
-import { batchFile, CACHE_FORMAT, filesRead, receivedBatch, type FileStamp, type StoredBatch } from './indexCache.js';
+import { batchFile, CACHE_FORMAT, filesRead, openBatchFile, receivedBatch, type FileStamp, type OpenedBatch, type StoredBatch } from './indexCache.js';
 import { StoredJoin } from './joinedCache.js';
 import { SourceTexts } from './lazyTexts.js';
 import { DEFAULT_MAX_SOURCE_FILE_BYTES, listSourceFiles, type LoadSourcesOptions, type SkippedSource } from './sources.js';
@@ -94,6 +94,17 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
     placesOnDisk: options.placesOnDisk === true && n < MAX_FILES_OPEN,
   }));
 
+  const order = largestFirst(tasks);
+  const threads = options.workers ?? Math.min(4, availableParallelism());
+  const useCallingThread = options.useCallingThread === true;
+  // When this thread prepares batches, the stored ones whose places stay on disk are read ahead, in the order it takes
+  // them, while it reads the stored dictionary and joins the batches read before.
+  const ahead = new Map<number, Promise<OpenedBatch | Error>>();
+  for (const n of callingThreadWorks(threads, useCallingThread) ? order : []) {
+    const { cacheFile, placesOnDisk } = tasks[n];
+    if (cacheFile && placesOnDisk) ahead.set(n, openBatchFile(cacheFile).catch((error: unknown) => asError(error)));
+  }
+
   const index = new SourceIndex();
   const built: BuiltIndex = {
     index,
@@ -126,12 +137,10 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
   // have nothing left to do, are then the smallest. Batches join the index in that order, each as soon as all before
   // it have, while the other threads go on preparing theirs: the index is the same whatever order the threads finish
   // in, and a batch seldom waits long in memory to join.
-  const order = largestFirst(tasks);
   const waiting = new Map<number, BatchResult>();
   let added = 0;
   let done = 0;
-  const threads = options.workers ?? Math.min(4, availableParallelism());
-  await runAll(tasks, order, threads, options.useCallingThread === true, (n, result) => {
+  await runAll(tasks, order, ahead, threads, useCallingThread, (n, result) => {
     done += tasks[n].files.length;
     options.onProgress?.(done, stamps.length);
     waiting.set(n, result);
@@ -198,10 +207,12 @@ function keyOf(roots: string[]): string {
 /**
  * Runs the tasks, taken in `order`, on up to `workers` threads (one of them this one, when `useCallingThread`), in
  * this thread alone when there are no others, and hands each result to `onDone` with the task's number as it arrives.
+ * `ahead` holds the stored batches being read ahead for this thread; those a worker prepares instead are closed.
  */
 async function runAll(
   tasks: BatchTask[],
   order: number[],
+  ahead: Map<number, Promise<OpenedBatch | Error>>,
   workers: number,
   useCallingThread: boolean,
   onDone: (n: number, result: BatchResult) => void,
@@ -247,21 +258,32 @@ async function runAll(
       // indexed anew, so that a run whose batches are all stored never pays for them.
       const cacheFile = tasks[n].cacheFile;
       if (cacheFile === null || !existsSync(cacheFile)) startWorkers();
-      const result = runBatch(tasks[n]);
+      const opened = ahead.get(n);
+      ahead.delete(n);
+      const result = runBatch(tasks[n], opened && (await opened));
       if (!result.fromCache) startWorkers();
       done(n, result);
       // The workers' results that came in meanwhile join the index before this thread takes its next batch.
       await new Promise(setImmediate);
     }
   };
-  // Without workers, this thread prepares every batch itself, whatever it was asked.
-  const hereToo = useCallingThread || workerCount === 0;
+  const hereToo = callingThreadWorks(threads, useCallingThread);
   if (!hereToo) startWorkers();
   try {
     await Promise.race([Promise.all([hereToo ? here() : null, finished]), failed]);
   } finally {
     await Promise.all(started.map((worker) => worker.terminate()));
+    for (const opened of ahead.values()) void opened.then((file) => file instanceof Error || closeSync(file.fd));
   }
+}
+
+/** Whether this thread prepares batches: when asked to, or when there are no workers, whatever it was asked. */
+function callingThreadWorks(workers: number, useCallingThread: boolean): boolean {
+  return useCallingThread || workers === 0 || !workerFile();
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 /** The numbers of the tasks, the one with the most bytes of files first; among equals, in their order. */
