@@ -100,12 +100,15 @@ function ensureCodeServer(paths) {
   if (installed(dir, VERSIONS.codeServer)) return false;
   log(`npm install code-server@${VERSIONS.codeServer} (builds native addons with Node ${VERSIONS.node})`);
   freshDir(dir);
-  // code-server's postinstall and its native addons need Node 24 and its headers, not the machine's Node.
+  // code-server's postinstall and its native addons need Node 24 and its headers, not the machine's Node. The
+  // postinstall reads the Node version from npm's user agent, which an npm this runs under (`npm run test:e2e`) passes
+  // down with its own Node's version: left out, the npm run here, on Node 24 by PATH, says its own.
   const env = {
     ...process.env,
     PATH: `${join(paths.nodeDir, 'bin')}:${process.env.PATH}`,
     npm_config_nodedir: paths.nodeDir,
   };
+  delete env.npm_config_user_agent;
   run('npm', ['install', ...NPM_QUIET, `code-server@${VERSIONS.codeServer}`], { cwd: dir, env });
   if (!existsSync(paths.codeServerEntry)) throw new Error(`code-server did not install correctly: ${paths.codeServerEntry} is missing.`);
   markInstalled(dir, VERSIONS.codeServer);
