@@ -33,8 +33,6 @@ export interface BatchTask {
    * the files when a check needs them.
    */
   texts: { fresh: boolean; stored: boolean };
-  /** Whether a stored batch leaves its places in its file, read a bucket at a time (see `readBatchFile`). */
-  placesOnDisk: boolean;
 }
 
 /**
@@ -69,15 +67,15 @@ export interface WorkerMessage {
 /**
  * Prepares the batch, from the cache when its stored copy is still true to the files. Reads and writes files at once:
  * the thread that prepares a batch has nothing else to do meanwhile, and an asynchronous read, in small pieces, each
- * waits its turn behind the thread's other work. `opened` is the stored copy already read (see `openBatchFile`), or
- * the error reading it met.
+ * waits its turn behind the thread's other work. `opened` is the stored copy already read with its places left in
+ * its file (see `openBatchFile`), or the error reading it met; without it, the stored copy is read whole.
  */
 export function runBatch(task: BatchTask, opened?: OpenedBatch | Error): BatchResult {
   let note: string | null = null;
   if (task.cacheFile) {
     try {
       if (opened instanceof Error) throw opened;
-      const stored = opened ? decodeOpened(opened) : readBatchFile(task.cacheFile, task.placesOnDisk);
+      const stored = opened ? decodeOpened(opened) : readBatchFile(task.cacheFile);
       if (stored.maxFileBytes === task.maxFileBytes && stillTrue(stored, task.files)) {
         const documents = task.texts.stored ? readTexts(stored, task.maxFileBytes) : null;
         // A file that changed while its stamp stayed the same is caught when its text is read: indexed anew.

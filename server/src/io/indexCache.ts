@@ -1,7 +1,7 @@
 // Stores prepared batches of sources on disk, so that a later run can take them as they are instead of reading,
 // parsing and indexing the sources again. One file per batch: a JSON header, then the typed arrays of the sources' words.
 import { createHash } from 'node:crypto';
-import { closeSync, fstat, fstatSync, open, openSync, read, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstat, open, read, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { MARK_EVERY, MARK_SHIFT, type PreparedBatch, type WordNumbers } from '../core/prepare.js';
@@ -191,9 +191,13 @@ export function encodeBatch(stored: StoredBatch): Buffer[] {
   return [writeHeader(KIND, header, chunks.slice(0, covered)), ...chunks];
 }
 
+const openFile = promisify(open);
+const statFile = promisify(fstat);
+const readPart = promisify(read);
+
 /**
  * A stored batch file opened to leave its places on disk: the bytes before its places, read whole, and the file kept
- * open to read the places from (see `readBatchFile`).
+ * open to read the places from (see `openBatchFile`).
  */
 export interface OpenedBatch {
   path: string;
@@ -203,42 +207,31 @@ export interface OpenedBatch {
   places: { position: number; length: number };
 }
 
-/**
- * Reads a stored batch file. With `placesOnDisk`, the segment's places, the larger half of the file, are not read:
- * they are read a bucket at a time when looked up, through the file kept open for as long as the process runs (or
- * until the batch's places are closed). Throws an Error saying what is wrong when the file is damaged.
- */
-export function readBatchFile(path: string, placesOnDisk: boolean): StoredBatch {
-  if (!placesOnDisk) return decodeBatch(readFileSync(path));
-  const fd = openSync(path, 'r');
-  let opened: OpenedBatch;
-  try {
-    const size = fstatSync(fd).size;
-    const preamble = readAt(fd, Math.min(size, PREAMBLE), 0);
-    const places = placesPiece(Buffer.concat([preamble, readAt(fd, Math.min(headerLength(KIND, preamble), size - PREAMBLE), PREAMBLE)]), size);
-    // A buffer of its own, so that the arrays read from it can be handed to another thread without a copy.
-    const data = Buffer.allocUnsafeSlow(places.position);
-    readInto(fd, data, 0);
-    opened = { path, fd, data, places };
-  } catch (error) {
-    closeSync(fd);
-    throw error;
-  }
-  return decodeOpened(opened);
+/** Reads a stored batch file whole. Throws an Error saying what is wrong when the file is damaged. */
+export function readBatchFile(path: string): StoredBatch {
+  return decodeBatch(readFileSync(path));
 }
 
 /**
- * Reads the same as `readBatchFile` with its places on disk, on the threads Node.js reads files with, leaving the
- * decoding (`decodeOpened`) to the caller: a run reads the stored batches ahead while its own thread does other work.
+ * Reads a stored batch file but for the segment's places, the larger half of the file, on the threads Node.js reads
+ * files with; `decodeOpened` then gives the batch, whose places are read a bucket at a time when looked up, through
+ * the file kept open for as long as the process runs (or until the batch's places are closed). A run reads its
+ * stored batches ahead this way while its own thread does other work.
  */
 export async function openBatchFile(path: string): Promise<OpenedBatch> {
-  const fd = await promisify(open)(path, 'r');
+  const fd = await openFile(path, 'r');
   try {
-    const size = (await promisify(fstat)(fd)).size;
+    const size = (await statFile(fd)).size;
     const preamble = await readAtLater(fd, Buffer.alloc(Math.min(size, PREAMBLE)), 0);
-    const header = await readAtLater(fd, Buffer.alloc(Math.min(headerLength(KIND, preamble), size - PREAMBLE)), PREAMBLE);
-    const places = placesPiece(Buffer.concat([preamble, header]), size);
-    return { path, fd, data: await readAtLater(fd, Buffer.allocUnsafeSlow(places.position), 0), places };
+    const head = Buffer.concat([preamble, await readAtLater(fd, Buffer.alloc(Math.min(headerLength(KIND, preamble), size - PREAMBLE)), PREAMBLE)]);
+    const { header, start } = readHeader<Header>(KIND, head);
+    const found = header.pieces[header.segment?.[2] ?? -1];
+    if (!found || found.kind !== 'u32') throw new Error('the index file is inconsistent');
+    const position = start + found.offset;
+    if (position + found.length * 4 > size) throw new Error('the index file is cut short');
+    // A buffer of its own, so that the arrays read from it can be handed to another thread without a copy.
+    const data = await readAtLater(fd, Buffer.allocUnsafeSlow(position), 0);
+    return { path, fd, data, places: { position, length: found.length } };
   } catch (error) {
     closeSync(fd);
     throw error;
@@ -256,35 +249,10 @@ export function decodeOpened(opened: OpenedBatch): StoredBatch {
   }
 }
 
-/** Where the places of the batch whose file (of `size` bytes) starts with `head` stand, checked to lie in the file. */
-function placesPiece(head: Buffer, size: number): OpenedBatch['places'] {
-  const { header, start } = readHeader<Header>(KIND, head);
-  const found = header.pieces[header.segment?.[2] ?? -1];
-  if (!found || found.kind !== 'u32') throw new Error('the index file is inconsistent');
-  const position = start + found.offset;
-  if (position + found.length * 4 > size) throw new Error('the index file is cut short');
-  return { position, length: found.length };
-}
-
-/** `length` bytes of the file from `position`. */
-function readAt(fd: number, length: number, position: number): Buffer {
-  const bytes = Buffer.alloc(length);
-  readInto(fd, bytes, position);
-  return bytes;
-}
-
-function readInto(fd: number, bytes: Uint8Array, position: number): void {
-  for (let done = 0; done < bytes.length; ) {
-    const read = readSync(fd, bytes, done, bytes.length - done, position + done);
-    if (read === 0) throw new Error('the index file is cut short');
-    done += read;
-  }
-}
-
 /** Fills `bytes` from the file at `position` on, asynchronously; gives `bytes`. */
 async function readAtLater(fd: number, bytes: Buffer, position: number): Promise<Buffer> {
   for (let done = 0; done < bytes.length; ) {
-    const { bytesRead } = await promisify(read)(fd, bytes, done, bytes.length - done, position + done);
+    const { bytesRead } = await readPart(fd, bytes, done, bytes.length - done, position + done);
     if (bytesRead === 0) throw new Error('the index file is cut short');
     done += bytesRead;
   }

@@ -85,24 +85,25 @@ export async function buildIndex(roots: string[], options: BuildIndexOptions = {
   const total = stamps.reduce((sum, stamp) => sum + stamp.size, 0);
   const small = total <= (options.textsInMemory ?? TEXTS_IN_MEMORY);
   const texts = new SourceTexts(small ? Infinity : RECENT_TEXT_CHARACTERS);
-  const tasks: BatchTask[] = batches.map((files, n) => ({
+  const tasks: BatchTask[] = batches.map((files) => ({
     files,
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_SOURCE_FILE_BYTES,
     cacheFile: cacheDir ? batchFile(cacheDir, files.map((file) => file.path)) : null,
     texts: { fresh: small, stored: options.keepTexts ?? small },
-    // Each batch whose places stay on disk keeps its file open: past a bound, they are read into memory instead.
-    placesOnDisk: options.placesOnDisk === true && n < MAX_FILES_OPEN,
   }));
 
   const order = largestFirst(tasks);
   const threads = options.workers ?? Math.min(4, availableParallelism());
   const useCallingThread = options.useCallingThread === true;
-  // When this thread prepares batches, the stored ones whose places stay on disk are read ahead, in the order it takes
-  // them, while it reads the stored dictionary and joins the batches read before.
+  // When this thread prepares batches and their places are to stay on disk, the stored ones are read ahead, in the
+  // order it takes them, while it reads the stored dictionary and joins the batches read before. Each keeps its file
+  // open: past a bound, the batches are read whole instead. A worker always reads them whole: a file it opens is
+  // closed when it ends.
   const ahead = new Map<number, Promise<OpenedBatch | Error>>();
-  for (const n of callingThreadWorks(threads, useCallingThread) ? order : []) {
-    const { cacheFile, placesOnDisk } = tasks[n];
-    if (cacheFile && placesOnDisk) ahead.set(n, openBatchFile(cacheFile).catch((error: unknown) => asError(error)));
+  const readAhead = options.placesOnDisk === true && callingThreadWorks(threads, useCallingThread);
+  for (const n of readAhead ? order : []) {
+    const { cacheFile } = tasks[n];
+    if (cacheFile && n < MAX_FILES_OPEN) ahead.set(n, openBatchFile(cacheFile).catch((error: unknown) => asError(error)));
   }
 
   const index = new SourceIndex();
@@ -238,8 +239,7 @@ async function runAll(
   failed.catch(() => {});
   const startWorkers = () => {
     if (started.length > 0 || workerCount === 0) return;
-    // A file a worker opens is closed when the worker ends: the places of what it reads come in memory.
-    const job: WorkerJob = { tasks: tasks.map((task) => ({ ...task, placesOnDisk: false })), order, next: next.buffer as SharedArrayBuffer };
+    const job: WorkerJob = { tasks, order, next: next.buffer as SharedArrayBuffer };
     started = Array.from({ length: workerCount }, startWorker);
     for (const worker of started) {
       worker.on('message', (message: WorkerMessage) => {
