@@ -33,7 +33,8 @@ async function main(args: Args): Promise<NaiveResult> {
     const text = await readFile(file, 'utf8');
     for (const paragraph of text.split(/\n\s*\n/)) {
       const flat = paragraph.replace(/\s+/g, ' ').trim();
-      if (flat !== '') sentences.push(...flat.split(/(?<=[.!?])\s+/));
+      // A sentence ends after . ! or ? and any closing quotation marks or brackets: in novels, most end inside one.
+      if (flat !== '') sentences.push(...flat.split(/(?<=[.!?]["'”’)\]]*)\s+/));
     }
   }
   const setupMs = performance.now() - started;
