@@ -16,13 +16,13 @@ import type { LspResult } from './jobs/lsp.js';
 import type { NaiveResult } from './jobs/naive.js';
 import { parseOptions, type Options } from './options.js';
 import { printReport, targets, type BenchResults, type Measured, type ScaleRow } from './report.js';
-import { ripgrepVersion, runCli, runRipgrepSeries, summarizeRuns, type CliRun } from './tools.js';
+import { ripgrepVersion, runCli, runFloorSeries, runRipgrepSeries, summarizeRuns, type CliRun } from './tools.js';
 
 const REPO = resolve(__dirname, '..', '..');
 const DIST = join(REPO, 'dist');
 const MINUTE = 60_000;
 /** How many times the command-line runs are repeated; the figures are their medians. */
-const CLI_RUNS = { cold: 3, warm: 5, ripgrep: 3 };
+const CLI_RUNS = { cold: 3, warm: 5, ripgrep: 3, floor: 3 };
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -100,6 +100,8 @@ async function measureReal(bundles: Bundles, options: Options, corpus: Corpus, d
     cold.push(await runCli(bundles.cli, corpus.dir, draftFile, draft.quotes, cacheHome, timeoutMs));
   }
   results.real.cliCold = summarizeRuns(cold);
+  log(`the bare index of every word, the least any index costs (${CLI_RUNS.floor} times, with and without pairs) ...`);
+  results.real.floor = await runFloorSeries(corpus.files, CLI_RUNS.floor, timeoutMs);
   const warm: CliRun[] = [];
   for (let run = 1; run <= CLI_RUNS.warm; run++) {
     log(`CLI again with the same cache (${run} of ${CLI_RUNS.warm}) ...`);

@@ -1,9 +1,13 @@
-// Runs the command-line tools the benchmark compares: Verbatim's own CLI (cold and warm cache) and ripgrep's
-// fixed-string search once per quotation, when ripgrep is installed.
+// Runs the command-line tools the benchmark compares: Verbatim's own CLI (cold and warm cache), ripgrep's
+// fixed-string search once per quotation, when ripgrep is installed, and the bare index of every word (floor.cjs).
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runNode } from './child.js';
 import type { DraftQuote } from './draft.js';
 import { median, scoreVerdicts, type VerdictScore } from './jobs/common.js';
+import type { Measured } from './report.js';
 
 /** One run of `verbatim check --format json`, or the summary of several alike. */
 export interface CliRun {
@@ -104,4 +108,35 @@ export function runRipgrepSeries(version: string, sources: string, quotes: Draft
   const runs = Array.from({ length: times }, () => runRipgrep(version, sources, quotes));
   const runsMs = runs.map((run) => run.ms);
   return { ...runs[0], ms: median(runsMs), runsMs };
+}
+
+/** The bare index of every word (floor.cjs), alone and with every pair of words: the least any index costs here. */
+export interface FloorRun {
+  words: number;
+  /** Median times of the runs, words alone and with pairs. */
+  wordsMs: number;
+  pairsMs: number;
+  /** The time of every run, in the order they ran. */
+  runsMs: { words: number[]; pairs: number[] };
+}
+
+/** Runs floor.cjs `times` times in each mode, the two modes taking turns; a run that fails fails the whole. */
+export async function runFloorSeries(files: string[], times: number, timeoutMs: number): Promise<Measured<FloorRun>> {
+  const scratch = mkdtempSync(join(tmpdir(), 'verbatim-bench-floor-'));
+  const runsMs = { words: [] as number[], pairs: [] as number[] };
+  let words = 0;
+  try {
+    for (let run = 0; run < times; run++) {
+      for (const mode of ['words', 'pairs'] as const) {
+        const outcome = await runNode([join(__dirname, 'floor.cjs'), mode, scratch, ...files], { timeoutMs, cwd: process.cwd() });
+        if (!outcome.ok) return { ok: false, error: outcome.error ?? 'failed', peakMiB: outcome.peakMiB, wallMs: outcome.wallMs };
+        words = (JSON.parse(outcome.stdout) as { words: number }).words;
+        runsMs[mode].push(outcome.wallMs);
+      }
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const value = { words, wordsMs: median(runsMs.words), pairsMs: median(runsMs.pairs), runsMs };
+  return { ok: true, value, peakMiB: null, wallMs: value.pairsMs };
 }

@@ -16,12 +16,13 @@ interface Score {
 }
 type Measured<T> = { ok: true; value: T } | { ok: false; error: string };
 interface Results {
-  corpus: { files: number };
+  corpus: { files: number; bytes: number };
   draft: { quotations: number; exact: number; altered: number };
   real: {
     index: Measured<{ verdicts: Score }>;
     cliCold: { verdicts: Score; runsMs: number[] };
     cliWarm: { verdicts: Score; runsMs: number[] };
+    floor: Measured<{ words: number; wordsMs: number; pairsMs: number; runsMs: { words: number[]; pairs: number[] } }>;
     lsp: Measured<{ verdicts: Score; restart: { verdicts: Score }; immediate: { edits: number } }>;
   };
   peers: { stringSimilarity: Measured<{ quotes: unknown[] }>; ripgrep: Measured<{ runsMs: number[] }> };
@@ -55,6 +56,13 @@ test('the benchmark runs every job on a small corpus, gets every verdict right, 
   assert.equal(cliCold.runsMs.length, 3);
   assert.equal(cliWarm.runsMs.length, 5);
   assert.equal(lsp.value.immediate.edits, 3);
+  // The bare index of every word ran three times each way, and hashed about a word for every six bytes of prose.
+  const { floor } = results.real;
+  assert.ok(floor.ok, 'the bare index ran');
+  assert.deepEqual([floor.value.runsMs.words.length, floor.value.runsMs.pairs.length], [3, 3]);
+  const bytesPerWord = results.corpus.bytes / floor.value.words;
+  assert.ok(bytesPerWord > 4 && bytesPerWord < 8, `${bytesPerWord} bytes a word`);
+  assert.match(run.stdout, /^bare index of every word, median of 3 \[3\] +\d/m);
   const naive = results.peers.stringSimilarity;
   assert.ok(naive.ok, 'string-similarity ran');
   assert.equal(naive.value.quotes.length, 1);
