@@ -139,14 +139,18 @@ function checkTogether(index: SourceIndex, draft: string, parts: Quotation[], op
 
 /** Words of a long quotation that, found in order in one passage, make it the same statement reworded. */
 const STRONG_CONTENT_MATCHES = 5;
+/** Words in a row, word for word, that no passage shares with a quotation by chance, function words or not. */
+const LONG_RUN = 8;
 
 /**
- * Whether a differing passage holds the same statement in other words, rather than sharing words by chance. Either
- * the passage is close overall (weighted similarity at the threshold), or it holds, in order, several content
- * words and at least half of the quotation's weight: a loose paraphrase of a long statement, as rewrites make them.
+ * Whether a differing passage holds the same statement in other words, rather than sharing words by chance. It must
+ * share two content words with the quotation (or all the passage has), or a long run of words in a row: a refrain of
+ * function words (“would not, could not, would not join the dance”). Then either the passage is close overall
+ * (weighted similarity at the threshold), or it holds, in order, several content words and at least half of the
+ * quotation's weight: a loose paraphrase of a long statement, as rewrites make them.
  */
 function sameStatement(measured: Measured, options: CheckOptions): boolean {
-  if (measured.contentMatches < Math.min(2, measured.sourceContent)) return false;
+  if (measured.contentMatches < Math.min(2, measured.sourceContent) && measured.longestRun < LONG_RUN) return false;
   if (measured.similarity >= options.alteredThreshold) return true;
   return measured.contentMatches >= STRONG_CONTENT_MATCHES && measured.coverage >= 0.5;
 }

@@ -28,6 +28,8 @@ export interface Measured {
   sourceContent: number;
   /** Share of the quotation's weight that the passage holds word for word. */
   coverage: number;
+  /** The most quotation words in a row that the passage holds word for word, in a row too. */
+  longestRun: number;
   first: number;
   last: number;
 }
@@ -52,6 +54,8 @@ export function measure(
   let sourceWeight = 0;
   let contentMatches = 0;
   let sourceContent = 0;
+  let matchesInRow = 0;
+  let longestRun = 0;
   let first = -1;
   let last = -1;
   let run: { draft: number[]; source: number[]; weight: number } = { draft: [], source: [], weight: 0 };
@@ -73,8 +77,13 @@ export function measure(
       // Written together on one side and apart on the other: the same words, typography only.
       const quoteWord = step.quote[step.quote.length - 1];
       lastQuoteWord = quoteWord;
-      if (!inPart(quoteWord)) continue;
+      if (!inPart(quoteWord)) {
+        matchesInRow = 0;
+        continue;
+      }
       flush();
+      matchesInRow += step.quote.length;
+      longestRun = Math.max(longestRun, matchesInRow);
       first = first < 0 ? step.source[0] : first;
       last = step.source[step.source.length - 1] + 1;
       for (const w of step.source) {
@@ -92,8 +101,11 @@ export function measure(
     const owner = step.kind === 'insert' || step.kind === 'skip' ? lastQuoteWord : step.quote;
     if (owner < 0 || !inPart(owner)) {
       if (step.kind !== 'insert' && step.kind !== 'skip') lastQuoteWord = step.quote;
+      matchesInRow = 0;
       continue;
     }
+    matchesInRow = step.kind === 'match' ? matchesInRow + 1 : 0;
+    longestRun = Math.max(longestRun, matchesInRow);
     if ((step.kind === 'match' || step.kind === 'substitute') && first < 0 && run.source.length === 0 && run.draft.length > 0) {
       // Words the draft has before the first word it shares with the passage: one that looks like the source word
       // just before is that word changed (“oppression” for “repression”), not a word added.
@@ -172,7 +184,7 @@ export function measure(
   const total = quoteWeight + sourceWeight;
   const similarity = changes.length === 0 ? 1 : total === 0 ? 0 : Math.min(1, (2 * matched) / total);
   const coverage = quoteWeight === 0 ? 0 : matched / quoteWeight;
-  return { changes, similarity: round(similarity), contentMatches, sourceContent, coverage, first, last };
+  return { changes, similarity: round(similarity), contentMatches, sourceContent, coverage, longestRun, first, last };
 }
 
 /**
