@@ -1,7 +1,8 @@
-// The least that any index of every word of the sources costs on this machine, to set beside Verbatim's cold run:
-// Node and its worker threads start, every file is read as bytes, every word is hashed (ASCII letters folded, any
-// other byte taken as part of a word), the words are sorted into buckets by their hashes (a counting sort) and the
-// bucketed places are written to a scratch file. No dictionary, no normalisation, no offsets, no check.
+// About the least that an index of every word of the sources costs on this machine, beside Verbatim's cold run:
+// Node and its worker threads start, every file is read as bytes, every word is hashed (a word being a run of ASCII
+// letters and digits and of bytes of other characters, its ASCII letters folded), the words are sorted into buckets
+// by their hashes (a counting sort) and the bucketed places are written to a scratch file. No dictionary, no
+// normalisation, no offsets, no check.
 // Plain JavaScript, run by node alone, so that no loader's start-up is counted.
 //
 // Usage: node floor.cjs <words|pairs> <scratch folder> <file>...   (pairs: every pair of neighbouring words too)
